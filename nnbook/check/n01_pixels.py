@@ -1,0 +1,3 @@
+"""Self-checks for notebook n01_pixels (to be written)."""
+
+__all__ = []

@@ -1,0 +1,3 @@
+"""Self-checks for notebook n06_parameters (to be written)."""
+
+__all__ = []

@@ -1,0 +1,3 @@
+"""Self-checks for notebook n07_matrices (to be written)."""
+
+__all__ = []

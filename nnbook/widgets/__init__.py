@@ -1,0 +1,1 @@
+"""Live widgets for the course (being written; see issue 4)."""

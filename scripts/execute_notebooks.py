@@ -1,0 +1,76 @@
+"""Re-run notebooks top to bottom in a fresh kernel and store their outputs.
+
+    python3 run.py execute                      # every notebook
+    python3 run.py execute notebooks/03-*.ipynb # some of them
+
+Run it after changing a notebook or anything in nnbook that a notebook uses:
+nbval compares the outputs stored here with a new run. Each notebook gets its
+own fresh kernel, started in notebooks/, so execution counts go 1, 2, 3, ...
+Cells tagged ``raises-exception`` may raise; any other error stops with the
+notebook unchanged. Widget state is saved, so widgets show in static views.
+"""
+
+from __future__ import annotations
+
+import pathlib
+import sys
+import time
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+NOTEBOOKS = ROOT / "notebooks"
+
+
+def execute(path: pathlib.Path) -> None:
+    notebook = nbformat.read(path, as_version=4)
+    for cell in notebook.cells:
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
+            cell.metadata.pop("execution", None)
+    client = NotebookClient(
+        notebook,
+        timeout=600,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(NOTEBOOKS)}},
+        store_widget_state=True,
+        record_timing=False,
+    )
+    client.execute()
+    notebook.metadata.kernelspec = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+    if not _has_widgets(notebook):
+        notebook.metadata.pop("widgets", None)
+    nbformat.validate(notebook)
+    # Write beside the notebook first, so an interrupted run never leaves half a file.
+    partial = path.with_name(path.name + ".partial")
+    nbformat.write(notebook, partial)
+    partial.replace(path)
+
+
+def _has_widgets(notebook) -> bool:
+    state = notebook.metadata.get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {})
+    return bool(state.get("state"))
+
+
+def main(argv: list[str]) -> int:
+    paths = [pathlib.Path(a).resolve() for a in argv] or sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
+    failed = []
+    for path in paths:
+        start = time.perf_counter()
+        try:
+            execute(path)
+        except CellExecutionError as error:
+            failed.append(path.name)
+            print(f"FAILED {path.name}: a cell raised an error; the stored notebook is unchanged.\n{error}")
+            continue
+        print(f"executed {path.relative_to(ROOT)} in {time.perf_counter() - start:.1f} s", flush=True)
+    if failed:
+        print(f"{len(failed)} notebook(s) failed: {', '.join(failed)}")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
