@@ -57,7 +57,14 @@ def setup(extras: str = ".[test]") -> pathlib.Path:
         return python
     if not python.exists():
         print(f"Creating a virtual environment in {VENV.name}/ ...", flush=True)
-        venv.EnvBuilder(with_pip=True).create(VENV)
+        try:
+            venv.EnvBuilder(with_pip=True).create(VENV)
+        except (OSError, subprocess.CalledProcessError) as error:
+            sys.exit(
+                f"Could not create {VENV.name}/ ({error}).\n"
+                "On Debian or Ubuntu, Python's venv module is a separate package: "
+                "sudo apt install python3-venv, then delete .venv/ and run this again."
+            )
     run(python, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
     run(python, "-m", "pip", "install", "--quiet", "-c", "constraints.txt", "-e", extras)
     STAMP.write_text(wanted + "\n")

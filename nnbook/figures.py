@@ -15,7 +15,7 @@ from __future__ import annotations
 import numpy as np
 import matplotlib.pyplot as plt
 from matplotlib.colors import Normalize
-from matplotlib.patches import Circle
+from matplotlib.patches import Circle, Rectangle
 
 from ._validate import as_float_array, describe, require_finite, require_pixels
 
@@ -173,6 +173,26 @@ def network_layout(network, max_shown=16):
     return layers
 
 
+NETWORK_FIGSIZE = (8.0, 4.4)
+"""The size, in inches, of the figure ``show_network`` makes."""
+
+
+def network_axes(fig):
+    """The two axes of ``show_network``'s figure: the input image at the left, the network beside it."""
+    return fig.add_axes((0.0, 0.35, 0.16, 0.3)), fig.add_axes((0.17, 0.02, 0.82, 0.96))
+
+
+def show_network_input(network, image, ax):
+    """The input image beside the network, with its drawn pixels (part of the middle column) framed in orange."""
+    ax.imshow(np.reshape(image, (28, 28)), cmap=ACTIVATION_CMAP, vmin=0, vmax=1)
+    if network.sizes[0] == 784:
+        shown = network_layout(network)[0][0]
+        rows, column = shown // 28, shown[0] % 28
+        ax.add_patch(Rectangle((column - 0.5, rows.min() - 0.5), 1, rows.max() - rows.min() + 1,
+                               fill=False, edgecolor=HIGHLIGHT, linewidth=1.2))
+    ax.set_axis_off()
+
+
 def show_network(network, image, strongest=40, ax=None):
     """The video's picture: neurons as circles lit by their activation.
 
@@ -189,17 +209,12 @@ def show_network(network, image, strongest=40, ax=None):
     layout = network_layout(network)
     with plt.rc_context(STYLE):
         if ax is None:
-            fig = plt.figure(figsize=(8.0, 4.4), layout="none")
-            image_ax = fig.add_axes((0.0, 0.35, 0.16, 0.3))
-            ax = fig.add_axes((0.17, 0.02, 0.82, 0.96))
+            fig = plt.figure(figsize=NETWORK_FIGSIZE, layout="none")
+            image_ax, ax = network_axes(fig)
         else:
             fig, image_ax = ax.figure, None
     if image_ax is not None:
-        image_ax.imshow(layers[0].reshape(28, 28), cmap=ACTIVATION_CMAP, vmin=0, vmax=1)
-        if network.sizes[0] == 784:
-            shown = layout[0][0]
-            image_ax.plot(shown % 28, shown // 28, "|", color=HIGHLIGHT, markersize=3)
-        image_ax.set_axis_off()
+        show_network_input(network, layers[0], image_ax)
 
     norm = Normalize(-1.0, 1.0)
     weight_cmap = plt.get_cmap(WEIGHT_CMAP)
@@ -228,10 +243,12 @@ def show_network(network, image, strongest=40, ax=None):
             circle.set_gid(f"neuron-{layer}-{index}")
             ax.add_patch(circle)
             if layer == last:
-                ax.text(x + 0.09, y, f"{index}", va="center", fontsize=9,
-                        fontweight="bold" if ringed else "normal")
+                label = ax.text(x + 0.09, y, f"{index}", va="center", fontsize=9,
+                                fontweight="bold" if ringed else "normal")
+                label.set_gid(f"label-{index}")
         if cut:
-            ax.text(x, 0.0, "⋮", ha="center", va="center", fontsize=14, color="0.3")
+            ax.text(x, 0.0, "⋮", ha="center", va="center", fontsize=16, color="0.2", zorder=3,
+                    bbox=dict(boxstyle="round,pad=0.1", facecolor="white", edgecolor="none"))
         name = "input" if layer == 0 else "output" if layer == last else f"hidden {layer}"
         ax.text(x, -1.22, f"{name}\n{network.sizes[layer]} neurons", ha="center", va="top", fontsize=9)
     ax.set_xlim(-0.25, last + 0.3)

@@ -1,0 +1,91 @@
+"""The shipped digits: shapes, ranges, the split, and checksum protection."""
+
+import hashlib
+
+import numpy as np
+import pytest
+
+import nnbook
+from nnbook import data
+
+
+def test_split_sizes_types_and_ranges():
+    train_images, train_labels = nnbook.load_digits("train")
+    test_images, test_labels = nnbook.load_digits("test")
+    assert train_images.shape == (8000, 28, 28) and test_images.shape == (2000, 28, 28)
+    assert train_labels.shape == (8000,) and test_labels.shape == (2000,)
+    for images in (train_images, test_images):
+        assert images.dtype == np.float64 and images.min() == 0.0 and images.max() == 1.0
+    for labels in (train_labels, test_labels):
+        assert labels.dtype == np.int64
+        assert set(np.unique(labels)) == set(range(10))
+
+
+def test_split_is_stratified_and_disjoint():
+    train_images, train_labels = nnbook.load_digits("train")
+    test_images, test_labels = nnbook.load_digits("test")
+    train_counts, test_counts = np.bincount(train_labels), np.bincount(test_labels)
+    np.testing.assert_allclose(test_counts / (train_counts + test_counts), 0.2, atol=0.002)
+    as_bytes = lambda images: {np.rint(im * 255).astype(np.uint8).tobytes() for im in images}
+    assert not as_bytes(train_images) & as_bytes(test_images)
+
+
+def test_pixels_are_whole_bytes_over_255():
+    images, _ = nnbook.load_digits("test")
+    np.testing.assert_allclose(images * 255, np.rint(images * 255), atol=1e-9)
+
+
+def test_each_call_returns_fresh_arrays():
+    images, labels = nnbook.load_digits("test")
+    images[0] = 0.5
+    labels[0] = 99
+    again, again_labels = nnbook.load_digits("test")
+    assert again[0].max() != 0.5 or again[0].min() != 0.5
+    assert again_labels[0] != 99
+
+
+@pytest.mark.parametrize(("split", "error"), [("validation", ValueError), ("Train", ValueError), (1, TypeError)])
+def test_unknown_split(split, error):
+    with pytest.raises(error, match="split"):
+        nnbook.load_digits(split)
+
+
+def test_recorded_checksum_matches_the_file():
+    path = data.data_path(data.DIGITS_FILE)
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == data.DIGITS_SHA256
+
+
+@pytest.fixture
+def data_copy(tmp_path, monkeypatch):
+    """Point nnbook at a temporary copy of data/, never touching the real one."""
+    (tmp_path / data.DIGITS_FILE).write_bytes(data.data_path(data.DIGITS_FILE).read_bytes())
+    monkeypatch.setattr(data, "DATA_DIR", tmp_path)
+    data._digit_arrays.cache_clear()
+    yield tmp_path
+    data._digit_arrays.cache_clear()
+
+
+def test_missing_file_names_file_and_remedy(data_copy):
+    (data_copy / data.DIGITS_FILE).unlink()
+    with pytest.raises(data.DataFileError, match=r"digits\.npz is missing.*git checkout -- data/digits\.npz"):
+        nnbook.load_digits()
+
+
+def test_corrupt_file_names_checksums_and_remedy(data_copy):
+    path = data_copy / data.DIGITS_FILE
+    content = bytearray(path.read_bytes())
+    content[1000] ^= 0xFF
+    path.write_bytes(bytes(content))
+    with pytest.raises(data.DataFileError, match=rf"corrupt or changed: its SHA-256 is [0-9a-f]{{64}}, expected {data.DIGITS_SHA256}"):
+        nnbook.load_digits("test")
+
+
+def test_no_allow_pickle_true_anywhere_in_the_project():
+    root = data.DATA_DIR.parent
+    offenders = [
+        str(path.relative_to(root))
+        for folder in ("nnbook", "scripts", "benchmarks")
+        for path in (root / folder).rglob("*.py")
+        if "allow_pickle=True" in path.read_text(encoding="utf-8")
+    ]
+    assert offenders == []
