@@ -1,5 +1,331 @@
-"""The full MNIST data set, downloaded on first use (being written)."""
+"""The full MNIST data set: 60,000 training and 10,000 test digits, fetched on first use.
+
+The course itself runs on the 10,000 digits shipped in ``data/``
+(:func:`nnbook.load_digits`). When you want all of MNIST, call
+:func:`load_mnist`. The first call downloads four files (11.6 MB in all),
+checks each one against the SHA-256 fingerprint written below, and keeps them
+in a cache folder on your computer; later calls read the cache and need no
+network.
+
+MNIST is stored in the *IDX* format: a tiny header that says what kind of
+numbers follow and the shape of the array, then the numbers themselves,
+most significant byte first ("big-endian"). :func:`read_idx` reads it in a
+dozen lines, so you can see there is no magic involved.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import gzip
+import hashlib
+import http.client
+import math
+import os
+import pathlib
+import struct
+import sys
+import tempfile
+import urllib.error
+import urllib.request
+import zlib
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+
+from ._validate import choice, describe
+
+__all__ = [
+    "FILES",
+    "MIRRORS",
+    "DownloadError",
+    "IdxError",
+    "RemoteFile",
+    "default_cache_dir",
+    "load_mnist",
+    "read_idx",
+]
 
 
-def load_mnist(split="train", cache_dir=None):
-    raise NotImplementedError("nnbook.load_mnist is not written yet")
+@dataclasses.dataclass(frozen=True)
+class RemoteFile:
+    """A file to download: its name, its SHA-256 fingerprint and its size in bytes."""
+
+    name: str
+    sha256: str
+    size: int | None = None
+
+
+# SHA-256 and sizes of the four official files, as pinned by TensorFlow Datasets
+# (tensorflow/datasets, tensorflow_datasets/url_checksums/mnist.txt) and,
+# independently, by torchvision-ruby (ankane/torchvision-ruby,
+# lib/torchvision/datasets/mnist.rb). The sizes also match the ones LeCun's
+# MNIST page lists.
+FILES: dict[str, tuple[RemoteFile, RemoteFile]] = {
+    "train": (
+        RemoteFile("train-images-idx3-ubyte.gz",
+                   "440fcabf73cc546fa21475e81ea370265605f56be210a4024d2ca8f203523609", 9_912_422),
+        RemoteFile("train-labels-idx1-ubyte.gz",
+                   "3552534a0a558bbed6aed32b30c495cca23d567ec52cac8be1a0730e8010255c", 28_881),
+    ),
+    "test": (
+        RemoteFile("t10k-images-idx3-ubyte.gz",
+                   "8d422c7b0a1c1c79245a5bcf07fe86e33eeafee792b84584aec276f5a2dbc4e6", 1_648_877),
+        RemoteFile("t10k-labels-idx1-ubyte.gz",
+                   "f7ae60f92e00ec6debd23a6088c31dbd2371eca3ffa0defaefb259924204aec6", 4_542),
+    ),
+}
+"""Which two files (images, labels) make up each split."""
+
+MIRRORS: tuple[str, ...] = (
+    "https://storage.googleapis.com/cvdf-datasets/mnist/",  # the copy TensorFlow uses
+    "https://ossci-datasets.s3.amazonaws.com/mnist/",  # the copy PyTorch uses
+)
+"""Web folders holding the four files, tried in order. Assign to change them."""
+
+TIMEOUT = 30.0
+"""Seconds to wait for a mirror to answer before giving up on it."""
+
+_CHUNK = 64 * 1024
+_IDX_TYPES = {0x08: ">u1", 0x09: ">i1", 0x0B: ">i2", 0x0C: ">i4", 0x0D: ">f4", 0x0E: ">f8"}
+
+
+class DownloadError(OSError):
+    """A file could not be downloaded intact from any mirror."""
+
+
+class IdxError(ValueError):
+    """A file is not a well-formed IDX file."""
+
+
+def default_cache_dir() -> pathlib.Path:
+    """The folder where MNIST is kept: ``$XDG_CACHE_HOME/nnbook/mnist``.
+
+    Without ``XDG_CACHE_HOME`` (or with a relative one, which the XDG rules say
+    to ignore) it is ``~/.cache/nnbook/mnist``; on Windows,
+    ``%LOCALAPPDATA%\\nnbook\\mnist``. Never the current working directory.
+    """
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):
+        base = os.environ.get("LOCALAPPDATA", "") if sys.platform == "win32" else ""
+    if not os.path.isabs(base):
+        base = pathlib.Path.home() / ".cache"
+    return pathlib.Path(base) / "nnbook" / "mnist"
+
+
+def load_mnist(split="train", cache_dir=None, *, mirrors=None, progress=True, files=None):
+    """Return ``(images, labels)`` for all of MNIST's ``"train"`` or ``"test"`` split.
+
+    Just like :func:`nnbook.load_digits`: ``images`` has shape (n, 28, 28) and
+    holds grey values from 0.0 (black) to 1.0 (white); ``labels`` has shape
+    (n,) and holds the digit 0-9 in each image. There are 60,000 training
+    and 10,000 test images (the training images take 376 MB as float64).
+
+    The files are downloaded on first use and kept in ``cache_dir``
+    (default: :func:`default_cache_dir`). A file is only ever saved after its
+    SHA-256 matches, so the cache never holds a partial or damaged download;
+    a damaged file found in the cache is downloaded again.
+
+    Keyword arguments:
+
+    * ``mirrors``: web folders to try in order (default :data:`MIRRORS`).
+    * ``progress``: ``True`` prints a progress line on stderr, ``False`` is
+      quiet, or give a function ``progress(name, received, total)`` (``total``
+      is ``None`` when unknown).
+    * ``files``: which files make each split, with their SHA-256 and size,
+      shaped like :data:`FILES` (the default). Tests use it to serve files of
+      their own.
+    """
+    choice(split, "split", tuple(FILES))
+    cache = _cache_dir_argument(cache_dir)
+    mirrors = _mirrors_argument(MIRRORS if mirrors is None else mirrors)
+    if not (isinstance(progress, bool) or callable(progress)):
+        raise TypeError(f"progress must be True, False or a function, got {describe(progress)}")
+    image_file, label_file = _files_argument(FILES if files is None else files, split)
+
+    cache.mkdir(parents=True, exist_ok=True)
+    images = read_idx(_fetch(image_file, cache, mirrors, progress))
+    labels = read_idx(_fetch(label_file, cache, mirrors, progress))
+    if images.ndim != 3 or images.shape[1:] != (28, 28) or labels.ndim != 1 or len(labels) != len(images):
+        raise IdxError(
+            f"{image_file.name} and {label_file.name} do not fit together: expected images shaped "
+            f"(n, 28, 28) and n labels, got shapes {images.shape} and {labels.shape}"
+        )
+    return images.astype(np.float64) / 255.0, labels.astype(np.int64)
+
+
+def read_idx(path) -> np.ndarray:
+    """Read an IDX file, gzipped or not, into a NumPy array.
+
+    The header is four bytes, then one 4-byte size per dimension::
+
+        00 00         two zero bytes
+        08            what the numbers are: 08 unsigned byte, 09 signed byte,
+                      0B 2-byte int, 0C 4-byte int, 0D float32, 0E float64
+        03            how many dimensions: 3 for images (count, rows, columns)
+        00 00 EA 60   60,000 images  (big-endian: most significant byte first)
+        00 00 00 1C   28 rows
+        00 00 00 1C   28 columns
+
+    and then the numbers, row after row. Raises :class:`IdxError` for a file
+    that does not start like this, or that is shorter or longer than its
+    header promises.
+    """
+    path = pathlib.Path(path)
+    data = path.read_bytes()
+    if data[:2] == b"\x1f\x8b":  # every gzip file starts with these two bytes
+        try:
+            data = gzip.decompress(data)
+        except (EOFError, gzip.BadGzipFile, zlib.error) as error:
+            raise IdxError(f"{path} is a damaged gzip file ({error}); delete it and download it again") from error
+    return _parse_idx(data, str(path))
+
+
+def _parse_idx(data: bytes, source: str) -> np.ndarray:
+    if len(data) < 4 or data[:2] != b"\x00\x00" or data[2] not in _IDX_TYPES:
+        raise IdxError(
+            f"{source} is not an IDX file: it starts with {data[:4].hex(' ') or 'nothing'}, but the magic "
+            "number of an IDX file is two zero bytes, a type code (08, 09, 0b, 0c, 0d or 0e) and the number "
+            "of dimensions (MNIST images start 00 00 08 03, labels 00 00 08 01)"
+        )
+    dtype, ndim = np.dtype(_IDX_TYPES[data[2]]), data[3]
+    start = 4 + 4 * ndim
+    if len(data) < start:
+        raise IdxError(f"{source} is truncated: its header needs {start} bytes for {ndim} dimensions, got {len(data)}")
+    shape = struct.unpack(f">{ndim}I", data[4:start])
+    needed = start + math.prod(shape) * dtype.itemsize
+    if len(data) != needed:
+        problem = "is truncated" if len(data) < needed else "has extra bytes at the end"
+        raise IdxError(
+            f"{source} {problem}: its header promises an array of shape {shape} ({dtype.itemsize}-byte numbers), "
+            f"which makes {needed:,} bytes with the header, but it has {len(data):,}"
+        )
+    return np.frombuffer(data, dtype, offset=start).reshape(shape).astype(dtype.newbyteorder("="))
+
+
+def _fetch(file: RemoteFile, cache: pathlib.Path, mirrors, progress) -> pathlib.Path:
+    """Return the path of ``file`` in the cache, downloading it first if needed."""
+    path = cache / file.name
+    if path.is_file():
+        digest = _sha256(path)
+        if digest == file.sha256:
+            return path
+        if progress is True:
+            print(f"{path} is damaged (SHA-256 {digest}); downloading it again", file=sys.stderr)
+        path.unlink()
+    failures = []
+    for mirror in mirrors:
+        url = mirror.rstrip("/") + "/" + file.name
+        try:
+            _download(url, path, file, progress)
+            return path
+        except _Failure as failure:
+            failures.append(f"  {url}: {failure}")
+    expected = f"{file.size:,} bytes with SHA-256 {file.sha256}" if file.size else f"SHA-256 {file.sha256}"
+    raise DownloadError(
+        f"could not download {file.name} (expected {expected}):\n" + "\n".join(failures) + "\n"
+        f"No partial file was left in {cache}. Check your network connection and try again. If it keeps "
+        f"failing, delete the folder {cache} and retry, or pass mirrors=[...] with another copy of MNIST."
+    )
+
+
+class _Failure(Exception):
+    """One mirror failed for one file; the message says why."""
+
+
+def _download(url: str, path: pathlib.Path, file: RemoteFile, progress) -> None:
+    """Download ``url`` to ``path`` through a temporary file, renamed only when the SHA-256 matches."""
+    show = _ProgressLine() if progress is True else progress or None
+    part = tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{file.name}.", suffix=".part", delete=False)
+    received, digest = 0, hashlib.sha256()
+    try:
+        with part, urllib.request.urlopen(url, timeout=TIMEOUT) as response:
+            length = response.headers.get("Content-Length", "")
+            total = int(length) if length.isdigit() else file.size
+            while chunk := response.read(_CHUNK):
+                part.write(chunk)
+                digest.update(chunk)
+                received += len(chunk)
+                if file.size is not None and received > file.size:
+                    raise _Failure(f"the file is larger than the {file.size:,} bytes expected")
+                if show:
+                    show(file.name, received, total)
+        if total is not None and received < total:
+            raise _Failure(f"the download was cut off after {received:,} of {total:,} bytes")
+        if file.size is not None and received != file.size:
+            raise _Failure(f"received {received:,} bytes, expected {file.size:,}")
+        if digest.hexdigest() != file.sha256:
+            raise _Failure(
+                f"the file's SHA-256 is {digest.hexdigest()}, expected {file.sha256} "
+                "(the mirror sent a different or damaged file)"
+            )
+        os.replace(part.name, path)
+    except urllib.error.HTTPError as error:
+        raise _Failure(f"HTTP error {error.code} ({error.reason})") from error
+    except urllib.error.URLError as error:
+        raise _Failure(f"could not connect ({error.reason})") from error
+    except TimeoutError as error:
+        raise _Failure(f"no answer within {TIMEOUT:g} seconds") from error
+    except (OSError, http.client.HTTPException) as error:
+        raise _Failure(f"the download failed after {received:,} bytes ({error})") from error
+    finally:
+        pathlib.Path(part.name).unlink(missing_ok=True)  # gone already if it was renamed into place
+        if isinstance(show, _ProgressLine):
+            show.end()
+
+
+class _ProgressLine:
+    """A one-line progress report on stderr, rewritten in place with a carriage return."""
+
+    def __init__(self):
+        self.shown = None
+
+    def __call__(self, name, received, total):
+        scale, unit = (1e6, "MB") if (total or received) >= 1e6 else (1e3, "kB")
+        if total:
+            text = f"{name}: {received / scale:.1f} of {total / scale:.1f} {unit} ({100 * received // total}%)"
+        else:
+            text = f"{name}: {received / scale:.1f} {unit}"
+        if text != self.shown:
+            print("\r" + text, end="", file=sys.stderr, flush=True)
+            self.shown = text
+
+    def end(self):
+        if self.shown is not None:
+            print(file=sys.stderr, flush=True)
+
+
+def _sha256(path: pathlib.Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        while chunk := stream.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _cache_dir_argument(cache_dir) -> pathlib.Path:
+    if cache_dir is None:
+        return default_cache_dir()
+    if not isinstance(cache_dir, (str, os.PathLike)):
+        raise TypeError(f"cache_dir must be a folder path (str or pathlib.Path) or None, got {describe(cache_dir)}")
+    return pathlib.Path(cache_dir).expanduser()
+
+
+def _mirrors_argument(mirrors) -> tuple[str, ...]:
+    if isinstance(mirrors, str) or not isinstance(mirrors, Sequence) or not all(isinstance(m, str) for m in mirrors):
+        raise TypeError(
+            f"mirrors must be a list of web folder addresses (strings), got {describe(mirrors)}; "
+            "for a single mirror write mirrors=[url]"
+        )
+    if not mirrors:
+        raise ValueError("mirrors is empty; give at least one web folder address to download from")
+    return tuple(mirrors)
+
+
+def _files_argument(files, split: str) -> tuple[RemoteFile, RemoteFile]:
+    pair = files.get(split) if isinstance(files, Mapping) else None
+    if not (isinstance(pair, (tuple, list)) and len(pair) == 2 and all(isinstance(f, RemoteFile) for f in pair)):
+        raise TypeError(
+            f"files must map each split to a pair (images, labels) of nnbook.mnist.RemoteFile, like "
+            f"nnbook.mnist.FILES; for split {split!r} got {describe(pair)}"
+        )
+    return tuple(pair)
