@@ -106,3 +106,18 @@ def choice(value, name: str, options) -> str:
     if value not in options:
         raise ValueError(f"unknown {name} {value!r}; expected one of {', '.join(map(repr, options))}")
     return value
+
+
+def digit_labels(labels, n: int, name: str = "labels") -> np.ndarray:
+    """Labels are whole numbers 0-9, one per image: return them as an int array of length n."""
+    if isinstance(labels, (str, bytes, dict, set)) or labels is None or np.ndim(labels) != 1:
+        raise TypeError(f"{name} must be a list or 1-D array of digits 0-9, one per image, got {describe(labels)}")
+    array = np.asarray(labels)
+    if array.dtype == bool or not (np.issubdtype(array.dtype, np.integer) or np.issubdtype(array.dtype, np.floating)):
+        raise TypeError(f"{name} must hold whole numbers 0-9, got {describe(array)}")
+    if len(array) != n:
+        raise ValueError(f"{name} must have one label per image ({n}), got {len(array)}")
+    if not np.all(np.isin(array, np.arange(10))):
+        bad = array[~np.isin(array, np.arange(10))][0].item()
+        raise ValueError(f"{name} must hold the digits 0-9, got {bad!r}")
+    return array.astype(np.int64)

@@ -1,3 +1,229 @@
-"""Self-checks for notebook n01_pixels (to be written)."""
+"""Self-checks for notebook 01: a picture is 784 numbers, and hand-written rules read it badly."""
 
-__all__ = []
+from __future__ import annotations
+
+import functools
+import numbers
+import time
+
+import numpy as np
+
+from .. import rules
+from ..data import load_digits
+from ._core import Wrong, call, exercise
+
+__all__ = ["pixel_index", "pixel_position", "digit_rule"]
+
+SIDE = 28
+
+
+def _whole_number(value, what: str, decimals_ok: bool = False) -> int:
+    """An index must be an int (a Python or numpy integer); say kindly what else it was.
+
+    With ``decimals_ok``, a decimal number with nothing after the point (7.0) counts as whole.
+    """
+    if isinstance(value, np.ndarray) and value.ndim == 0:
+        value = value.item()
+    if isinstance(value, bool):
+        raise Wrong(f"{what} is {value}, a True/False value, not a number.")
+    if isinstance(value, numbers.Integral):
+        return int(value)
+    if isinstance(value, numbers.Real):
+        if decimals_ok and float(value).is_integer():
+            return int(value)
+        if float(value).is_integer():
+            raise Wrong(f"{what} is {value!r}, a decimal number. Python only accepts whole numbers (int) as indexes.",
+                        hint="The / operator always gives a decimal number; // divides and keeps a whole number.")
+        raise Wrong(f"{what} is {value!r}, not a whole number.",
+                    hint="Use // (whole-number division) and % (the remainder) instead of /.")
+    raise Wrong(f"{what} should be a whole number, got {type(value).__name__} {value!r:.60}.")
+
+
+# Exercise 1 ------------------------------------------------------------------
+
+def _index_mistakes():
+    """Typical wrong formulas for the index of pixel (row, col), with what to say about each."""
+    return [
+        (lambda r, c: SIDE * c + r, "you swapped row and column: your formula counts down the columns.",
+         "Flattening puts whole rows end to end. Row r starts at index 28·r; then move c steps along it."),
+        (lambda r, c: SIDE * r + c + 1, "your indexes are one too high: pixel (0, 0) should have index 0.",
+         "Python counts from 0: the first pixel is pixels[0] and the last is pixels[783]."),
+        (lambda r, c: SIDE * (r + 1) + c + 1, "your formula counts rows and columns from 1; Python counts from 0.",
+         "Pixel (0, 0), the top-left one, is pixels[0]."),
+        (lambda r, c: SIDE * r + c - 1, "your indexes are one too low: pixel (0, 0) should have index 0, not -1.",
+         "Python counts from 0, and row and column do too: no need to subtract 1."),
+        (lambda r, c: 27 * r + c, "each row holds 28 pixels, not 27, so row r starts at index 28·r.",
+         "Row 0 takes indexes 0-27, row 1 starts at 28."),
+        (lambda r, c: r + c, "adding row and column gives the same index to many pixels: (0, 1) and (1, 0) both get 1.",
+         "Every row you go down skips a whole row of 28 pixels: row r starts at index 28·r."),
+        (lambda r, c: r * c, "multiplying row by column gives index 0 to the whole first row and column.",
+         "Every row you go down skips a whole row of 28 pixels: row r starts at index 28·r."),
+    ]
+
+
+@exercise(solution='''
+def pixel_index(row, col):
+    # Each row holds 28 pixels. Before row `row` come `row` whole rows
+    # (28 * row pixels); then move `col` steps along the row.
+    return 28 * row + col
+''')
+def pixel_index(answer):
+    """pixel_index(row, col): the position of pixel (row, col) in the flat list of 784 pixels."""
+    cases = [(row, col) for row in range(SIDE) for col in range(SIDE)]
+    results = [_whole_number(call(answer, row, col, name="pixel_index"), f"pixel_index({row}, {col})")
+               for row, col in cases]
+    for mistake, message, hint in _index_mistakes():
+        if all(result == mistake(row, col) for result, (row, col) in zip(results, cases)):
+            raise Wrong(message, hint=hint)
+    for result, (row, col) in zip(results, cases):
+        right = SIDE * row + col
+        if result != right:
+            raise Wrong(f"pixel_index({row}, {col}) gave {result}; that pixel is number {right} of the 784 "
+                        f"(row {row} starts at 28·{row} = {SIDE * row}, then {col} steps along).",
+                        hint="Row r starts at index 28·r; column c is c steps further.")
+    return ("right for all 784 pixels: pixels[pixel_index(r, c)] is image[r, c]. "
+            "For example pixel (10, 15) is pixels[295].")
+
+
+# Exercise 2 ------------------------------------------------------------------
+
+def _pair(value, index: int) -> tuple:
+    what = f"pixel_position({index})"
+    if isinstance(value, np.ndarray):
+        value = value.tolist() if value.ndim == 1 else value
+    if isinstance(value, (str, bytes)) or not isinstance(value, (tuple, list)):
+        raise Wrong(f"{what} should give two numbers, (row, col), got {type(value).__name__} {value!r:.60}.",
+                    hint="End with `return row, col`: two values separated by a comma.")
+    if len(value) != 2:
+        raise Wrong(f"{what} should give two numbers, (row, col), got {len(value)} values: {value!r:.60}.",
+                    hint="End with `return row, col`.")
+    return value
+
+
+@exercise(solution='''
+def pixel_position(index):
+    # Every full row of 28 pixels before this one moves the index on by 28,
+    # so the row is how many whole 28s fit in the index...
+    row = index // 28
+    # ...and the column is what is left over.
+    col = index % 28
+    return row, col
+''')
+def pixel_position(answer):
+    """pixel_position(index): the (row, col) of the pixel at a position in the flat list of 784."""
+    found = []
+    for index in range(SIDE * SIDE):
+        row, col = _pair(call(answer, index, name="pixel_position"), index)
+        found.append((_whole_number(row, f"the row of pixel_position({index})"),
+                      _whole_number(col, f"the column of pixel_position({index})")))
+    right = [divmod(index, SIDE) for index in range(SIDE * SIDE)]
+    if found == right:
+        return "right for all 784 indexes: index 295 is pixel (10, 15), because 295 = 28·10 + 15."
+    if found == [(col, row) for row, col in right]:
+        raise Wrong("row and column are swapped: pixel_position(1) should be (0, 1), the second pixel of the top row.",
+                    hint="The row is how many whole rows of 28 fit in the index (//); the column is what is left (%).")
+    if found == [(row + 1, col + 1) for row, col in right] or found == [(row, col + 1) for row, col in right] \
+            or found == [(row + 1, col) for row, col in right]:
+        raise Wrong("your rows or columns start at 1; Python counts from 0, so index 0 is pixel (0, 0).",
+                    hint="No need to add 1: index // 28 and index % 28 already count from 0.")
+    if found == [divmod(index, 27) for index in range(SIDE * SIDE)]:
+        raise Wrong("each row holds 28 pixels, not 27.", hint="Divide by 28.")
+    for index, (mine, theirs) in enumerate(zip(found, right)):
+        if mine != theirs:
+            raise Wrong(f"pixel_position({index}) gave {mine}; index {index} is pixel {theirs}, "
+                        f"because {index} = 28·{theirs[0]} + {theirs[1]}.",
+                        hint="The row is index // 28 (whole rows that fit); the column is index % 28 (what is left).")
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+# Exercise 3 ------------------------------------------------------------------
+
+TIME_LIMIT = 60.0
+"""Seconds a learner's rule may take for all test digits before the check stops and says why."""
+
+
+@functools.lru_cache(maxsize=1)
+def _baseline() -> float:
+    """The bright-pixel rule's accuracy on the test digits: the score to beat."""
+    train, train_labels = load_digits("train")
+    test, test_labels = load_digits("test")
+    guesses = rules.guess_by_count(test, rules.typical_counts(train, train_labels))
+    return rules.accuracy(guesses, test_labels)
+
+
+@functools.lru_cache(maxsize=1)
+def _template_score() -> float:
+    """The average-digit rule's accuracy on the test digits."""
+    train, train_labels = load_digits("train")
+    test, test_labels = load_digits("test")
+    return rules.accuracy(rules.guess_by_template(test, rules.average_digits(train, train_labels)), test_labels)
+
+
+def _guess(value, number: int) -> int:
+    what = f"your rule's answer for test digit {number}"
+    if isinstance(value, np.ndarray) and value.ndim == 1 and value.shape == (10,):
+        raise Wrong(f"{what} is 10 numbers; a rule should give one digit.",
+                    hint="If you scored all 10 digits, return the best one: int(np.argmax(scores)), "
+                         "or int(np.argmin(differences)).")
+    if isinstance(value, str) and value.strip().isdigit():
+        raise Wrong(f"{what} is the text {value!r}; return the number itself.",
+                    hint="Return 7, not '7'.")
+    digit = _whole_number(value, what, decimals_ok=True)
+    if not 0 <= digit <= 9:
+        raise Wrong(f"{what} is {digit}; a rule must give a digit from 0 to 9.")
+    return digit
+
+
+@exercise(solution='''
+# An idea of my own: one count of bright pixels says little, so count them in
+# each quarter of the image. Four counts tell a 7 (ink at the top right)
+# from a 6 (ink at the bottom left) far better than one.
+def quarter_counts(image):
+    bright = image > 0.5
+    return np.array([bright[:14, :14].sum(), bright[:14, 14:].sum(),
+                     bright[14:, :14].sum(), bright[14:, 14:].sum()])
+
+# The typical four counts of each digit, worked out once from the training digits.
+typical = [np.mean([quarter_counts(image) for image in train_images[train_labels == digit]], axis=0)
+           for digit in range(10)]
+
+def my_rule(image):
+    counts = quarter_counts(image)
+    gaps = [np.sum((counts - typical_counts) ** 2) for typical_counts in typical]
+    return int(np.argmin(gaps))    # the digit whose typical counts are closest
+
+# It scores about 35%. Smaller blocks do better still: try 4×4 blocks of 7×7 pixels.
+''')
+def digit_rule(answer):
+    """my_rule(image) -> digit: your own rule, scored on the 2,000 test digits; beat the bright-pixel rule."""
+    images, labels = load_digits("test")
+    baseline = _baseline()
+    guesses = np.empty(len(images), dtype=np.int64)
+    start = time.perf_counter()
+    for number, image in enumerate(images):
+        guesses[number] = _guess(call(answer, image, name="my_rule"), number)
+        if number == 49:
+            projected = (time.perf_counter() - start) * len(images) / 50
+            if projected > TIME_LIMIT:
+                raise Wrong(f"your rule takes about {projected / len(images) * 1000:.0f} ms per digit, so "
+                            f"2,000 digits would take about {projected:.0f} s; the check stops here.",
+                            hint="Work out anything that is the same for every digit (such as average pictures) "
+                                 "once, before the def, not inside your rule.")
+    score = rules.accuracy(guesses, labels)
+    counts = np.bincount(guesses, minlength=10)
+    report = f"{score:.1%} of the 2,000 test digits right (guessing: 10.0%, the bright-pixel rule: {baseline:.1%})"
+    if counts.max() == len(images):
+        raise Wrong(f"your rule says {int(np.argmax(counts))} for every digit: {report}.",
+                    hint="A rule has to look at the image: the answer should change when the image does.")
+    if score <= baseline:
+        raise Wrong(f"{report}. Not yet better than counting bright pixels, but keep trying!",
+                    hint="One count says little. Where is the ink? Try counting the bright pixels in the top "
+                         "and bottom halves, or in each quarter, and compare with the typical counts of each digit.")
+    by_digit = rules.accuracy_by_digit(guesses, labels)
+    weakest = int(np.argmin(by_digit))
+    beaten = "the bright-pixel rule"
+    if score > _template_score():
+        beaten += f" and even the average-digit rule ({_template_score():.1%})"
+    return (f"{report}. You beat {beaten}! Your weakest digit is {weakest}: {by_digit[weakest]:.0%} of the "
+            f"{weakest}s right. {int(np.sum(guesses != labels)):,} digits are still wrong: "
+            "imagine writing rules good enough for all of them.")

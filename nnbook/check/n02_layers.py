@@ -1,3 +1,198 @@
-"""Self-checks for notebook n02_layers (to be written)."""
+"""Self-checks for notebook 02: layers of neurons, and the hope that they find parts of digits."""
 
-__all__ = []
+from __future__ import annotations
+
+import functools
+
+import numpy as np
+
+from .. import parts
+from ..data import load_digits
+from ._core import Wrong, call, exercise, expect_number
+
+__all__ = ["first_layer_connections", "output_for_digit", "part_for_one"]
+
+INPUTS, HIDDEN, OUTPUTS = 784, 16, 10
+
+
+# Exercise 1 ------------------------------------------------------------------
+
+@exercise(solution='''
+# Every one of the 784 input neurons has a connection to every one of the
+# 16 neurons in the first hidden layer: 16 connections per input neuron.
+my_answer = 784 * 16    # = 12,544
+''')
+def first_layer_connections(answer):
+    """The number of connections between the 784 input neurons and the 16 neurons of the first hidden layer."""
+    value = expect_number(answer, "your answer")
+    right = INPUTS * HIDDEN
+    if value == right:
+        return (f"784 × 16 = {right:,} connections, and each one will get its own weight (notebook 03). "
+                "The first layer alone has almost all the connections of the whole network.")
+    mistakes = {
+        INPUTS + HIDDEN: ("784 + 16 counts the neurons of the two layers, not the connections between them.",
+                          "Each input neuron has 16 connections, one to every hidden neuron. "
+                          "How many is that for 784 of them?"),
+        INPUTS: ("784 is the number of connections of ONE hidden neuron; the layer has 16 of them.",
+                 "Each of the 16 hidden neurons connects to all 784 input neurons."),
+        HIDDEN: ("16 is the number of connections of ONE input neuron; there are 784 input neurons.",
+                 "Each of the 784 input neurons connects to all 16 hidden neurons."),
+        INPUTS * HIDDEN + HIDDEN * HIDDEN + HIDDEN * OUTPUTS: (
+            "12,960 counts the connections of the whole network; the question asks only for those between "
+            "the input layer and the first hidden layer.", "Leave out 16 × 16 and 16 × 10."),
+        13_002: ("13,002 is the number of all the network's weights and biases together; "
+                 "the question asks only for the connections between the input layer and the first hidden layer.",
+                 "Count the lines between 784 neurons on the left and 16 on the right."),
+        INPUTS * HIDDEN + HIDDEN: ("you added 16 to the right answer. Count only the connections.",
+                                   "Each of the 784 input neurons connects to all 16 hidden neurons."),
+        INPUTS + HIDDEN + HIDDEN + OUTPUTS: ("826 is the number of neurons in the whole network, not of connections.",
+                                             "Each of the 784 input neurons connects to all 16 hidden neurons."),
+        28 * HIDDEN: ("28 × 16 counts one row of pixels; the input layer has all 28 × 28 = 784 pixels.",
+                      "Each of the 784 input neurons connects to all 16 hidden neurons."),
+        INPUTS * HIDDEN * HIDDEN * OUTPUTS: ("multiplying all the layer sizes counts paths through the whole network, "
+                                             "not connections between the first two layers.",
+                                             "Only the input layer (784) and the first hidden layer (16) take part."),
+    }
+    if value in mistakes:
+        message, hint = mistakes[value]
+        raise Wrong(message, hint=hint)
+    raise Wrong(f"{value:g} is not the number of connections between the 784 input neurons and the 16 hidden ones.",
+                hint="Picture it: every input neuron has a line to every hidden neuron. How many lines?")
+
+
+# Exercise 2 ------------------------------------------------------------------
+
+def _ten_activations(value, digit: int) -> np.ndarray:
+    what = f"output_for_digit({digit})"
+    if isinstance(value, (str, bytes)):
+        raise Wrong(f"{what} should give 10 numbers, got {type(value).__name__} {value!r:.60}.",
+                    hint="Start from np.zeros(10) and set one of them.")
+    if isinstance(value, (bool, int, float, np.number)):
+        raise Wrong(f"{what} gave one number, {value}; the output layer has 10 neurons, so give all 10 activations.",
+                    hint="Start from np.zeros(10) and set one of them.")
+    try:
+        array = np.array(value, dtype=np.float64)  # a copy: a function may reuse its array
+    except (TypeError, ValueError):
+        raise Wrong(f"{what} should give 10 numbers, got {type(value).__name__} {value!r:.60}.") from None
+    if array.ndim == 2 and array.size == OUTPUTS:
+        raise Wrong(f"{what} has shape {array.shape}; give a flat list of 10 numbers, shape (10,).",
+                    hint="np.zeros(10) makes a flat array of 10 zeros.")
+    if array.shape != (OUTPUTS,):
+        count = f"{array.shape[0]} numbers" if array.ndim == 1 else f"shape {array.shape}"
+        raise Wrong(f"{what} gave {count}; the output layer has 10 neurons, one for each digit 0-9.",
+                    hint="np.zeros(10) makes 10 zeros, numbered 0 to 9.")
+    if not np.all(np.isfinite(array)):
+        raise Wrong(f"{what} contains NaN or infinity.")
+    return array
+
+
+@exercise(solution='''
+def output_for_digit(digit):
+    outputs = np.zeros(10)    # ten output neurons, all dark...
+    outputs[digit] = 1.0      # ...except the one for this digit, fully lit
+    return outputs
+''')
+def output_for_digit(answer):
+    """output_for_digit(digit): the 10 output activations you hope for when the network sees that digit."""
+    results = [_ten_activations(call(answer, digit, name="output_for_digit"), digit) for digit in range(10)]
+    hoped = np.eye(OUTPUTS)
+    if all(np.allclose(mine, right) for mine, right in zip(results, hoped)):
+        return ("for a 3 you hope for [0, 0, 0, 1, 0, 0, 0, 0, 0, 0]: neuron 3 fully lit, the other nine dark. "
+                "A trained network comes close: its output for a 3 has its highest activation at neuron 3.")
+    if all(np.allclose(mine, 1.0 - right) for mine, right in zip(results, hoped)):
+        raise Wrong("your answer is the wrong way round: the neuron of the digit should be lit (1.0) "
+                    "and the other nine dark (0.0).")
+    if all(np.allclose(mine, np.roll(right, 1)) for mine, right in zip(results, hoped)) or \
+            all(np.allclose(mine, np.roll(right, -1)) for mine, right in zip(results, hoped)):
+        raise Wrong("the lit neuron is one place off: output neuron 0 is for the digit 0, neuron 3 for the digit 3.",
+                    hint="Python counts from 0, just like the digits do: outputs[digit] is the right neuron.")
+    for digit, mine in enumerate(results):
+        lit = [int(d) for d in np.flatnonzero(~np.isclose(mine, 0.0))]
+        if len(lit) > 1 and np.allclose(mine[lit], 1.0):
+            raise Wrong(f"for the digit {digit} your answer lights up neurons {lit}. Only neuron {digit} should be lit.",
+                        hint="Did you change one shared array every call? Make a fresh np.zeros(10) inside the function.")
+        if not np.allclose(mine, hoped[digit]):
+            shown = "[" + ", ".join(f"{v:g}" for v in mine) + "]"
+            raise Wrong(f"for the digit {digit} your answer is {shown}.",
+                        hint=f"You hope for activation 1.0 (fully lit) at neuron {digit} and 0.0 (dark) at the other nine.")
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+# Exercise 3 ------------------------------------------------------------------
+
+CLEAR_LEAD = 0.10
+"""How far ahead of the runner-up the 1s must be: a clear win, not a photo finish."""
+
+LARGEST_PART = 28 * 28 // 4
+"""A part is a stroke, not a region: at most a quarter of the image."""
+
+
+@functools.lru_cache(maxsize=1)
+def _training_digits():
+    return load_digits("train")
+
+
+def _as_part(answer) -> np.ndarray:
+    try:
+        array = np.asarray(answer)
+    except Exception:  # noqa: BLE001 - anything that is not array-like gets the same feedback
+        array = None
+    if array is None or array.dtype == object or array.dtype.kind in "USV":
+        raise Wrong(f"your part should be a 28×28 array of True/False, got {type(answer).__name__}.",
+                    hint="Start from np.zeros((28, 28), dtype=bool), or use parts.line(...).")
+    if array.size == 784 and array.shape != (28, 28):
+        raise Wrong(f"your part has shape {array.shape}; a part is a picture, shaped (28, 28).",
+                    hint="Turn 784 values back into a picture with .reshape(28, 28).")
+    if array.shape != (28, 28):
+        raise Wrong(f"your part has shape {array.shape}; it should be a 28×28 picture, shaped (28, 28).")
+    if array.dtype != bool:
+        values = array.astype(np.float64)
+        if not np.all(np.isin(values, (0.0, 1.0))):
+            raise Wrong("your part holds values other than 0 and 1. A part marks pixels: "
+                        "True (or 1) on the stroke, False (or 0) everywhere else.",
+                        hint="Shades between 0 and 1 are weights, the idea of notebook 03.")
+        array = values.astype(bool)
+    size = int(array.sum())
+    if size == 0:
+        raise Wrong("your part is empty: no pixel is True.",
+                    hint="Set the pixels of your line to True, e.g. my_part[5:22, 13:15] = True.")
+    if size > LARGEST_PART:
+        raise Wrong(f"your part covers {size} of the 784 pixels. A part is a thin stroke: keep it under "
+                    f"{LARGEST_PART} pixels (a quarter of the image).",
+                    hint="Did you mark the background instead of the stroke? True goes on the stroke.")
+    return array
+
+
+@exercise(solution='''
+# Look at the average 1: a thin stroke down the middle that leans, its top a
+# little to the right of its bottom. Follow that slant with a thin line, so that
+# other digits, which also cross the middle, cover less of it.
+my_part = parts.line(start=(5, 16), end=(20, 12), thickness=1)
+''')
+def part_for_one(answer):
+    """A 28×28 part (True on a stroke) that 1s fill best, clearly ahead of every other digit."""
+    part = _as_part(answer)
+    images, labels = _training_digits()
+    by_digit = parts.overlap_by_digit(images, labels, part)
+    order = parts.ranking(by_digit)
+    best, runner_up = order[0], order[1]
+    table = ", ".join(f"{d}s {by_digit[d]:.2f}" for d in order[:3])
+    if best != 1:
+        place = order.index(1) + 1
+        raise Wrong(f"of the 8,000 training digits, the {best}s fill your part best "
+                    f"(best three: {table}); the 1s come {_ordinal(place)} with {by_digit[1]:.2f}.",
+                    hint="Look at the average 1: a thin stroke down the middle, roughly from row 5 to row 22, "
+                         "leaning a little. Put your part right on it.")
+    lead = by_digit[1] - by_digit[runner_up]
+    if lead < CLEAR_LEAD:
+        raise Wrong(f"1s fill your part best ({table}), but only {lead:.2f} ahead of the {runner_up}s. "
+                    f"Make it a clear win: ahead by {CLEAR_LEAD:.2f} or more.",
+                    hint="Other digits cross the middle too. A thinner part that follows the slant of the "
+                         "average 1 exactly leaves them less to fill.")
+    return (f"1s fill {by_digit[1]:.0%} of your part on average, the {runner_up}s only {by_digit[runner_up]:.0%}: "
+            f"a lead of {lead:.2f}. A neuron looking for this part would be a decent 1-detector, "
+            "but look how much of it other digits fill too: a part alone is a weak clue.")
+
+
+def _ordinal(n: int) -> str:
+    return {1: "1st", 2: "2nd", 3: "3rd"}.get(n, f"{n}th")

@@ -1,0 +1,179 @@
+"""Parts of digits, drawn by hand, and how much of each part real digits cover.
+
+The video hopes that a network's layers build digits out of parts: small
+edges make loops and lines, and loops and lines make digits. A 9 is a loop
+on top with a line on the right, an 8 is two loops, a 4 is three lines.
+
+A *part* here is a 28×28 mask: True on the pixels where the part should be
+drawn, False elsewhere. The *overlap* of a digit with a part is the mean grey
+value of the digit's pixels inside the mask: 1.0 when every pixel of the part
+is inked white, 0.0 when none is. Measuring it over thousands of real digits
+tests the hope honestly.
+
+    >>> from nnbook import parts
+    >>> top = parts.loop(center=(9.5, 14.5), radius=4.5)
+    >>> top.shape, top.dtype
+    ((28, 28), dtype('bool'))
+"""
+
+from __future__ import annotations
+
+import numbers
+
+import numpy as np
+from matplotlib.colors import to_rgba
+
+from ._validate import as_float_array, describe, digit_labels, image_batch, require_finite
+from .figures import ACTIVATION_CMAP, HIGHLIGHT, _as_image, _new_axes
+
+SIZE = 28
+THICKNESS = 3.0
+"""Pen width of the drawn parts, in pixels: about as wide as an MNIST stroke."""
+
+DIGIT_PARTS = {
+    9: ("loop on top", "line on the right"),
+    8: ("loop on top", "loop at the bottom"),
+    4: ("line on the left", "line across", "line on the right"),
+}
+"""The video's examples: which parts each digit is hoped to be made of."""
+
+
+def _point(value, name: str) -> np.ndarray:
+    point = require_finite(as_float_array(value, name), name)
+    if point.shape != (2,):
+        raise ValueError(f"{name} must be a (row, column) pair, got {describe(value)}")
+    return point
+
+
+def _length(value, name: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not np.isfinite(value) or value <= 0:
+        raise ValueError(f"{name} must be a positive number of pixels, got {describe(value)}")
+    return float(value)
+
+
+def _grid() -> tuple[np.ndarray, np.ndarray]:
+    """The row and the column of every pixel, each as a 28×28 array."""
+    return np.indices((SIZE, SIZE), dtype=np.float64)
+
+
+def loop(center, radius, thickness=THICKNESS) -> np.ndarray:
+    """A ring: the pixels whose distance from ``center`` (row, column) is within ``thickness``/2 of ``radius``."""
+    row, col = _point(center, "center")
+    radius, thickness = _length(radius, "radius"), _length(thickness, "thickness")
+    rows, cols = _grid()
+    distance = np.hypot(rows - row, cols - col)
+    return np.abs(distance - radius) <= thickness / 2
+
+
+def line(start, end, thickness=THICKNESS) -> np.ndarray:
+    """A straight stroke from ``start`` to ``end`` (each a (row, column) pair), ``thickness`` pixels wide."""
+    start, end = _point(start, "start"), _point(end, "end")
+    thickness = _length(thickness, "thickness")
+    rows, cols = _grid()
+    pixels = np.stack([rows, cols], axis=-1)
+    along = end - start
+    if not np.any(along):
+        raise ValueError(f"start and end must differ, got {start.tolist()} twice")
+    # How far along the segment each pixel's nearest point lies: 0 at start, 1 at end.
+    t = np.clip((pixels - start) @ along / (along @ along), 0.0, 1.0)
+    nearest = start + t[..., np.newaxis] * along
+    return np.linalg.norm(pixels - nearest, axis=-1) <= thickness / 2
+
+
+def digit_parts() -> dict[str, np.ndarray]:
+    """The parts of the video's 9, 8 and 4, drawn where they sit in a typical centred digit.
+
+    Returns a new dict of masks each time, so you may change them freely.
+    """
+    return {
+        "loop on top": loop(center=(9.5, 14.5), radius=4.5),
+        "loop at the bottom": loop(center=(18.5, 13.5), radius=4.5),
+        "line on the right": line(start=(11, 17), end=(23, 16)),
+        "line on the left": line(start=(5, 10), end=(15, 8)),
+        "line across": line(start=(15.5, 7), end=(15.5, 21)),
+    }
+
+
+def as_mask(part, name: str = "part") -> np.ndarray:
+    """A part as a 28×28 boolean mask; accepts booleans or the numbers 0 and 1."""
+    if isinstance(part, (str, bytes, dict, set)) or part is None:
+        raise TypeError(f"{name} must be a 28×28 array of True/False (or 0/1), got {describe(part)}")
+    array = np.asarray(part)
+    if array.dtype != bool:
+        array = as_float_array(array, name)
+        other = array[~np.isin(array, (0.0, 1.0))]
+        if other.size:
+            raise ValueError(f"{name} must hold only True/False or 0/1, got values such as {other[0]:g}")
+        array = array.astype(bool)
+    if array.shape != (SIZE, SIZE):
+        raise ValueError(f"{name} must be shaped (28, 28), got shape {array.shape}")
+    if not array.any():
+        raise ValueError(f"{name} is empty: mark at least one pixel True")
+    return array
+
+
+def overlap(images, part):
+    """How much of ``part`` each image covers: the mean grey value of its pixels inside the mask.
+
+    Returns a float for one image, an array of one value per image for a batch.
+    """
+    mask = as_mask(part)
+    batch, single = image_batch(images, "images")
+    values = batch[:, mask.ravel()].mean(axis=1)
+    return float(values[0]) if single else values
+
+
+def overlap_by_digit(images, labels, part) -> np.ndarray:
+    """The mean overlap of each digit 0-9 with ``part``: 10 numbers."""
+    values = np.atleast_1d(overlap(images, part))
+    labels = digit_labels(labels, len(values))
+    missing = np.setdiff1d(np.arange(10), labels)
+    if missing.size:
+        raise ValueError(f"labels must include every digit 0-9 at least once; missing {missing.tolist()}")
+    return np.array([values[labels == digit].mean() for digit in range(10)])
+
+
+def ranking(by_digit) -> list[int]:
+    """The digits in order of overlap, best match first."""
+    values = require_finite(as_float_array(by_digit, "by_digit"), "by_digit")
+    if values.shape != (10,):
+        raise ValueError(f"by_digit must hold 10 numbers, one per digit, got {describe(values)}")
+    return [int(d) for d in np.argsort(-values, kind="stable")]
+
+
+def digits_with(part_name: str) -> list[int]:
+    """The digits that the video's examples build from the part called ``part_name``."""
+    names = {name for names in DIGIT_PARTS.values() for name in names}
+    if part_name not in names:
+        raise ValueError(f"unknown part {part_name!r}; expected one of {', '.join(map(repr, sorted(names)))}")
+    return sorted(digit for digit, names in DIGIT_PARTS.items() if part_name in names)
+
+
+def overlap_with_all(images, part_list):
+    """How much of *every* part in ``part_list`` each image covers: the smallest of its overlaps.
+
+    A digit has a loop on top *and* a line on the right only as much as it
+    has the weaker of the two, so the combination is the minimum.
+    """
+    if isinstance(part_list, np.ndarray) or not isinstance(part_list, (list, tuple)) or not part_list:
+        raise TypeError(f"part_list must be a non-empty list of parts (28×28 masks), got {describe(part_list)}")
+    values = [overlap(images, part) for part in part_list]
+    smallest = np.min([np.atleast_1d(v) for v in values], axis=0)
+    return float(smallest[0]) if np.ndim(values[0]) == 0 else smallest
+
+
+def show_part(part, image=None, ax=None, title=None, alpha=0.6):
+    """Draw a part: on its own in white on black, or tinted orange on top of a digit ``image``."""
+    mask = as_mask(part)
+    background = mask.astype(np.float64) if image is None else _as_image(image)
+    fig, ax = _new_axes(ax, (2.6, 2.6))
+    ax.imshow(background, cmap=ACTIVATION_CMAP, vmin=0.0, vmax=1.0)
+    if image is not None:
+        tint = np.zeros((28, 28, 4))
+        tint[mask] = to_rgba(HIGHLIGHT, alpha)
+        ax.imshow(tint)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    if title is not None:
+        ax.set_title(title)
+    return fig

@@ -1,0 +1,193 @@
+"""The self-checks of notebook 01: right answers pass, each typical mistake gets its own feedback."""
+
+import time
+
+import numpy as np
+import pytest
+
+import nnbook
+from nnbook import check, rules
+from nnbook.check import n01_pixels
+
+
+def passes(feedback):
+    assert feedback.status == "correct", str(feedback)
+    return feedback
+
+
+def fails(feedback, *phrases):
+    assert feedback.status == "not yet right", str(feedback)
+    text = str(feedback)
+    for phrase in phrases:
+        assert phrase in text, f"{phrase!r} not in feedback:\n{text}"
+    return feedback
+
+
+def not_attempted(feedback):
+    assert feedback.status == "not attempted yet", str(feedback)
+
+
+def stub(*args):
+    return ...
+
+
+def run_solution(exercise):
+    train_images, train_labels = nnbook.load_digits("train")
+    scope = {"np": np, "nnbook": nnbook, "train_images": train_images, "train_labels": train_labels}
+    exec(exercise.solution().code, scope)
+    return scope
+
+
+# pixel_index -----------------------------------------------------------------
+
+def test_pixel_index_accepts_the_row_by_row_formula():
+    passes(check.pixel_index(lambda row, col: 28 * row + col))
+    passes(check.pixel_index(lambda row, col: np.int64(28 * row + col)))
+    passes(check.pixel_index(lambda row, col: int(np.ravel_multi_index((row, col), (28, 28)))))
+
+
+@pytest.mark.parametrize("answer, phrases", [
+    (lambda r, c: 28 * c + r, ["swapped row and column"]),
+    (lambda r, c: 28 * r + c + 1, ["one too high", "index 0"]),
+    (lambda r, c: 28 * (r + 1) + c + 1, ["counts rows and columns from 1"]),
+    (lambda r, c: 28 * r + c - 1, ["one too low"]),
+    (lambda r, c: 27 * r + c, ["28 pixels, not 27"]),
+    (lambda r, c: r + c, ["(0, 1) and (1, 0) both get 1"]),
+    (lambda r, c: r * c, ["index 0 to the whole first row"]),
+    (lambda r, c: 28.0 * r + c, ["pixel_index(0, 0) is 0.0, a decimal number", "//"]),
+    (lambda r, c: 28 * r + c + 0.5, ["is 0.5, not a whole number"]),
+    (lambda r, c: 28 * r + c if r < 27 else 0, ["pixel_index(27, 0) gave 0", "number 756"]),
+    (lambda r, c: str(28 * r + c), ["should be a whole number, got str"]),
+    (lambda r, c: (r, c), ["should be a whole number, got tuple"]),
+    (lambda r, c: True, ["True/False value"]),
+    (lambda r, c: None, ["returned None", "return"]),
+    (lambda r, c: [][r], ["raised IndexError"]),
+    (lambda r: r, ["raised TypeError"]),
+    (784, ["expected a function, got int"]),
+])
+def test_pixel_index_explains_each_typical_mistake(answer, phrases):
+    fails(check.pixel_index(answer), *phrases)
+
+
+def test_pixel_index_stub_and_solution():
+    not_attempted(check.pixel_index(...))
+    not_attempted(check.pixel_index(stub))
+    passes(check.pixel_index(run_solution(check.pixel_index)["pixel_index"]))
+
+
+# pixel_position --------------------------------------------------------------
+
+def test_pixel_position_accepts_divmod_in_any_sequence():
+    passes(check.pixel_position(lambda i: (i // 28, i % 28)))
+    passes(check.pixel_position(lambda i: divmod(i, 28)))
+    passes(check.pixel_position(lambda i: [i // 28, i % 28]))
+    passes(check.pixel_position(lambda i: np.array([i // 28, i % 28])))
+    passes(check.pixel_position(lambda i: tuple(int(x) for x in np.unravel_index(i, (28, 28)))))
+
+
+@pytest.mark.parametrize("answer, phrases", [
+    (lambda i: (i % 28, i // 28), ["row and column are swapped", "(0, 1)"]),
+    (lambda i: (i // 28 + 1, i % 28 + 1), ["start at 1"]),
+    (lambda i: (i // 28, i % 28 + 1), ["start at 1"]),
+    (lambda i: divmod(i, 27), ["28 pixels, not 27"]),
+    (lambda i: (i / 28, i % 28), ["the row of pixel_position(0) is 0.0, a decimal number", "//"]),
+    (lambda i: (int(i / 28 + 0.5), i % 28), ["pixel_position(14) gave (1, 14)", "pixel (0, 14)"]),
+    (lambda i: i // 28, ["should give two numbers", "got int"]),
+    (lambda i: (i // 28, i % 28, 0), ["got 3 values"]),
+    (lambda i: "0, 0", ["should give two numbers", "got str"]),
+    (lambda i: (None, None), ["should be a whole number, got NoneType"]),
+    (lambda i: divmod(i, 0), ["raised ZeroDivisionError"]),
+])
+def test_pixel_position_explains_each_typical_mistake(answer, phrases):
+    fails(check.pixel_position(answer), *phrases)
+
+
+def test_pixel_position_stub_and_solution():
+    not_attempted(check.pixel_position(...))
+    not_attempted(check.pixel_position(stub))
+    passes(check.pixel_position(run_solution(check.pixel_position)["pixel_position"]))
+
+
+# digit_rule ------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def averages():
+    images, labels = nnbook.load_digits("train")
+    return rules.average_digits(images, labels)
+
+
+def test_digit_rule_reports_the_score_and_the_scores_to_compare_with(averages):
+    test_images, test_labels = nnbook.load_digits("test")
+    expected = rules.accuracy(rules.guess_by_template(test_images, averages), test_labels)
+    feedback = passes(check.digit_rule(lambda image: rules.guess_by_template(image, averages)))
+    assert f"{expected:.1%} of the 2,000 test digits right" in str(feedback)
+    assert "guessing: 10.0%" in str(feedback)
+    assert f"the bright-pixel rule: {n01_pixels._baseline():.1%}" in str(feedback)
+    assert "digits are still wrong" in str(feedback)
+
+
+def test_digit_rule_says_when_a_rule_beats_the_average_digit_rule_too():
+    images, labels = nnbook.load_digits("test")
+    answers = {image.tobytes(): int(label) for image, label in zip(images, labels)}   # a rule that cheats, to reach 100%
+    feedback = passes(check.digit_rule(lambda image: answers[image.tobytes()]))
+    assert "100.0% of the 2,000 test digits right" in str(feedback)
+    assert "even the average-digit rule" in str(feedback)
+
+
+def test_digit_rule_baseline_is_the_bright_pixel_rule_measured_on_the_test_digits():
+    train, train_labels = nnbook.load_digits("train")
+    test, test_labels = nnbook.load_digits("test")
+    typical = rules.typical_counts(train, train_labels)
+    guesses = [rules.guess_by_count(image, typical) for image in test]
+    assert n01_pixels._baseline() == pytest.approx(np.mean(np.array(guesses) == test_labels))
+
+
+@pytest.mark.parametrize("answer, phrases", [
+    (lambda image: 1, ["your rule says 1 for every digit", "has to look at the image"]),
+    (lambda image: 1 if image[14, 14] > 0.5 else 0, ["Not yet better than counting bright pixels", "quarter"]),
+    (lambda image: 12, ["test digit 0 is 12", "from 0 to 9"]),
+    (lambda image: -1, ["from 0 to 9"]),
+    (lambda image: "7", ["the text '7'", "return the number itself"]),
+    (lambda image: 2.5, ["not a whole number"]),
+    (lambda image: np.zeros(10), ["is 10 numbers", "argmax"]),
+    (lambda image: None, ["returned None"]),
+    (lambda image: image[30, 30], ["raised IndexError"]),
+    (lambda: 3, ["raised TypeError"]),
+    ("my_rule", ["expected a function, got str"]),
+])
+def test_digit_rule_explains_each_typical_mistake(answer, phrases):
+    fails(check.digit_rule(answer), *phrases)
+
+
+def test_digit_rule_accepts_a_whole_decimal_number_as_a_digit(averages):
+    passes(check.digit_rule(lambda image: float(rules.guess_by_template(image, averages))))
+
+
+def test_digit_rule_stops_a_slow_rule_with_advice(monkeypatch):
+    monkeypatch.setattr(n01_pixels, "TIME_LIMIT", 0.0)
+
+    def slow(image):
+        time.sleep(0.001)
+        return 0
+
+    fails(check.digit_rule(slow), "ms per digit", "check stops here", "once, before the def")
+
+
+def test_digit_rule_stub_and_solution():
+    not_attempted(check.digit_rule(...))
+    not_attempted(check.digit_rule(stub))
+    feedback = passes(check.digit_rule(run_solution(check.digit_rule)["my_rule"]))
+    assert "You beat the bright-pixel rule" in str(feedback)
+
+
+def test_exercise_names_of_notebook_01_are_not_used_by_another_notebook():
+    import importlib
+    import pkgutil
+
+    others = set()
+    for module in pkgutil.iter_modules(check.__path__):
+        if module.name.startswith("n") and module.name != "n01_pixels":
+            others |= set(importlib.import_module(f"nnbook.check.{module.name}").__all__)
+    assert not others & set(n01_pixels.__all__)
+    for name in n01_pixels.__all__:
+        assert check.exercises()[name] is getattr(n01_pixels, name)

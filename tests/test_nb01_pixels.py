@@ -1,0 +1,142 @@
+"""Notebook 01's own functions agree with nnbook.rules, and the claims its text makes hold.
+
+nbval compares the printed text of the notebook; these tests cover what its
+figures and prose say: which digits the bright-pixel rule reads, how the two
+rules compare, how flattening orders the pixels.
+"""
+
+import numpy as np
+import pytest
+
+import nnbook
+from nnbook import rules
+
+from notebook_code import defined_in_notebook
+
+
+@pytest.fixture(scope="module")
+def digits():
+    train_images, train_labels = nnbook.load_digits("train")
+    test_images, test_labels = nnbook.load_digits("test")
+    return {"train_images": train_images, "train_labels": train_labels,
+            "test_images": test_images, "test_labels": test_labels}
+
+
+@pytest.fixture(scope="module")
+def notebook(digits):
+    """The notebook's rule functions, built from its own cells, in one namespace."""
+    scope = dict(digits)
+    count_bright = defined_in_notebook("01", "count_bright", scope)
+    typical = defined_in_notebook("01", "typical", {**scope, "count_bright": count_bright})
+    guess_by_count = defined_in_notebook("01", "guess_by_count", {**scope, "count_bright": count_bright, "typical": typical})
+    averages = defined_in_notebook("01", "averages", scope)
+    difference = defined_in_notebook("01", "difference", {**scope, "averages": averages})
+    guess_by_average = defined_in_notebook("01", "guess_by_average", {**scope, "averages": averages})
+    return {"count_bright": count_bright, "typical": typical, "guess_by_count": guess_by_count,
+            "averages": averages, "difference": difference, "guess_by_average": guess_by_average}
+
+
+@pytest.fixture(scope="module")
+def count_guesses(digits):
+    typical = rules.typical_counts(digits["train_images"], digits["train_labels"])
+    return rules.guess_by_count(digits["test_images"], typical)
+
+
+@pytest.fixture(scope="module")
+def average_guesses(digits):
+    averages = rules.average_digits(digits["train_images"], digits["train_labels"])
+    return rules.guess_by_template(digits["test_images"], averages)
+
+
+# The notebook's functions are nnbook's --------------------------------------------
+
+def test_count_bright_agrees_with_nnbook(digits, notebook):
+    images = digits["train_images"]
+    mine = [notebook["count_bright"](image) for image in images]
+    assert mine == rules.count_bright(images).tolist()
+
+
+def test_typical_counts_agree_with_nnbook(digits, notebook):
+    expected = rules.typical_counts(digits["train_images"], digits["train_labels"])
+    np.testing.assert_allclose(notebook["typical"], expected)
+
+
+def test_bright_pixel_rule_agrees_with_nnbook(digits, notebook, count_guesses):
+    mine = [notebook["guess_by_count"](image) for image in digits["test_images"]]
+    np.testing.assert_array_equal(mine, count_guesses)
+
+
+def test_averages_and_differences_agree_with_nnbook(digits, notebook):
+    expected = rules.average_digits(digits["train_images"], digits["train_labels"])
+    np.testing.assert_allclose(notebook["averages"], expected)
+    for image in digits["test_images"][:20]:
+        mine = [notebook["difference"](image, average) for average in notebook["averages"]]
+        np.testing.assert_allclose(mine, rules.differences(image, expected))
+
+
+def test_average_digit_rule_agrees_with_nnbook(digits, notebook, average_guesses):
+    mine = [notebook["guess_by_average"](image) for image in digits["test_images"]]
+    np.testing.assert_array_equal(mine, average_guesses)
+
+
+# The claims of the text and the figures --------------------------------------------
+
+def test_a_four_can_be_closer_to_a_nine_than_to_another_four(digits):
+    differ = defined_in_notebook("01", "pixels_that_differ", dict(digits))
+    images, labels = digits["train_images"], digits["train_labels"]
+    four = images[labels == 4][0]
+    farthest_four = max(differ(four, image) for image in images[labels == 4])
+    nearest_nine = min(differ(four, image) for image in images[labels == 9])
+    assert nearest_nine < farthest_four
+    assert differ(four, four) == 0
+    assert differ(four, 1.0 - four) == int(np.sum(four != 0.5))
+
+
+def test_the_bright_pixel_rule_beats_guessing_but_reads_only_0s_and_1s(digits, count_guesses):
+    labels = digits["test_labels"]
+    score = rules.accuracy(count_guesses, labels)
+    assert 0.15 < score < 0.30, "the summary says 'about 1 digit in 5'"
+    by_digit = rules.accuracy_by_digit(count_guesses, labels)
+    assert by_digit[0] > 0.5 and by_digit[1] > 0.5, "'it reads most 0s and 1s right'"
+    assert np.all(by_digit[2:] < 0.3), "'and almost every other digit wrong'"
+
+
+def test_the_ink_counts_overlap_except_for_the_1s(digits):
+    counts = rules.count_bright(digits["train_images"])
+    labels = digits["train_labels"]
+    typical = rules.typical_counts(digits["train_images"], labels)
+    assert np.argmin(typical) == 1, "'a 1 usually stands out'"
+    fits_100 = [np.mean(np.abs(counts[labels == d] - 100) <= 20) for d in range(2, 10)]
+    assert min(fits_100) > 0.3, "'a count of about 100 fits almost every other digit'"
+
+
+def test_the_average_digit_rule_reads_about_four_in_five(digits, count_guesses, average_guesses):
+    score = rules.accuracy(average_guesses, digits["test_labels"])
+    assert 0.75 < score < 0.85, "the text says 'about 4 in 5'"
+    assert score > rules.accuracy(count_guesses, digits["test_labels"])
+    assert score < 0.96, "the text says the video's trained network (about 96%) does better"
+
+
+def test_the_shown_mistakes_are_mistakes(digits, average_guesses):
+    wrong = np.flatnonzero(average_guesses != digits["test_labels"])[:10]
+    assert len(wrong) == 10
+    assert np.all(average_guesses[wrong] != digits["test_labels"][wrong])
+
+
+# Flattening -------------------------------------------------------------------------
+
+def test_flattening_puts_the_rows_end_to_end_so_pixel_r_c_is_28r_plus_c(digits):
+    image = digits["train_images"][digits["train_labels"] == 2][0]
+    flat = image.reshape(784)
+    for row in range(28):
+        for col in range(28):
+            assert flat[28 * row + col] == image[row, col]
+    np.testing.assert_array_equal(flat.reshape(28, 28), image)
+
+
+def test_the_example_pixel_and_row_are_on_the_strokes_of_the_2(digits):
+    two = digits["train_images"][digits["train_labels"] == 2][0]
+    assert two[9, 8] > 0.9, "the text reads pixel (9, 8) as a stroke pixel"
+    bright = two[10] > 0.5
+    groups = int(bright[0]) + int(np.sum(bright[1:] & ~bright[:-1]))
+    assert groups == 2, "'the two groups of lit neurons where row 10 crosses the two strokes'"

@@ -1,0 +1,124 @@
+"""Notebook 02's own part and overlap agree with nnbook.parts, and the claims its text makes hold.
+
+nbval compares the printed text; these tests cover what the figures and the
+prose say about the hope: which digits cover which part, where it fails, and
+that the widget's challenge (a loop that the 9s win) can be met.
+"""
+
+import numpy as np
+import pytest
+
+import nnbook
+from nnbook import parts
+
+from notebook_code import code_cells, defined_in_notebook
+
+
+@pytest.fixture(scope="module")
+def training():
+    return nnbook.load_digits("train")
+
+
+@pytest.fixture(scope="module")
+def by_digit(training):
+    return {name: parts.overlap_by_digit(*training, part) for name, part in parts.digit_parts().items()}
+
+
+@pytest.fixture(scope="module")
+def combined(training):
+    drawn = parts.digit_parts()
+    images, labels = training
+    result = {}
+    for digit, names in parts.DIGIT_PARTS.items():
+        weakest = parts.overlap_with_all(images, [drawn[name] for name in names])
+        result[digit] = np.array([weakest[labels == d].mean() for d in range(10)])
+    return result
+
+
+# The notebook's drawing and overlap are nnbook's -------------------------------------
+
+def test_the_hand_drawn_loop_is_nnbooks_loop_on_top():
+    loop = defined_in_notebook("02", "loop_on_top", {"parts": parts})
+    assert loop.dtype == bool and loop.shape == (28, 28)
+    np.testing.assert_array_equal(loop, parts.loop(center=(9.5, 14.5), radius=4.5))
+    np.testing.assert_array_equal(loop, parts.digit_parts()["loop on top"])
+
+
+def test_the_notebooks_overlap_agrees_with_nnbook(training):
+    images, labels = training
+    scope = {"train_images": images, "train_labels": labels, "loop_on_top": parts.digit_parts()["loop on top"]}
+    overlap = defined_in_notebook("02", "overlap", scope)
+    for part in parts.digit_parts().values():
+        for image in images[:50]:
+            assert overlap(image, part) == pytest.approx(parts.overlap(image, part))
+
+
+def test_the_notebook_uses_the_video_network():
+    setup = "\n".join(code_cells("02"))
+    assert "sizes=(784, 16, 16, 10)" in setup
+    assert nnbook.Network(sizes=(784, 16, 16, 10), seed=0).sizes == (784, 16, 16, 10)
+
+
+def test_the_untrained_network_is_no_better_than_guessing():
+    images, labels = nnbook.load_digits("test")
+    network = nnbook.Network(sizes=(784, 16, 16, 10), seed=0)
+    assert network.accuracy(images, labels) < 0.15
+
+
+# "Read the bars honestly" -------------------------------------------------------------
+
+def test_8s_cover_both_loops_best_with_3s_a_close_second(by_digit):
+    for name in ("loop on top", "loop at the bottom"):
+        order = parts.ranking(by_digit[name])
+        assert order[:2] == [8, 3], name
+        assert by_digit[name][8] - by_digit[name][3] < 0.1, name
+
+
+def test_9s_and_4s_cover_the_line_on_the_right_best_but_3s_and_7s_almost_as_much(by_digit):
+    overlaps = by_digit["line on the right"]
+    assert set(parts.ranking(overlaps)[:2]) == {4, 9}
+    for digit in (3, 7):
+        assert overlaps.max() - overlaps[digit] < 0.05
+
+
+def test_0s_cover_the_4s_line_on_the_left_more_than_4s_do(by_digit):
+    overlaps = by_digit["line on the left"]
+    assert overlaps[0] > overlaps[4]
+    assert parts.ranking(overlaps)[0] == 0
+
+
+def test_4s_win_the_line_across_with_6s_close(by_digit):
+    order = parts.ranking(by_digit["line across"])
+    assert order[:2] == [4, 6]
+
+
+def test_for_every_part_a_digit_without_it_comes_close_or_wins(by_digit):
+    for name, overlaps in by_digit.items():
+        without = [d for d in range(10) if d not in parts.digits_with(name)]
+        assert overlaps[without].max() > overlaps.max() - 0.07, name
+
+
+def test_1s_cover_every_part_least(by_digit):
+    for name, overlaps in by_digit.items():
+        assert parts.ranking(overlaps)[-1] == 1, name
+
+
+# "Combining the parts" ------------------------------------------------------------------
+
+def test_combined_parts_find_the_8_and_the_4_but_not_the_9(combined):
+    assert parts.ranking(combined[8])[0] == 8
+    order = parts.ranking(combined[4])
+    assert order[0] == 4 and combined[4][4] - combined[4][order[1]] > 0.03, "'the 4s now clearly'"
+    assert combined[9][3] > combined[9][9] and combined[9][8] > combined[9][9], "'3s and 8s have more of a 9's parts'"
+
+
+# The widget's challenge ---------------------------------------------------------------
+
+def test_a_loop_the_9s_cover_best_exists_on_the_sliders(training):
+    rows = np.arange(4, 24.5, 0.5)
+    radii = np.arange(1.5, 10.5, 0.5)
+    row, col, radius = 12.0, 14.0, 4.0
+    assert row in rows and col in rows and radius in radii     # reachable with the widget's sliders
+    overlaps = parts.overlap_by_digit(*training, parts.loop(center=(row, col), radius=radius))
+    assert parts.ranking(overlaps)[0] == 9
+    assert row > 9.5, "'it is not where you might expect': lower than the loop on top"

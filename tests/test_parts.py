@@ -1,0 +1,101 @@
+"""nnbook.parts: hand-drawn parts of digits and how much of them a digit covers."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+import nnbook  # noqa: E402
+from nnbook import parts  # noqa: E402
+
+
+def test_loop_is_a_ring_around_its_centre():
+    ring = parts.loop(center=(14, 14), radius=6, thickness=2)
+    assert ring.shape == (28, 28) and ring.dtype == bool
+    assert ring[14, 20] and ring[8, 14] and ring[14, 8] and ring[20, 14]     # on the ring
+    assert not ring[14, 14] and not ring[0, 0] and not ring[14, 17]          # centre, corner, inside
+
+
+def test_line_is_a_stroke_between_its_ends():
+    stroke = parts.line(start=(5, 10), end=(20, 10), thickness=1)
+    assert np.array_equal(np.flatnonzero(stroke.any(axis=0)), [10])         # one column wide
+    assert np.array_equal(np.flatnonzero(stroke[:, 10]), np.arange(5, 21))   # from row 5 to row 20
+    diagonal = parts.line(start=(0, 0), end=(27, 27), thickness=1)
+    assert all(diagonal[i, i] for i in range(28)) and not diagonal[0, 27]
+
+
+def test_digit_parts_are_the_parts_of_the_videos_9_8_and_4():
+    drawn = parts.digit_parts()
+    assert set(drawn) == {name for names in parts.DIGIT_PARTS.values() for name in names}
+    assert parts.DIGIT_PARTS[9] == ("loop on top", "line on the right")
+    assert parts.digits_with("loop on top") == [8, 9]
+    assert parts.digits_with("line on the right") == [4, 9]
+    drawn["loop on top"][:] = False                                          # a fresh dict each time
+    assert parts.digit_parts()["loop on top"].any()
+
+
+def test_overlap_is_the_mean_grey_value_inside_the_part():
+    part = np.zeros((28, 28), dtype=bool)
+    part[10, 10:14] = True
+    image = np.zeros((28, 28))
+    image[10, 10:12] = 1.0
+    image[10, 12] = 0.5
+    assert parts.overlap(image, part) == pytest.approx(2.5 / 4)
+    assert parts.overlap(image.reshape(784), part.astype(int)) == pytest.approx(2.5 / 4)
+    np.testing.assert_allclose(parts.overlap(np.stack([image, np.ones((28, 28))]), part), [2.5 / 4, 1.0])
+
+
+def test_overlap_by_digit_and_ranking():
+    images, labels = nnbook.load_digits("test")
+    part = parts.digit_parts()["line across"]
+    by_digit = parts.overlap_by_digit(images, labels, part)
+    values = parts.overlap(images, part)
+    for digit in range(10):
+        assert by_digit[digit] == pytest.approx(values[labels == digit].mean())
+    order = parts.ranking(by_digit)
+    assert sorted(order) == list(range(10))
+    assert all(by_digit[a] >= by_digit[b] for a, b in zip(order, order[1:]))
+
+
+def test_overlap_with_all_is_the_weakest_part():
+    images, _ = nnbook.load_digits("test")
+    drawn = parts.digit_parts()
+    pair = [drawn["loop on top"], drawn["line on the right"]]
+    both = parts.overlap_with_all(images[:20], pair)
+    np.testing.assert_allclose(both, np.minimum(parts.overlap(images[:20], pair[0]), parts.overlap(images[:20], pair[1])))
+    assert parts.overlap_with_all(images[0], pair) == pytest.approx(both[0])
+
+
+def test_show_part_draws_the_part_alone_or_on_a_digit():
+    image = np.zeros((28, 28))
+    part = parts.loop(center=(14, 14), radius=5)
+    fig = parts.show_part(part, title="ring")
+    assert len(fig.axes) == 1 and fig.axes[0].get_title() == "ring"
+    fig, ax = plt.subplots()
+    assert parts.show_part(part, image, ax=ax) is fig
+    assert len(ax.images) == 2                                               # the digit and the orange tint
+    plt.close("all")
+
+
+@pytest.mark.parametrize("call, error, message", [
+    (lambda: parts.loop(center=(14,), radius=3), ValueError, r"center must be a \(row, column\) pair"),
+    (lambda: parts.loop(center=(14, 14), radius=0), ValueError, "radius must be a positive number"),
+    (lambda: parts.loop(center=(14, np.nan), radius=3), ValueError, "center contains NaN"),
+    (lambda: parts.line(start=(3, 3), end=(3, 3)), ValueError, "start and end must differ"),
+    (lambda: parts.line(start=(3, 3), end=(9, 3), thickness=-1), ValueError, "thickness must be a positive"),
+    (lambda: parts.overlap(np.zeros((28, 28)), np.zeros((28, 28), dtype=bool)), ValueError, "part is empty"),
+    (lambda: parts.overlap(np.zeros((28, 28)), np.full((28, 28), 0.5)), ValueError, "only True/False or 0/1"),
+    (lambda: parts.overlap(np.zeros((28, 28)), np.ones(784, dtype=bool)), ValueError, r"shaped \(28, 28\)"),
+    (lambda: parts.overlap(np.zeros((28, 28)), "loop"), TypeError, "part must be a 28×28 array"),
+    (lambda: parts.overlap(np.full((28, 28), 2.0), np.ones((28, 28))), ValueError, r"grey values in \[0, 1\]"),
+    (lambda: parts.overlap_by_digit(np.zeros((2, 784)), [0, 1], np.ones((28, 28))), ValueError, "every digit 0-9"),
+    (lambda: parts.overlap_with_all(np.zeros(784), []), TypeError, "non-empty list of parts"),
+    (lambda: parts.digits_with("loop in the middle"), ValueError, "unknown part 'loop in the middle'"),
+    (lambda: parts.ranking([1, 2, 3]), ValueError, "by_digit must hold 10 numbers"),
+])
+def test_bad_input_gets_a_clear_error(call, error, message):
+    with pytest.raises(error, match=message):
+        call()
