@@ -1,3 +1,259 @@
-"""Self-checks for notebook n03_weighted_sums (to be written)."""
+"""Self-checks for notebook 03: a neuron's weighted sum, and weight patterns that look for a stroke."""
 
-__all__ = []
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from ..data import load_digits
+from ..detectors import EXAMPLE_REGION, region_detector, stroke_image
+from ._core import Wrong, call, exercise, expect_array, expect_number
+
+__all__ = ["tiny_weighted_sum", "batch_weighted_sums", "larger_weighted_sum", "top_bar_weights"]
+
+
+# Exercise 1 ------------------------------------------------------------------
+
+TINY_WEIGHTS = (2.0, -1.0, 0.5, -3.0)
+TINY_ACTIVATIONS = (1.0, 0.8, 0.4, 0.0)
+
+
+def _close(a: float, b: float) -> bool:
+    return math.isclose(a, b, abs_tol=1e-9)
+
+
+@exercise(solution='''
+# Multiply each weight by the activation of its pixel, then add the four products:
+#   2 × 1.0  +  (-1) × 0.8  +  0.5 × 0.4  +  (-3) × 0.0
+#   = 2.0    -  0.8         +  0.2        +  0.0
+my_answer = 1.4
+# The last pixel is black (0.0), so its big weight of -3 changes nothing.
+''')
+def tiny_weighted_sum(answer):
+    """The weighted sum of a neuron with 4 inputs, worked out by hand."""
+    products = [w * a for w, a in zip(TINY_WEIGHTS, TINY_ACTIVATIONS)]
+    if isinstance(answer, (list, tuple, np.ndarray)) and np.size(answer) == 4:
+        raise Wrong("you gave four numbers; the weighted sum is one number.",
+                    hint="You have the four products w·a; now add them up.")
+    value = expect_number(answer, "your answer")
+    right = sum(products)
+    if _close(value, right):
+        return ("2.0 - 0.8 + 0.2 + 0.0 = 1.4. Notice the last pixel: it is black (0.0), so its weight of -3 "
+                "adds nothing. A weight only matters where there is ink.")
+    if _close(value, sum(TINY_WEIGHTS) + sum(TINY_ACTIVATIONS)):
+        raise Wrong(f"{value:g} is what you get by adding all eight numbers together.",
+                    hint="Multiply each weight by its own activation first, then add the four products.")
+    if _close(value, sum(TINY_WEIGHTS)):
+        raise Wrong(f"{value:g} is the sum of the weights alone; the activations are missing.",
+                    hint="Each weight is multiplied by the activation of its pixel.")
+    if _close(value, sum(TINY_ACTIVATIONS)):
+        raise Wrong(f"{value:g} is the sum of the activations alone; the weights are missing.",
+                    hint="Each activation is multiplied by its weight.")
+    if _close(value, sum(abs(p) for p in products)):
+        raise Wrong(f"{value:g} is what you get if every weight were positive.",
+                    hint="Keep the minus signs: (-1) × 0.8 is -0.8.")
+    if _close(value, sum(TINY_WEIGHTS) * sum(TINY_ACTIVATIONS)):
+        raise Wrong(f"{value:g} is (sum of the weights) × (sum of the activations).",
+                    hint="Multiply in pairs, weight 1 with activation 1, weight 2 with activation 2, and so on, "
+                         "then add the four products.")
+    raise Wrong(f"{value:g} is not it.",
+                hint="Work out the four products one at a time: 2 × 1.0, then (-1) × 0.8, then 0.5 × 0.4, "
+                     "then (-3) × 0.0. Then add them.")
+
+
+# Exercise 2 ------------------------------------------------------------------
+
+def _probe(n: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(seed)
+    return rng.normal(size=(28, 28)), rng.random((n, 28, 28))
+
+
+@exercise(solution='''
+def my_weighted_sums(weights, images):
+    # weights * images multiplies the 28×28 weights with every image at once:
+    # the result has shape (n, 28, 28), the products for each image.
+    products = weights * images
+    # Add up each image's 784 products: axis 1 is the rows, axis 2 the columns.
+    return np.sum(products, axis=(1, 2))
+''')
+def batch_weighted_sums(answer):
+    """A function my_weighted_sums(weights, images): one weighted sum for each image."""
+    for n, seed in ((5, 3), (1, 4), (12, 5)):
+        weights, images = _probe(n, seed)
+        right = np.sum(weights * images, axis=(1, 2))
+        result = call(answer, weights.copy(), images.copy(), name="my_weighted_sums")
+        _judge_sums(np.asarray(result) if isinstance(result, (list, tuple)) else result, right, weights, images)
+    return ("one weighted sum per image, for any number of images. nnbook.weighted_sum(weights, images) "
+            "does the same; the rest of this notebook uses it.")
+
+
+def _judge_sums(result, right, weights, images):
+    n = len(images)
+    call_text = f"for {n} image{'s' if n > 1 else ''} (weights (28, 28), images {images.shape})"
+    if isinstance(result, (str, bytes, dict, set)):
+        raise Wrong(f"{call_text} your function returned {type(result).__name__} {result!r:.40}; "
+                    f"expected an array of {n} numbers, one per image.")
+    if np.ndim(result) == 0:
+        value = expect_number(result, f"the result {call_text}")
+        if n > 1 and _close(value, float(right.sum())):
+            raise Wrong(f"{call_text} your function returned one number, the total of all {n} images' sums.",
+                        hint="Add up over the pixels only, not over the images: np.sum(..., axis=(1, 2)).")
+        hint = ("Return an array of shape (n,), even when n is 1." if n == 1 else
+                "Collect one sum per image, in a list or an array, and return them all. "
+                "If you loop over the images, check that `return` comes after the loop, not inside it.")
+        raise Wrong(f"{call_text} your function returned one number, {value:.4g}; "
+                    f"expected {n} number{'s' if n > 1 else ''}, one per image.", hint=hint)
+    shape = np.shape(result)
+    if shape == images.shape:
+        raise Wrong(f"{call_text} your function returned shape {shape}: the products, not yet added up.",
+                    hint="Add up each image's 784 products: np.sum(..., axis=(1, 2)).")
+    if shape == (28, 28):
+        raise Wrong(f"{call_text} your function returned shape (28, 28): it added over the images, "
+                    "one total per pixel.", hint="Add over the pixels instead: axis=(1, 2), not axis=0.")
+    if shape in ((n, 28), (28, n)):
+        raise Wrong(f"{call_text} your function returned shape {shape}: it added along the rows or "
+                    "the columns only, so each image still has 28 partial sums.",
+                    hint="Add over both: axis=(1, 2).")
+    if shape != (n,):
+        raise Wrong(f"{call_text} your function returned shape {shape}; expected ({n},), one sum per image.")
+    got = expect_array(result, "your sums")
+    if np.allclose(got, right, rtol=1e-9, atol=1e-9):
+        return
+    if np.allclose(got, images.sum(axis=(1, 2))):
+        raise Wrong("your sums are the total brightness of each image: the weights are missing.",
+                    hint="Multiply each pixel by its weight before adding: weights * images.")
+    shift = got - right
+    if np.allclose(shift, shift[0]) and not _close(float(shift[0]), 0.0):
+        raise Wrong(f"every sum is off by the same amount, {shift[0]:+.4g}: something extra is added.",
+                    hint="The weighted sum is only w1·a1 + … + w784·a784. No bias yet: that comes in notebook 04.")
+    first_row = np.sum(weights[0] * images[:, 0], axis=1)
+    if np.allclose(got, first_row):
+        raise Wrong("your sums use only the first row of pixels (28 of the 784).",
+                    hint="Add over every row and every column: axis=(1, 2).")
+    raise Wrong(f"image 0 should give {right[0]:.4f}, yours gave {got[0]:.4f}.",
+                hint="For one image the weighted sum is np.sum(weights * image). Do that for every image.")
+
+
+# Exercise 3 ------------------------------------------------------------------
+
+_top, _left, _height, _width = EXAMPLE_REGION
+STROKE_A = (_top - 1, _left - 1, _height + 2, _width + 2)
+"""A thick stroke covering the example region and its whole border."""
+STROKE_B = (_top, _left + 1, _height, _width // 2)
+"""A thin stroke inside the example region."""
+
+
+def _prediction_sums() -> tuple[float, float]:
+    weights = region_detector(*EXAMPLE_REGION)
+    return (float(np.sum(weights * stroke_image(*STROKE_A))), float(np.sum(weights * stroke_image(*STROKE_B))))
+
+
+@exercise(solution='''
+# A covers all 40 blue pixels of the region (+40), but also all 32 red pixels of the border (-32).
+# B covers 20 blue pixels (+20) and no red ones.
+# A: 40 - 32 = 8.   B: 20 - 0 = 20.   B gives the larger sum.
+my_prediction = "B"
+''', stub_hint='Replace the ... with "A" or "B" (in quotes), run the cell, then run this check again.')
+def larger_weighted_sum(answer):
+    """Which of two strokes, A (thick) or B (thin), gives the example detector the larger weighted sum?"""
+    if not isinstance(answer, str) or answer.strip().upper() not in ("A", "B"):
+        raise Wrong(f'answer with the letter "A" or "B" (in quotes), got {answer!r:.40}.')
+    a, b = _prediction_sums()
+    blue, red = _height * _width, (_height + 2) * (_width + 2) - _height * _width
+    explanation = (f"A fills all {blue} blue pixels (+{blue}) but also covers all {red} red border pixels "
+                   f"(-{red}): {a:g}. B fills only {b:g} blue pixels and touches no red: {b:g}.")
+    if answer.strip().upper() == ("A" if a > b else "B"):
+        return (f"{explanation} More ink is not always better: the red border punishes ink that spills "
+                "around the region. That is how this neuron tells a thin stroke from a blob.")
+    raise Wrong(f"it is the other one. {explanation}",
+                hint="Count blue pixels covered (each +1) and red pixels covered (each -1), for each stroke.")
+
+
+# Exercise 4 ------------------------------------------------------------------
+
+TOP_BAR = (7, 7, 3, 14)
+"""A horizontal bar near the top of the digit box, where a 7 has its top stroke."""
+OTHER_STROKES = {
+    "the same bar in the middle": (13, 7, 3, 14),
+    "the same bar at the bottom": (20, 7, 3, 14),
+    "a vertical line down the middle": (5, 13, 18, 3),
+}
+"""The test strokes the pattern should respond to at most half as much as to TOP_BAR."""
+
+
+def top_bar_tests() -> dict[str, np.ndarray]:
+    """The four made-up images a top-bar pattern is tested on, the top bar first."""
+    strokes = {"a bar at the top": TOP_BAR, **OTHER_STROKES}
+    return {name: stroke_image(*box) for name, box in strokes.items()}
+
+
+def _top_bar_sums(weights: np.ndarray) -> dict[str, float]:
+    return {name: float(np.sum(weights * image)) for name, image in top_bar_tests().items()}
+
+
+def _passes_top_bar(sums: dict[str, float]) -> bool:
+    top, *others = sums.values()
+    return top > 0 and all(other <= top / 2 for other in others)
+
+
+@exercise(solution='''
+# Blue (+1) on the rows where a 7 has its top bar, rows 7-10;
+# red (-1) on two rows just above and two just below, so that a
+# vertical line crossing those rows scores nothing.
+my_top_bar_weights = np.zeros((28, 28))
+my_top_bar_weights[5:7, 5:23] = -1     # rows 5-6: just above the bar
+my_top_bar_weights[11:13, 5:23] = -1   # rows 11-12: just below it
+my_top_bar_weights[7:11, 5:23] = 1     # rows 7-10: the bar itself
+''', stub_hint="Replace the ... with a 28×28 array of weights, run the cell, then run this check again.")
+def top_bar_weights(answer):
+    """A 28×28 weight pattern that gives a horizontal bar at the top a big sum, and other strokes less."""
+    weights = expect_array(answer, "your weights")
+    if weights.shape == (784,):
+        weights = weights.reshape(28, 28)
+    if weights.shape != (28, 28):
+        raise Wrong(f"your weights have shape {weights.shape}; a first-layer neuron has one weight per pixel, "
+                    "shape (28, 28).", hint="Start from np.zeros((28, 28)) and set a block of rows.")
+    if not np.any(weights):
+        raise Wrong("all your weights are 0, so every image gives a weighted sum of 0.",
+                    hint="Put positive weights where the bar is: rows 7-9.")
+    if np.all(weights == weights.flat[0]):
+        raise Wrong(f"every pixel has the same weight, {weights.flat[0]:g}, so the neuron measures "
+                    "how much ink there is anywhere, not where it is.",
+                    hint="Make the weights positive only in the top rows where the bar is.")
+    sums = _top_bar_sums(weights)
+    (top_name, top), *others = sums.items()
+    listed = "; ".join(f"{name}: {value:.1f}" for name, value in sums.items())
+    if _passes_top_bar(sums):
+        return f"weighted sums: {listed}. Your neuron picks out the top bar.\n  " + _real_sevens(weights)
+    if top < 0 and _passes_top_bar(_top_bar_sums(-weights)):
+        raise Wrong(f"weighted sums: {listed}. The top bar gives a negative sum: your signs are flipped.",
+                    hint="Positive (blue) weights where you want ink, negative (red) where you don't.")
+    if _passes_top_bar(_top_bar_sums(weights.T)):
+        raise Wrong(f"weighted sums: {listed}. Your pattern looks for a vertical bar at the left: "
+                    "rows and columns are swapped.",
+                    hint="weights[row, column]: the first index picks the row. Rows 7-9 are weights[7:10, :].")
+    if top <= 0:
+        raise Wrong(f"weighted sums: {listed}. The top bar should give the biggest sum, but it gives {top:.1f}.",
+                    hint="Put positive weights on rows 7-9, columns 7-20, where the bar is. "
+                         "(Digits are drawn in the middle 20×20 of the picture, so rows 0-3 are nearly always empty.)")
+    name, worst = max(others, key=lambda item: item[1])
+    hint = {
+        "a vertical line down the middle": "A vertical line crosses the bar's rows too. Negative weights on the "
+                                           "rows just above and below the bar make a line that passes through "
+                                           "score less.",
+    }.get(name, "Make the weights zero, or negative, away from the top rows.")
+    raise Wrong(f"weighted sums: {listed}. {name.capitalize()} gives {worst:.1f}, more than half of the "
+                f"top bar's {top:.1f}: your neuron does not tell them apart well.", hint=hint)
+
+
+def _real_sevens(weights: np.ndarray) -> str:
+    images, labels = load_digits("test")
+    sums = images.reshape(len(images), -1) @ weights.ravel()
+    sevens, others = sums[labels == 7].mean(), sums[labels != 7].mean()
+    text = (f"On the 2,000 real test digits the mean weighted sum is {sevens:.1f} for the 7s "
+            f"and {others:.1f} for the other digits")
+    if sevens > others:
+        return text + ": real 7s do score higher."
+    return (text + ". Real 7s are messier than a clean bar: many have their top bar a little higher, lower "
+            "or slanted. Look at a few of them with nnbook.show_digits to see where their bar really is.")

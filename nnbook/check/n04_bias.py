@@ -1,3 +1,177 @@
-"""Self-checks for notebook n04_bias (to be written)."""
+"""Self-checks for notebook 04: the bias sets the threshold a weighted sum must pass."""
 
-__all__ = []
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from ..data import load_digits
+from ..detectors import EXAMPLE_BIAS, example_weights
+from ..neuron import weighted_sum
+from ._core import NotAttempted, Wrong, exercise, expect_array, expect_number
+
+__all__ = ["threshold_bias", "passing_count", "ones_vs_zeros"]
+
+
+# Exercise 1 ------------------------------------------------------------------
+
+THRESHOLD = 6.0
+"""The neuron of exercise 1 should fire only when its weighted sum is above this."""
+
+
+@exercise(solution='''
+# The neuron fires when  weighted sum + bias > 0,  that is, when  weighted sum > -bias.
+# For "above 6" we need -bias = 6, so:
+my_bias = -6
+''')
+def threshold_bias(answer):
+    """The bias that makes a neuron fire only when its weighted sum is above 6."""
+    bias = expect_number(answer, "your bias")
+    if math.isclose(bias, -THRESHOLD, abs_tol=1e-9):
+        return ("weighted sum + (-6) > 0 exactly when the weighted sum is above 6. "
+                "The threshold is the bias with its sign flipped.")
+    fires_above = f"{-bias:g}" if bias != 0 else "0"
+    if math.isclose(bias, THRESHOLD, abs_tol=1e-9):
+        raise Wrong(f"with a bias of +{bias:g}, your neuron fires when the weighted sum is above -{bias:g}, "
+                    "not above 6: the sign is the wrong way round.",
+                    hint="The bias is added to the sum. What do you add to 6 to get 0?")
+    if math.isclose(bias, EXAMPLE_BIAS, abs_tol=1e-9):
+        raise Wrong("-10 is the video's bias, for a threshold of 10. This neuron's threshold is 6.",
+                    hint="The same idea: a threshold of 10 gave -10.")
+    raise Wrong(f"with a bias of {bias:g}, your neuron fires when the weighted sum is above {fires_above}, "
+                "not above 6.",
+                hint="The neuron fires when weighted sum + bias > 0. Which bias turns a sum of exactly 6 into 0?")
+
+
+# Exercise 2 ------------------------------------------------------------------
+
+def _example_sums(split: str) -> np.ndarray:
+    images, _ = load_digits(split)
+    return weighted_sum(example_weights(), images)
+
+
+@exercise(solution='''
+test_images, test_labels = nnbook.load_digits("test")
+weights = detectors.example_weights()
+sums = nnbook.weighted_sum(weights, test_images)       # 2,000 weighted sums
+fired = sums + detectors.EXAMPLE_BIAS > 0               # True where the neuron fires
+my_count = int(np.sum(fired))                           # True counts as 1, False as 0
+''')
+def passing_count(answer):
+    """How many of the 2,000 test digits make the example detector fire, with bias -10?"""
+    count = expect_number(answer, "your count")
+    sums = _example_sums("test")
+    right = int(np.sum(sums + EXAMPLE_BIAS > 0))
+    n = len(sums)
+    if count == right:
+        return (f"{right} of the {n:,} test digits ({right / n:.0%}) have a weighted sum above 10, "
+                "so the neuron fires for them.")
+    if math.isclose(count, right / n, abs_tol=1e-6) or math.isclose(count, 100 * right / n, abs_tol=1e-4):
+        raise Wrong(f"{count:g} is a fraction or a percentage; the question asks how many digits.",
+                    hint="np.sum(fired) counts the True values.")
+    if count != int(count):
+        raise Wrong(f"{count:g} is not a whole number; a count of digits is.")
+    mistakes = {
+        int(np.sum(sums > 0)): ("you counted the sums above 0: the bias is missing.",
+                                "The neuron fires when weighted sum + bias > 0, with bias -10."),
+        int(np.sum(sums - EXAMPLE_BIAS > 0)): ("you counted the sums above -10: the bias was subtracted.",
+                                               "Add the bias: sums + (-10) > 0, which is sums > 10."),
+        n - right: ("that is how many digits do NOT make it fire.",
+                    "Count where weighted sum + bias > 0."),
+        int(np.sum(sums + EXAMPLE_BIAS >= 0)): ("you also counted sums of exactly 10; the neuron fires only "
+                                                "above it.", "Use > 0, not >= 0."),
+        int(np.sum(_example_sums("train") + EXAMPLE_BIAS > 0)): ("that is the count for the 8,000 training "
+                                                                 "digits.", 'Use nnbook.load_digits("test").'),
+    }
+    mistakes.pop(right, None)  # never call the right count a mistake
+    if int(count) in mistakes:
+        message, hint = mistakes[int(count)]
+        raise Wrong(f"{int(count)}: {message}", hint=hint)
+    raise Wrong(f"{count:g} is not it.",
+                hint="Compute the 2,000 weighted sums with nnbook.weighted_sum(weights, test_images), "
+                     "add the bias, and count how many are above 0.")
+
+
+# Exercise 3 ------------------------------------------------------------------
+
+TARGET = 0.95
+"""The share of test 0s and 1s the separator must get right."""
+
+
+def _zeros_and_ones(split: str) -> tuple[np.ndarray, np.ndarray]:
+    images, labels = load_digits(split)
+    keep = labels <= 1
+    return images[keep].reshape(int(keep.sum()), -1), labels[keep]
+
+
+def _best_bias(weights: np.ndarray) -> tuple[float, float, int]:
+    """The bias that scores best with these weights on the *training* 0s and 1s: (bias, score, n)."""
+    images, labels = _zeros_and_ones("train")
+    sums = images @ weights
+    order = np.argsort(sums, kind="stable")
+    ordered, is_one = sums[order], labels[order] == 1
+    # Cutting before position k: the k smallest sums stay quiet, the others fire.
+    quiet_zeros = np.concatenate([[0], np.cumsum(~is_one)])
+    firing_ones = is_one.sum() - np.concatenate([[0], np.cumsum(is_one)])
+    k = int(np.argmax(quiet_zeros + firing_ones))
+    edges = np.concatenate([[ordered[0] - 1], ordered, [ordered[-1] + 1]])
+    threshold = (edges[k] + edges[k + 1]) / 2
+    score = float(np.mean((sums > threshold) == (labels == 1)))
+    return -float(threshold), score, len(labels)
+
+
+@exercise(solution='''
+# A 1 is a thin line down the middle; a 0 is a ring with an empty middle and ink on the left and right.
+my_weights = np.zeros((28, 28))
+my_weights[10:18, 12:16] = 1     # the middle: ink here says "1"
+my_weights[8:20, 6:11] = -1      # the left side: ink here says "0"
+my_weights[8:20, 17:22] = -1     # the right side: ink here says "0"
+# Most 1s score between 0 and +30 here; a 0 has so much ink on its sides that it
+# scores far below 0, around -50. The threshold can sit in the gap between them:
+# at -10, so a slanted 1 that touches a side still passes. That needs a positive bias.
+my_bias = 10
+''', stub_hint="Replace both ... with your weights (a 28×28 array) and your bias (a number), "
+               "run the cell, then run this check again.")
+def ones_vs_zeros(answer):
+    """A (weights, bias) pair that fires for the test 1s and stays quiet for the test 0s (≥ 95%)."""
+    if not isinstance(answer, (tuple, list)) or len(answer) != 2:
+        raise Wrong(f"expected a pair (my_weights, my_bias), got {type(answer).__name__}.",
+                    hint="Check it with check.ones_vs_zeros((my_weights, my_bias)), with both in brackets.")
+    weights, bias = answer
+    if weights is ... or bias is ...:
+        raise NotAttempted
+    weights = expect_array(weights, "my_weights")
+    if weights.shape not in ((28, 28), (784,)):
+        raise Wrong(f"my_weights has shape {weights.shape}; it needs one weight per pixel, shape (28, 28).")
+    weights = weights.ravel()
+    bias = expect_number(bias, "my_bias")
+    if not np.any(weights):
+        raise Wrong("all your weights are 0: every digit gets the sum 0, so only the bias decides, and it "
+                    "decides the same for every digit.", hint="Put positive weights where 1s have ink.")
+
+    images, labels = _zeros_and_ones("test")
+    fired = images @ weights + bias > 0
+    ones, zeros = fired[labels == 1], fired[labels == 0]
+    score = float(np.mean(fired == (labels == 1)))
+    report = (f"Score: {score:.1%} of the {len(labels)} test 0s and 1s. "
+              f"It fires for {ones.mean():.1%} of the 1s and for {zeros.mean():.1%} of the 0s.")
+    if score >= TARGET:
+        return report + " Your neuron tells 1s from 0s."
+    if ones.all() and zeros.all():
+        raise Wrong(report + " It fires for every digit: the threshold is too low.",
+                    hint="Lower the bias (a more negative number), so only big weighted sums get through.")
+    if not ones.any() and not zeros.any():
+        raise Wrong(report + " It never fires: the threshold is too high.",
+                    hint="Raise the bias (a bigger number, closer to 0 or above it).")
+    if zeros.mean() > ones.mean():
+        raise Wrong(report + " It prefers 0s to 1s.",
+                    hint="Flip the signs: positive weights where 1s have ink, negative where 0s have ink.")
+    best_bias, best_score, n_train = _best_bias(weights)
+    hint = (f"With your weights, the bias {best_bias:.1f} would score {best_score:.1%} on the {n_train:,} "
+            "training 0s and 1s. ") if best_score > score else ""
+    if zeros.mean() > 1 - ones.mean():
+        hint += "Too many 0s get through: lower the bias, or put negative weights where 0s have ink."
+    else:
+        hint += "Too many 1s stay quiet: raise the bias, or put positive weights where 1s have ink."
+    raise Wrong(report + f" The target is {TARGET:.0%}.", hint=hint)

@@ -1,0 +1,259 @@
+"""Detector neurons: a weight pattern that looks for a stroke in one place, and a bias.
+
+The video imagines a hidden neuron that lights up when there is a stroke in
+one small region of the image. Its 784 weights make that happen:
+
+- weight +1 on the pixels inside the region, so ink there raises the sum;
+- weight -1 on a thin border around the region, so ink there lowers it
+  (a big blob of ink is not a stroke);
+- weight 0 everywhere else, so the rest of the image does not matter.
+
+The neuron's weighted sum is then large when the region is inked and its
+surroundings are dark. Its bias sets how large is large enough: the neuron
+*fires* when ``weighted sum + bias > 0``, that is, when the weighted sum is
+above ``-bias``. The video's example bias is -10: "only meaningfully active
+when the weighted sum is above 10".
+
+    >>> from nnbook import detectors
+    >>> weights = detectors.region_detector(*detectors.EXAMPLE_REGION)
+    >>> weights.shape, float(weights.max()), float(weights.min())
+    ((28, 28), 1.0, -1.0)
+    >>> detectors.EXAMPLE_BIAS
+    -10.0
+
+The course's example (notebooks 03 and 04, reused from 05 on) looks for a short
+vertical stroke on the right, a little above the middle: the right-hand line
+of a 4, a 7 or a 9. ``example_weights()`` and ``EXAMPLE_BIAS`` give it.
+"""
+
+from __future__ import annotations
+
+import numbers
+from typing import NamedTuple
+
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.patches import Rectangle
+
+from ._validate import as_float_array, describe, digit_labels, image_batch, positive_int, require_finite
+from .figures import ACTIVATION_CMAP, HIGHLIGHT, NEUTRAL, STYLE
+from .neuron import weighted_sum
+
+SIDE = 28
+INSIDE, AROUND = 1.0, -1.0
+"""The weights of a region detector: +1 inside the region, -1 on its border."""
+
+
+class Region(NamedTuple):
+    """A rectangle of pixels: its top row, left column, height and width (in pixels)."""
+
+    top: int
+    left: int
+    height: int
+    width: int
+
+
+EXAMPLE_REGION = Region(top=7, left=16, height=10, width=4)
+"""The course's example region: rows 7-16, columns 16-19, where a 4, a 7 or a 9 has its right-hand line."""
+
+EXAMPLE_BIAS = -10.0
+"""The video's example bias: the neuron fires only when its weighted sum is above 10."""
+
+
+def region_detector(top, left, height, width, border=1) -> np.ndarray:
+    """A 28×28 weight pattern that responds to ink in one rectangle.
+
+    The weights are +1 inside the rectangle whose top-left pixel is
+    (``top``, ``left``) and which is ``height`` rows tall and ``width``
+    columns wide; -1 on a frame ``border`` pixels thick around it (cut off at
+    the edges of the image); and 0 everywhere else.
+    """
+    top, left = _whole(top, "top", 0), _whole(left, "left", 0)
+    height, width = _whole(height, "height", 1), _whole(width, "width", 1)
+    border = _whole(border, "border", 0)
+    if top + height > SIDE or left + width > SIDE:
+        raise ValueError(
+            f"the region must fit in the 28×28 image: rows {top} to {top + height - 1} and columns "
+            f"{left} to {left + width - 1} were asked for, but rows and columns go from 0 to 27"
+        )
+    weights = np.zeros((SIDE, SIDE))
+    weights[max(0, top - border):top + height + border, max(0, left - border):left + width + border] = AROUND
+    weights[top:top + height, left:left + width] = INSIDE
+    return weights
+
+
+def example_weights() -> np.ndarray:
+    """The weights of the course's example detector: ``region_detector(*EXAMPLE_REGION)``."""
+    return region_detector(*EXAMPLE_REGION)
+
+
+def stroke_image(top, left, height, width) -> np.ndarray:
+    """A made-up 28×28 image: a white (1.0) rectangle of ink on black (0.0).
+
+    Useful to test a weight pattern on a perfectly clean stroke.
+    """
+    top, left = _whole(top, "top", 0), _whole(left, "left", 0)
+    height, width = _whole(height, "height", 1), _whole(width, "width", 1)
+    if top + height > SIDE or left + width > SIDE:
+        raise ValueError(f"the stroke must fit in the 28×28 image, got rows {top} to {top + height - 1} "
+                         f"and columns {left} to {left + width - 1}")
+    image = np.zeros((SIDE, SIDE))
+    image[top:top + height, left:left + width] = 1.0
+    return image
+
+
+def fires(weights, bias, images):
+    """Whether the neuron fires for each image: ``weighted sum + bias > 0``.
+
+    One image, shaped (28, 28) or (784,), gives one ``bool``; a batch of n
+    images gives a boolean array of length n.
+    """
+    weights = _pattern(weights)
+    batch, single = image_batch(images, "images")
+    fired = weighted_sum(weights.ravel(), batch, _number(bias, "bias")) > 0
+    return bool(fired[0]) if single else fired
+
+
+def pass_rates(weights, bias, images, labels) -> np.ndarray:
+    """For each digit 0-9, the fraction of its images for which the neuron fires.
+
+    Returns 10 numbers from 0.0 (no image of that digit passes) to 1.0 (all
+    do); NaN for a digit that has no images in ``images``.
+    """
+    fired = np.atleast_1d(fires(weights, bias, images))
+    labels = digit_labels(labels, len(fired))
+    counts = np.bincount(labels, minlength=10)
+    passed = np.bincount(labels, weights=fired, minlength=10)
+    return np.where(counts > 0, passed / np.maximum(counts, 1), np.nan)
+
+
+def show_sums_by_digit(sums, labels, threshold=None, ax=None, title=None, xlim=None):
+    """One histogram of weighted sums per digit 0-9, stacked from 0 (top) to 9 (bottom).
+
+    Each digit's histogram is scaled to the same peak height, so that a digit
+    with few images, or with widely spread sums, is as easy to read as the rest. A thin grey line marks 0. With ``threshold``, the
+    sums above it (the images for which the neuron fires) are drawn in
+    orange, the rest in grey, and a dashed line marks the threshold.
+    """
+    sums = require_finite(as_float_array(sums, "sums"), "sums")
+    if sums.ndim != 1 or len(sums) == 0:
+        raise ValueError(f"sums must be a 1-D array with one weighted sum per image, got {describe(sums)}")
+    labels = digit_labels(labels, len(sums))
+    threshold = None if threshold is None else _number(threshold, "threshold")
+    low, high = (float(sums.min()), float(sums.max())) if xlim is None else map(float, xlim)
+    if threshold is not None:
+        low, high = min(low, threshold), max(high, threshold)
+    edges = np.linspace(low, high + 1e-9, 41) if high > low else np.array([low - 0.5, low + 0.5])
+    if threshold is not None and edges[0] < threshold < edges[-1]:
+        edges = np.unique(np.append(edges, threshold))  # a bin edge exactly at the threshold
+    densities = []
+    for digit in range(10):
+        counts, _ = np.histogram(sums[labels == digit], bins=edges)
+        density = counts / np.diff(edges)
+        densities.append(0.9 * density / density.max() if density.max() > 0 else density)
+
+    fig, ax = _new_axes(ax, (5.6, 4.2))
+    centres = (edges[:-1] + edges[1:]) / 2
+    above = centres > threshold if threshold is not None else np.zeros(len(centres), bool)
+    parts = ((~above, NEUTRAL), (above, HIGHLIGHT)) if threshold is not None else ((~above, NEUTRAL),)
+    for digit, density in enumerate(densities):
+        base = 9 - digit
+        for part, colour in parts:
+            heights = np.where(part, density, 0.0)
+            ax.stairs(base + heights, edges, baseline=base, fill=True, color=colour, linewidth=0)
+        ax.axhline(base, color="0.85", linewidth=0.6, zorder=0)
+    if edges[0] < 0 < edges[-1]:
+        ax.axvline(0, color="0.8", linewidth=0.8, zorder=0)
+    if threshold is not None:
+        ax.axvline(threshold, color="0.2", linestyle="--", linewidth=1.2)
+    ax.set_yticks(range(10), [str(9 - d) for d in range(10)])
+    ax.set_ylim(-0.2, 10)
+    ax.set_ylabel("digit")
+    ax.set_xlabel("weighted sum")
+    ax.set_xlim(edges[0], edges[-1])
+    if title is not None:
+        ax.set_title(title)
+    return fig
+
+
+def show_pass_rates(rates, ax=None, title=None):
+    """A bar for each digit 0-9: the share of its images for which the neuron fires (orange)."""
+    rates = as_float_array(rates, "rates")
+    if rates.shape != (10,):
+        raise ValueError(f"rates must hold one pass rate per digit 0-9, shaped (10,), got {describe(rates)}")
+    shown = np.nan_to_num(rates, nan=0.0)
+    if shown.min() < 0 or shown.max() > 1:
+        raise ValueError(f"rates must be fractions from 0 to 1, got values from {shown.min():g} to {shown.max():g}")
+    fig, ax = _new_axes(ax, (4.0, 2.4))
+    ax.bar(range(10), np.ones(10), color="0.92")
+    ax.bar(range(10), shown, color=HIGHLIGHT)
+    ax.set_xticks(range(10))
+    ax.set_xlabel("digit")
+    ax.set_ylim(0, 1)
+    ax.set_yticks([0, 0.5, 1], ["0%", "50%", "100%"])
+    ax.set_ylabel("fires for")
+    if title is not None:
+        ax.set_title(title)
+    return fig
+
+
+def show_firing(images, fired, labels=None, ax=None, ncols=10, title=None):
+    """Digits side by side; an orange frame around each one the neuron fires for."""
+    batch, _ = image_batch(images, "images")
+    fired = np.asarray(fired)
+    if fired.dtype != bool or fired.shape != (len(batch),):
+        raise ValueError(f"fired must be a boolean array with one entry per image ({len(batch)}), "
+                         f"got {describe(fired)}")
+    if labels is not None:
+        labels = digit_labels(labels, len(batch))
+    ncols = min(positive_int(ncols, "ncols"), len(batch))
+    nrows = -(-len(batch) // ncols)
+    gap, cell = 4, SIDE + 4
+    mosaic = np.ones((nrows * cell + gap, ncols * cell + gap))  # white paper between the digits
+    for k, image in enumerate(batch):
+        r, c = divmod(k, ncols)
+        mosaic[gap + r * cell:gap + r * cell + SIDE, gap + c * cell:gap + c * cell + SIDE] = image.reshape(SIDE, SIDE)
+    fig, ax = _new_axes(ax, (0.75 * ncols, 0.85 * nrows + 0.3))
+    ax.imshow(mosaic, cmap=ACTIVATION_CMAP, vmin=0, vmax=1)
+    for k in range(len(batch)):
+        r, c = divmod(k, ncols)
+        x, y = gap + c * cell - 0.5, gap + r * cell - 0.5
+        if fired[k]:
+            ax.add_patch(Rectangle((x - 1, y - 1), SIDE + 2, SIDE + 2, fill=False, edgecolor=HIGHLIGHT, linewidth=2.5))
+        if labels is not None:
+            ax.text(x + SIDE - 1, y + 1, str(labels[k]), ha="right", va="top", fontsize=8, color="0.75")
+    ax.set_axis_off()
+    if title is not None:
+        ax.set_title(title)
+    return fig
+
+
+def _new_axes(ax, figsize):
+    if ax is not None:
+        return ax.figure, ax
+    with plt.rc_context(STYLE):
+        fig, ax = plt.subplots(figsize=figsize)
+    return fig, ax
+
+
+def _pattern(weights) -> np.ndarray:
+    weights = require_finite(as_float_array(weights, "weights"), "weights")
+    if weights.shape not in ((SIDE, SIDE), (SIDE * SIDE,)):
+        raise ValueError(f"weights must hold one weight per pixel, shaped (28, 28) or (784,), got shape {weights.shape}")
+    return weights
+
+
+def _number(value, name: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be one number, got {describe(value)}")
+    if not np.isfinite(value):
+        raise ValueError(f"{name} must be a finite number, got {value}")
+    return float(value)
+
+
+def _whole(value, name: str, smallest: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"{name} must be a whole number of pixels, got {describe(value)}")
+    if value < smallest:
+        raise ValueError(f"{name} must be at least {smallest}, got {value}")
+    return int(value)

@@ -1,0 +1,188 @@
+"""nnbook.detectors: region weight patterns, firing, pass rates and their figures."""
+
+import matplotlib
+import numpy as np
+import pytest
+
+import nnbook
+from nnbook import detectors
+
+matplotlib.use("Agg")
+
+
+def test_region_detector_is_plus_one_inside_minus_one_around_zero_elsewhere():
+    weights = detectors.region_detector(5, 10, 3, 4)
+    assert weights.shape == (28, 28)
+    assert np.all(weights[5:8, 10:14] == 1)
+    frame = np.zeros((28, 28), bool)
+    frame[4:9, 9:15] = True
+    frame[5:8, 10:14] = False
+    assert np.all(weights[frame] == -1)
+    assert np.all(weights[~frame & (weights != 1)] == 0)
+    assert weights.sum() == 12 - 18
+
+
+def test_region_detector_border_width_and_clipping_at_the_edge():
+    thick = detectors.region_detector(10, 10, 2, 2, border=3)
+    assert np.count_nonzero(thick == -1) == 8 * 8 - 4
+    corner = detectors.region_detector(0, 0, 2, 2)  # the frame is cut off at the top and left
+    assert np.count_nonzero(corner == -1) == 3 * 3 - 4
+    assert not np.any(detectors.region_detector(0, 0, 28, 28) == -1)
+    assert np.count_nonzero(detectors.region_detector(3, 3, 4, 4, border=0)) == 16
+
+
+@pytest.mark.parametrize("args, error, phrase", [
+    ((20, 10, 10, 2), ValueError, "must fit in the 28×28 image"),
+    ((10, 26, 2, 3), ValueError, "columns 26 to 28"),
+    ((-1, 0, 2, 2), ValueError, "top must be at least 0"),
+    ((0, 0, 0, 2), ValueError, "height must be at least 1"),
+    ((0, 0, 2.5, 2), TypeError, "height must be a whole number"),
+    ((True, 0, 2, 2), TypeError, "top must be a whole number"),
+])
+def test_region_detector_rejects_regions_that_do_not_fit(args, error, phrase):
+    with pytest.raises(error, match=phrase):
+        detectors.region_detector(*args)
+
+
+def test_region_detector_rejects_a_negative_border():
+    with pytest.raises(ValueError, match="border must be at least 0"):
+        detectors.region_detector(5, 5, 2, 2, border=-1)
+
+
+def test_example_is_the_video_threshold_on_the_example_region():
+    assert detectors.EXAMPLE_BIAS == -10.0
+    assert detectors.EXAMPLE_REGION == (detectors.EXAMPLE_REGION.top, detectors.EXAMPLE_REGION.left,
+                                        detectors.EXAMPLE_REGION.height, detectors.EXAMPLE_REGION.width)
+    np.testing.assert_array_equal(detectors.example_weights(), detectors.region_detector(*detectors.EXAMPLE_REGION))
+    weights = detectors.example_weights()
+    weights[:] = 0  # a fresh array each time: changing one cannot change the example
+    assert detectors.example_weights().max() == 1
+
+
+def test_stroke_image_is_a_white_rectangle():
+    image = detectors.stroke_image(2, 3, 4, 5)
+    assert image.sum() == 20 and image[2:6, 3:8].min() == 1.0
+    with pytest.raises(ValueError, match="must fit"):
+        detectors.stroke_image(25, 0, 4, 1)
+
+
+def test_a_detector_responds_to_a_stroke_in_its_region_and_not_to_one_beside_it():
+    top, left, height, width = detectors.EXAMPLE_REGION
+    weights = detectors.example_weights()
+    inside = detectors.stroke_image(top, left, height, width)
+    beside = detectors.stroke_image(top, 2, height, width)
+    assert nnbook.weighted_sum(weights, inside) == height * width
+    assert nnbook.weighted_sum(weights, beside) == 0
+    assert detectors.fires(weights, detectors.EXAMPLE_BIAS, inside) is True
+    assert detectors.fires(weights, detectors.EXAMPLE_BIAS, beside) is False
+
+
+def test_fires_is_sum_plus_bias_above_zero_for_one_image_or_a_batch():
+    weights = detectors.example_weights()
+    images, _ = nnbook.load_digits("test")
+    sums = nnbook.weighted_sum(weights, images)
+    fired = detectors.fires(weights, -10, images)
+    assert fired.dtype == bool and fired.shape == (2000,)
+    np.testing.assert_array_equal(fired, sums - 10 > 0)
+    np.testing.assert_array_equal(detectors.fires(weights.ravel(), -10, images.reshape(2000, 784)), fired)
+    assert detectors.fires(weights, -10, images[3]) == bool(fired[3])
+    assert not detectors.fires(weights, -1e9, images).any()
+    assert detectors.fires(weights, 1e9, images).all()
+
+
+@pytest.mark.parametrize("weights, bias, images, error, phrase", [
+    (np.ones((27, 27)), 0, np.zeros((28, 28)), ValueError, "weights must hold one weight per pixel"),
+    (np.ones((28, 28)), "-10", np.zeros((28, 28)), TypeError, "bias must be one number"),
+    (np.ones((28, 28)), [1, 2], np.zeros((28, 28)), TypeError, "bias must be one number"),
+    (np.ones((28, 28)), float("nan"), np.zeros((28, 28)), ValueError, "bias must be a finite number"),
+    (np.ones((28, 28)), 0, np.full((28, 28), 255.0), ValueError, "grey values in \\[0, 1\\]"),
+])
+def test_fires_rejects_bad_input(weights, bias, images, error, phrase):
+    with pytest.raises(error, match=phrase):
+        detectors.fires(weights, bias, images)
+
+
+def test_pass_rates_are_the_share_of_each_digit_that_fires():
+    images, labels = nnbook.load_digits("train")
+    weights = detectors.example_weights()
+    rates = detectors.pass_rates(weights, -10, images, labels)
+    fired = detectors.fires(weights, -10, images)
+    assert rates.shape == (10,)
+    for digit in range(10):
+        assert rates[digit] == pytest.approx(fired[labels == digit].mean())
+    np.testing.assert_array_equal(detectors.pass_rates(weights, 1e9, images, labels), np.ones(10))
+
+
+def test_pass_rates_is_nan_for_a_digit_without_images():
+    images, labels = nnbook.load_digits("test")
+    keep = labels != 3
+    rates = detectors.pass_rates(detectors.example_weights(), -10, images[keep], labels[keep])
+    assert np.isnan(rates[3]) and not np.isnan(np.delete(rates, 3)).any()
+
+
+def test_pass_rates_rejects_labels_that_do_not_match():
+    images, labels = nnbook.load_digits("test")
+    with pytest.raises(ValueError, match="one label per image"):
+        detectors.pass_rates(detectors.example_weights(), -10, images, labels[:-1])
+
+
+def test_the_example_fires_more_for_digits_with_a_line_on_the_right():
+    """The claim notebooks 03 and 04 make about the example detector, on both splits."""
+    for split in ("train", "test"):
+        images, labels = nnbook.load_digits(split)
+        rates = detectors.pass_rates(detectors.example_weights(), detectors.EXAMPLE_BIAS, images, labels)
+        assert min(rates[[4, 7, 9]]) > max(rates[[0, 1, 5, 6]])
+
+
+def test_show_sums_by_digit_splits_the_histograms_at_the_threshold():
+    images, labels = nnbook.load_digits("test")
+    sums = nnbook.weighted_sum(detectors.example_weights(), images)
+    fig = detectors.show_sums_by_digit(sums, labels, threshold=10, title="t")
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == [str(d) for d in range(9, -1, -1)]
+    orange = [p for p in ax.patches if matplotlib.colors.same_color(p.get_facecolor(), nnbook.figures.HIGHLIGHT)]
+    assert len(orange) == 10
+    assert any(line.get_xdata()[0] == 10 for line in ax.lines)
+    matplotlib.pyplot.close(fig)
+
+
+def test_show_sums_by_digit_without_threshold_is_all_grey_and_draws_into_an_axes():
+    images, labels = nnbook.load_digits("test")
+    fig, ax = matplotlib.pyplot.subplots()
+    sums = nnbook.weighted_sum(detectors.example_weights(), images)
+    assert detectors.show_sums_by_digit(sums, labels, ax=ax) is fig
+    assert len(ax.patches) == 10
+    assert not any(matplotlib.colors.same_color(p.get_facecolor(), nnbook.figures.HIGHLIGHT) for p in ax.patches)
+    matplotlib.pyplot.close(fig)
+
+
+def test_show_sums_by_digit_rejects_mismatched_input():
+    with pytest.raises(ValueError, match="one label per image"):
+        detectors.show_sums_by_digit(np.zeros(5), [1, 2, 3])
+    with pytest.raises(ValueError, match="1-D array"):
+        detectors.show_sums_by_digit(np.zeros((5, 2)), [1, 2, 3, 4, 5])
+
+
+def test_show_pass_rates_draws_ten_orange_bars_of_the_rates():
+    rates = np.linspace(0, 1, 10)
+    fig = detectors.show_pass_rates(rates)
+    bars = [p for p in fig.axes[0].patches
+            if matplotlib.colors.same_color(p.get_facecolor(), nnbook.figures.HIGHLIGHT)]
+    np.testing.assert_allclose([b.get_height() for b in bars], rates)
+    with pytest.raises(ValueError, match="fractions from 0 to 1"):
+        detectors.show_pass_rates(rates * 100)
+    with pytest.raises(ValueError, match="one pass rate per digit"):
+        detectors.show_pass_rates(rates[:9])
+    matplotlib.pyplot.close("all")
+
+
+def test_show_firing_frames_exactly_the_digits_that_fire():
+    images, labels = nnbook.load_digits("test")
+    fired = np.array([True, False, True, False, False])
+    fig = detectors.show_firing(images[:5], fired, labels[:5])
+    frames = fig.axes[0].patches
+    assert len(frames) == 2
+    assert all(matplotlib.colors.same_color(f.get_edgecolor(), nnbook.figures.HIGHLIGHT) for f in frames)
+    with pytest.raises(ValueError, match="boolean array with one entry per image"):
+        detectors.show_firing(images[:5], fired[:4])
+    matplotlib.pyplot.close("all")

@@ -1,0 +1,120 @@
+"""The numbers behind notebook 03's figures, and its functions against nnbook's.
+
+nbval compares the notebook's text, never its pictures, so what each figure
+and each sentence claims is checked here, with the notebook's own code where
+it defines some.
+"""
+
+import numpy as np
+import pytest
+
+import nnbook
+from nnbook import detectors
+from nnbook.check import n03_weighted_sums as n03
+from notebook_code import code_cells, defined_in_notebook
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    import matplotlib.pyplot as plt
+    plt.close("all")
+
+
+@pytest.fixture(scope="module")
+def train():
+    return nnbook.load_digits("train")
+
+
+@pytest.fixture(scope="module")
+def notebook_region_detector():
+    return defined_in_notebook("03", "region_detector")
+
+
+def test_the_notebooks_loop_agrees_with_nnbook_weighted_sum(train):
+    weighted_sum_loop = defined_in_notebook("03", "weighted_sum_loop")
+    images, _ = train
+    rng = np.random.default_rng(3)
+    for image in images[:5]:
+        weights = rng.normal(size=784)
+        assert weighted_sum_loop(weights, image.reshape(784)) == pytest.approx(
+            nnbook.weighted_sum(weights, image.reshape(784)), rel=1e-12)
+    assert weighted_sum_loop([2.0, -1.0], [0.5, 1.0]) == nnbook.weighted_sum([2.0, -1.0], [0.5, 1.0]) == 0.0
+
+
+@pytest.mark.parametrize("region", [
+    tuple(detectors.EXAMPLE_REGION), (0, 0, 3, 3), (25, 25, 3, 3), (0, 5, 28, 2), (7, 6, 3, 16), (10, 10, 1, 1),
+])
+def test_the_notebooks_region_detector_agrees_with_nnbook(notebook_region_detector, region):
+    np.testing.assert_array_equal(notebook_region_detector(*region), detectors.region_detector(*region))
+
+
+def test_the_notebooks_example_region_is_nnbooks():
+    example_region = defined_in_notebook(
+        "03", "example_region", {"region_detector": detectors.region_detector, "nnbook": nnbook, "plt": _NoPlot()})
+    assert example_region == tuple(detectors.EXAMPLE_REGION)
+
+
+def test_the_weighted_sums_by_digit_rank_as_the_text_says(train):
+    """4s, 7s and 9s respond most; 2s and 3s in between; 0s, 1s, 5s and 6s least."""
+    images, labels = train
+    sums = nnbook.weighted_sum(detectors.example_weights(), images)
+    mean = np.array([sums[labels == digit].mean() for digit in range(10)])
+    assert set(np.argsort(mean)[-3:]) == {4, 7, 9}
+    low, middle, high = mean[[0, 1, 5, 6]], mean[[2, 3]], mean[[4, 7, 9]]
+    assert max(low) < min(middle) <= max(middle) < min(high)
+    assert max(low) < 2 < 10 < min(high)  # "small or negative" against "the biggest"
+
+
+def test_the_pixel_by_pixel_figure_shows_a_7_above_0_and_a_0_below_it(train):
+    images, labels = train
+    weights = detectors.example_weights()
+    seven, zero = images[labels == 7][0], images[labels == 0][0]
+    assert nnbook.weighted_sum(weights, seven) > 0 > nnbook.weighted_sum(weights, zero)
+    assert np.any((weights * zero) < 0)  # the 0's ink lands on the red frame
+    assert np.sum(weights * seven * (weights > 0)) > 0  # the 7's stroke crosses the blue bar
+
+
+def test_the_ink_example_uses_all_ones(train):
+    images, labels = train
+    for digit in (0, 1):
+        image = images[labels == digit][0]
+        assert nnbook.weighted_sum(np.ones(784), image.reshape(784)) == pytest.approx(image.sum())
+
+
+def test_exercise_1_shows_the_numbers_the_check_uses():
+    from notebook_code import notebook_path
+    import json
+    cells = json.loads(notebook_path("03").read_text(encoding="utf-8"))["cells"]
+    text = next("".join(c["source"]) for c in cells if "Exercise 1" in "".join(c["source"]))
+    assert "**2, -1, 0.5, -3**" in text and "**1.0, 0.8, 0.4, 0.0**" in text
+    assert n03.TINY_WEIGHTS == (2.0, -1.0, 0.5, -3.0) and n03.TINY_ACTIVATIONS == (1.0, 0.8, 0.4, 0.0)
+
+
+def test_exercise_3_draws_the_strokes_the_check_judges():
+    scope = {"detectors": detectors, "nnbook": nnbook, "plt": _NoPlot(), "weights": detectors.example_weights()}
+    exec(next(c for c in code_cells("03") if c.startswith("stroke_a =")), scope)
+    np.testing.assert_array_equal(scope["stroke_a"], detectors.stroke_image(*n03.STROKE_A))
+    np.testing.assert_array_equal(scope["stroke_b"], detectors.stroke_image(*n03.STROKE_B))
+
+
+def test_exercise_4_draws_the_strokes_the_check_judges():
+    scope = {"detectors": detectors, "nnbook": nnbook, "plt": _NoPlot(), "np": np}
+    exec(next(c for c in code_cells("03") if c.startswith("test_strokes =")), scope)
+    shown, judged = list(scope["test_strokes"].values()), list(n03.top_bar_tests().values())
+    assert len(shown) == len(judged) == 4
+    for a, b in zip(shown, judged):
+        np.testing.assert_array_equal(a, b)
+
+
+class _NoPlot:
+    """Stands in for matplotlib.pyplot, so a figure cell can run for its variables alone."""
+
+    def subplots(self, nrows=1, ncols=1, **kwargs):
+        import matplotlib.pyplot as plt
+        fig, axes = plt.subplots(nrows, ncols, **kwargs)
+        plt.close(fig)
+        return fig, axes
+
+    def show(self):
+        pass

@@ -1,0 +1,89 @@
+"""The numbers behind notebook 04's figures, and its functions against nnbook's.
+
+nbval compares the notebook's text, never its pictures, so what each figure
+and each sentence claims is checked here.
+"""
+
+import numpy as np
+import pytest
+
+import nnbook
+from nnbook import detectors
+from notebook_code import defined_in_notebook
+
+
+@pytest.fixture(scope="module")
+def train():
+    return nnbook.load_digits("train")
+
+
+@pytest.fixture(scope="module")
+def sums(train):
+    images, _ = train
+    return nnbook.weighted_sum(detectors.example_weights(), images)
+
+
+def test_the_notebooks_fires_agrees_with_nnbook(train):
+    fires = defined_in_notebook("04", "fires")
+    images, _ = train
+    weights = detectors.example_weights()
+    for bias in (-10, -20, 0, 3.5):
+        for image in images[:200]:
+            assert bool(fires(weights, bias, image)) == detectors.fires(weights, bias, image)
+
+
+def test_a_threshold_of_10_is_a_bias_of_minus_10(sums):
+    assert detectors.EXAMPLE_BIAS == -10
+    np.testing.assert_array_equal(sums > 10, sums + detectors.EXAMPLE_BIAS > 0)
+    np.testing.assert_allclose(
+        nnbook.weighted_sum(detectors.example_weights(), nnbook.load_digits("train")[0][:50], -10), sums[:50] - 10)
+
+
+def test_shifting_by_the_bias_keeps_the_same_digits_orange(sums, train):
+    """The two histogram panels: sums with the line at 10, sums + bias with the line at 0."""
+    _, labels = train
+    for digit in range(10):
+        mine = labels == digit
+        assert np.array_equal(sums[mine] > 10, (sums[mine] - 10) > 0)
+
+
+def test_pass_rates_are_as_the_text_describes(train):
+    """Most 7s, many 9s and 4s; almost no 1s, 5s or 6s; 2s and 3s sometimes."""
+    images, labels = train
+    rates = detectors.pass_rates(detectors.example_weights(), -10, images, labels)
+    assert rates[7] > 0.5
+    assert min(rates[[4, 9]]) > 0.4
+    assert max(rates[[1, 5, 6]]) < 0.1
+    assert max(rates[[1, 5, 6]]) < min(rates[[2, 3]]) and max(rates[[2, 3]]) < min(rates[[4, 7, 9]])
+
+
+def test_the_slider_moves_the_pass_rates_one_way(train):
+    """A more negative bias lets fewer digits through, of every kind."""
+    images, labels = train
+    weights = detectors.example_weights()
+    biases = np.arange(-30, 10.5, 0.5)
+    rates = np.array([detectors.pass_rates(weights, b, images, labels) for b in biases])
+    assert np.all(np.diff(rates, axis=0) >= 0)
+    assert rates[0].max() < 0.01          # at -30 almost nothing passes
+    assert rates[-1].min() > 0.5          # at +10 most of every digit passes
+
+
+def test_the_training_score_helper_scores_zeros_and_ones(train):
+    images, labels = train
+    keep = labels <= 1
+    training_score = defined_in_notebook("04", "training_score", {
+        "nnbook": nnbook, "train_images": images, "train_labels": labels})
+    weights = np.zeros((28, 28))
+    weights[10:18, 12:16] = 1
+    fired = detectors.fires(weights, -5, images[keep])
+    assert training_score(weights, -5) == pytest.approx(np.mean(fired == (labels[keep] == 1)))
+    assert training_score(np.zeros((28, 28)), 1) == pytest.approx(np.mean(labels[keep] == 1))
+
+
+def test_the_separator_exercise_is_possible_but_not_free(train):
+    """A neuron that always fires, or never, scores near 50%: the 95% target needs real weights."""
+    images, labels = nnbook.load_digits("test")
+    keep = labels <= 1
+    share_of_ones = np.mean(labels[keep] == 1)
+    assert 0.4 < share_of_ones < 0.6
+    assert keep.sum() == 425  # the number the exercise text names
