@@ -120,6 +120,10 @@ def show_weights(weights_row, ax=None, title=None, limit=None, colorbar=True):
     picture = ax.imshow(weights, cmap=WEIGHT_CMAP, vmin=-limit, vmax=limit)
     ax.set_xticks([])
     ax.set_yticks([])
+    # Zero is white, so without a frame a weight map melts into the page.
+    for spine in ax.spines.values():
+        spine.set_visible(True)
+        spine.set_edgecolor("0.75")
     if title is not None:
         ax.set_title(title)
     if colorbar:

@@ -93,7 +93,13 @@ class Exercise:
         self.stub_hint = stub_hint or "Replace the ... with your answer, run the cell, then run this check again."
         self.__doc__ = judge.__doc__
 
-    def __call__(self, answer=...) -> Feedback:
+    def __call__(self, answer=..., *more) -> Feedback:
+        if more:
+            return Feedback(
+                self.name, FAIL,
+                f"this check takes one answer, but you gave it {1 + len(more)}.",
+                f"If your answer has several parts, pass them together in brackets: check.{self.name}((part1, part2)).",
+            )
         try:
             if answer is ...:
                 raise NotAttempted

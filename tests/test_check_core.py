@@ -1,0 +1,82 @@
+"""The self-check machinery: nothing a learner passes can crash it."""
+
+import numpy as np
+
+from nnbook.check import _core
+from nnbook.check._core import Wrong, call, exercise, expect_array, expect_number
+
+
+@exercise(solution="def double(x):\n    return 2 * x\n")
+def double(answer):
+    """Write double(x)."""
+    result = expect_number(call(answer, 3), "double(3)")
+    if result == 3:
+        raise Wrong("double(3) gave 3, the input itself.", hint="Multiply by 2.")
+    if result != 6:
+        raise Wrong(f"double(3) gave {result:g}, expected 6.")
+    return "double works."
+
+
+def test_a_right_answer_passes():
+    feedback = double(lambda x: 2 * x)
+    assert feedback.passed and bool(feedback)
+    assert str(feedback) == "✓ double: double works."
+
+
+def test_the_untouched_stub_is_not_attempted():
+    def stub(x):
+        return ...
+
+    for answer in (..., stub, lambda x: (_ for _ in ()).throw(NotImplementedError())):
+        feedback = double(answer)
+        assert feedback.status == _core.NOT_ATTEMPTED and not feedback
+        assert str(feedback).startswith("○ double: not attempted yet.")
+
+
+def test_a_specific_wrong_answer_gets_its_message_and_hint():
+    feedback = double(lambda x: x)
+    assert feedback.status == _core.FAIL
+    assert str(feedback) == "✗ double: double(3) gave 3, the input itself.\n  Hint: Multiply by 2."
+
+
+def test_answers_that_raise_return_none_or_are_not_functions():
+    assert "raised ZeroDivisionError: division by zero" in str(double(lambda x: x / 0))
+    assert "returned None" in str(double(lambda x: None)) and "forget the `return` line" in str(double(lambda x: None))
+    assert "expected a function, got int" in str(double(6))
+    assert "should be one number, got str" in str(double(lambda x: "6"))
+    assert "not a finite number" in str(double(lambda x: float("nan")))
+
+
+def test_two_answers_instead_of_one_get_a_friendly_message():
+    feedback = double(lambda x: 2 * x, 5)
+    assert feedback.status == _core.FAIL
+    assert "takes one answer, but you gave it 2" in str(feedback)
+    assert "check.double((part1, part2))" in str(feedback)
+
+
+def test_a_bug_in_checking_becomes_feedback_not_a_traceback():
+    @exercise(solution="")
+    def fragile(answer):
+        return answer["key"]
+
+    feedback = fragile(3)
+    assert feedback.status == _core.FAIL and "TypeError" in str(feedback)
+
+
+def test_solution_is_shown_as_code_and_passes():
+    solution = double.solution()
+    assert repr(solution).startswith("# A worked solution for double:\ndef double(x):")
+    scope = {}
+    exec(solution.code, scope)
+    assert double(scope["double"]).passed
+
+
+def test_expect_array_checks_shape_and_values():
+    assert expect_array([1, 2], "x", shape=(2,)).tolist() == [1.0, 2.0]
+    for value, message in (([1, 2, 3], "should have shape (2,)"), ([1, np.inf], "contains NaN or infinity"), (["a", "b"], "array of numbers")):
+        try:
+            expect_array(value, "x", shape=(2,))
+        except Wrong as wrong:
+            assert message in wrong.message
+        else:
+            raise AssertionError(f"{value!r} was accepted")
