@@ -1,3 +1,262 @@
-"""Self-checks for notebook n09_network (to be written)."""
+"""Self-checks for notebook 09: the trained network, its mistakes and its hidden neurons.
 
-__all__ = []
+The checks about "the network" judge against the same thing the notebook
+shows: ``nnbook.pretrained()`` reading the 2,000 test digits.
+"""
+
+from __future__ import annotations
+
+import functools
+import numbers
+
+import numpy as np
+
+from ..data import load_digits
+from ..evaluation import confusion_table
+from ..pretrained import pretrained
+from ._core import NotAttempted, Wrong, call, expect_array, exercise
+
+__all__ = ["most_confused_pair", "accuracy_per_digit", "confident_mistake", "favourite_image"]
+
+
+@functools.lru_cache(maxsize=1)
+def _reference():
+    """The trained network's outputs on the test digits, computed once."""
+    images, labels = load_digits("test")
+    outputs = pretrained().forward(images)
+    predictions = np.argmax(outputs, axis=1)
+    return labels, outputs, predictions
+
+
+def _numbers(result, what: str) -> np.ndarray:
+    """An array of finite numbers; text that merely looks like numbers is not accepted."""
+    if isinstance(result, (str, bytes)):
+        raise Wrong(f"{what} should be an array of numbers, got the text {result!r:.40}.")
+    return expect_array(result, what)
+
+
+def _whole_number(value, what: str) -> int:
+    if isinstance(value, np.ndarray) and value.size == 1:
+        value = value.item()
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        if isinstance(value, numbers.Real) and not isinstance(value, (bool, np.bool_)) and float(value).is_integer():
+            raise Wrong(f"{what} should be a whole number, got the float {value!r}.",
+                        hint="Write it without the decimal point, or wrap it in int(...).")
+        raise Wrong(f"{what} should be a whole number, got {type(value).__name__} {value!r:.60}.")
+    return int(value)
+
+
+# Exercise 1 ------------------------------------------------------------------
+
+@exercise(solution='''
+# Rows are the digit written, columns the digit the network said.
+# Set the diagonal (the correct answers) to 0, then find the biggest cell left.
+mistakes_only = table.copy()
+np.fill_diagonal(mistakes_only, 0)
+written, said = np.unravel_index(np.argmax(mistakes_only), mistakes_only.shape)
+my_pair = (int(written), int(said))
+print(my_pair, "happened", mistakes_only[written, said], "times")
+''', stub_hint="Replace each ... in my_pair = (..., ...) with a digit, run the cell, then run this check again.")
+def most_confused_pair(answer):
+    """The mistake the network makes most often, as (digit written, digit said)."""
+    if not isinstance(answer, (tuple, list)) or len(answer) != 2:
+        raise Wrong(f"expected a pair of digits (written, said), got {type(answer).__name__} {answer!r:.60}.",
+                    hint="Write it like my_pair = (4, 9): the digit written first, then the digit the network said.")
+    if any(part is ... for part in answer):
+        raise NotAttempted
+    written = _whole_number(answer[0], "the digit written (the first number)")
+    said = _whole_number(answer[1], "the digit said (the second number)")
+    for digit, what in ((written, "the digit written"), (said, "the digit said")):
+        if not 0 <= digit <= 9:
+            raise Wrong(f"{what} is {digit}, but digits go from 0 to 9.")
+    labels, _, predictions = _reference()
+    table = confusion_table(labels, predictions)
+    mistakes_only = table * (1 - np.eye(10, dtype=table.dtype))
+    top = int(mistakes_only.max())
+    winners = [(int(r), int(c)) for r, c in np.argwhere(mistakes_only == top)]
+    if written == said:
+        raise Wrong(f"({written}, {said}) is on the diagonal: the {table[written, said]} written {written}s "
+                    "that the network read correctly. A mistake is a cell off the diagonal.",
+                    hint="Look for the largest number outside the [brackets].")
+    if (written, said) in winners:
+        others = [pair for pair in winners if pair != (written, said)]
+        tie = f" It shares first place with {', '.join(map(str, others))}." if others else ""
+        return (f"the network read a written {written} as a {said} in {top} cases, more than any other mistake.{tie} "
+                "Find some of them in the gallery of mistakes: can you see why?")
+    if (said, written) in winners:
+        raise Wrong(f"you have the right two digits in the wrong order. ({written}, {said}) means a written {written} "
+                    f"read as a {said}, which happened in {table[written, said]} cases.",
+                    hint="Rows are the digit written, columns the digit the network said: (row, column).")
+    times = int(table[written, said])
+    if times == 0:
+        raise Wrong(f"the network never read a written {written} as a {said}: that cell shows a dot.",
+                    hint="Look for the largest number outside the [brackets].")
+    raise Wrong(f"the network read a written {written} as a {said} in {times} case{'s' * (times != 1)}, "
+                f"but another mistake happened in {top} cases.",
+                hint="Look for the largest number outside the [brackets], in any row.")
+
+
+# Exercise 2 ------------------------------------------------------------------
+
+def _practice_table() -> np.ndarray:
+    """A made-up confusion table whose rows and columns add up differently, to tell them apart."""
+    table = np.diag([50, 90, 40, 70, 60, 30, 80, 20, 55, 65])
+    rng = np.random.default_rng(9)
+    for _ in range(60):
+        r, c = rng.integers(0, 10, size=2)
+        if r != c:
+            table[r, c] += rng.integers(1, 6)
+    table[2, 3] += 25  # one row with many mistakes: a digit the network struggles with
+    return table
+
+
+@exercise(solution='''
+def my_accuracy_per_digit(table):
+    # Row d holds every written d: the diagonal cell counts those read correctly.
+    right = np.diag(table)
+    written = table.sum(axis=1)      # add along each row
+    return right / written
+''')
+def accuracy_per_digit(answer):
+    """A function: confusion table in, 10 accuracies out (the share of each written digit read correctly)."""
+    labels, _, predictions = _reference()
+    for table in (_practice_table(), confusion_table(labels, predictions)):
+        result = call(answer, table.copy(), name="my_accuracy_per_digit")
+        result = _numbers(result, "my_accuracy_per_digit(table)")
+        if result.shape != (10,):
+            raise Wrong(f"my_accuracy_per_digit(table) returned shape {result.shape}; expected 10 numbers, "
+                        "one per digit 0-9.", hint="np.diag(table) gives the 10 diagonal cells.")
+        right, rows, columns = np.diag(table), table.sum(axis=1), table.sum(axis=0)
+        expected = right / rows
+        if np.allclose(result, expected, rtol=1e-9, atol=1e-12):
+            continue
+        _explain_per_digit(result, expected, right, rows, columns, table)
+    best, worst = int(np.argmax(expected)), int(np.argmin(expected))
+    return (f"on the test digits the network reads {best}s best ({expected[best]:.1%} right) and "
+            f"{worst}s worst ({expected[worst]:.1%}).")
+
+
+def _explain_per_digit(result, expected, right, rows, columns, table):
+    close = functools.partial(np.allclose, rtol=1e-9, atol=1e-12)
+    if close(result, right):
+        raise Wrong("you returned the counts of correct answers, not fractions.",
+                    hint="Divide each diagonal cell by how many of that digit were written: the total of its row.")
+    if close(result, 100 * expected):
+        raise Wrong("these are percentages; give fractions from 0 to 1 (0.93 rather than 93).",
+                    hint="Leave out the × 100.")
+    if close(result, right / columns):
+        raise Wrong("you divided by the column totals. A column counts how often the network SAID a digit; "
+                    "the question is how many written digits it read correctly.",
+                    hint="Rows hold the digit written: divide by table.sum(axis=1).")
+    if close(result, 1 - expected):
+        raise Wrong("these are the shares read wrongly (1 minus the accuracy).",
+                    hint="Divide the diagonal, the correct answers, by the row totals.")
+    if close(result, np.full(10, right.sum() / table.sum())):
+        raise Wrong("you gave the overall accuracy ten times; each digit has its own.",
+                    hint="For digit d: table[d, d] divided by the total of row d.")
+    if close(result, right / table.sum()):
+        raise Wrong("you divided by all the digits in the table; divide by how many of THAT digit were written.",
+                    hint="For digit d: table[d, d] divided by the total of row d.")
+    digit = int(np.argmax(~np.isclose(result, expected, rtol=1e-9, atol=1e-12)))
+    raise Wrong(f"for digit {digit} you gave {result[digit]:.4f}; of the {rows[digit]} written {digit}s, "
+                f"{right[digit]} were read correctly, which is {expected[digit]:.4f}.",
+                hint="For digit d: table[d, d] divided by the total of row d.")
+
+
+# Exercise 3 ------------------------------------------------------------------
+
+@exercise(solution='''
+outputs = network.forward(test_images)            # (2000, 10)
+predictions = outputs.argmax(axis=1)
+sure = outputs.max(axis=1)                         # how strongly the winner fires
+wrong = np.flatnonzero(predictions != test_labels) # test indices of the mistakes
+my_index = int(wrong[np.argmax(sure[wrong])])      # back from "position among mistakes" to test index
+print(my_index, test_labels[my_index], predictions[my_index], sure[my_index])
+''')
+def confident_mistake(answer):
+    """The test index of the mistake whose winning output is highest."""
+    index = _whole_number(answer, "my_index")
+    labels, outputs, predictions = _reference()
+    sure = outputs.max(axis=1)
+    wrong = np.flatnonzero(predictions != labels)
+    order = np.argsort(-sure[wrong], kind="stable")
+    best, least = int(wrong[order[0]]), int(wrong[order[-1]])
+    if not 0 <= index < len(labels):
+        raise Wrong(f"my_index is {index}, but the test digits are numbered 0 to {len(labels) - 1}.")
+    if index == best:
+        return (f"test digit {best} is a written {labels[best]}, and the network said {predictions[best]} with "
+                f"its winning output at {sure[best]:.3f}. Look at it with nnbook.show_digit(test_images[{best}]): "
+                "would you have read it right? A network can be very sure and still wrong.")
+    if index == least:
+        raise Wrong(f"test digit {index} is the mistake the network was LEAST sure about "
+                    f"(winning output {sure[index]:.3f}).", hint="Use argmax instead of argmin.")
+    if predictions[index] != labels[index]:
+        raise Wrong(f"test digit {index} is a mistake (a written {labels[index]} read as {predictions[index]}), "
+                    f"but the network was only {sure[index]:.3f} sure; another mistake has a winning output of "
+                    f"{sure[best]:.3f}.",
+                    hint="Among the mistakes only, find the one whose largest output is highest.")
+    if index == int(order[0]):
+        raise Wrong(f"{index} is where that digit sits in your list of mistakes, not its number among the test digits.",
+                    hint=f"If wrong holds the mistakes' test indices, the answer is wrong[{index}].")
+    if index == int(np.argmax(sure)):
+        raise Wrong(f"the network is more sure about test digit {index} than about any other, "
+                    f"but it reads it correctly (a {labels[index]}).",
+                    hint="Look only at the mistakes: where predictions != test_labels.")
+    raise Wrong(f"the network reads test digit {index} correctly: it is a {labels[index]}, and it said {predictions[index]}.",
+                hint="Look only at the mistakes: where predictions != test_labels.")
+
+
+# Exercise 4 ------------------------------------------------------------------
+
+def _probe_rows() -> list[np.ndarray]:
+    """Weight rows to try the learner's function on: two trained neurons and a made-up one."""
+    trained = pretrained().weights[0]
+    made_up = np.random.default_rng(4).normal(size=784)
+    made_up[:200] = 0.0  # weights of exactly zero: any grey is fine there
+    return [trained[0].copy(), trained[7].copy(), made_up]
+
+
+@exercise(solution='''
+def favourite_image(weights_row):
+    # A white pixel (1) adds its weight to the sum; a black pixel (0) adds nothing.
+    # So: white where the weight is positive, black where it is negative.
+    return (weights_row > 0).astype(float)
+''')
+def favourite_image(answer):
+    """A function: a neuron's 784 weights in, the image (pixels 0-1) with the largest weighted sum out."""
+    for weights in _probe_rows():
+        result = call(answer, weights.copy(), name="favourite_image")
+        image = _numbers(result, "favourite_image(weights_row)")
+        if image.shape == (28, 28):
+            image = image.ravel()
+        if image.shape != (784,):
+            raise Wrong(f"favourite_image returned shape {image.shape}; an image is 784 pixels, (784,) or (28, 28).")
+        if np.allclose(image, weights):
+            raise Wrong("you returned the weights themselves. The image is what the neuron looks AT: "
+                        "grey values from 0 (black) to 1 (white).",
+                        hint="Decide for each pixel: does a white pixel here raise the sum or lower it?")
+        if image.min() < 0 or image.max() > 1:
+            hint = ("-1 is not a grey value: a pixel that should stay dark is 0 (black)."
+                    if np.allclose(image, np.sign(weights)) else
+                    "Pixels go from 0 (black) to 1 (white).")
+            raise Wrong(f"pixels must be between 0 and 1, but yours go from {image.min():g} to {image.max():g}.",
+                        hint=hint)
+        total = float(weights @ image)
+        best, worst = float(weights[weights > 0].sum()), float(weights[weights < 0].sum())
+        if total >= best - 1e-9 * np.abs(weights).sum():
+            continue
+        if np.isclose(total, worst):
+            raise Wrong(f"your image lights the pixels with negative (red) weights: its weighted sum is "
+                        f"{total:.2f}, the SMALLEST possible. The largest is {best:.2f}.",
+                        hint="Swap: white where the weight is positive.")
+        if np.allclose(image, 1.0):
+            raise Wrong(f"an all-white image also lights the red, negative weights, which pull the sum down: "
+                        f"{total:.2f}, while {best:.2f} is possible.",
+                        hint="Keep the pixels with negative weights black (0).")
+        raise Wrong(f"your image gives a weighted sum of {total:.2f}; the largest possible is {best:.2f} "
+                    f"(you reach {total / best:.0%} of it).",
+                    hint="A white pixel adds its weight to the sum, a black one adds nothing. "
+                         "Which pixels should be 1, and which 0?")
+    return ("every white pixel of your image sits on a blue (positive) weight and every black one on a red "
+            "(negative) weight, so no image can make this neuron fire harder. Show one with nnbook.show_digit: "
+            "is it a digit? An edge?")

@@ -1,0 +1,206 @@
+"""Judging a trained network: how often it is right, and how it goes wrong.
+
+You compare two lists of digits of the same length: ``labels``, the digit
+each image really shows (the one the person wrote), and ``predictions``, the
+digit the network said.
+
+- :func:`accuracy`: the fraction of images read correctly.
+- :func:`mistakes`: where the network was wrong, as positions in the lists.
+- :func:`confusion_table`: a 10×10 table of counts. Row ``r``, column ``c``
+  counts the images of a written ``r`` that the network read as ``c``. The
+  diagonal, where ``r == c``, holds the correct answers; every other cell is
+  a kind of mistake.
+- :func:`most_confused`: the biggest cells off the diagonal.
+- :func:`format_table`, :func:`show_confusion` and :func:`show_mistakes`
+  print and draw them, in the course's visual style.
+
+>>> table = confusion_table([7, 7, 1, 4], [7, 1, 1, 9])
+>>> int(table[7, 1]), int(table[4, 9]), accuracy([7, 7, 1, 4], [7, 1, 1, 9])
+(1, 1, 0.5)
+"""
+
+from __future__ import annotations
+
+import numbers
+
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.colors import LinearSegmentedColormap
+
+from ._validate import describe, positive_int
+from .figures import ACTIVATION_CMAP, HIGHLIGHT, NEUTRAL, STYLE
+
+N_DIGITS = 10
+
+MISTAKE_CMAP = LinearSegmentedColormap.from_list("mistakes", ["white", HIGHLIGHT])
+"""Counts of mistakes: white for none, the course's orange for the most."""
+
+
+def accuracy(labels, predictions) -> float:
+    """The fraction of images whose prediction equals the label, from 0.0 to 1.0."""
+    labels, predictions = _paired_digits(labels, predictions)
+    return float(np.mean(labels == predictions))
+
+
+def mistakes(labels, predictions) -> np.ndarray:
+    """The positions where the prediction differs from the label, in order."""
+    labels, predictions = _paired_digits(labels, predictions)
+    return np.flatnonzero(labels != predictions)
+
+
+def confusion_table(labels, predictions) -> np.ndarray:
+    """Count every (digit written, digit said) pair: a 10×10 array of whole numbers.
+
+    ``table[r, c]`` is how many images of a written ``r`` the network read as
+    ``c``. Each row adds up to how many of that digit there were; the
+    diagonal adds up to the number of correct answers.
+    """
+    labels, predictions = _paired_digits(labels, predictions)
+    table = np.zeros((N_DIGITS, N_DIGITS), dtype=np.int64)
+    np.add.at(table, (labels, predictions), 1)
+    return table
+
+
+def most_confused(table, count=3) -> list[tuple[int, int, int]]:
+    """The ``count`` biggest mistakes as ``(written, said, times)``, most frequent first.
+
+    Only cells off the diagonal count, and only those that happened at least
+    once. Equal counts are ordered by the written digit, then the said digit.
+    """
+    table = _check_table(table)
+    count = positive_int(count, "count")
+    cells = [(int(table[r, c]), r, c) for r in range(N_DIGITS) for c in range(N_DIGITS)
+             if r != c and table[r, c] > 0]
+    cells.sort(key=lambda cell: (-cell[0], cell[1], cell[2]))
+    return [(r, c, times) for times, r, c in cells[:count]]
+
+
+def format_table(table) -> str:
+    """The confusion table as text: correct answers in [brackets], a dot for no mistakes."""
+    table = _check_table(table)
+    width = max(3, len(str(int(table.max()))))
+    def cell(r, c):
+        value = int(table[r, c])
+        if r == c:
+            return f"[{value:>{width}}]"
+        return f" {value if value else '·':>{width}} "
+    header = "".join(f" {c:>{width}} " for c in range(N_DIGITS))
+    lines = [
+        f"written │ {'the network said':^{len(header)}}",
+        f"        │{header}",
+        "────────┼" + "─" * len(header),
+    ]
+    lines += [f"{r:>7} │" + "".join(cell(r, c) for c in range(N_DIGITS)) for r in range(N_DIGITS)]
+    return "\n".join(line.rstrip() for line in lines)
+
+
+def show_confusion(table, ax=None, title=None):
+    """Draw the confusion table: correct answers in grey, mistakes from white to orange.
+
+    Every cell shows its count. The orange of a mistake cell grows with how
+    often that mistake happened, up to the most frequent one, so the eye
+    goes to the mistakes rather than to the (much larger) diagonal.
+    """
+    table = _check_table(table)
+    off_diagonal = table * (1 - np.eye(N_DIGITS, dtype=np.int64))
+    limit = max(int(off_diagonal.max()), 1)
+    with plt.rc_context(STYLE):
+        if ax is None:
+            fig, ax = plt.subplots(figsize=(5.4, 4.6))
+        else:
+            fig = ax.figure
+        picture = ax.imshow(off_diagonal, cmap=MISTAKE_CMAP, vmin=0, vmax=limit)
+        for r in range(N_DIGITS):
+            ax.add_patch(plt.Rectangle((r - 0.5, r - 0.5), 1, 1, facecolor=NEUTRAL, alpha=0.45, linewidth=0))
+            for c in range(N_DIGITS):
+                value = int(table[r, c])
+                if value or r == c:
+                    ax.text(c, r, str(value), ha="center", va="center", fontsize=8,
+                            fontweight="bold" if r == c else "normal")
+        ax.set_xticks(range(N_DIGITS))
+        ax.set_yticks(range(N_DIGITS))
+        ax.set_xlabel("the digit the network said")
+        ax.set_ylabel("the digit written")
+        ax.xaxis.set_label_position("top")
+        ax.xaxis.tick_top()
+        ax.tick_params(length=0)
+        for side in ax.spines.values():
+            side.set_visible(False)
+        fig.colorbar(picture, ax=ax, shrink=0.8, label="times this mistake happened")
+        if title is not None:
+            ax.set_title(title)
+    return fig
+
+
+def show_mistakes(images, labels, predictions, ncols=10, title=None):
+    """A gallery of wrongly read digits, each titled "written → said".
+
+    Pass only the mistakes, for example ``images[wrong], labels[wrong],
+    predictions[wrong]`` with ``wrong = mistakes(labels, predictions)``.
+    The digit the network said is written in orange.
+    """
+    labels, predictions = _paired_digits(labels, predictions)
+    images = np.asarray(images, dtype=np.float64)
+    if images.ndim == 2 and images.shape[1] == 784:
+        images = images.reshape(-1, 28, 28)
+    if images.ndim != 3 or images.shape[1:] != (28, 28) or len(images) != len(labels):
+        raise ValueError(f"images must be {len(labels)} images shaped (28, 28), one per label, "
+                         f"got shape {images.shape}")
+    if not np.all(np.isfinite(images)) or images.min() < 0.0 or images.max() > 1.0:
+        raise ValueError("images must hold grey values in [0, 1] (0 black, 1 white)")
+    ncols = min(positive_int(ncols, "ncols"), len(images))
+    nrows = -(-len(images) // ncols)
+    with plt.rc_context(STYLE):
+        # A fixed grid: constrained layout would take seconds to arrange this many small axes.
+        height = 1.35 * nrows + 0.35
+        fig, axes = plt.subplots(nrows, ncols, figsize=(1.05 * ncols, height), squeeze=False, layout="none")
+        fig.subplots_adjust(left=0.01, right=0.99, bottom=0.01, top=1 - 0.5 / height, wspace=0.12, hspace=0.3)
+        for i, ax in enumerate(axes.flat):
+            ax.set_axis_off()
+            if i < len(images):
+                ax.imshow(images[i], cmap=ACTIVATION_CMAP, vmin=0.0, vmax=1.0)
+                ax.set_title(f"{labels[i]} → ", fontsize=10, loc="center", ha="right")
+                ax.set_title(f"{predictions[i]}", fontsize=10, loc="right", color=HIGHLIGHT,
+                             fontweight="bold", x=0.5, ha="left")
+        fig.suptitle(title if title is not None else "written → what the network said")
+    return fig
+
+
+def _digits(value, name: str) -> np.ndarray:
+    """A 1-D array of whole numbers 0-9, or a clear error."""
+    if isinstance(value, (str, bytes, dict, set)) or value is None:
+        raise TypeError(f"{name} must be a list or array of digits 0-9, got {describe(value)}")
+    if isinstance(value, numbers.Number):
+        raise TypeError(f"{name} must be a list or array of digits 0-9, one per image, got the single number {value!r}")
+    array = np.asarray(value)
+    if array.ndim != 1 or array.size == 0:
+        raise ValueError(f"{name} must be a flat, non-empty list of digits, one per image, got shape {array.shape}")
+    if array.dtype == bool or not np.issubdtype(array.dtype, np.integer):
+        floats = np.issubdtype(array.dtype, np.floating)
+        hint = " (use .astype(int) if they are whole numbers stored as floats)" if floats else ""
+        raise TypeError(f"{name} must hold whole numbers 0-9, got {describe(array)}{hint}")
+    if array.min() < 0 or array.max() >= N_DIGITS:
+        raise ValueError(f"{name} must hold digits 0-9, got values from {array.min()} to {array.max()}")
+    return array.astype(np.int64)
+
+
+def _paired_digits(labels, predictions) -> tuple[np.ndarray, np.ndarray]:
+    labels, predictions = _digits(labels, "labels"), _digits(predictions, "predictions")
+    if labels.shape != predictions.shape:
+        raise ValueError(f"labels and predictions must have one entry per image each, "
+                         f"got {len(labels)} labels and {len(predictions)} predictions")
+    return labels, predictions
+
+
+def _check_table(table) -> np.ndarray:
+    if isinstance(table, (str, bytes, dict, set)) or table is None:
+        raise TypeError(f"table must be a 10×10 array of counts, got {describe(table)}")
+    array = np.asarray(table)
+    if array.dtype == bool or not (np.issubdtype(array.dtype, np.integer) or np.issubdtype(array.dtype, np.floating)):
+        raise TypeError(f"table must be a 10×10 array of counts, got {describe(array)}")
+    if array.shape != (N_DIGITS, N_DIGITS):
+        raise ValueError(f"table must be a 10×10 array (rows: digit written, columns: digit said), "
+                         f"got shape {array.shape}")
+    if not np.all(np.isfinite(array)) or np.any(array < 0) or np.any(array != np.round(array)):
+        raise ValueError("table must hold counts: whole numbers of 0 or more")
+    return array.astype(np.int64)

@@ -1,0 +1,239 @@
+"""The self-checks of notebook 09: right answers pass, each typical mistake gets its own feedback.
+
+The expected answers are computed here from nnbook.pretrained() and the test
+digits, the same way the notebook computes them, never copied from a run.
+"""
+
+import numpy as np
+import pytest
+
+import nnbook
+from nnbook import check
+from nnbook.evaluation import confusion_table
+
+TEST_IMAGES, TEST_LABELS = nnbook.load_digits("test")
+NETWORK = nnbook.pretrained()
+OUTPUTS = NETWORK.forward(TEST_IMAGES)
+PREDICTIONS = OUTPUTS.argmax(axis=1)
+TABLE = confusion_table(TEST_LABELS, PREDICTIONS)
+MISTAKES_ONLY = TABLE * (1 - np.eye(10, dtype=int))
+TOP = MISTAKES_ONLY.max()
+WINNERS = [tuple(int(d) for d in cell) for cell in np.argwhere(MISTAKES_ONLY == TOP)]
+SURE = OUTPUTS.max(axis=1)
+WRONG = np.flatnonzero(PREDICTIONS != TEST_LABELS)
+CONFIDENT = int(WRONG[np.argmax(SURE[WRONG])])
+
+
+def passes(feedback):
+    assert feedback.status == "correct", str(feedback)
+    return feedback
+
+
+def fails(feedback, *phrases):
+    assert feedback.status == "not yet right", str(feedback)
+    text = str(feedback)
+    for phrase in phrases:
+        assert phrase in text, f"{phrase!r} not in feedback:\n{text}"
+    return feedback
+
+
+def not_attempted(feedback):
+    assert feedback.status == "not attempted yet", str(feedback)
+    assert "not attempted yet" in str(feedback)
+
+
+def run_solution(exercise, **names):
+    """Exec a worked solution with the notebook's names and return what it leaves behind."""
+    scope = {"np": np, "nnbook": nnbook, **names}
+    exec(exercise.solution().code, scope)
+    return scope
+
+
+def stub(*args):
+    return ...  # your code here
+
+
+# most_confused_pair ------------------------------------------------------------
+
+def test_pair_accepts_every_most_frequent_mistake():
+    for written, said in WINNERS:
+        text = str(passes(check.most_confused_pair((written, said))))
+        assert f"written {written} as a {said} in {TOP} cases" in text
+    passes(check.most_confused_pair([np.int64(WINNERS[0][0]), np.int64(WINNERS[0][1])]))
+
+
+def test_pair_mentions_a_tie_only_when_there_is_one():
+    text = str(check.most_confused_pair(WINNERS[0]))
+    assert ("shares first place" in text) == (len(WINNERS) > 1)
+
+
+@pytest.mark.parametrize("answer", [..., (..., ...), (3, ...), [..., 5]])
+def test_pair_stub_is_not_attempted(answer):
+    not_attempted(check.most_confused_pair(answer))
+
+
+def test_pair_swapped_order_is_explained():
+    swapped = [(s, w) for w, s in WINNERS if (s, w) not in WINNERS]
+    assert swapped, "every most frequent mistake also happens the other way round equally often"
+    fails(check.most_confused_pair(swapped[0]), "wrong order", "Rows are the digit written")
+
+
+def test_pair_on_the_diagonal_is_explained():
+    fails(check.most_confused_pair((3, 3)), "on the diagonal", f"the {TABLE[3, 3]} written 3s", "[brackets]")
+
+
+def test_pair_that_never_happened_and_a_smaller_mistake():
+    never = next((int(r), int(c)) for r, c in np.argwhere(TABLE == 0))
+    fails(check.most_confused_pair(never), "never read", "dot")
+    smaller = next((int(r), int(c)) for r, c in np.argwhere((MISTAKES_ONLY > 0) & (MISTAKES_ONLY < TOP))
+                   if (int(c), int(r)) not in WINNERS)
+    fails(check.most_confused_pair(smaller), f"in {TABLE[smaller]} case", f"another mistake happened in {TOP} cases")
+
+
+@pytest.mark.parametrize("answer, phrases", [
+    (4, ["pair of digits"]),
+    ("4, 9", ["pair of digits"]),
+    ((4, 9, 1), ["pair of digits"]),
+    ((4.0, 9), ["whole number", "float 4.0"]),
+    ((4, "9"), ["whole number", "str"]),
+    ((True, 9), ["whole number", "bool"]),
+    ((10, 2), ["digit written is 10", "0 to 9"]),
+    ((2, -1), ["digit said is -1", "0 to 9"]),
+])
+def test_pair_rejects_wrong_kinds_of_answer(answer, phrases):
+    fails(check.most_confused_pair(answer), *phrases)
+
+
+def test_pair_solution_passes_its_own_check():
+    scope = run_solution(check.most_confused_pair, table=TABLE.copy())
+    passes(check.most_confused_pair(scope["my_pair"]))
+
+
+# accuracy_per_digit ------------------------------------------------------------
+
+def test_per_digit_accepts_right_answers_written_several_ways():
+    passes(check.accuracy_per_digit(lambda t: np.diag(t) / t.sum(axis=1)))
+    passes(check.accuracy_per_digit(lambda t: [t[d, d] / sum(t[d]) for d in range(10)]))
+    text = str(passes(check.accuracy_per_digit(lambda t: np.diag(t) / np.sum(t, 1))))
+    per_digit = np.diag(TABLE) / TABLE.sum(axis=1)
+    best, worst = np.argmax(per_digit), np.argmin(per_digit)
+    assert f"reads {best}s best ({per_digit[best]:.1%}" in text
+    assert f"{worst}s worst ({per_digit[worst]:.1%})" in text
+
+
+def test_per_digit_stub_is_not_attempted():
+    not_attempted(check.accuracy_per_digit(stub))
+    not_attempted(check.accuracy_per_digit(...))
+
+
+@pytest.mark.parametrize("answer, phrases", [
+    (lambda t: np.diag(t), ["counts of correct answers"]),
+    (lambda t: 100 * np.diag(t) / t.sum(axis=1), ["percentages"]),
+    (lambda t: np.diag(t) / t.sum(axis=0), ["column totals", "table.sum(axis=1)"]),
+    (lambda t: 1 - np.diag(t) / t.sum(axis=1), ["read wrongly"]),
+    (lambda t: np.full(10, np.trace(t) / t.sum()), ["overall accuracy"]),
+    (lambda t: np.diag(t) / t.sum(), ["all the digits in the table"]),
+    (lambda t: np.diag(t) / (t.sum(axis=1) + 1), ["for digit 0 you gave", "read correctly"]),
+    (lambda t: t / t.sum(axis=1, keepdims=True), ["shape (10, 10)", "10 numbers"]),
+    (lambda t: np.diag(t)[:9] / t.sum(axis=1)[:9], ["shape (9,)"]),
+    (lambda t: None, ["returned None"]),
+    (lambda t: "0.9", ["array of numbers"]),
+    (lambda t: np.diag(t) / 0 * 0, ["NaN"]),
+    (lambda t: t.sum(axis=2), ["raised AxisError"]),
+    (np.diag(TABLE) / TABLE.sum(axis=1), ["expected a function"]),
+])
+def test_per_digit_explains_each_typical_mistake(answer, phrases):
+    with np.errstate(divide="ignore", invalid="ignore"):
+        fails(check.accuracy_per_digit(answer), *phrases)
+
+
+def test_per_digit_solution_passes_its_own_check():
+    passes(check.accuracy_per_digit(run_solution(check.accuracy_per_digit)["my_accuracy_per_digit"]))
+
+
+# confident_mistake -------------------------------------------------------------
+
+def test_confident_mistake_accepts_the_most_confident_mistake():
+    text = str(passes(check.confident_mistake(CONFIDENT)))
+    assert f"written {TEST_LABELS[CONFIDENT]}" in text and f"said {PREDICTIONS[CONFIDENT]}" in text
+    passes(check.confident_mistake(np.int64(CONFIDENT)))
+    passes(check.confident_mistake(np.array([CONFIDENT])))
+
+
+def test_confident_mistake_stub_is_not_attempted():
+    not_attempted(check.confident_mistake(...))
+
+
+def test_confident_mistake_explains_each_typical_mistake():
+    order = np.argsort(-SURE[WRONG], kind="stable")
+    fails(check.confident_mistake(int(WRONG[order[-1]])), "LEAST sure", "argmax instead of argmin")
+    fails(check.confident_mistake(int(WRONG[order[1]])), "is a mistake", "only", f"{SURE[CONFIDENT]:.3f}")
+    most_sure = int(np.argmax(SURE))
+    assert PREDICTIONS[most_sure] == TEST_LABELS[most_sure]
+    fails(check.confident_mistake(most_sure), "more sure", "reads it correctly")
+    right = next(i for i in range(len(TEST_LABELS)) if PREDICTIONS[i] == TEST_LABELS[i] and i not in (most_sure, order[0]))
+    fails(check.confident_mistake(right), f"reads test digit {right} correctly")
+
+
+def test_confident_mistake_knows_a_position_in_the_list_of_mistakes():
+    position = int(np.argmax(SURE[WRONG]))
+    if PREDICTIONS[position] != TEST_LABELS[position]:
+        pytest.skip("that position happens to be a mistake itself, so it cannot be told apart")
+    fails(check.confident_mistake(position), "in your list of mistakes", f"wrong[{position}]")
+
+
+@pytest.mark.parametrize("answer, phrases", [
+    (len(TEST_LABELS), ["numbered 0 to 1999"]),
+    (-1, ["numbered 0 to 1999"]),
+    (float(CONFIDENT), ["whole number", "float"]),
+    ("12", ["whole number", "str"]),
+    (WRONG, ["whole number", "ndarray"]),
+])
+def test_confident_mistake_rejects_wrong_kinds_of_answer(answer, phrases):
+    fails(check.confident_mistake(answer), *phrases)
+
+
+def test_confident_mistake_solution_passes_its_own_check():
+    scope = run_solution(check.confident_mistake, network=NETWORK, test_images=TEST_IMAGES, test_labels=TEST_LABELS)
+    passes(check.confident_mistake(scope["my_index"]))
+
+
+# favourite_image ---------------------------------------------------------------
+
+def test_favourite_accepts_white_on_positive_weights_in_either_shape():
+    passes(check.favourite_image(lambda w: (w > 0).astype(float)))
+    passes(check.favourite_image(lambda w: np.where(w > 0, 1.0, 0.0).reshape(28, 28)))
+    passes(check.favourite_image(lambda w: np.where(w > 0, 1.0, np.where(w == 0, 0.5, 0.0))))
+
+
+def test_favourite_stub_is_not_attempted():
+    not_attempted(check.favourite_image(stub))
+    not_attempted(check.favourite_image(...))
+
+
+@pytest.mark.parametrize("answer, phrases", [
+    (lambda w: w, ["weights themselves"]),
+    (lambda w: np.sign(w), ["between 0 and 1", "-1 is not a grey value"]),
+    (lambda w: 2.0 * (w > 0), ["between 0 and 1", "from 0 (black) to 1 (white)"]),
+    (lambda w: (w < 0).astype(float), ["SMALLEST possible", "Swap"]),
+    (lambda w: np.ones(784), ["all-white", "red, negative weights"]),
+    (lambda w: (w - w.min()) / (w.max() - w.min()), ["the largest possible is", "you reach"]),
+    (lambda w: (w > 0)[:700].astype(float), ["shape (700,)"]),
+    (lambda w: None, ["returned None"]),
+    (lambda w: w.reshape(3, 3), ["raised ValueError"]),
+])
+def test_favourite_explains_each_typical_mistake(answer, phrases):
+    fails(check.favourite_image(answer), *phrases)
+
+
+def test_favourite_leaves_no_way_to_pass_with_a_fixed_image():
+    first_neuron_only = (NETWORK.weights[0][0] > 0).astype(float)
+    fails(check.favourite_image(lambda w: first_neuron_only), "the largest possible is")
+
+
+def test_favourite_solution_passes_its_own_check():
+    passes(check.favourite_image(run_solution(check.favourite_image)["favourite_image"]))
+
+
+def test_every_exercise_of_notebook_09_is_exported():
+    assert set(check.n09_network.__all__) <= set(check.exercises())

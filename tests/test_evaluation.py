@@ -1,0 +1,150 @@
+"""nnbook.evaluation: accuracy, mistakes and the confusion table, as numbers, text and pictures."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from matplotlib.colors import to_rgba
+
+from nnbook import evaluation
+from nnbook.figures import HIGHLIGHT
+
+LABELS = np.array([7, 7, 1, 4, 4, 4, 0, 9])
+SAID = np.array([7, 1, 1, 9, 9, 4, 0, 4])
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    plt.close("all")
+
+
+def test_accuracy_is_the_share_of_matches():
+    assert evaluation.accuracy(LABELS, SAID) == 4 / 8
+    assert evaluation.accuracy([3], [3]) == 1.0
+    assert evaluation.accuracy([3], [5]) == 0.0
+
+
+def test_mistakes_are_the_positions_that_differ_in_order():
+    np.testing.assert_array_equal(evaluation.mistakes(LABELS, SAID), [1, 3, 4, 7])
+
+
+def test_confusion_table_counts_every_written_said_pair():
+    table = evaluation.confusion_table(LABELS, SAID)
+    assert table.shape == (10, 10) and table.dtype == np.int64
+    expected = np.zeros((10, 10), dtype=int)
+    for written, said in zip(LABELS, SAID):
+        expected[written, said] += 1
+    np.testing.assert_array_equal(table, expected)
+    assert table[4, 9] == 2 and table[9, 4] == 1
+    assert table.sum() == len(LABELS) and np.trace(table) == 4
+
+
+def test_confusion_table_rows_add_up_to_each_digits_count():
+    rng = np.random.default_rng(0)
+    labels, said = rng.integers(0, 10, 500), rng.integers(0, 10, 500)
+    table = evaluation.confusion_table(labels, said)
+    np.testing.assert_array_equal(table.sum(axis=1), np.bincount(labels, minlength=10))
+    np.testing.assert_array_equal(table.sum(axis=0), np.bincount(said, minlength=10))
+    assert np.trace(table) == np.sum(labels == said)
+
+
+def test_most_confused_orders_by_count_then_digits_and_skips_the_diagonal():
+    table = evaluation.confusion_table(LABELS, SAID)
+    assert evaluation.most_confused(table) == [(4, 9, 2), (7, 1, 1), (9, 4, 1)]
+    assert evaluation.most_confused(table, count=1) == [(4, 9, 2)]
+    assert evaluation.most_confused(table, count=50) == [(4, 9, 2), (7, 1, 1), (9, 4, 1)]
+    assert evaluation.most_confused(np.diag(np.arange(10))) == []
+
+
+def test_format_table_brackets_the_diagonal_and_dots_the_empty_mistakes():
+    text = evaluation.format_table(evaluation.confusion_table(LABELS, SAID))
+    lines = text.splitlines()
+    assert len(lines) == 13
+    assert "the network said" in lines[0] and lines[0].startswith("written")
+    assert lines[1].split("│")[1].split() == [str(d) for d in range(10)]
+    row4 = lines[3 + 4].split("│")[1]
+    assert row4.split() == ["·"] * 4 + ["[", "1]"] + ["·"] * 4 + ["2"]
+    assert "[  1]" in row4
+    assert all(line == line.rstrip() for line in lines)
+    for row in range(10):
+        assert lines[3 + row].split("│")[0].strip() == str(row)
+
+
+def test_format_table_widens_for_big_counts():
+    table = np.diag([12345] + [1] * 9)
+    line = evaluation.format_table(table).splitlines()[3]
+    assert "[12345]" in line
+
+
+def test_show_confusion_colours_mistakes_only_and_writes_every_count():
+    table = evaluation.confusion_table(LABELS, SAID)
+    fig = evaluation.show_confusion(table, title="t")
+    ax = fig.axes[0]
+    picture = ax.images[0]
+    shown = np.asarray(picture.get_array())
+    np.testing.assert_array_equal(np.diag(shown), np.zeros(10))
+    assert shown[4, 9] == 2 and shown[7, 1] == 1
+    assert picture.get_clim() == (0, 2)
+    assert to_rgba(picture.get_cmap()(1.0)) == to_rgba(HIGHLIGHT)
+    assert to_rgba(picture.get_cmap()(0.0)) == to_rgba("white")
+    texts = {(t.get_position(), t.get_text()) for t in ax.texts}
+    assert ((9, 4), "2") in texts and ((1, 7), "1") in texts
+    assert len(ax.texts) == 10 + np.count_nonzero(table - np.diag(np.diag(table)))
+    diagonal = [t.get_text() for t in ax.texts if t.get_position()[0] == t.get_position()[1]]
+    assert diagonal == [str(table[d, d]) for d in range(10)]
+    assert ax.get_ylabel() == "the digit written" and ax.get_xlabel() == "the digit the network said"
+    assert ax.get_title() == "t"
+
+
+def test_show_mistakes_titles_each_image_written_and_said():
+    rng = np.random.default_rng(1)
+    images = rng.random((3, 28, 28))
+    fig = evaluation.show_mistakes(images, [4, 7, 9], [9, 1, 4], ncols=2)
+    shown = [ax for ax in fig.axes if ax.images]
+    assert len(shown) == 3 and len(fig.axes) == 4
+    np.testing.assert_array_equal(shown[1].images[0].get_array(), images[1])
+    assert shown[1].images[0].get_clim() == (0.0, 1.0)
+    assert [(ax.get_title("center"), ax.get_title("right")) for ax in shown] == [("4 → ", "9"), ("7 → ", "1"), ("9 → ", "4")]
+    assert to_rgba(shown[0].title.get_color()) != to_rgba(HIGHLIGHT)
+    assert to_rgba(shown[0]._right_title.get_color()) == to_rgba(HIGHLIGHT)
+
+
+@pytest.mark.parametrize("call, error, message", [
+    (lambda: evaluation.accuracy([1, 2], [1]), ValueError, "2 labels and 1 predictions"),
+    (lambda: evaluation.accuracy([1.0, 2.0], [1, 2]), TypeError, r"labels must hold whole numbers.*astype\(int\)"),
+    (lambda: evaluation.accuracy([1, 2], [True, False]), TypeError, "predictions must hold whole numbers"),
+    (lambda: evaluation.accuracy([1, 10], [1, 2]), ValueError, "digits 0-9, got values from 1 to 10"),
+    (lambda: evaluation.accuracy([-1, 2], [1, 2]), ValueError, "digits 0-9"),
+    (lambda: evaluation.accuracy([], []), ValueError, "non-empty"),
+    (lambda: evaluation.accuracy([[1, 2]], [[1, 2]]), ValueError, r"flat.*shape \(1, 2\)"),
+    (lambda: evaluation.accuracy(7, [7]), TypeError, "single number 7"),
+    (lambda: evaluation.accuracy("17", [1, 7]), TypeError, "labels must be a list or array of digits"),
+    (lambda: evaluation.confusion_table(None, [1]), TypeError, "labels must be a list or array"),
+    (lambda: evaluation.mistakes([1, 2, 3], [1, 2]), ValueError, "one entry per image"),
+    (lambda: evaluation.format_table(np.ones((9, 10))), ValueError, r"10×10.*\(9, 10\)"),
+    (lambda: evaluation.format_table(np.full((10, 10), -1)), ValueError, "whole numbers of 0 or more"),
+    (lambda: evaluation.format_table(np.full((10, 10), 0.5)), ValueError, "whole numbers of 0 or more"),
+    (lambda: evaluation.format_table(np.full((10, 10), np.nan)), ValueError, "whole numbers of 0 or more"),
+    (lambda: evaluation.format_table("table"), TypeError, "10×10 array of counts"),
+    (lambda: evaluation.show_confusion(np.ones((10, 10), dtype=bool)), TypeError, "10×10 array of counts"),
+    (lambda: evaluation.most_confused(np.ones((10, 10), dtype=int), count=0), ValueError, "count must be positive"),
+    (lambda: evaluation.most_confused(np.ones((10, 10), dtype=int), count=1.5), TypeError, "count must be a whole number"),
+    (lambda: evaluation.show_mistakes(np.zeros((2, 28, 28)), [1, 2, 3], [3, 2, 1]), ValueError, "3 images"),
+    (lambda: evaluation.show_mistakes(np.zeros((1, 28, 28)) + 2, [1], [3]), ValueError, r"grey values in \[0, 1\]"),
+    (lambda: evaluation.show_mistakes(np.zeros((1, 28, 28)), [1], [3], ncols=0), ValueError, "ncols must be positive"),
+])
+def test_bad_input_gets_a_clear_error(call, error, message):
+    with pytest.raises(error, match=message):
+        call()
+
+
+def test_inputs_are_not_changed():
+    labels, said = LABELS.copy(), SAID.copy()
+    evaluation.confusion_table(labels, said)
+    evaluation.mistakes(labels, said)
+    np.testing.assert_array_equal(labels, LABELS)
+    np.testing.assert_array_equal(said, SAID)

@@ -1,0 +1,121 @@
+"""Notebook 09: the numbers behind its figures, and the claims its text makes about them.
+
+nbval compares the printed text of the notebook; the pictures and the
+sentences that describe them are checked here, computed with the same nnbook
+functions the notebook calls.
+"""
+
+import json
+
+import numpy as np
+import pytest
+
+import nnbook
+from nnbook import evaluation
+from nnbook.training import average_cost
+from nnbook.weight_patterns import best_patch, spread_out_share
+from notebook_code import code_cells, defined_in_notebook, notebook_path
+
+TEST_IMAGES, TEST_LABELS = nnbook.load_digits("test")
+NETWORK = nnbook.pretrained()
+PREDICTIONS = NETWORK.predict(TEST_IMAGES)
+TABLE = evaluation.confusion_table(TEST_LABELS, PREDICTIONS)
+W1 = NETWORK.weights[0]
+
+
+def test_the_notebooks_confusion_loop_agrees_with_nnbook():
+    count_confusions = defined_in_notebook("09", "count_confusions", {
+        "test_labels": TEST_LABELS, "predictions": PREDICTIONS, "format_table": evaluation.format_table})
+    np.testing.assert_array_equal(count_confusions(TEST_LABELS, PREDICTIONS), TABLE)
+    rng = np.random.default_rng(5)
+    labels, said = rng.integers(0, 10, 300), rng.integers(0, 10, 300)
+    np.testing.assert_array_equal(count_confusions(labels, said), evaluation.confusion_table(labels, said))
+
+
+def test_the_notebooks_cost_agrees_with_the_trainers_cost():
+    cost = defined_in_notebook("09", "cost", {
+        "nnbook": nnbook, "network": NETWORK, "test_images": TEST_IMAGES, "test_labels": TEST_LABELS})
+    for net in (nnbook.Network(), NETWORK):
+        assert cost(net, TEST_IMAGES, TEST_LABELS) == pytest.approx(average_cost(net, TEST_IMAGES, TEST_LABELS), rel=1e-12)
+    assert cost(NETWORK, TEST_IMAGES, TEST_LABELS) < cost(nnbook.Network(), TEST_IMAGES, TEST_LABELS) / 10
+
+
+def test_the_notebooks_best_square_agrees_with_nnbook():
+    best_square_share = defined_in_notebook("09", "best_square_share", {"W1": W1})
+    rows = [*W1[:4], np.random.default_rng(2).normal(size=784)]
+    for row in rows:
+        assert best_square_share(row) == pytest.approx(best_patch(row, size=7)[0], rel=1e-12)
+    assert best_square_share(rows[-1], size=3) == pytest.approx(best_patch(rows[-1], size=3)[0], rel=1e-12)
+
+
+def test_untrained_outputs_are_middling_and_trained_outputs_have_one_clear_winner():
+    untrained = nnbook.Network().forward(TEST_IMAGES[0])
+    trained = NETWORK.forward(TEST_IMAGES[0])
+    assert np.all((untrained > 0.2) & (untrained < 0.8))
+    assert trained.argmax() == TEST_LABELS[0]
+    assert trained.max() > 0.9 and np.sort(trained)[-2] < 0.1
+
+
+def test_accuracy_is_above_nine_in_ten_and_a_few_points_below_the_videos_96_percent():
+    accuracy = evaluation.accuracy(TEST_LABELS, PREDICTIONS)
+    assert accuracy == NETWORK.accuracy(TEST_IMAGES, TEST_LABELS)
+    assert 0.90 < accuracy < 0.96
+
+
+def test_the_galleries_have_what_the_text_promises():
+    assert np.any(PREDICTIONS[:40] != TEST_LABELS[:40]), "the first 40 digits show no orange wrong answer to find"
+    assert len(evaluation.mistakes(TEST_LABELS, PREDICTIONS)) >= 30, "the gallery shows the first 30 mistakes"
+
+
+def test_confusion_table_rows_and_diagonal():
+    np.testing.assert_array_equal(TABLE.sum(axis=1), np.bincount(TEST_LABELS, minlength=10))
+    assert np.trace(TABLE) == np.sum(PREDICTIONS == TEST_LABELS)
+
+
+def test_the_mixups_the_text_names_are_among_the_worst():
+    """The text says: think of how a 4 and a 9, or a 7 and a 9, can look alike."""
+    both_ways = TABLE + TABLE.T
+    pairs = {(a, b): both_ways[a, b] for a in range(10) for b in range(a + 1, 10)}
+    for pair in [(4, 9), (7, 9)]:
+        worse = sum(count > pairs[pair] for count in pairs.values())
+        assert worse < 4, f"{pair} is mixed up {pairs[pair]} times; {worse} pairs are mixed up more often"
+
+
+def test_first_layer_neurons_are_spread_out_not_edges():
+    shares = np.array([best_patch(row, size=7)[0] for row in W1])
+    assert spread_out_share(7) == pytest.approx(0.1225)
+    # "every bar stays close to the 'spread evenly' line and far from the edge detector's 100%"
+    assert np.all(shares > 0.10) and np.all(shares < 0.30)
+    # "a few have one stronger, stroke-like blotch"
+    assert np.sum(shares > 0.2) >= 2
+
+
+def test_never_lit_pixels_keep_their_random_starting_weights_and_make_a_pale_frame():
+    train_images, _ = nnbook.load_digits("train")
+    never_lit = train_images.reshape(len(train_images), 784).max(axis=0) == 0
+    assert 50 < never_lit.sum() < 200
+    start = nnbook.Network().weights[0]
+    np.testing.assert_array_equal(W1[:, never_lit], start[:, never_lit])
+    assert np.abs(W1[:, never_lit]).mean() < 0.25 * np.abs(W1[:, ~never_lit]).mean()
+    # "The pixels near the border are black in almost every digit": the outer 3 pixels, all round.
+    border = np.ones((28, 28), dtype=bool)
+    border[3:-3, 3:-3] = False
+    inked = (train_images > 0).mean(axis=0)
+    assert inked[border].mean() < 0.01
+
+
+def test_canvas_and_explorer_share_one_ignored_cell_with_a_picker_as_fallback():
+    notebook = json.loads(notebook_path("09").read_text(encoding="utf-8"))
+    cells = [cell for cell in notebook["cells"] if cell["cell_type"] == "code"]
+    sources = ["".join(cell["source"]) for cell in cells]
+    [drawing] = [i for i, s in enumerate(sources) if "DigitCanvas()" in s]
+    assert "NetworkExplorer(source=canvas)" in sources[drawing]
+    assert "nbval-ignore-output" in cells[drawing]["metadata"]["tags"]
+    [picker] = [i for i, s in enumerate(sources) if s.strip() == "NetworkExplorer()"]
+    assert "nbval-ignore-output" in cells[picker]["metadata"]["tags"]
+
+
+def test_every_exercise_check_of_notebook_09_is_in_the_notebook():
+    text = "\n".join(code_cells("09"))
+    for name in nnbook.check.n09_network.__all__:
+        assert f"check.{name}(" in text

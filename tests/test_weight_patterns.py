@@ -1,0 +1,104 @@
+"""nnbook.weight_patterns: how local a neuron's weights are, and the grid of weight pictures."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from matplotlib.colors import to_rgba
+from matplotlib.patches import Rectangle
+
+from nnbook import weight_patterns
+from nnbook.figures import HIGHLIGHT
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    plt.close("all")
+
+
+def test_a_pattern_inside_one_square_has_share_one_at_its_corner():
+    w = np.zeros((28, 28))
+    w[10:13, 5:12] = 1.0   # a short bar: positive on the stroke...
+    w[13:16, 5:12] = -0.5  # ...negative just below: an edge
+    assert weight_patterns.best_patch(w, size=7) == (1.0, 9, 5)
+
+
+def test_share_counts_blue_and_red_alike():
+    w = np.zeros(784)
+    w[0] = 3.0
+    w[783] = -1.0
+    share, top, left = weight_patterns.best_patch(w, size=7)
+    assert share == pytest.approx(0.75) and (top, left) == (0, 0)
+    share, top, left = weight_patterns.best_patch(-w, size=7)
+    assert share == pytest.approx(0.75) and (top, left) == (0, 0)
+
+
+def test_share_agrees_with_a_plain_loop_over_all_squares():
+    w = np.random.default_rng(3).normal(size=(28, 28))
+    best = max((np.abs(w[r:r + 5, c:c + 5]).sum(), r, c) for r in range(24) for c in range(24))
+    share, top, left = weight_patterns.best_patch(w, size=5)
+    assert share == pytest.approx(best[0] / np.abs(w).sum())
+    assert (top, left) == best[1:]
+
+
+def test_evenly_spread_weights_give_the_spread_out_share():
+    w = np.zeros((28, 28))
+    w[4:24, 4:24] = np.tile([1.0, -1.0], 200).reshape(20, 20)
+    share, _, _ = weight_patterns.best_patch(w, size=7)
+    assert share == pytest.approx(weight_patterns.spread_out_share(7)) == pytest.approx(49 / 400)
+    assert weight_patterns.spread_out_share(28) == 1.0
+
+
+def test_show_weight_grid_uses_one_symmetric_limit_for_every_picture():
+    rng = np.random.default_rng(0)
+    weights = rng.normal(size=(6, 784))
+    weights[4, 100] = 9.0
+    fig = weight_patterns.show_weight_grid(weights, ncols=4)
+    pictures = [ax.images[0] for ax in fig.axes if ax.images]
+    assert len(pictures) == 6
+    for k, picture in enumerate(pictures):
+        assert picture.get_cmap().name == "RdBu"
+        assert picture.get_clim() == (-9.0, 9.0)
+        np.testing.assert_array_equal(picture.get_array(), weights[k].reshape(28, 28))
+    assert [ax.get_title() for ax in fig.axes if ax.images] == [f"neuron {k}" for k in range(6)]
+    assert any(ax.get_ylabel() == "weight" for ax in fig.axes if not ax.images)  # the shared colour bar
+
+
+def test_show_weight_grid_marks_each_best_patch_in_orange():
+    weights = np.zeros((2, 28, 28))
+    weights[0, 20:23, 3:9] = 1.0
+    weights[0, 0, 27] = 0.25
+    weights[1, 0:2, 0:2] = -1.0
+    fig = weight_patterns.show_weight_grid(weights, patch_size=7, limit=2.0)
+    shown = [ax for ax in fig.axes if ax.images]
+    assert shown[0].images[0].get_clim() == (-2.0, 2.0)
+    for ax, weights_row in zip(shown, weights):
+        share, top, left = weight_patterns.best_patch(weights_row, 7)
+        [box] = [p for p in ax.patches if isinstance(p, Rectangle)]
+        assert (box.get_x(), box.get_y()) == (left - 0.5, top - 0.5)
+        assert box.get_width() == box.get_height() == 7
+        assert to_rgba(box.get_edgecolor()) == to_rgba(HIGHLIGHT)
+        assert ax.get_title().endswith(f"· {share:.0%}")
+    assert shown[0].get_title() == "neuron 0 · 99%"  # 18 of 18.25
+
+
+@pytest.mark.parametrize("call, error, message", [
+    (lambda: weight_patterns.best_patch(np.ones(783)), ValueError, r"784 weights.*\(783,\)"),
+    (lambda: weight_patterns.best_patch(np.zeros(784)), ValueError, "all zeros"),
+    (lambda: weight_patterns.best_patch(np.ones(784), size=0), ValueError, "size must be positive"),
+    (lambda: weight_patterns.best_patch(np.ones(784), size=29), ValueError, "at most 28"),
+    (lambda: weight_patterns.best_patch(np.ones(784), size=2.5), TypeError, "size must be a whole number"),
+    (lambda: weight_patterns.best_patch(np.full(784, np.nan)), ValueError, "NaN"),
+    (lambda: weight_patterns.best_patch("weights"), TypeError, "weights_row must be a number or an array"),
+    (lambda: weight_patterns.show_weight_grid(np.ones(784)), ValueError, r"one row of 784 weights.*\(784,\)"),
+    (lambda: weight_patterns.show_weight_grid(np.ones((0, 784))), ValueError, "one row of 784 weights"),
+    (lambda: weight_patterns.show_weight_grid(np.ones((2, 784)), ncols=0), ValueError, "ncols must be positive"),
+    (lambda: weight_patterns.spread_out_share(-1), ValueError, "size must be positive"),
+])
+def test_bad_input_gets_a_clear_error(call, error, message):
+    with pytest.raises(error, match=message):
+        call()
