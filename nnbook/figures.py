@@ -67,6 +67,8 @@ def show_digit(image, ax=None, title=None):
     ax.imshow(image, cmap=ACTIVATION_CMAP, vmin=0.0, vmax=1.0)
     ax.set_xticks([])
     ax.set_yticks([])
+    for spine in ax.spines.values():
+        spine.set_visible(False)
     if title is not None:
         ax.set_title(title)
     return fig
