@@ -10,23 +10,29 @@ network of sigmoid neurons, with weights, biases and a(1) = σ(W a(0) + b).
 
 from .activations import relu, relu_slope, sigmoid, sigmoid_slope
 from .data import load_digits
-from .mnist import load_mnist
-from .pretrained import pretrained
-from .training import train
+from .depth import compare_sigmoid_relu
 from .figures import set_style, show_digit, show_digits, show_network, show_prediction, show_weights
+from .mnist import load_mnist
 from .network import Network
 from .neuron import weighted_sum
-from . import check  # noqa: E402  (after the names the exercises use)
+from .pretrained import pretrained
+from .training import History, TrainingDiverged, average_cost, backprop, gradient_sizes, train
+from . import check, detectors, evaluation, parts, rules, timing, weight_patterns  # noqa: E402
 
 __version__ = "1.0.0"
 
 __all__ = [
+    "History",
     "Network",
+    "TrainingDiverged",
+    "average_cost",
+    "backprop",
     "check",
+    "compare_sigmoid_relu",
+    "gradient_sizes",
     "load_digits",
     "load_mnist",
     "pretrained",
-    "train",
     "relu",
     "relu_slope",
     "set_style",
@@ -37,5 +43,6 @@ __all__ = [
     "show_weights",
     "sigmoid",
     "sigmoid_slope",
+    "train",
     "weighted_sum",
 ]

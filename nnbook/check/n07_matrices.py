@@ -1,3 +1,286 @@
-"""Self-checks for notebook n07_matrices (to be written)."""
+"""Self-checks for notebook 07: matrix notation, and the network as a function."""
 
-__all__ = []
+from __future__ import annotations
+
+import numbers
+
+import numpy as np
+
+from ..activations import relu, sigmoid
+from ._core import NotAttempted, Wrong, call, exercise, expect_array, expect_number
+
+__all__ = ["weight_matrix_shapes", "layer_function", "multiplications_per_image", "network_on_batch"]
+
+VIDEO_SIZES = (784, 16, 16, 10)
+LAYER_NAMES = ("the input layer", "hidden layer 1", "hidden layer 2", "the output layer")
+
+
+# Exercise 1 ------------------------------------------------------------------
+
+@exercise(solution='''
+# One row per neuron of the layer the weights lead INTO,
+# one column per neuron of the layer they come FROM.
+my_shapes = [(16, 784), (16, 16), (10, 16)]
+''')
+def weight_matrix_shapes(answer):
+    """The shapes of W(1), W(2) and W(3) in the 784-16-16-10 network, as (rows, columns)."""
+    if not isinstance(answer, (list, tuple)):
+        raise Wrong(f"expected a list of three shapes, got {type(answer).__name__} {answer!r:.60}.",
+                    hint="Write it like [(16, 784), (rows, columns), (rows, columns)].")
+    if any(item is ... for item in answer):
+        raise NotAttempted
+    if len(answer) != 3:
+        raise Wrong(f"your list has {len(answer)} shapes, but the network has three weight matrices: "
+                    "input → hidden 1, hidden 1 → hidden 2 and hidden 2 → output.",
+                    hint="Give one (rows, columns) pair for each of the three.")
+    for layer, (shape, n_in, n_out) in enumerate(zip(answer, VIDEO_SIZES[:-1], VIDEO_SIZES[1:]), start=1):
+        _judge_shape(shape, layer, n_in, n_out)
+    return ("W(1) is 16×784, W(2) is 16×16 and W(3) is 10×16: "
+            "one row per neuron, one column per neuron it listens to.")
+
+
+def _judge_shape(shape, layer, n_in, n_out):
+    name, source, target = f"W({layer})", LAYER_NAMES[layer - 1], LAYER_NAMES[layer]
+    if isinstance(shape, np.ndarray) and shape.ndim == 1:
+        shape = tuple(shape.tolist())
+    if isinstance(shape, numbers.Integral) and not isinstance(shape, bool):
+        hint = (f"{shape} is the number of weights in {name}, not its shape. " if shape == n_in * n_out else "")
+        raise Wrong(f"{name}: a shape is two numbers, (rows, columns), got the single number {shape}.",
+                    hint=hint + f"How many rows, and how many columns, does {name} have?")
+    if not isinstance(shape, (tuple, list)) or not all(
+            isinstance(n, numbers.Integral) and not isinstance(n, bool) for n in shape):
+        raise Wrong(f"{name}: expected a pair of whole numbers such as (16, 784), got {shape!r:.60}.")
+    shape = tuple(int(n) for n in shape)
+    if shape == (n_out, n_in):
+        return
+    if shape == (n_out,):
+        raise Wrong(f"{name}: ({n_out},) is the shape of the bias vector b({layer}), one number per neuron.",
+                    hint=f"W({layer}) holds a whole row of weights for each of those {n_out} neurons.")
+    if len(shape) != 2:
+        raise Wrong(f"{name}: a matrix has two numbers in its shape, (rows, columns); you gave {shape}.")
+    if shape == (n_in, n_out):
+        raise Wrong(f"{name}: you gave {shape}, the right numbers the wrong way round.",
+                    hint=f"Each neuron of {target} owns one row of W, so there are {n_out} rows; "
+                         f"each row has one weight per neuron of {source}: {n_in} columns.")
+    raise Wrong(f"{name}: {shape} is not right. {name} connects {source} ({n_in} neurons) "
+                f"to {target} ({n_out} neurons).",
+                hint="One row per neuron that receives; one column per neuron that sends.")
+
+
+# Exercise 2 ------------------------------------------------------------------
+
+@exercise(solution='''
+def layer(W, b, a):
+    """One layer: a weighted sum per neuron (a row of W times a), plus the bias, squished."""
+    return nnbook.sigmoid(W @ a + b)
+''')
+def layer_function(answer):
+    """Write layer(W, b, a) that returns σ(W a + b) for one image's activations a."""
+    rng = np.random.default_rng(7)
+    # A square W first: there, using W the wrong way round gives numbers, not an error.
+    for n_out, n_in in ((4, 4), (3, 5), (16, 784)):
+        W = rng.normal(0.0, 1.0, size=(n_out, n_in))
+        b = rng.normal(0.0, 1.0, size=n_out)
+        a = rng.uniform(0.0, 1.0, size=n_in)
+        shown = f"layer(W, b, a) with W of shape {W.shape}"
+        result = _call_layer(answer, W, b, a, shown)
+        result = expect_array(result, shown)
+        expected = sigmoid(W @ a + b)
+        if result.shape != expected.shape:
+            _wrong_layer_shape(result.shape, W, a)
+        if not np.allclose(result, expected, rtol=1e-9, atol=1e-12):
+            _diagnose_layer(result, W, b, a, shown)
+    return "layer(W, b, a) gives σ(W a + b): a whole layer of neurons in one line."
+
+
+def _call_layer(answer, W, b, a, shown):
+    copies = (W.copy(), b.copy(), a.copy())
+    result = _call_with_shape_hint(answer, *copies, name="layer")
+    if not (np.array_equal(copies[0], W) and np.array_equal(copies[1], b) and np.array_equal(copies[2], a)):
+        raise Wrong(f"{shown} changed W, b or a while computing.",
+                    hint="Compute a new array (for example z = W @ a + b) instead of changing the inputs in place.")
+    return result
+
+
+def _wrong_layer_shape(shape, W, a):
+    n_out = W.shape[0]
+    if shape == ():
+        raise Wrong(f"your layer returned a single number, but a layer of {n_out} neurons gives {n_out} activations.",
+                    hint="Did you add everything up with sum()? W @ a already does one weighted sum per row.")
+    if shape == W.shape:
+        raise Wrong(f"your layer returned an array of shape {shape}, the shape of W itself, instead of ({n_out},).",
+                    hint="W * a multiplies element by element; W @ a is the matrix product: one weighted sum per row.")
+    raise Wrong(f"with W of shape {W.shape} and a of shape {a.shape}, your layer returned shape {shape}; "
+                f"expected ({n_out},), one activation per neuron.",
+                hint="W @ a has one number per row of W.")
+
+
+def _diagnose_layer(result, W, b, a, shown):
+    z = W @ a + b
+    suspects = [
+        (W @ a, "you returned W a: the weighted sums, with no bias and no σ.",
+         "Add b, then squish with the sigmoid: nnbook.sigmoid(W @ a + b)."),
+        (z, "you returned W a + b, the weighted sums plus biases, without squishing them with σ.",
+         "Pass W @ a + b through the sigmoid: nnbook.sigmoid(W @ a + b)."),
+        (sigmoid(W @ a), "you forgot the bias: you returned σ(W a).",
+         "Add b before squishing: σ(W a + b)."),
+        (sigmoid(W @ a) + b, "you added the bias after the sigmoid.",
+         "The bias shifts the weighted sum, so it goes inside: σ(W a + b)."),
+        (relu(z), "you used ReLU; this network's layers use the sigmoid.",
+         "Use nnbook.sigmoid (ReLU gets its own notebook, next)."),
+    ]
+    if W.shape[0] == W.shape[1]:
+        suspects.append((sigmoid(W.T @ a + b), "you used W the wrong way round (its transpose, W.T).",
+                         "Row j of W holds neuron j's weights, so W @ a gives neuron j's weighted sum at place j."))
+    for value, message, hint in suspects:
+        if np.allclose(result, value, rtol=1e-9, atol=1e-12):
+            raise Wrong(f"{shown}: {message}", hint=hint)
+    raise Wrong(f"{shown} gave numbers that differ from σ(W a + b).",
+                hint="Compare with nnbook.sigmoid(W @ a + b) on a small example you can check by hand.")
+
+
+def _call_with_shape_hint(function, *args, name, shown=None):
+    """Like call(), with a hint about shapes when numpy refuses to multiply.
+
+    ``shown`` replaces call()'s spelled-out arguments in the message, which
+    for a list of matrices is too long to read.
+    """
+    try:
+        return call(function, *args, name=name)
+    except Wrong as wrong:
+        message = wrong.message
+        if shown is not None and " raised " in message:
+            message = f"{name}({shown}) raised " + message.split(" raised ", 1)[1]
+        if "matmul" in message or "shapes" in message or "broadcast" in message:
+            raise Wrong(message, hint="The shapes do not fit together. Write them down: in X @ Y, the columns "
+                        "of X must match the rows of Y, as in (16, 784) @ (784,) or (n, 784) @ (784, 16). "
+                        "The inner numbers must match.") from None
+        raise Wrong(message, hint=wrong.hint) from None
+
+
+# Exercise 3 ------------------------------------------------------------------
+
+@exercise(solution='''
+# One multiplication for every weight: each weight multiplies one activation.
+# The biases are added, not multiplied, so they do not count.
+my_count = 784 * 16 + 16 * 16 + 16 * 10   # 12,960
+''')
+def multiplications_per_image(answer):
+    """How many multiplications one pass through the 784-16-16-10 network needs for one image."""
+    count = expect_number(answer, "your count")
+    weights = sum(n_in * n_out for n_in, n_out in zip(VIDEO_SIZES[:-1], VIDEO_SIZES[1:]))
+    if count == weights:
+        return "12,960: one multiplication per weight. The 42 biases are only added."
+    known = {
+        weights + 42: ("13,002 counts the 42 biases too, but a bias is added, not multiplied.",
+                       "Count only the weights: each one multiplies one activation."),
+        784 * 16: ("12,544 is only the first layer (784 × 16).",
+                   "The other two layers multiply too: 16 × 16 and 16 × 10."),
+        784 + 16 + 16 + 10: ("826 is the number of neurons, not of multiplications.",
+                             "Every connection between two neurons carries a weight, "
+                             "and every weight is one multiplication."),
+        16 + 16 + 10: ("42 is the number of neurons that compute (or of biases), not of multiplications.",
+                       "Each of these neurons multiplies every activation of the layer before by a weight."),
+        784 * 16 * 16 * 10: ("you multiplied all the layer sizes together.",
+                             "Add the layers: 784 × 16 for the first, plus 16 × 16, plus 16 × 10."),
+        weights * 2000: ("that is the count for all 2,000 test images. The question asks for one image.",
+                         "Divide by 2,000."),
+    }
+    if count in known:
+        message, hint = known[count]
+        raise Wrong(message, hint=hint)
+    raise Wrong(f"{count:,.0f} is not right.",
+                hint="A layer with W of shape (rows, columns) does rows × columns multiplications. "
+                     "Add that up over the three layers.")
+
+
+# Exercise 4 ------------------------------------------------------------------
+
+@exercise(solution='''
+def network_on_batch(weights, biases, A):
+    """Run a batch of images, one per row of A, through every layer."""
+    for W, b in zip(weights, biases):
+        A = nnbook.sigmoid(A @ W.T + b)   # (n, n_in) @ (n_in, n_out) -> (n, n_out)
+    return A
+''')
+def network_on_batch(answer):
+    """Write network_on_batch(weights, biases, A) for images in rows and any number of layers."""
+    rng = np.random.default_rng(8)
+    # Small networks of different depths first, then the video's own shape.
+    for sizes in ((6, 4, 3, 2), (5, 3), (6, 4, 4, 3, 2), VIDEO_SIZES):
+        weights = [rng.normal(0.0, 1.0 / np.sqrt(n_in), size=(n_out, n_in))
+                   for n_in, n_out in zip(sizes[:-1], sizes[1:])]
+        biases = [rng.normal(0.0, 0.5, size=n_out) for n_out in sizes[1:]]
+        A = rng.uniform(0.0, 1.0, size=(5, sizes[0]))
+        shown = f"a {'-'.join(map(str, sizes))} network on 5 images"
+        result = _call_network(answer, weights, biases, A, shown)
+        expected = _forward(weights, biases, A)
+        if result.shape != expected.shape:
+            _wrong_batch_shape(result.shape, expected.shape, sizes, shown)
+        if not np.allclose(result, expected, rtol=1e-9, atol=1e-12):
+            _diagnose_network(result, weights, biases, A, shown)
+    return ("one function, any depth, a whole batch at once: "
+            "the same thing nnbook.Network.forward does.")
+
+
+def _forward(weights, biases, A, last=sigmoid, hidden=sigmoid, use_bias=True):
+    for i, (W, b) in enumerate(zip(weights, biases)):
+        f = last if i == len(weights) - 1 else hidden
+        A = f(A @ W.T + (b if use_bias else 0.0))
+    return A
+
+
+def _call_network(answer, weights, biases, A, shown):
+    copies = ([W.copy() for W in weights], [b.copy() for b in biases], A.copy())
+    try:
+        result = _call_with_shape_hint(answer, *copies, name="network_on_batch", shown="weights, biases, A")
+    except Wrong as wrong:
+        if "IndexError" in wrong.message:
+            raise Wrong(f"{shown}: {wrong.message}",
+                        hint="Your function must work for any number of layers, not only three: "
+                             "loop over them with `for W, b in zip(weights, biases):`.") from None
+        raise Wrong(f"{shown}: {wrong.message}", hint=wrong.hint) from None
+    if not np.array_equal(copies[2], A):
+        raise Wrong(f"{shown}: your function changed the images A you passed in.",
+                    hint="Give each layer's result a new name, or write A = ..., which makes a new array.")
+    if isinstance(result, (list, tuple)) and len(result) == len(weights) + 1:
+        raise Wrong(f"{shown}: you returned a list of every layer's activations.",
+                    hint="Return only the last one: the output layer.")
+    return expect_array(result, f"the result for {shown}")
+
+
+def _wrong_batch_shape(shape, expected, sizes, shown):
+    n, n_out = expected
+    if shape == (n_out, n):
+        raise Wrong(f"{shown}: your result has shape {shape}, one column per image; "
+                    f"expected {expected}, one row per image.",
+                    hint="Keep images in rows all the way: A @ W.T instead of W @ A.T.")
+    if len(shape) == 2 and shape[0] == n and shape[1] in sizes[1:-1]:
+        raise Wrong(f"{shown}: your result has shape {shape}, the size of a hidden layer, "
+                    f"not of the output layer ({n_out} neurons).",
+                    hint="Is your return inside the for loop? Then it returns after the first layer. "
+                         "Unindent it, so the loop runs over every layer first.")
+    raise Wrong(f"{shown}: your result has shape {shape}; expected {expected}: "
+                "one row per image, one column per output neuron.")
+
+
+def _diagnose_network(result, weights, biases, A, shown):
+    suspects = [
+        (_forward(weights, biases, A, last=lambda z: z, hidden=lambda z: z),
+         "you left out σ: your layers only compute A W.T + b.", "Squish every layer with nnbook.sigmoid."),
+        (_forward(weights, biases, A, last=lambda z: z),
+         "the last layer is not squished by σ.", "Every layer, the output layer too, applies the sigmoid."),
+        (_forward(weights, biases, A, use_bias=False),
+         "you forgot the biases.", "Each layer adds its b: σ(A @ W.T + b)."),
+        (_forward(weights, biases, A, hidden=relu, last=relu),
+         "you used ReLU; this exercise uses the sigmoid in every layer.", "Use nnbook.sigmoid."),
+        (_forward(weights, biases, A, hidden=relu),
+         "you used ReLU in the hidden layers; this exercise uses the sigmoid in every layer.",
+         "Use nnbook.sigmoid."),
+    ]
+    for value, message, hint in suspects:
+        if value.shape == result.shape and np.allclose(result, value, rtol=1e-9, atol=1e-12):
+            raise Wrong(f"{shown}: {message}", hint=hint)
+    raise Wrong(f"{shown} gave numbers that differ from σ(… σ(A W(1)ᵀ + b(1)) …).",
+                hint="Check one layer at a time against nnbook.sigmoid(A @ W.T + b), "
+                     "and make sure each layer starts from the previous layer's result.")

@@ -1,3 +1,188 @@
-"""Self-checks for notebook n08_relu (to be written)."""
+"""Self-checks for notebook 08: ReLU, and why deep sigmoid networks learn slowly."""
 
-__all__ = []
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from ..activations import relu, relu_slope, sigmoid_slope
+from ._core import Wrong, call, exercise, expect_array, expect_number
+
+__all__ = ["relu_slope_function", "sigmoid_fade_depth", "leaky_relu_function"]
+
+TEST_INPUTS = np.array([-1000.0, -3.0, -0.5, 0.0, 0.25, 2.0, 1000.0])
+"""Inputs far below, just below, at, just above and far above the threshold 0."""
+
+AWAY_FROM_ZERO = TEST_INPUTS != 0.0
+
+
+def _slope_suspects(a):
+    """What typical wrong versions of ReLU's slope return, with what to tell the learner."""
+    return [
+        (relu(a), "that is ReLU itself, not its slope.",
+         "The slope says how much the output rises when the input rises by 1. "
+         "Left of 0 the line is flat; right of 0 it rises one for one."),
+        ((a < 0).astype(float), "you have it the wrong way round: 1 for negative inputs, 0 for positive ones.",
+         "Positive inputs are where ReLU rises."),
+        (sigmoid_slope(a), "that is the sigmoid's slope.",
+         "ReLU's slope is simpler: 0 left of zero, 1 right of it."),
+        (np.ones_like(a), "you returned 1 everywhere.", "Left of 0, ReLU is flat: its slope there is 0."),
+        (np.zeros_like(a), "you returned 0 everywhere.", "Right of 0, ReLU rises one for one: its slope there is 1."),
+        (a, "you returned the input unchanged.", "A slope is 0 or 1 here, whatever the size of a."),
+    ]
+
+
+def _leaky_suspects(a):
+    """What typical wrong versions of leaky ReLU return, with what to tell the learner."""
+    return [
+        (relu(a), "that is the plain ReLU: negative inputs become exactly 0.",
+         "Leaky ReLU lets a little through below 0: 0.01 × a instead of 0."),
+        (np.where(a > 0, a, -0.01 * a), "below 0 you multiplied by -0.01, which makes the outputs positive.",
+         "Use +0.01 × a: a small negative number for a negative input."),
+        (np.where(a > 0, a, 0.1 * a), "below 0 you multiplied by 0.1; the exercise asks for 0.01.",
+         "Use 0.01 × a for negative a."),
+        (np.maximum(0.01, a), "you compared a with the number 0.01: np.maximum(0.01, a) turns every small or "
+         "negative input into 0.01.", "Compare a with 0.01 × a instead: np.maximum(0.01 * a, a)."),
+        (0.01 * a, "you multiplied every input by 0.01, the positive ones too.",
+         "Positive inputs pass unchanged, as in ReLU."),
+        (np.minimum(0.01 * a, a), "you took the smaller of a and 0.01 × a: that is min, not max.",
+         "Use np.maximum(0.01 * a, a), or np.where(a > 0, a, 0.01 * a)."),
+        (a, "you returned the input unchanged.", "Negative inputs should shrink to 0.01 × a."),
+    ]
+
+
+def _same(result, expected) -> bool:
+    """Equal up to rounding: 3 / 100 and 0.01 * 3 may differ in the last digit."""
+    return bool(np.allclose(result, expected, rtol=1e-12, atol=0.0))
+
+
+def _call_on_array(answer, name, a):
+    """Call the learner's function on an array, explaining the usual scalar-only mistake."""
+    try:
+        return call(answer, a, name=name)
+    except Wrong as wrong:
+        if "truth value of an array" in wrong.message:
+            raise Wrong(f"{name} works on one number but not on an array: {wrong.message}",
+                        hint="Python's max() and `if` look at one number at a time. np.maximum, "
+                             "np.where and comparisons like (a > 0) work on every element of an array at once.") from None
+        raise
+
+
+def _judge_elementwise(answer, name, reference, what, suspects):
+    """Check the learner's element-wise function on an array, then on single numbers."""
+    a = TEST_INPUTS.copy()
+    result = _call_on_array(answer, name, a)
+    if not np.array_equal(a, TEST_INPUTS):
+        raise Wrong(f"{name} changed the array you passed in.",
+                    hint="Build a new array (for example with np.maximum or np.where) instead of "
+                         "writing into a; the caller may still need the original numbers.")
+    result = expect_array(result, f"{name}(a)")
+    expected = reference(TEST_INPUTS)
+    if result.shape != expected.shape:
+        raise Wrong(f"{name}(a) for an array a of {len(a)} numbers returned shape {result.shape}; "
+                    f"expected ({len(a)},), one {what} per number.",
+                    hint="Work element by element: np.maximum and np.where do that.")
+    if not _same(result[AWAY_FROM_ZERO], expected[AWAY_FROM_ZERO]):
+        for value, message, hint in suspects(TEST_INPUTS):
+            if _same(result[AWAY_FROM_ZERO], value[AWAY_FROM_ZERO]):
+                raise Wrong(f"{name}: {message}", hint=hint)
+        close = np.isclose(result[AWAY_FROM_ZERO], expected[AWAY_FROM_ZERO], rtol=1e-12, atol=0.0)
+        wrong_at = TEST_INPUTS[AWAY_FROM_ZERO][~close]
+        raise Wrong(f"{name} gives the wrong {what} at a = {', '.join(f'{v:g}' for v in wrong_at)}.",
+                    hint=f"Try {name} on these numbers yourself and compare with the picture above.")
+    for x in (-2.0, 3.0):
+        value = call(answer, x, name=name)
+        value = expect_number(float(value) if isinstance(value, (bool, np.bool_)) else value, f"{name}({x:g})")
+        if not math.isclose(value, reference(x), rel_tol=1e-12):
+            raise Wrong(f"{name} works on an array, but {name}({x:g}) gave {value:g} instead of {reference(x):g}.",
+                        hint="Make sure a single number goes through the same steps as an array.")
+    return result
+
+
+# Exercise 1 ------------------------------------------------------------------
+
+@exercise(solution='''
+def my_relu_slope(a):
+    """1 where ReLU rises (a > 0), 0 where it is flat (a < 0)."""
+    return np.where(a > 0, 1.0, 0.0)
+''')
+def relu_slope_function(answer):
+    """Write my_relu_slope(a): 0 where a < 0 and 1 where a > 0, for a number or an array."""
+    result = _judge_elementwise(answer, "my_relu_slope", relu_slope, "slope", _slope_suspects)
+    at_zero = result[~AWAY_FROM_ZERO][0]
+    if not 0.0 <= at_zero <= 1.0:
+        raise Wrong(f"my_relu_slope(0) gave {at_zero:g}. At the corner the slope is 0 (flat) on one side "
+                    "and 1 on the other; pick one of them.")
+    return ("slope 0 where ReLU is flat, 1 where it rises. At exactly 0 the corner has no single slope; "
+            "nnbook picks 0.")
+
+
+# Exercise 2 ------------------------------------------------------------------
+
+SHARE_LEFT = 1e-6
+"""Exercise 2 asks when less than a millionth of a change is left."""
+
+
+@exercise(solution='''
+# Each sigmoid layer keeps at most 0.25 of a change. Multiply until less than a millionth is left.
+n = 0
+while 0.25 ** n >= 0.000001:
+    n += 1
+my_layers = n   # 10: 0.25^9 = 0.0000038 is still above a millionth; 0.25^10 = 0.00000095 is below
+''')
+def sigmoid_fade_depth(answer):
+    """The fewest sigmoid layers after which 0.25 to the power of the depth is below one millionth."""
+    layers = expect_number(answer, "your number of layers")
+    if layers == 10:
+        return ("10 layers: 0.25¹⁰ ≈ 0.00000095, below a millionth. "
+                "Each layer divides by 4, and 4¹⁰ = 1,048,576 is just over a million.")
+    exact = math.log(1 / SHARE_LEFT) / math.log(4)
+    if math.isclose(layers, exact, rel_tol=1e-3):
+        raise Wrong(f"{layers:.3f} solves 0.25ⁿ = 0.000001 exactly, but you cannot have {layers:.2f} layers.",
+                    hint="Round up to a whole number of layers.")
+    if layers == 9:
+        raise Wrong("0.25⁹ ≈ 0.0000038 is still above a millionth (about 4 in a million).",
+                    hint="One more layer.")
+    if layers == 11:
+        raise Wrong("after 11 layers it is below a millionth, but it already was one layer earlier.",
+                    hint="Look for the fewest layers: compute 0.25¹⁰.")
+    if layers == 20:
+        raise Wrong("20 is the answer for a slope of 0.5 per layer (0.5²⁰ ≈ 0.00000095).",
+                    hint="The sigmoid's slope is at most 0.25, not 0.5.")
+    if layers == 5:
+        raise Wrong("5 layers get you below a thousandth (0.25⁵ ≈ 0.00098). A millionth is a thousandth "
+                    "of a thousandth.", hint="Keep going: how many more layers for another factor of 1,000?")
+    if layers == 1_000_000:
+        raise Wrong("1,000,000 is how much the change shrinks, not the number of layers.",
+                    hint="Multiply 0.25 by itself until the result is below 0.000001, and count the steps.")
+    if not float(layers).is_integer() or layers < 1:
+        raise Wrong(f"{layers:g} is not a number of layers.", hint="Count layers: 1, 2, 3, ...")
+    raise Wrong(f"0.25^{layers:g} = {0.25 ** layers:.2g}, which is "
+                f"{'still above' if 0.25 ** layers >= SHARE_LEFT else 'below, but not the fewest layers:'} "
+                "a millionth.",
+                hint="Print 0.25 ** n for n = 1, 2, 3, ... and find the first one below 0.000001.")
+
+
+# Exercise 3 ------------------------------------------------------------------
+
+LEAK = 0.01
+
+
+def _leaky_relu(a):
+    return np.where(np.asarray(a) > 0, a, LEAK * np.asarray(a))[()]
+
+
+@exercise(solution='''
+def leaky_relu(a):
+    """a where a > 0; a small 0.01 × a where a ≤ 0, so the slope is never exactly 0."""
+    return np.where(a > 0, a, 0.01 * a)
+    # or: np.maximum(0.01 * a, a)
+''')
+def leaky_relu_function(answer):
+    """Write leaky_relu(a): a for positive a, 0.01 × a for negative a."""
+    result = _judge_elementwise(answer, "leaky_relu", _leaky_relu, "value", _leaky_suspects)
+    if result[~AWAY_FROM_ZERO][0] != 0.0:
+        raise Wrong(f"leaky_relu(0) gave {result[~AWAY_FROM_ZERO][0]:g}; at 0 both sides give 0.")
+    return ("leaky ReLU never goes completely flat: below 0 its slope is 0.01, "
+            "so a neuron that is off for every image can still learn.")

@@ -1,0 +1,286 @@
+"""The self-checks of notebook 07: right answers pass, each typical mistake gets its own feedback."""
+
+import numpy as np
+import pytest
+
+import nnbook
+from nnbook import check
+
+
+def passes(feedback):
+    assert feedback.status == "correct", str(feedback)
+    return feedback
+
+
+def fails(feedback, *phrases):
+    assert feedback.status == "not yet right", str(feedback)
+    text = str(feedback)
+    for phrase in phrases:
+        assert phrase in text, f"{phrase!r} not in feedback:\n{text}"
+    return feedback
+
+
+def run_solution(exercise):
+    """Exec a worked solution and return the namespace it leaves behind."""
+    scope = {"np": np, "nnbook": nnbook}
+    exec(exercise.solution().code, scope)
+    return scope
+
+
+# weight_matrix_shapes ---------------------------------------------------------
+
+def test_shapes_accepts_the_three_shapes_as_tuples_or_lists():
+    passes(check.weight_matrix_shapes([(16, 784), (16, 16), (10, 16)]))
+    passes(check.weight_matrix_shapes(([16, 784], [16, 16], [10, 16])))
+    passes(check.weight_matrix_shapes([W.shape for W in nnbook.Network().weights]))
+    passes(check.weight_matrix_shapes([np.array([16, 784]), (16, 16), (10, 16)]))
+
+
+@pytest.mark.parametrize("stub", [..., [(16, 784), ..., ...], [(16, 784), (16, 16), ...]])
+def test_shapes_stub_is_not_attempted(stub):
+    assert check.weight_matrix_shapes(stub).status == "not attempted yet"
+
+
+@pytest.mark.parametrize("answer, phrases", [
+    ([(16, 784), (16, 16), (16, 10)], ["W(3)", "wrong way round", "10 rows"]),
+    ([(784, 16), (16, 16), (10, 16)], ["W(1)", "wrong way round", "16 rows"]),
+    ([(16, 784), (16, 16), (10,)], ["W(3)", "bias vector"]),
+    ([(16, 784), (16, 16), 160], ["W(3)", "single number 160", "number of weights"]),
+    ([(16, 784), (16, 16), (10, 16, 1)], ["W(3)", "two numbers"]),
+    ([(16, 784), (16, 10), (10, 16)], ["W(2)", "hidden layer 1 (16 neurons)"]),
+    ([(16, 784), (16, 16)], ["2 shapes", "three weight matrices"]),
+    ([(16, 784), (16, 16), (10, 16), (10, 10)], ["4 shapes"]),
+    ([(16, 784), (16, 16), "10x16"], ["W(3)", "pair of whole numbers"]),
+    ([(16, 784), (16, 16), (10.0, 16.0)], ["W(3)", "pair of whole numbers"]),
+    ("16x784, 16x16, 10x16", ["list of three shapes"]),
+    (13002, ["list of three shapes"]),
+])
+def test_shapes_explains_each_typical_mistake(answer, phrases):
+    fails(check.weight_matrix_shapes(answer), *phrases)
+
+
+def test_shapes_solution_passes_its_own_check():
+    passes(check.weight_matrix_shapes(run_solution(check.weight_matrix_shapes)["my_shapes"]))
+
+
+# layer_function ----------------------------------------------------------------
+
+def test_layer_accepts_a_matrix_product_and_a_loop_of_weighted_sums():
+    passes(check.layer_function(lambda W, b, a: nnbook.sigmoid(W @ a + b)))
+    passes(check.layer_function(
+        lambda W, b, a: np.array([nnbook.sigmoid(nnbook.weighted_sum(row, a, bias)) for row, bias in zip(W, b)])))
+    passes(check.layer_function(lambda W, b, a: 1 / (1 + np.exp(-(np.dot(W, a) + b)))))
+
+
+def test_layer_stub_is_not_attempted():
+    def layer(W, b, a):
+        return ...  # your code here
+
+    assert check.layer_function(layer).status == "not attempted yet"
+    assert check.layer_function(...).status == "not attempted yet"
+
+
+@pytest.mark.parametrize("layer, phrases", [
+    (lambda W, b, a: W @ a, ["no bias and no σ"]),
+    (lambda W, b, a: W @ a + b, ["without squishing"]),
+    (lambda W, b, a: nnbook.sigmoid(W @ a), ["forgot the bias"]),
+    (lambda W, b, a: nnbook.sigmoid(W @ a) + b, ["after the sigmoid"]),
+    (lambda W, b, a: nnbook.relu(W @ a + b), ["ReLU"]),
+    (lambda W, b, a: nnbook.sigmoid(a @ W + b), ["wrong way round", "W.T"]),
+    (lambda W, b, a: nnbook.sigmoid(W * a + b), ["shape of W itself", "W * a"]),
+    (lambda W, b, a: float(np.sum(nnbook.sigmoid(W @ a + b))), ["single number"]),
+    (lambda W, b, a: nnbook.sigmoid(W @ a + b)[:1], ["expected (4,)"]),
+    (lambda W, b, a: nnbook.sigmoid(W @ a + b) + 1e-3, ["differ from σ(W a + b)"]),
+])
+def test_layer_explains_each_typical_mistake(layer, phrases):
+    fails(check.layer_function(layer), *phrases)
+
+
+def test_layer_explains_shapes_that_do_not_fit():
+    def right_only_when_square(W, b, a):
+        if W.shape[0] == W.shape[1]:
+            return nnbook.sigmoid(W @ a + b)
+        return nnbook.sigmoid(a @ W + b)  # (5,) @ (3, 5): the inner numbers 5 and 3 differ
+
+    feedback = fails(check.layer_function(right_only_when_square), "(3, 5)", "raised ValueError")
+    assert "inner numbers must match" in feedback.hint
+
+
+def test_layer_survives_none_raising_and_in_place_changes():
+    fails(check.layer_function(lambda W, b, a: None), "returned None")
+    fails(check.layer_function(lambda W, b, a: 1 / 0), "ZeroDivisionError")
+    fails(check.layer_function(lambda W, b, a: "sigmoid"), "array of numbers")
+    fails(check.layer_function(nnbook.sigmoid), "raised TypeError")
+    fails(check.layer_function(42), "expected a function")
+
+    def in_place(W, b, a):
+        a += 1.0
+        return nnbook.sigmoid(W @ (a - 1.0) + b)
+
+    fails(check.layer_function(in_place), "changed W, b or a")
+
+
+def test_layer_solution_passes_its_own_check():
+    passes(check.layer_function(run_solution(check.layer_function)["layer"]))
+
+
+# multiplications_per_image -------------------------------------------------------
+
+def test_multiplications_accepts_12960():
+    passes(check.multiplications_per_image(12_960))
+    passes(check.multiplications_per_image(np.int64(12_960)))
+    passes(check.multiplications_per_image(12960.0))
+
+
+@pytest.mark.parametrize("count, phrase", [
+    (13_002, "bias is added"),
+    (12_544, "only the first layer"),
+    (826, "number of neurons"),
+    (42, "number of neurons that compute"),
+    (2_007_040, "multiplied all the layer sizes"),
+    (25_920_000, "all 2,000 test images"),
+    (12_961, "12,961 is not right"),
+])
+def test_multiplications_explains_each_typical_mistake(count, phrase):
+    fails(check.multiplications_per_image(count), phrase)
+
+
+def test_multiplications_rejects_non_numbers_and_not_attempted():
+    fails(check.multiplications_per_image("12960"), "one number")
+    fails(check.multiplications_per_image([784, 16]), "one number")
+    fails(check.multiplications_per_image(float("nan")), "not a finite number")
+    assert check.multiplications_per_image(...).status == "not attempted yet"
+
+
+def test_multiplications_solution_passes_its_own_check():
+    passes(check.multiplications_per_image(run_solution(check.multiplications_per_image)["my_count"]))
+
+
+# network_on_batch ------------------------------------------------------------------
+
+def run_rows(weights, biases, A):
+    for W, b in zip(weights, biases):
+        A = nnbook.sigmoid(A @ W.T + b)
+    return A
+
+
+def test_network_accepts_rows_columns_and_per_image_versions():
+    passes(check.network_on_batch(run_rows))
+
+    def columns(weights, biases, A):
+        A = A.T
+        for W, b in zip(weights, biases):
+            A = nnbook.sigmoid(W @ A + b[:, None])
+        return A.T
+
+    def per_image(weights, biases, A):
+        outputs = []
+        for a in A:
+            for W, b in zip(weights, biases):
+                a = nnbook.sigmoid(W @ a + b)
+            outputs.append(a)
+        return np.array(outputs)
+
+    passes(check.network_on_batch(columns))
+    passes(check.network_on_batch(per_image))
+
+
+def test_network_agrees_with_nnbook_network_forward():
+    net = nnbook.Network(seed=3)
+    images, _ = nnbook.load_digits("test")
+    A = images[:20].reshape(20, 784)
+    np.testing.assert_allclose(run_rows(net.weights, net.biases, A), net.forward(A), rtol=1e-12)
+
+
+def test_network_stub_is_not_attempted():
+    def network_on_batch(weights, biases, A):
+        return ...  # your code here
+
+    assert check.network_on_batch(network_on_batch).status == "not attempted yet"
+
+
+def return_inside_loop(weights, biases, A):
+    for W, b in zip(weights, biases):
+        A = nnbook.sigmoid(A @ W.T + b)
+        return A
+
+
+def three_layers_only(weights, biases, A):
+    A = nnbook.sigmoid(A @ weights[0].T + biases[0])
+    A = nnbook.sigmoid(A @ weights[1].T + biases[1])
+    return nnbook.sigmoid(A @ weights[2].T + biases[2])
+
+
+def relu_everywhere(weights, biases, A):
+    for W, b in zip(weights, biases):
+        A = nnbook.relu(A @ W.T + b)
+    return A
+
+
+def no_sigmoid_on_output(weights, biases, A):
+    for W, b in zip(weights[:-1], biases[:-1]):
+        A = nnbook.sigmoid(A @ W.T + b)
+    return A @ weights[-1].T + biases[-1]
+
+
+def no_sigmoid(weights, biases, A):
+    for W, b in zip(weights, biases):
+        A = A @ W.T + b
+    return A
+
+
+def no_bias(weights, biases, A):
+    for W, b in zip(weights, biases):
+        A = nnbook.sigmoid(A @ W.T)
+    return A
+
+
+def columns_out(weights, biases, A):
+    return run_rows(weights, biases, A).T
+
+
+def every_layer(weights, biases, A):
+    layers = [A]
+    for W, b in zip(weights, biases):
+        layers.append(nnbook.sigmoid(layers[-1] @ W.T + b))
+    return layers
+
+
+def in_place(weights, biases, A):
+    out = run_rows(weights, biases, A)
+    A *= 0.0
+    return out
+
+
+@pytest.mark.parametrize("answer, phrases", [
+    (return_inside_loop, ["size of a hidden layer", "return inside the for loop"]),
+    (three_layers_only, ["5-3 network", "IndexError", "any number of layers"]),
+    (relu_everywhere, ["ReLU"]),
+    (no_sigmoid_on_output, ["last layer is not squished"]),
+    (no_sigmoid, ["left out σ"]),
+    (no_bias, ["forgot the biases"]),
+    (columns_out, ["one column per image", "A @ W.T"]),
+    (every_layer, ["list of every layer"]),
+    (in_place, ["changed the images"]),
+    (lambda weights, biases, A: nnbook.sigmoid(weights[0] @ A + biases[0]), ["raised ValueError", "inner numbers"]),
+    (lambda weights, biases, A: run_rows(weights, biases, A) * 0.5, ["differ from"]),
+])
+def test_network_explains_each_typical_mistake(answer, phrases):
+    fails(check.network_on_batch(answer), *phrases)
+
+
+def test_network_survives_bad_answers():
+    fails(check.network_on_batch(lambda weights, biases, A: None), "returned None")
+    fails(check.network_on_batch(lambda weights, biases, A: {}), "array of numbers")
+    fails(check.network_on_batch(run_rows(*[[np.eye(2)]] * 2, np.ones((1, 2)))), "expected a function")
+
+
+def test_network_solution_passes_its_own_check():
+    passes(check.network_on_batch(run_solution(check.network_on_batch)["network_on_batch"]))
+
+
+def test_every_exercise_of_07_is_exported():
+    from nnbook.check import n07_matrices
+
+    assert set(n07_matrices.__all__) <= set(check.exercises())
+    assert len(n07_matrices.__all__) >= 3

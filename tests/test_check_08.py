@@ -1,0 +1,185 @@
+"""The self-checks of notebook 08: right answers pass, each typical mistake gets its own feedback."""
+
+import numpy as np
+import pytest
+
+import nnbook
+from nnbook import check
+
+
+def passes(feedback):
+    assert feedback.status == "correct", str(feedback)
+    return feedback
+
+
+def fails(feedback, *phrases):
+    assert feedback.status == "not yet right", str(feedback)
+    text = str(feedback)
+    for phrase in phrases:
+        assert phrase in text, f"{phrase!r} not in feedback:\n{text}"
+    return feedback
+
+
+def run_solution(exercise):
+    scope = {"np": np, "nnbook": nnbook}
+    exec(exercise.solution().code, scope)
+    return scope
+
+
+# relu_slope_function -------------------------------------------------------------
+
+@pytest.mark.parametrize("answer", [
+    nnbook.relu_slope,
+    lambda a: np.where(a > 0, 1.0, 0.0),
+    lambda a: (np.asarray(a) > 0).astype(float),
+    lambda a: np.asarray(a) > 0,               # booleans count as 0 and 1
+    lambda a: np.where(np.asarray(a) >= 0, 1, 0),  # 1 at the corner is fine too
+    lambda a: np.heaviside(a, 0.5),            # so is one half
+])
+def test_relu_slope_accepts_right_answers(answer):
+    passes(check.relu_slope_function(answer))
+
+
+def test_relu_slope_stub_is_not_attempted():
+    def my_relu_slope(a):
+        return ...  # your code here
+
+    assert check.relu_slope_function(my_relu_slope).status == "not attempted yet"
+    assert check.relu_slope_function(...).status == "not attempted yet"
+
+
+@pytest.mark.parametrize("answer, phrases", [
+    (nnbook.relu, ["ReLU itself, not its slope"]),
+    (lambda a: np.where(a < 0, 1.0, 0.0), ["wrong way round"]),
+    (nnbook.sigmoid_slope, ["sigmoid's slope"]),
+    (lambda a: np.ones_like(a), ["1 everywhere"]),
+    (lambda a: np.zeros_like(a), ["0 everywhere"]),
+    (lambda a: a, ["input unchanged"]),
+    (lambda a: 1.0 if a > 0 else 0.0, ["works on one number but not on an array", "np.maximum"]),
+    (lambda a: np.where(a > 1, 1.0, 0.0), ["wrong slope at a = 0.25"]),
+    (lambda a: np.where(a > 0, 1.0, np.where(a < 0, 0.0, 2.0)), ["my_relu_slope(0) gave 2"]),
+    (lambda a: np.array([0.0, 1.0]), ["shape (2,)"]),
+])
+def test_relu_slope_explains_each_typical_mistake(answer, phrases):
+    fails(check.relu_slope_function(answer), *phrases)
+
+
+def test_relu_slope_checks_single_numbers_after_arrays():
+    def array_only(a):
+        if isinstance(a, float):
+            return 0.5
+        return np.where(a > 0, 1.0, 0.0)
+
+    fails(check.relu_slope_function(array_only), "works on an array", "my_relu_slope(-2) gave 0.5")
+
+
+def test_relu_slope_survives_bad_answers():
+    fails(check.relu_slope_function(lambda a: None), "returned None")
+    fails(check.relu_slope_function(lambda a: 1 / 0), "ZeroDivisionError")
+    fails(check.relu_slope_function(lambda a: "slope"), "array of numbers")
+    fails(check.relu_slope_function(lambda a: np.where(a > 0, np.inf, 0.0)), "NaN or infinity")
+    fails(check.relu_slope_function("np.where(a > 0, 1, 0)"), "expected a function")
+
+    def in_place(a):
+        a[a <= 0] = 0.0
+        a[a > 0] = 1.0
+        return a
+
+    fails(check.relu_slope_function(in_place), "changed the array you passed in")
+
+
+def test_relu_slope_solution_passes_its_own_check():
+    passes(check.relu_slope_function(run_solution(check.relu_slope_function)["my_relu_slope"]))
+
+
+# sigmoid_fade_depth ----------------------------------------------------------------
+
+def test_fade_depth_is_ten_because_of_the_numbers():
+    assert 0.25 ** 9 >= 1e-6 > 0.25 ** 10  # the fact the exercise rests on
+    passes(check.sigmoid_fade_depth(10))
+    passes(check.sigmoid_fade_depth(np.int64(10)))
+    passes(check.sigmoid_fade_depth(10.0))
+
+
+@pytest.mark.parametrize("answer, phrase", [
+    (9, "still above a millionth"),
+    (11, "one layer earlier"),
+    (20, "slope of 0.5"),
+    (5, "below a thousandth"),
+    (1_000_000, "how much the change shrinks"),
+    (9.9658, "Round up"),
+    (2.5, "not a number of layers"),
+    (0, "not a number of layers"),
+    (7, "still above"),
+    (14, "not the fewest layers"),
+])
+def test_fade_depth_explains_each_typical_mistake(answer, phrase):
+    fails(check.sigmoid_fade_depth(answer), phrase)
+
+
+def test_fade_depth_rejects_non_numbers_and_not_attempted():
+    fails(check.sigmoid_fade_depth("5"), "one number")
+    fails(check.sigmoid_fade_depth(None), "one number")
+    fails(check.sigmoid_fade_depth(float("inf")), "not a finite number")
+    assert check.sigmoid_fade_depth(...).status == "not attempted yet"
+
+
+def test_fade_depth_solution_passes_its_own_check():
+    passes(check.sigmoid_fade_depth(run_solution(check.sigmoid_fade_depth)["my_layers"]))
+
+
+# leaky_relu_function -------------------------------------------------------------------
+
+@pytest.mark.parametrize("answer", [
+    lambda a: np.where(a > 0, a, 0.01 * a),
+    lambda a: np.maximum(0.01 * a, a),
+    lambda a: np.where(a > 0, a, a / 100),  # rounds differently from 0.01 * a
+])
+def test_leaky_relu_accepts_right_answers(answer):
+    passes(check.leaky_relu_function(answer))
+
+
+def test_leaky_relu_stub_is_not_attempted():
+    def leaky_relu(a):
+        return ...  # your code here
+
+    assert check.leaky_relu_function(leaky_relu).status == "not attempted yet"
+
+
+@pytest.mark.parametrize("answer, phrases", [
+    (nnbook.relu, ["plain ReLU"]),
+    (lambda a: np.where(a > 0, a, -0.01 * a), ["-0.01"]),
+    (lambda a: np.where(a > 0, a, 0.1 * a), ["0.1", "asks for 0.01"]),
+    (lambda a: np.maximum(0.01, a), ["compared a with the number 0.01"]),
+    (lambda a: 0.01 * a, ["the positive ones too"]),
+    (lambda a: np.minimum(0.01 * a, a), ["min, not max"]),
+    (lambda a: a, ["input unchanged"]),
+    (lambda a: max(0.01 * a, a), ["works on one number but not on an array"]),
+    (lambda a: np.where(a > 0, a, 0.02 * a), ["wrong value at a = -1000, -3, -0.5"]),
+    (lambda a: np.where(a > 0, a, np.where(a < 0, 0.01 * a, 1.0)), ["leaky_relu(0) gave 1"]),
+])
+def test_leaky_relu_explains_each_typical_mistake(answer, phrases):
+    fails(check.leaky_relu_function(answer), *phrases)
+
+
+def test_leaky_relu_survives_bad_answers():
+    fails(check.leaky_relu_function(lambda a: None), "returned None")
+    fails(check.leaky_relu_function(lambda a: [][0]), "IndexError")
+    fails(check.leaky_relu_function(lambda a: {"a": a}), "array of numbers")
+
+    def in_place(a):
+        a[a < 0] *= 0.01
+        return a
+
+    fails(check.leaky_relu_function(in_place), "changed the array you passed in")
+
+
+def test_leaky_relu_solution_passes_its_own_check():
+    passes(check.leaky_relu_function(run_solution(check.leaky_relu_function)["leaky_relu"]))
+
+
+def test_every_exercise_of_08_is_exported():
+    from nnbook.check import n08_relu
+
+    assert set(n08_relu.__all__) <= set(check.exercises())
+    assert len(n08_relu.__all__) >= 3

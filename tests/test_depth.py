@@ -1,0 +1,65 @@
+"""compare_sigmoid_relu shows what it claims: deep sigmoid networks stall, deep ReLU networks learn."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+from nnbook.depth import CHANCE, DepthComparison, compare_sigmoid_relu  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def small():
+    # A faster configuration than the default (10 epochs on 8,000 digits), same depth and width.
+    return compare_sigmoid_relu(epochs=3, n_images=2000, progress=False)
+
+
+def test_the_relu_network_learns_and_the_sigmoid_network_stays_near_chance(small):
+    assert isinstance(small, DepthComparison)
+    assert small.sizes == (784, 16, 16, 16, 16, 16, 16, 10)
+    assert len(small.sigmoid) == len(small.relu) == 3
+    assert max(small.sigmoid.test_accuracy) < CHANCE + 0.1
+    assert small.relu.test_accuracy[-1] > 0.4
+    assert small.relu.test_accuracy[-1] > small.sigmoid.test_accuracy[-1] + 0.3
+
+
+def test_the_gradient_fades_through_the_sigmoid_layers(small):
+    sig, relu = small.sigmoid_gradients, small.relu_gradients
+    assert sig.shape == relu.shape == (7,)
+    assert np.all(np.diff(sig) > 0)  # smaller at every step back towards the input
+    assert sig[0] < sig[-1] / 1000
+    assert relu[0] > relu[-1] / 10  # ReLU layers keep the signal within a factor of ten
+    assert relu[0] > 100 * sig[0]
+
+
+def test_the_networks_are_the_trained_ones(small):
+    assert small.sigmoid_network.activation == "sigmoid" and small.relu_network.activation == "relu"
+    from nnbook import load_digits
+    images, labels = load_digits("test")
+    assert small.relu_network.accuracy(images, labels) == small.relu.test_accuracy[-1]
+
+
+def test_summary_and_figure(small):
+    text = repr(small)
+    assert "784-16-16-16-16-16-16-10, 3 epochs, learning rate 0.1" in text
+    assert f"{small.relu.test_accuracy[-1]:.1%}" in text
+    fig = small.show()
+    assert len(fig.axes) == 2
+    plt.close(fig)
+
+
+@pytest.mark.parametrize("arguments, error, message", [
+    (dict(hidden_layers=0), ValueError, "hidden_layers must be positive"),
+    (dict(width=2.5), TypeError, "width must be a whole number"),
+    (dict(learning_rate=-1), ValueError, "learning_rate must be a positive"),
+    (dict(n_images=9000), ValueError, "n_images must be at most 8000"),
+    (dict(seed="0"), TypeError, "seed must be a whole number"),
+])
+def test_bad_input(arguments, error, message):
+    with pytest.raises(error, match=message):
+        compare_sigmoid_relu(progress=False, **arguments)

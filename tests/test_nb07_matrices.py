@@ -1,0 +1,115 @@
+"""The numbers behind notebook 07's figures, and its functions against nnbook's.
+
+nbval compares the notebook's text, never its pictures, so what each figure
+claims is checked here, with the notebook's own code where it defines some.
+"""
+
+import numpy as np
+import pytest
+
+import nnbook
+from nnbook import timing
+from notebook_code import defined_in_notebook
+
+BIAS = -5.0  # the notebook's bias for its 16 hand-made neurons
+
+
+@pytest.fixture(scope="module")
+def square_neuron():
+    return defined_in_notebook("07", "square_neuron")
+
+
+@pytest.fixture(scope="module")
+def W(square_neuron):
+    return np.array([square_neuron(k) for k in range(16)])
+
+
+@pytest.fixture(scope="module")
+def test_set():
+    images, labels = nnbook.load_digits("test")
+    return images.reshape(len(images), 784), labels
+
+
+def test_the_16_squares_tile_the_middle_of_the_image_without_overlap(W):
+    assert W.shape == (16, 784)
+    assert set(np.unique(W)) == {0.0, 1.0}
+    assert (W.sum(axis=1) == 25).all()  # 5 × 5 pixels each
+    coverage = W.sum(axis=0).reshape(28, 28)
+    assert (coverage[4:24, 4:24] == 1).all()  # every pixel of the middle 20 × 20 exactly once
+    assert coverage.sum() == 400
+
+
+def test_neuron_k_sits_at_row_k_div_4_and_column_k_mod_4(W):
+    for k in range(16):
+        rows, cols = np.nonzero(W[k].reshape(28, 28))
+        assert (rows.min(), cols.min()) == (4 + 5 * (k // 4), 4 + 5 * (k % 4))
+
+
+def test_a_weighted_sum_is_the_ink_in_that_square(W, test_set):
+    images, _ = test_set
+    blocks = images.reshape(-1, 28, 28)[:, 4:24, 4:24].reshape(-1, 4, 5, 4, 5).sum(axis=(2, 4))
+    np.testing.assert_allclose(images @ W.T, blocks.reshape(-1, 16), rtol=1e-12)
+
+
+def test_matrix_product_equals_16_weighted_sums_for_every_test_image(W, test_set):
+    images, _ = test_set
+    b = np.full(16, BIAS)
+    for a0 in images[::200]:
+        one_by_one = np.array([nnbook.sigmoid(nnbook.weighted_sum(W[k], a0, b[k])) for k in range(16)])
+        np.testing.assert_allclose(nnbook.sigmoid(W @ a0 + b), one_by_one, rtol=1e-12)
+    A1 = nnbook.sigmoid(images @ W.T + b)
+    np.testing.assert_allclose(A1[7], nnbook.sigmoid(W @ images[7] + b), rtol=1e-12)
+
+
+def bright(W, image):
+    """Which of the 16 neurons are on (above 0.5), as a 4 × 4 grid."""
+    return (nnbook.sigmoid(W @ image + BIAS) > 0.5).reshape(4, 4)
+
+
+def first_of(labels, digit):
+    return int(np.flatnonzero(labels == digit)[0])
+
+
+def test_what_the_text_says_about_the_ten_examples(W, test_set):
+    images, labels = test_set
+    zero = bright(W, images[first_of(labels, 0)])
+    assert zero.sum() >= 10 and not zero[2, 1:3].any()  # a ring: bright around, dark middle
+    one = bright(W, images[first_of(labels, 1)])
+    assert one[:, 1:3].sum() == one.sum() >= 3  # a line down the middle two columns
+    eight = bright(W, images[first_of(labels, 8)])
+    nine = bright(W, images[first_of(labels, 9)])
+    assert (eight != nine).sum() <= 2  # "almost the same"
+
+
+def test_the_three_timed_forward_passes_give_the_same_outputs(test_set):
+    images, _ = test_set
+    network = nnbook.Network(sizes=(784, 16, 16, 10), seed=0)
+    some = images[:50]
+    matrix = timing.forward_matrix(network, some)
+    np.testing.assert_allclose(timing.forward_per_neuron(network, some), matrix, rtol=1e-12)
+    np.testing.assert_allclose(timing.forward_per_sample(network, some), matrix, rtol=1e-12)
+    assert set(timing.time_forward_passes(network, some[:5], repeats=1)) == {"per neuron", "per sample", "matrix"}
+
+
+def test_the_weight_matrices_drawn_to_scale_hold_12960_weights():
+    sizes = [W.size for W in nnbook.Network(seed=0).weights]
+    assert sizes == [12_544, 256, 160]
+    assert sum(sizes) == 12_960
+
+
+@pytest.mark.parametrize("sizes, seed", [((784, 16, 16, 10), 0), ((784, 16, 16, 10), 5), ((784, 30, 10), 1),
+                                         ((784, 8, 8, 8, 8, 10), 2)])
+def test_the_notebooks_network_function_agrees_with_network_forward(sizes, seed, test_set):
+    network_function = defined_in_notebook("07", "network_function", {"nnbook": nnbook})
+    network = nnbook.Network(sizes=sizes, seed=seed)
+    images, _ = test_set
+    for a in images[:20]:
+        np.testing.assert_allclose(network_function(a, network.weights, network.biases), network.forward(a),
+                                   rtol=1e-12)
+
+
+def test_the_network_function_is_four_lines():
+    from notebook_code import code_cells
+
+    cell = next(source for source in code_cells("07") if source.startswith("def network_function("))
+    assert len(cell.strip().splitlines()) == 4

@@ -1,0 +1,99 @@
+"""The trained network shipped in data/pretrained.npz."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import importlib.util
+import shutil
+
+import numpy as np
+import pytest
+
+import nnbook
+import nnbook.data
+from nnbook.data import DATA_DIR, DataFileError
+
+# nnbook.pretrained is the function (the package exports it), so fetch the module by name.
+pretrained_module = importlib.import_module("nnbook.pretrained")
+
+
+@pytest.fixture
+def fresh_cache():
+    pretrained_module._shipped_network.cache_clear()
+    yield
+    pretrained_module._shipped_network.cache_clear()
+
+
+def test_it_is_the_videos_network():
+    net = nnbook.pretrained()
+    assert net.sizes == (784, 16, 16, 10)
+    assert net.activation == "sigmoid"
+    assert net.n_parameters == 13_002
+
+
+def test_at_least_90_percent_on_the_held_out_test_split():
+    images, labels = nnbook.load_digits("test")
+    assert nnbook.pretrained().accuracy(images, labels) >= 0.90
+
+
+def test_it_is_trained_not_random():
+    images, labels = nnbook.load_digits("train")
+    assert nnbook.pretrained().accuracy(images, labels) > nnbook.Network(seed=0).accuracy(images, labels) + 0.5
+
+
+def test_each_call_returns_a_fresh_copy():
+    first = nnbook.pretrained()
+    original = first.weights[0].copy()
+    first.weights[0][:] = 0.0
+    first.biases[2] += 5.0
+    second = nnbook.pretrained()
+    assert np.array_equal(second.weights[0], original)
+    assert not np.shares_memory(first.weights[0], second.weights[0])
+
+
+def test_the_recorded_sha256_matches_the_shipped_file():
+    digest = hashlib.sha256((DATA_DIR / pretrained_module.PRETRAINED_FILE).read_bytes()).hexdigest()
+    assert digest == pretrained_module.PRETRAINED_SHA256
+
+
+def test_a_changed_file_gives_a_clear_error(tmp_path, monkeypatch, fresh_cache):
+    copy = tmp_path / pretrained_module.PRETRAINED_FILE
+    shutil.copy(DATA_DIR / pretrained_module.PRETRAINED_FILE, copy)
+    payload = bytearray(copy.read_bytes())
+    payload[len(payload) // 2] ^= 0xFF
+    copy.write_bytes(bytes(payload))
+    monkeypatch.setattr(nnbook.data, "DATA_DIR", tmp_path)
+    with pytest.raises(DataFileError, match=r"pretrained.npz is corrupt or changed: its SHA-256 is .*expected 8fac"):
+        nnbook.pretrained()
+
+
+def test_a_missing_file_gives_a_clear_error(tmp_path, monkeypatch, fresh_cache):
+    monkeypatch.setattr(nnbook.data, "DATA_DIR", tmp_path)
+    with pytest.raises(DataFileError, match=r"pretrained.npz is missing.*git checkout -- data/pretrained.npz"):
+        nnbook.pretrained()
+
+
+def load_training_script():
+    spec = importlib.util.spec_from_file_location("train_pretrained", DATA_DIR.parent / "scripts" / "train_pretrained.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_script_writes_the_same_bytes_for_the_same_network(tmp_path):
+    script = load_training_script()
+    net = nnbook.pretrained()
+    first, second = script.network_bytes(net), script.network_bytes(net.copy())
+    assert first == second
+    path = tmp_path / "copy.npz"
+    path.write_bytes(first)
+    loaded = nnbook.Network.load(path)
+    assert all(np.array_equal(a, b) for a, b in zip(loaded.weights + loaded.biases, net.weights + net.biases))
+
+
+def test_the_shipped_file_is_what_the_script_writes_for_it():
+    # The file holds exactly the network's arrays in Network.save's format, without timestamps.
+    script = load_training_script()
+    shipped = (DATA_DIR / pretrained_module.PRETRAINED_FILE).read_bytes()
+    assert script.network_bytes(nnbook.pretrained()) == shipped

@@ -1,0 +1,306 @@
+"""The trainer: gradients, learning, determinism, bad input, divergence, progress output."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import nnbook
+from nnbook import training
+from nnbook.training import History, TrainingDiverged, average_cost, backprop, gradient_sizes, train
+
+
+@pytest.fixture(scope="module")
+def digits():
+    return nnbook.load_digits("train"), nnbook.load_digits("test")
+
+
+def small_problem(activation, seed=1):
+    """A 6-5-4-3 network with random biases, and 7 inputs with labels 0-2."""
+    rng = np.random.default_rng(seed)
+    net = nnbook.Network((6, 5, 4, 3), activation=activation, seed=seed)
+    net.biases = [rng.normal(0.0, 0.5, size=b.shape) for b in net.biases]
+    images = rng.uniform(0.0, 1.0, size=(7, 6))
+    labels = rng.integers(0, 3, size=7)
+    return net, images, labels
+
+
+def finite_difference_gradients(net, images, labels, cost, h=1e-6):
+    """∂C/∂p ≈ (C(p + h) - C(p - h)) / 2h, one parameter at a time."""
+    gradients = []
+    for group in (net.weights, net.biases):
+        grads = []
+        for array in group:
+            grad = np.zeros_like(array)
+            for index in np.ndindex(array.shape):
+                kept = array[index]
+                array[index] = kept + h
+                up = average_cost(net, images, labels, cost=cost)
+                array[index] = kept - h
+                down = average_cost(net, images, labels, cost=cost)
+                array[index] = kept
+                grad[index] = (up - down) / (2 * h)
+            grads.append(grad)
+        gradients.append(grads)
+    return gradients
+
+
+@pytest.mark.parametrize("activation", ["sigmoid", "relu"])
+@pytest.mark.parametrize("cost", ["quadratic", "cross-entropy"])
+def test_backprop_agrees_with_finite_differences(activation, cost):
+    net, images, labels = small_problem(activation)
+    if activation == "relu":
+        # Finite differences are wrong at a ReLU's kink; make sure no weighted sum is near one.
+        layers = net.activations(images)
+        for a_in, W, b in zip(layers[:-2], net.weights, net.biases):
+            assert np.abs(a_in @ W.T + b).min() > 1e-3
+    weight_grads, bias_grads = backprop(net, images, labels, cost=cost)
+    numeric_w, numeric_b = finite_difference_gradients(net, images, labels, cost)
+    for exact, numeric in zip(weight_grads + bias_grads, numeric_w + numeric_b):
+        assert exact.shape == numeric.shape
+        relative = np.linalg.norm(exact - numeric) / np.linalg.norm(exact + numeric)
+        assert relative < 1e-6
+
+
+def test_backprop_leaves_the_network_alone():
+    net, images, labels = small_problem("sigmoid")
+    before = net.copy()
+    backprop(net, images, labels)
+    assert all(np.array_equal(a, b) for a, b in zip(net.weights + net.biases, before.weights + before.biases))
+
+
+def test_gradient_sizes_are_the_mean_absolute_weight_gradients():
+    net, images, labels = small_problem("relu")
+    weight_grads, _ = backprop(net, images, labels)
+    sizes = gradient_sizes(net, images, labels)
+    assert sizes.shape == (3,)
+    np.testing.assert_allclose(sizes, [np.mean(np.abs(g)) for g in weight_grads])
+
+
+def test_quadratic_cost_is_the_average_sum_of_squared_differences():
+    net, images, labels = small_problem("sigmoid")
+    wanted = np.eye(3)[labels]
+    expected = np.mean(np.sum((net.forward(images) - wanted) ** 2, axis=1))
+    assert average_cost(net, images, labels) == pytest.approx(expected, rel=1e-12)
+
+
+def test_cross_entropy_cost_matches_its_definition():
+    net, images, labels = small_problem("relu")
+    wanted, a = np.eye(3)[labels], net.forward(images)
+    expected = np.mean(-np.sum(wanted * np.log(a) + (1 - wanted) * np.log(1 - a), axis=1))
+    assert average_cost(net, images, labels, cost="cross-entropy") == pytest.approx(expected, rel=1e-12)
+
+
+@pytest.mark.parametrize("cost", ["quadratic", "cross-entropy"])
+def test_a_short_run_clearly_beats_chance(digits, cost):
+    (images, labels), (test_images, test_labels) = digits
+    images, labels = images[:2000], labels[:2000]
+    net = nnbook.Network(seed=0)
+    untrained_cost = average_cost(net, images, labels, cost=cost)
+    history = train(net, images, labels, epochs=3, batch_size=10, learning_rate=1.0,
+                    seed=0, test=(test_images, test_labels), progress=False, cost=cost)
+    assert net.accuracy(test_images, test_labels) > 0.6  # chance is 0.1
+    assert history.test_accuracy[-1] == net.accuracy(test_images, test_labels)
+    assert history.train_accuracy[-1] == net.accuracy(images, labels)
+    assert history.cost[-1] == pytest.approx(average_cost(net, images, labels, cost=cost), rel=1e-12)
+    assert history.cost[-1] < untrained_cost / 2
+
+
+def test_relu_and_deeper_networks_train(digits):
+    (images, labels), (test_images, test_labels) = digits
+    net = nnbook.Network((784, 16, 16, 16, 10), activation="relu", seed=0)
+    train(net, images[:1000], labels[:1000], epochs=3, batch_size=10, learning_rate=0.1, seed=0, progress=False)
+    assert net.accuracy(test_images, test_labels) > 0.5
+
+
+def test_same_seed_same_weights_bit_for_bit(digits):
+    (images, labels), _ = digits
+    runs = []
+    for seed in (3, 3, 4):
+        net = nnbook.Network(seed=0)
+        train(net, images[:300], labels[:300], epochs=2, batch_size=7, learning_rate=0.5, seed=seed, progress=False)
+        runs.append(net.weights + net.biases)
+    assert all(np.array_equal(a, b) for a, b in zip(runs[0], runs[1]))
+    assert not np.array_equal(runs[0][0], runs[2][0])  # the seed really drives the shuffling
+
+
+def test_history_is_easy_to_plot_and_read(digits):
+    (images, labels), _ = digits
+    history = train(nnbook.Network(seed=0), images[:100], labels[:100], epochs=3, batch_size=10,
+                    learning_rate=1.0, seed=0, progress=False)
+    assert isinstance(history, History)
+    assert history.epochs == [1, 2, 3] and len(history) == 3
+    assert all(isinstance(value, float) for value in history.cost + history.train_accuracy + history.seconds)
+    assert history.test_accuracy == []
+    text = repr(history)
+    assert text.splitlines()[0] == "History(quadratic cost, 3 epochs)"
+    assert f"epoch  3: cost {history.cost[2]:.4f}, train {history.train_accuracy[2]:.1%}" in text
+    assert "test" not in text
+
+
+def test_batch_larger_than_the_data_is_one_batch(digits):
+    (images, labels), _ = digits
+    a, b = nnbook.Network(seed=0), nnbook.Network(seed=0)
+    train(a, images[:20], labels[:20], epochs=1, batch_size=50, learning_rate=1.0, seed=0, progress=False)
+    weight_grads, bias_grads = backprop(b, images[:20], labels[:20])
+    # One full batch is one plain gradient step (the order of the images does not change the sum much).
+    for W, W0, g in zip(a.weights, b.weights, weight_grads):
+        np.testing.assert_allclose(W, W0 - g, rtol=1e-12, atol=1e-15)
+
+
+def test_float_labels_that_are_whole_numbers_are_accepted(digits):
+    (images, labels), _ = digits
+    train(nnbook.Network(seed=0), images[:20], labels[:20].astype(float), epochs=1, batch_size=10,
+          learning_rate=1.0, seed=0, progress=False)
+
+
+GOOD = dict(epochs=1, batch_size=10, learning_rate=1.0, seed=0, progress=False)
+
+
+@pytest.mark.parametrize("change, error, message", [
+    (dict(labels=[10] + [0] * 19), ValueError, r"labels must be digits 0-9.*labels\[0\] is 10"),
+    (dict(labels=[0] * 19 + [-1]), ValueError, r"labels\[19\] is -1"),
+    (dict(labels=[2.5] * 20), ValueError, r"whole numbers.*labels\[0\] is 2.5"),
+    (dict(labels=[np.nan] * 20), ValueError, r"whole numbers"),
+    (dict(labels=["3"] * 20), TypeError, r"labels must hold whole numbers"),
+    (dict(labels=[True] * 20), TypeError, r"labels must hold whole numbers"),
+    (dict(labels=None), TypeError, r"labels must be an array"),
+    (dict(labels=np.zeros((20, 1), dtype=int)), ValueError, r"1-D array.*\(20, 1\)"),
+    (dict(labels=[1] * 19), ValueError, r"same length: 20 images but 19 labels"),
+    (dict(images="pixels"), TypeError, r"images must be"),
+    (dict(images=np.full((20, 28, 28), np.nan)), ValueError, r"images contains NaN"),
+    (dict(images=np.full((20, 28, 28), 255.0)), ValueError, r"\[0, 1\].*divide"),
+    (dict(images=np.zeros((20, 27, 27))), ValueError, r"shape \(20, 27, 27\)"),
+    (dict(images=np.zeros((28, 28))), ValueError, r"batch of images.*one image"),
+    (dict(learning_rate=0), ValueError, r"learning_rate must be a positive"),
+    (dict(learning_rate=-0.5), ValueError, r"learning_rate must be a positive"),
+    (dict(learning_rate=np.nan), ValueError, r"learning_rate must be a positive finite"),
+    (dict(learning_rate=np.inf), ValueError, r"learning_rate must be a positive finite"),
+    (dict(learning_rate="fast"), TypeError, r"learning_rate must be a number"),
+    (dict(batch_size=0), ValueError, r"batch_size must be positive"),
+    (dict(batch_size=2.5), TypeError, r"batch_size must be a whole number"),
+    (dict(epochs=0), ValueError, r"epochs must be positive"),
+    (dict(epochs=-3), ValueError, r"epochs must be positive"),
+    (dict(seed=-1), ValueError, r"seed must be 0 or more"),
+    (dict(seed=1.5), TypeError, r"seed must be a whole number"),
+    (dict(seed=None), TypeError, r"seed must be a whole number"),
+    (dict(cost="mse"), ValueError, r"unknown cost 'mse'"),
+    (dict(progress="yes"), TypeError, r"progress must be None \(automatic\), True, False or a function"),
+    (dict(test=np.zeros((5, 784))), TypeError, r"test must be a pair"),
+    (dict(test=(np.zeros((5, 784)), [0, 1, 2])), ValueError, r"test images and test labels must have the same length"),
+    (dict(test=(np.zeros((2, 784)), [0, 11])), ValueError, r"test labels\[1\] is 11"),
+    (dict(network="784-16-16-10"), TypeError, r"network must be an nnbook.Network"),
+])
+def test_bad_input_gets_a_clear_error(digits, change, error, message):
+    (images, labels), _ = digits
+    arguments = dict(network=nnbook.Network(seed=0), images=images[:20], labels=labels[:20], **GOOD)
+    arguments.update(change)
+    network, images, labels = arguments.pop("network"), arguments.pop("images"), arguments.pop("labels")
+    with pytest.raises(error, match=message):
+        train(network, images, labels, **arguments)
+
+
+def test_a_network_with_nan_weights_is_refused(digits):
+    (images, labels), _ = digits
+    net = nnbook.Network(seed=0)
+    net.weights[1][3, 4] = np.nan
+    with pytest.raises(ValueError, match=r"weights\[1\] contains NaN"):
+        train(net, images[:20], labels[:20], **GOOD)
+
+
+def test_labels_must_fit_the_output_layer():
+    net = nnbook.Network((4, 3, 2), seed=0)
+    with pytest.raises(ValueError, match=r"labels must be digits 0-1.*labels\[1\] is 2"):
+        backprop(net, np.zeros((2, 4)), [1, 2])
+
+
+def test_divergence_stops_with_the_epoch_and_a_hint_and_keeps_the_old_weights(digits):
+    (images, labels), _ = digits
+    net = nnbook.Network(activation="relu", seed=0)
+    before = net.copy()
+    with pytest.raises(TrainingDiverged, match=r"diverged in epoch 1.*before training.*smaller learning_rate"):
+        train(net, images[:100], labels[:100], epochs=3, batch_size=10, learning_rate=1e300, seed=0, progress=False)
+    for W, W0 in zip(net.weights + net.biases, before.weights + before.biases):
+        assert np.array_equal(W, W0)
+    assert net.accuracy(images[:10], labels[:10]) >= 0  # still usable: no NaN left behind
+
+
+def test_divergence_in_a_later_epoch_restores_the_previous_epoch(digits, monkeypatch):
+    (images, labels), _ = digits
+    options = dict(batch_size=10, learning_rate=1.0, seed=0, progress=False)
+    after_one = nnbook.Network(seed=0)
+    train(after_one, images[:100], labels[:100], epochs=1, **options)
+
+    real, calls = training._gradients, []
+
+    def poisoned_in_epoch_two(*args):
+        calls.append(1)
+        grads_w, grads_b = real(*args)
+        if len(calls) > 10:  # 100 images in batches of 10: epoch 2 starts at call 11
+            grads_w = [np.full_like(g, np.nan) for g in grads_w]
+        return grads_w, grads_b
+
+    monkeypatch.setattr(training, "_gradients", poisoned_in_epoch_two)
+    net = nnbook.Network(seed=0)
+    with pytest.raises(TrainingDiverged, match=r"diverged in epoch 2.*after epoch 1"):
+        train(net, images[:100], labels[:100], epochs=3, **options)
+    for W, W1 in zip(net.weights + net.biases, after_one.weights + after_one.biases):
+        assert np.array_equal(W, W1)
+
+
+def test_progress_false_and_automatic_print_nothing_in_tests(digits, capsys):
+    (images, labels), (test_images, test_labels) = digits
+    for progress in (False, None):
+        train(nnbook.Network(seed=0), images[:50], labels[:50], epochs=2, batch_size=10, learning_rate=1.0,
+              seed=0, test=(test_images[:20], test_labels[:20]), progress=progress)
+        captured = capsys.readouterr()
+        assert captured.out == "" and captured.err == ""
+
+
+def test_progress_true_prints_a_line_per_epoch(digits, capsys):
+    (images, labels), (test_images, test_labels) = digits
+    history = train(nnbook.Network(seed=0), images[:50], labels[:50], epochs=2, batch_size=10,
+                    learning_rate=1.0, seed=0, test=(test_images[:20], test_labels[:20]), progress=True)
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2
+    assert lines[1].startswith(f"epoch  2: cost {history.cost[1]:.4f}, train {history.train_accuracy[1]:.1%}, "
+                               f"test {history.test_accuracy[1]:.1%}")
+
+
+def test_progress_can_be_a_function_called_after_every_epoch(digits, capsys):
+    (images, labels), _ = digits
+    seen = []
+    history = train(nnbook.Network(seed=0), images[:50], labels[:50], epochs=3, batch_size=10,
+                    learning_rate=1.0, seed=0, progress=lambda h: seen.append((len(h), h.cost[-1])))
+    assert seen == list(zip(history.epochs, history.cost))
+    assert capsys.readouterr().out == ""
+
+
+def test_weights_given_as_lists_are_trained_as_arrays(digits):
+    (images, labels), _ = digits
+    net, twin = nnbook.Network(seed=0), nnbook.Network(seed=0)
+    net.weights[2] = net.weights[2].tolist()
+    net.biases[0] = list(net.biases[0])
+    for network in (net, twin):
+        train(network, images[:50], labels[:50], **GOOD)
+    assert all(isinstance(p, np.ndarray) for p in net.weights + net.biases)
+    assert all(np.array_equal(a, b) for a, b in zip(net.weights + net.biases, twin.weights + twin.biases))
+
+
+def test_an_infinite_weight_counts_as_divergence_even_if_the_cost_stays_finite(digits, monkeypatch):
+    (images, labels), _ = digits
+    real, calls = training._gradients, []
+
+    def poisoned_last_batch(*args):
+        calls.append(1)
+        grads_w, grads_b = real(*args)
+        if len(calls) == 10:  # the last of epoch 1's ten batches
+            grads_w[2][0, 0] = -np.inf  # W -= -inf makes one output weight +inf; σ still gives finite outputs
+        return grads_w, grads_b
+
+    monkeypatch.setattr(training, "_gradients", poisoned_last_batch)
+    net = nnbook.Network(seed=0)
+    before = net.copy()
+    with pytest.raises(TrainingDiverged, match=r"epoch 1: some weights or biases became infinitely large"):
+        train(net, images[:100], labels[:100], epochs=2, batch_size=10, learning_rate=1.0, seed=0, progress=False)
+    assert all(np.array_equal(a, b) for a, b in zip(net.weights + net.biases, before.weights + before.biases))
