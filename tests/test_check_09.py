@@ -104,6 +104,17 @@ def test_pair_rejects_wrong_kinds_of_answer(answer, phrases):
     fails(check.most_confused_pair(answer), *phrases)
 
 
+def test_pair_feedback_says_an_8_not_a_8():
+    said_8 = next((int(w), 8) for w in range(10)
+                  if w != 8 and TABLE[w, 8] > 0 and (w, 8) not in WINNERS and (8, w) not in WINNERS)
+    text = str(fails(check.most_confused_pair(said_8), "as an 8"))
+    assert "a 8" not in text
+
+
+def test_pair_digits_in_quotes_get_a_hint():
+    fails(check.most_confused_pair(("8", "2")), "text (str) '8'", "Leave out the quotes")
+
+
 def test_pair_solution_passes_its_own_check():
     scope = run_solution(check.most_confused_pair, table=TABLE.copy())
     passes(check.most_confused_pair(scope["my_pair"]))
@@ -145,6 +156,23 @@ def test_per_digit_stub_is_not_attempted():
 def test_per_digit_explains_each_typical_mistake(answer, phrases):
     with np.errstate(divide="ignore", invalid="ignore"):
         fails(check.accuracy_per_digit(answer), *phrases)
+
+
+def test_per_digit_spots_a_function_that_ignores_its_table():
+    def uses_the_notebooks_table(table):
+        return np.diag(TABLE) / TABLE.sum(axis=1)   # the global, not the argument
+
+    fails(check.accuracy_per_digit(uses_the_notebooks_table), "uses the variable table from the notebook",
+          "made-up table")
+
+
+def test_per_digit_says_which_table_gave_a_wrong_number():
+    fails(check.accuracy_per_digit(lambda t: np.diag(t) / 200), "on a practice table the check made up")
+
+
+def test_per_digit_dict_gets_a_hint():
+    fails(check.accuracy_per_digit(lambda t: {d: t[d, d] / t[d].sum() for d in range(10)}),
+          "returned a dict", "in a list")
 
 
 def test_per_digit_solution_passes_its_own_check():
@@ -193,9 +221,20 @@ def test_confident_mistake_rejects_wrong_kinds_of_answer(answer, phrases):
     fails(check.confident_mistake(answer), *phrases)
 
 
-def test_confident_mistake_solution_passes_its_own_check():
+def test_confident_mistake_spots_a_winning_output_given_instead_of_an_index():
+    fails(check.confident_mistake(float(SURE[CONFIDENT])), "looks like a winning output", "argmax")
+    fails(check.confident_mistake(np.float64(SURE[WRONG].max())), "looks like a winning output")
+
+
+def test_confident_mistake_many_indices_and_text_get_hints():
+    fails(check.confident_mistake(WRONG), f"ndarray of {len(WRONG)} numbers", "Pick one element")
+    fails(check.confident_mistake("12"), "Leave out the quotes")
+
+
+def test_confident_mistake_solution_passes_its_own_check(capsys):
     scope = run_solution(check.confident_mistake, network=NETWORK, test_images=TEST_IMAGES, test_labels=TEST_LABELS)
     passes(check.confident_mistake(scope["my_index"]))
+    assert f"winning output {SURE[CONFIDENT]:.3f}\n" in capsys.readouterr().out  # rounded, not 16 digits
 
 
 # favourite_image ---------------------------------------------------------------
@@ -218,6 +257,9 @@ def test_favourite_stub_is_not_attempted():
     (lambda w: (w < 0).astype(float), ["SMALLEST possible", "Swap"]),
     (lambda w: np.ones(784), ["all-white", "red, negative weights"]),
     (lambda w: (w - w.min()) / (w.max() - w.min()), ["the largest possible is", "you reach"]),
+    (lambda w: np.clip(w, 0, 1), ["not fully white", "mid grey"]),
+    (lambda w: 0.5 * (w > 0), ["not fully white", "Make every pixel on a positive weight fully white"]),
+    (lambda w: (w > 0.5).astype(float), ["not fully white", "nothing for black"]),
     (lambda w: (w > 0)[:700].astype(float), ["shape (700,)"]),
     (lambda w: None, ["returned None"]),
     (lambda w: w.reshape(3, 3), ["raised ValueError"]),

@@ -119,3 +119,44 @@ def test_every_exercise_check_of_notebook_09_is_in_the_notebook():
     text = "\n".join(code_cells("09"))
     for name in nnbook.check.n09_network.__all__:
         assert f"check.{name}(" in text
+
+
+def test_what_makes_each_neuron_fire_matches_the_text():
+    """The text: the choosiest neuron is on for just one digit; most are on for several; some for nearly all."""
+    A1 = nnbook.sigmoid(TEST_IMAGES.reshape(len(TEST_IMAGES), 784) @ W1.T + NETWORK.biases[0])
+    np.testing.assert_allclose(A1, NETWORK.activations(TEST_IMAGES)[1])
+    by_digit = np.array([A1[TEST_LABELS == d].mean(axis=0) for d in range(10)]).T
+    counts = (by_digit > 0.5).sum(axis=1)
+    assert counts.min() == 1
+    choosiest = int(np.argmin(counts))
+    [digit] = np.flatnonzero(by_digit[choosiest] > 0.5)
+    assert by_digit[choosiest, digit] > 0.8 and np.delete(by_digit[choosiest], digit).max() < 0.2
+    assert np.sum(counts > 1) > 8, "most neurons are on for several digits"
+    assert counts.max() >= 8, "some are on for nearly all digits"
+
+
+def test_the_costs_yardstick():
+    """The text: ten 0s cost exactly 1; the untrained network about three times that; the trained about a ninth."""
+    wanted = np.eye(10)[TEST_LABELS]
+    assert np.mean(np.sum((np.zeros_like(wanted) - wanted) ** 2, axis=1)) == 1.0
+    untrained = nnbook.Network()
+    assert 2.5 < average_cost(untrained, TEST_IMAGES, TEST_LABELS) < 3.5
+    assert 1 / 10 < average_cost(NETWORK, TEST_IMAGES, TEST_LABELS) < 1 / 8
+    outputs = untrained.forward(TEST_IMAGES)
+    assert np.mean((outputs > 0.2) & (outputs < 0.8)) > 0.9, "untrained outputs near 0.5"
+
+
+def test_the_network_picture_draws_16_inputs_and_the_40_strongest_connections():
+    import inspect
+    assert inspect.signature(nnbook.show_network).parameters["strongest"].default == 40
+    assert len(nnbook.figures.network_layout(NETWORK)[0][0]) == 16
+    assert sum(W.size for W in NETWORK.weights) == 12_960
+
+
+def test_a_digit_drawn_tiny_in_a_corner_looks_the_same_to_the_network():
+    """The text: drawing tiny or in a corner will not fool it; the canvas scales and centres every drawing."""
+    from nnbook.preprocess import strokes_to_image
+    seven = np.array([(0.25, 0.2), (0.75, 0.2), (0.45, 0.85)])
+    big, tiny = strokes_to_image([seven]), strokes_to_image([0.3 * seven + 0.02])
+    assert np.abs(big - tiny).max() < 0.05
+    assert NETWORK.predict(big) == NETWORK.predict(tiny)

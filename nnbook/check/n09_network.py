@@ -35,6 +35,11 @@ def _numbers(result, what: str) -> np.ndarray:
     return expect_array(result, what)
 
 
+def _a(digit) -> str:
+    """'a 7', but 'an 8': the article that goes with a digit said out loud."""
+    return f"an {digit}" if digit == 8 else f"a {digit}"
+
+
 def _whole_number(value, what: str) -> int:
     if isinstance(value, np.ndarray) and value.size == 1:
         value = value.item()
@@ -42,6 +47,12 @@ def _whole_number(value, what: str) -> int:
         if isinstance(value, numbers.Real) and not isinstance(value, (bool, np.bool_)) and float(value).is_integer():
             raise Wrong(f"{what} should be a whole number, got the float {value!r}.",
                         hint="Write it without the decimal point, or wrap it in int(...).")
+        if isinstance(value, str):
+            raise Wrong(f"{what} should be a whole number, got the text (str) {value!r:.40}.",
+                        hint="Leave out the quotes: 7, not '7'.")
+        if isinstance(value, (np.ndarray, list, tuple)):
+            raise Wrong(f"{what} should be one whole number, got {type(value).__name__} of {np.size(value)} numbers.",
+                        hint="Pick one element: a single number, like 123.")
         raise Wrong(f"{what} should be a whole number, got {type(value).__name__} {value!r:.60}.")
     return int(value)
 
@@ -50,12 +61,14 @@ def _whole_number(value, what: str) -> int:
 
 @exercise(solution='''
 # Rows are the digit written, columns the digit the network said.
-# Set the diagonal (the correct answers) to 0, then find the biggest cell left.
-mistakes_only = table.copy()
-np.fill_diagonal(mistakes_only, 0)
-written, said = np.unravel_index(np.argmax(mistakes_only), mistakes_only.shape)
-my_pair = (int(written), int(said))
-print(my_pair, "happened", mistakes_only[written, said], "times")
+# Walk through every cell off the diagonal and keep the biggest one.
+most = 0
+for written in range(10):
+    for said in range(10):
+        if written != said and table[written, said] > most:
+            most = table[written, said]
+            my_pair = (written, said)
+print(my_pair, "happened", most, "times")
 ''', stub_hint="Replace each ... in my_pair = (..., ...) with a digit, run the cell, then run this check again.")
 def most_confused_pair(answer):
     """The mistake the network makes most often, as (digit written, digit said)."""
@@ -81,17 +94,17 @@ def most_confused_pair(answer):
     if (written, said) in winners:
         others = [pair for pair in winners if pair != (written, said)]
         tie = f" It shares first place with {', '.join(map(str, others))}." if others else ""
-        return (f"the network read a written {written} as a {said} in {top} cases, more than any other mistake.{tie} "
+        return (f"the network read a written {written} as {_a(said)} in {top} cases, more than any other mistake.{tie} "
                 "Find some of them in the gallery of mistakes: can you see why?")
     if (said, written) in winners:
         raise Wrong(f"you have the right two digits in the wrong order. ({written}, {said}) means a written {written} "
-                    f"read as a {said}, which happened in {table[written, said]} cases.",
+                    f"read as {_a(said)}, which happened in {table[written, said]} case{'s' * int(table[written, said] != 1)}.",
                     hint="Rows are the digit written, columns the digit the network said: (row, column).")
     times = int(table[written, said])
     if times == 0:
-        raise Wrong(f"the network never read a written {written} as a {said}: that cell shows a dot.",
+        raise Wrong(f"the network never read a written {written} as {_a(said)}: that cell shows a dot.",
                     hint="Look for the largest number outside the [brackets].")
-    raise Wrong(f"the network read a written {written} as a {said} in {times} case{'s' * (times != 1)}, "
+    raise Wrong(f"the network read a written {written} as {_a(said)} in {times} case{'s' * (times != 1)}, "
                 f"but another mistake happened in {top} cases.",
                 hint="Look for the largest number outside the [brackets], in any row.")
 
@@ -120,8 +133,12 @@ def my_accuracy_per_digit(table):
 def accuracy_per_digit(answer):
     """A function: confusion table in, 10 accuracies out (the share of each written digit read correctly)."""
     labels, _, predictions = _reference()
-    for table in (_practice_table(), confusion_table(labels, predictions)):
+    real = confusion_table(labels, predictions)
+    for table, which in ((_practice_table(), "a practice table the check made up"), (real, "the real table")):
         result = call(answer, table.copy(), name="my_accuracy_per_digit")
+        if isinstance(result, dict):
+            raise Wrong("my_accuracy_per_digit(table) returned a dict; expected a list or array of 10 numbers.",
+                        hint="Collect the 10 numbers in a list, [..., ...], in the order of the digits 0-9.")
         result = _numbers(result, "my_accuracy_per_digit(table)")
         if result.shape != (10,):
             raise Wrong(f"my_accuracy_per_digit(table) returned shape {result.shape}; expected 10 numbers, "
@@ -130,13 +147,17 @@ def accuracy_per_digit(answer):
         expected = right / rows
         if np.allclose(result, expected, rtol=1e-9, atol=1e-12):
             continue
-        _explain_per_digit(result, expected, right, rows, columns, table)
+        if table is not real and np.allclose(result, np.diag(real) / real.sum(axis=1), rtol=1e-9, atol=1e-12):
+            raise Wrong("your function gives the right numbers for the notebook's table, but the same numbers for "
+                        "any other table: it uses the variable table from the notebook, not the table it gets.",
+                        hint="Use only the function's argument inside it. The check also tries a made-up table.")
+        _explain_per_digit(result, expected, right, rows, columns, table, which)
     best, worst = int(np.argmax(expected)), int(np.argmin(expected))
     return (f"on the test digits the network reads {best}s best ({expected[best]:.1%} right) and "
             f"{worst}s worst ({expected[worst]:.1%}).")
 
 
-def _explain_per_digit(result, expected, right, rows, columns, table):
+def _explain_per_digit(result, expected, right, rows, columns, table, which):
     close = functools.partial(np.allclose, rtol=1e-9, atol=1e-12)
     if close(result, right):
         raise Wrong("you returned the counts of correct answers, not fractions.",
@@ -158,7 +179,7 @@ def _explain_per_digit(result, expected, right, rows, columns, table):
         raise Wrong("you divided by all the digits in the table; divide by how many of THAT digit were written.",
                     hint="For digit d: table[d, d] divided by the total of row d.")
     digit = int(np.argmax(~np.isclose(result, expected, rtol=1e-9, atol=1e-12)))
-    raise Wrong(f"for digit {digit} you gave {result[digit]:.4f}; of the {rows[digit]} written {digit}s, "
+    raise Wrong(f"on {which}, for digit {digit} you gave {result[digit]:.4f}; of its {rows[digit]} written {digit}s, "
                 f"{right[digit]} were read correctly, which is {expected[digit]:.4f}.",
                 hint="For digit d: table[d, d] divided by the total of row d.")
 
@@ -171,10 +192,15 @@ predictions = outputs.argmax(axis=1)
 sure = outputs.max(axis=1)                         # how strongly the winner fires
 wrong = np.flatnonzero(predictions != test_labels) # test indices of the mistakes
 my_index = int(wrong[np.argmax(sure[wrong])])      # back from "position among mistakes" to test index
-print(my_index, test_labels[my_index], predictions[my_index], sure[my_index])
+print(f"test digit {my_index}: a {test_labels[my_index]}, read as {predictions[my_index]}, "
+      f"winning output {sure[my_index]:.3f}")
 ''')
 def confident_mistake(answer):
     """The test index of the mistake whose winning output is highest."""
+    if isinstance(answer, numbers.Real) and not isinstance(answer, (bool, np.bool_)) and 0 < answer < 1:
+        raise Wrong(f"{float(answer):.3f} looks like a winning output, not the number of a test digit.",
+                    hint="my_index is the test digit's position among the 2,000: use argmax, which gives "
+                         "where the largest value is, instead of max, which gives the value.")
     index = _whole_number(answer, "my_index")
     labels, outputs, predictions = _reference()
     sure = outputs.max(axis=1)
@@ -191,8 +217,8 @@ def confident_mistake(answer):
         raise Wrong(f"test digit {index} is the mistake the network was LEAST sure about "
                     f"(winning output {sure[index]:.3f}).", hint="Use argmax instead of argmin.")
     if predictions[index] != labels[index]:
-        raise Wrong(f"test digit {index} is a mistake (a written {labels[index]} read as {predictions[index]}), "
-                    f"but the network was only {sure[index]:.3f} sure; another mistake has a winning output of "
+        raise Wrong(f"test digit {index} is a mistake (a written {labels[index]} read as {_a(predictions[index])}), "
+                    f"but its winning output is only {sure[index]:.3f}; another mistake has a winning output of "
                     f"{sure[best]:.3f}.",
                     hint="Among the mistakes only, find the one whose largest output is highest.")
     if index == int(order[0]):
@@ -253,6 +279,13 @@ def favourite_image(answer):
             raise Wrong(f"an all-white image also lights the red, negative weights, which pull the sum down: "
                         f"{total:.2f}, while {best:.2f} is possible.",
                         hint="Keep the pixels with negative weights black (0).")
+        positive, negative = weights > 0, weights < 0
+        dimmed = positive & (image < 1 - 1e-9)
+        if dimmed.any() and np.allclose(image[negative], 0.0):
+            raise Wrong(f"{dimmed.sum()} of your pixels on blue (positive) weights are not fully white. Such a pixel "
+                        f"adds only part of its weight (0.5 × w for a mid grey, nothing for black). Your sum is "
+                        f"{total:.2f}; {best:.2f} is possible.",
+                        hint="Make every pixel on a positive weight fully white: 1.")
         raise Wrong(f"your image gives a weighted sum of {total:.2f}; the largest possible is {best:.2f} "
                     f"(you reach {total / best:.0%} of it).",
                     hint="A white pixel adds its weight to the sum, a black one adds nothing. "
