@@ -43,13 +43,23 @@ def test_tiny_accepts_the_sum_of_products():
 @pytest.mark.parametrize("answer, phrases", [
     (0.7, ["adding all eight numbers", "Multiply each weight"]),
     (-1.5, ["sum of the weights alone"]),
-    (2.2, ["sum of the activations alone"]),
+    (2.2, ["sum of the activations alone", "also what you get if (-1) × 0.8 = -0.8 is left out"]),
     (3.0, ["if every weight were positive", "minus signs"]),
     (-3.3, ["(sum of the weights) × (sum of the activations)"]),
     ([2.0, -0.8, 0.2, 0.0], ["four numbers", "add them up"]),
     (np.array([2.0, -0.8, 0.2, 0.0]), ["four numbers"]),
-    (1.5, ["1.5 is not it", "2 × 1.0"]),
-    ("1.4", ["should be one number", "str"]),
+    (1.28, ["1.28 is not it", "2 × 1.0"]),
+    ("1.4", ["the text '1.4', in quotes", "without quotes: 1.4"]),
+    ("1,4", ["should be one number", "str"]),
+    (1.2, ["0.5 × 0.4 = 0.2 is left out", "Add all four products"]),
+    (-0.6, ["2 × 1.0 = 2 is left out"]),
+    (-1.6, ["(-3) × 0.0 counts as -3", "Anything times 0 is 0"]),
+    (1.0, ["0.5 × 0.4 counts as -0.2 instead of 0.2"]),
+    (1.22, ["0.5 × 0.4 counts as 0.02", "decimal places"]),
+    (-5.8, ["(-1) × 0.8 counts as -8", "decimal places"]),
+    (1.7, ["0.5 × 0.4 counts as just the weight, 0.5"]),
+    (-1.4, ["right size but the wrong sign"]),
+    (1, ["close, but the sum is not a whole number", "Do not round"]),
     (None, ["should be one number"]),
     (float("nan"), ["not a finite number"]),
 ])
@@ -99,12 +109,17 @@ def test_batch_not_implemented_counts_as_not_attempted():
     (lambda w, im: np.sum(w * im), ["one number, the total of all 5 images"]),
     (lambda w, im: w * im, ["the products, not yet added up", "axis=(1, 2)"]),
     (lambda w, im: np.sum(w * im, axis=0), ["added over the images", "axis=0"]),
-    (lambda w, im: np.sum(w * im, axis=1), ["rows or the columns only", "28 partial sums"]),
-    (lambda w, im: np.sum(w * im, axis=2), ["rows or the columns only"]),
+    (lambda w, im: np.sum(w * im, axis=1), ["28 partial sums per image", "down the rows only", "axis=(1, 2)"]),
+    (lambda w, im: np.sum(w * im, axis=2), ["rows or the columns only", "28 partial sums"]),
+    (lambda w, im: np.sum(w * im, axis=(0, 1)), ["shape (28,)", "over the images too", "Axis 0 counts the images"]),
+    (lambda w, im: np.sum(w * im, axis=(1, 2))[:-1], ["returned 4 sums; expected 5", "one too few", "range(len(images))"]),
+    (lambda w, im: np.append(np.sum(w * im, axis=(1, 2)), 0.0), ["returned 6 sums", "one too many"]),
+    (lambda w, im: np.full(len(im), np.sum(w * im[0])), ["all 5 of your sums are the same", "images[i], not images[0]"]),
     (lambda w, im: np.sum(im, axis=(1, 2)), ["total brightness", "weights are missing"]),
     (lambda w, im: np.sum(w * im, axis=(1, 2)) + 1, ["off by the same amount, +1", "No bias yet"]),
     (lambda w, im: np.sum(w[0] * im[:, 0], axis=1), ["only the first row"]),
-    (lambda w, im: np.sum(w * im, axis=(1, 2))[:1], ["shape (1,)", "expected (5,)"]),
+    (lambda w, im: np.sum(w * im, axis=(1, 2))[:1], ["only 1 sum; expected 5", "`return` comes after the loop"]),
+    (lambda w, im: np.sum(w * im, axis=(1, 2))[:3], ["shape (3,)", "expected (5,)"]),
     (lambda w, im: np.sum(w * im, axis=(1, 2)) * 2, ["image 0 should give"]),
     (lambda w, im: float(np.sum(w * im, axis=(1, 2))[0]) if len(im) == 1 else np.sum(w * im, axis=(1, 2)),
      ["for 1 image", "one number", "even when n is 1"]),
@@ -124,6 +139,29 @@ def test_batch_spots_a_return_inside_the_loop():
             return np.sum(weights * image)
 
     fails(check.batch_weighted_sums(my_weighted_sums), "one number", "`return` comes after the loop")
+
+
+def test_batch_spots_the_notebooks_loop_given_grids():
+    """weighted_sum_loop walks along 784 numbers; given 28×28 grids, weights[i] is a whole row."""
+    def weighted_sum_loop(weights, activations):
+        total = 0.0
+        for i in range(len(weights)):
+            total += weights[i] * activations[i]
+        return total
+
+    fails(check.batch_weighted_sums(lambda w, images: [weighted_sum_loop(w, image) for image in images]),
+          "shape (5, 28)", "weighted_sum_loop when it gets a 28×28 grid", "reshape(784)")
+    passes(check.batch_weighted_sums(
+        lambda w, images: [weighted_sum_loop(w.reshape(784), image.reshape(784)) for image in images]))
+
+
+def test_batch_names_the_first_image_that_is_wrong():
+    def one_wrong(weights, images):
+        sums = np.sum(weights * images, axis=(1, 2))
+        sums[2] += 1
+        return sums
+
+    fails(check.batch_weighted_sums(one_wrong), "image 2 should give")
 
 
 def test_batch_survives_a_function_that_changes_its_input():
@@ -176,30 +214,40 @@ def _bar(rows, columns=slice(5, 23), value=1.0):
     return weights
 
 
-def test_top_bar_accepts_a_bar_of_positive_weights_with_or_without_a_red_frame():
-    passes(check.top_bar_weights(_bar(slice(7, 10))))
-    passes(check.top_bar_weights(_bar(slice(7, 10)).ravel()))
+def test_top_bar_accepts_a_bar_with_negative_weights_around_it():
     passes(check.top_bar_weights(detectors.region_detector(7, 6, 3, 16)))
-    passes(check.top_bar_weights(_bar(slice(7, 10)).tolist()))
+    passes(check.top_bar_weights(detectors.region_detector(7, 7, 3, 14).ravel()))
+    passes(check.top_bar_weights(detectors.region_detector(7, 7, 3, 14).tolist()))
+    passes(check.top_bar_weights(-np.ones((28, 28)) + 2 * _bar(slice(7, 10), slice(7, 21))))
+
+
+def test_top_bar_needs_more_than_positive_weights_on_the_bar():
+    """The big blob is why a detector needs its red frame: a plain bar of +1 scores it as high as the bar."""
+    fails(check.top_bar_weights(_bar(slice(7, 10), slice(7, 21))),
+          "A big blob of ink gives 42.0, as much as the top bar's 42.0", "rows just above and below the bar")
+    fails(check.top_bar_weights(_bar(slice(7, 10))), "A big blob of ink gives 48.0, more than the top bar's 42.0")
 
 
 def test_top_bar_reports_real_sevens_either_way():
     good = passes(check.top_bar_weights(run_solution(check.top_bar_weights)["my_top_bar_weights"]))
     assert "real 7s do score higher" in str(good)
-    one_row_too_high = _bar(slice(6, 9), slice(7, 21)) - _bar(slice(9, 11), slice(3, 25))
+    one_row_too_high = detectors.region_detector(6, 7, 3, 14)
     low = passes(check.top_bar_weights(one_row_too_high))
     assert "Real 7s are messier" in str(low)
 
 
 @pytest.mark.parametrize("answer, phrases", [
     (-_bar(slice(7, 10)), ["negative sum", "signs are flipped"]),
+    (-detectors.region_detector(7, 7, 3, 14), ["negative sum", "signs are flipped"]),
     (_bar(slice(7, 10)).T, ["vertical bar at the left", "rows and columns are swapped"]),
     (np.ones((28, 28)), ["same weight, 1", "anywhere"]),
-    (np.zeros((28, 28)), ["all your weights are 0"]),
-    (_bar(slice(7, 10)) + _bar(slice(13, 16)), ["The same bar in the middle gives 42.0", "more than half"]),
-    (_bar(slice(7, 23)), ["A vertical line down the middle gives 48.0", "more than half"]),
-    (_bar(slice(7, 10)) + _bar(slice(20, 23)), ["The same bar at the bottom gives 42.0"]),
-    (_bar(slice(0, 28), slice(12, 17)), ["A vertical line down the middle", "rows just above and below"]),
+    (np.zeros((28, 28)), ["all your weights are 0", "w[7:10, 7:21], with a comma"]),
+    (_bar(slice(7, 10)) + _bar(slice(13, 16)),
+     ["The same bar in the middle gives 42.0, as much as", "So does a big blob of ink (96.0)", "lower down"]),
+    (_bar(slice(7, 23)), ["The same bar in the middle gives 42.0", "So does a vertical line down the middle (48.0)"]),
+    (detectors.region_detector(7, 7, 3, 14) + _bar(slice(0, 28), slice(13, 16)),
+     ["A vertical line down the middle gives", "rows just above and below"]),
+    (_bar(slice(7, 10)) + _bar(slice(20, 23)), ["A big blob of ink gives 96.0, more than the top bar's 42.0"]),
     (_bar(slice(20, 23)), ["The top bar should give the biggest sum, but it gives 0.0", "rows 7-9"]),
     (_bar(slice(0, 4)), ["gives 0.0", "rows 0-3 are nearly always empty"]),
     (np.ones((27, 27)), ["shape (27, 27)", "(28, 28)"]),
@@ -218,5 +266,6 @@ def test_top_bar_stub_is_not_attempted():
 def test_top_bar_test_images_are_four_white_strokes_the_top_one_first():
     from nnbook.check import n03_weighted_sums as n03
     images = n03.top_bar_tests()
-    assert list(images)[0] == "a bar at the top" and len(images) == 4
+    assert list(images) == ["a bar at the top", "the same bar in the middle", "a vertical line down the middle",
+                            "a big blob of ink"]
     assert all(image.shape == (28, 28) and set(np.unique(image)) == {0.0, 1.0} for image in images.values())

@@ -43,7 +43,8 @@ def test_threshold_accepts_minus_six(answer):
     (0, ["above 0, not above 6"]),
     (-3, ["above 3, not above 6"]),
     (1 / 6, ["above -0.166667"]),
-    ("-6", ["should be one number"]),
+    ("-6", ["the text '-6', in quotes", "without quotes: -6"]),
+    ("minus six", ["should be one number"]),
     ([-6], ["should be one number"]),
     (True, ["should be one number"]),
 ])
@@ -53,7 +54,7 @@ def test_threshold_explains_each_typical_mistake(answer, phrases):
 
 def test_threshold_stub_and_solution():
     not_attempted(check.threshold_bias(...))
-    passes(check.threshold_bias(run_solution(check.threshold_bias)["my_bias"]))
+    passes(check.threshold_bias(run_solution(check.threshold_bias)["my_answer"]))
 
 
 # passing_count --------------------------------------------------------------------
@@ -89,6 +90,15 @@ def test_count_explains_each_typical_mistake(sums):
     other = next(c for c in range(right + 1, 2000) if c not in {with_ten, 2000 - right, train})
     fails(check.passing_count(other), "is not it", "nnbook.weighted_sum")
     fails(check.passing_count("many"), "should be one number")
+    fails(check.passing_count(str(right)), "in quotes", f"without quotes: {right}")
+    fails(check.passing_count(2000), "every test digit", "len(...) counts every entry")
+
+
+def test_count_explains_an_answer_that_was_not_counted_yet(sums):
+    fired = sums + detectors.EXAMPLE_BIAS > 0
+    fails(check.passing_count(fired), "all 2,000 True/False values", "np.sum(...) counts them")
+    fails(check.passing_count(list(fired)), "all 2,000 True/False values")
+    fails(check.passing_count(sums + detectors.EXAMPLE_BIAS), "2,000 numbers, one per test digit", "count the Trues")
     fails(check.passing_count(None), "should be one number")
 
 
@@ -144,6 +154,33 @@ def test_separator_explains_each_typical_mistake():
     fails(check.ones_vs_zeros(good), "expected a pair (my_weights, my_bias)")
     fails(check.ones_vs_zeros((good, -10, 3)), "expected a pair")
     fails(check.ones_vs_zeros((np.full((28, 28), np.inf), -10)), "NaN or infinity")
+
+
+def _middle_only():
+    """Positive weights where 1s have ink, and nothing else: 0s cross the middle too."""
+    weights = np.zeros((28, 28))
+    weights[5:23, 13:15] = 1
+    return weights
+
+
+def test_separator_says_when_no_bias_can_save_the_weights():
+    for bias, phrase in ((0, "fires for every digit"), (-10, "Too many 0s get through."), (-1000, "never fires")):
+        fails(check.ones_vs_zeros((_middle_only(), bias)), phrase, "would score", "No bias reaches 95%",
+              "Put negative weights there")
+    good = fails(check.ones_vs_zeros((_middle_minus_sides(), 40)))
+    assert "No bias reaches" not in str(good)
+
+
+def test_separator_no_bias_claim_is_true():
+    """The best bias the check finds really stays below 95% for middle-only weights, and tops it for the good ones."""
+    from nnbook.check import n04_bias as n04
+    images, labels = nnbook.load_digits("train")
+    keep = labels <= 1
+    _, best_score, _ = n04._best_bias(_middle_only().ravel())
+    scan = max(np.mean(detectors.fires(_middle_only(), b, images[keep]) == (labels[keep] == 1))
+               for b in np.arange(-40.0, 5.0, 0.25))
+    assert scan <= best_score < n04.TARGET
+    assert n04._best_bias(_middle_minus_sides().ravel())[1] >= n04.TARGET
 
 
 def test_separator_suggested_bias_really_scores_what_it_says():

@@ -66,6 +66,26 @@ def test_the_weighted_sums_by_digit_rank_as_the_text_says(train):
     assert max(low) < 2 < 10 < min(high)  # "small or negative" against "the biggest"
 
 
+def test_the_widget_suggestions_favour_the_digits_the_text_names(train):
+    """The lower-left region the text suggests is covered best by 0s and 2s."""
+    images, labels = train
+    sums = nnbook.weighted_sum(detectors.region_detector(16, 5, 7, 6), images)
+    mean = np.array([sums[labels == digit].mean() for digit in range(10)])
+    assert set(np.argsort(mean)[-2:]) == {0, 2}
+
+
+def test_the_widget_handles_a_region_no_digit_reaches(train):
+    """A corner region gives every training digit a sum of 0: the widget says so instead of drawing."""
+    images, _ = train
+    assert np.all(nnbook.weighted_sum(detectors.region_detector(27, 27, 1, 1), images) == 0)
+    explore_region = defined_in_notebook("03", "explore_region", {
+        "interact": lambda **sliders: (lambda function: function), "IntSlider": lambda *a, **k: None,
+        "region_detector": detectors.region_detector, "nnbook": nnbook, "detectors": detectors,
+        "train_images": images, "train_labels": train[1], "plt": _NoPlot()})
+    explore_region(27, 27, 1, 1)
+    explore_region(7, 16, 10, 4)
+
+
 def test_the_pixel_by_pixel_figure_shows_a_7_above_0_and_a_0_below_it(train):
     images, labels = train
     weights = detectors.example_weights()

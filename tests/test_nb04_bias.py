@@ -47,6 +47,16 @@ def test_shifting_by_the_bias_keeps_the_same_digits_orange(sums, train):
         assert np.array_equal(sums[mine] > 10, (sums[mine] - 10) > 0)
 
 
+def test_the_table_text_about_the_1_and_the_9(train):
+    """The first 1 and the first 9 come close to 10 but stay below it, so they do not fire."""
+    images, labels = train
+    weights = detectors.example_weights()
+    for digit, shown in ((1, 8.5), (9, 8.2)):
+        total = nnbook.weighted_sum(weights, images[labels == digit][0])
+        assert round(total, 1) == shown and total < 10
+        assert not detectors.fires(weights, detectors.EXAMPLE_BIAS, images[labels == digit][0])
+
+
 def test_pass_rates_are_as_the_text_describes(train):
     """Most 7s, many 9s and 4s; almost no 1s, 5s or 6s; 2s and 3s sometimes."""
     images, labels = train
@@ -66,6 +76,12 @@ def test_the_slider_moves_the_pass_rates_one_way(train):
     assert np.all(np.diff(rates, axis=0) >= 0)
     assert rates[0].max() < 0.01          # at -30 almost nothing passes
     assert rates[-1].min() > 0.5          # at +10 most of every digit passes
+
+
+def test_the_slider_text_about_bias_0_and_minus_20(sums):
+    """Bias 0: every positive sum fires, about 3 in 4 digits. Bias -20: only a few."""
+    assert round(np.mean(sums > 0) * 4) == 3
+    assert np.mean(sums - 20 > 0) < 0.05
 
 
 def test_the_training_score_helper_scores_zeros_and_ones(train):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import numbers
 
 import numpy as np
 
@@ -23,6 +24,17 @@ def _close(a: float, b: float) -> bool:
     return math.isclose(a, b, abs_tol=1e-9)
 
 
+def _no_quotes(answer) -> None:
+    """A number written in quotes is text to Python; say so kindly."""
+    if isinstance(answer, str):
+        try:
+            float(answer)
+        except ValueError:
+            return
+        raise Wrong(f"you gave the text {answer!r}, in quotes; Python needs the number itself.",
+                    hint=f"Write it without quotes: {answer.strip()}")
+
+
 @exercise(solution='''
 # Multiply each weight by the activation of its pixel, then add the four products:
 #   2 × 1.0  +  (-1) × 0.8  +  0.5 × 0.4  +  (-3) × 0.0
@@ -36,6 +48,7 @@ def tiny_weighted_sum(answer):
     if isinstance(answer, (list, tuple, np.ndarray)) and np.size(answer) == 4:
         raise Wrong("you gave four numbers; the weighted sum is one number.",
                     hint="You have the four products w·a; now add them up.")
+    _no_quotes(answer)
     value = expect_number(answer, "your answer")
     right = sum(products)
     if _close(value, right):
@@ -48,8 +61,10 @@ def tiny_weighted_sum(answer):
         raise Wrong(f"{value:g} is the sum of the weights alone; the activations are missing.",
                     hint="Each weight is multiplied by the activation of its pixel.")
     if _close(value, sum(TINY_ACTIVATIONS)):
-        raise Wrong(f"{value:g} is the sum of the activations alone; the weights are missing.",
-                    hint="Each activation is multiplied by its weight.")
+        slip = _one_slip(value)
+        also = f" (It is also what you get if {slip[0]}.)" if slip else ""
+        raise Wrong(f"{value:g} is the sum of the activations alone: the weights are missing.{also}",
+                    hint="Multiply each activation by its own weight, then add the four products.")
     if _close(value, sum(abs(p) for p in products)):
         raise Wrong(f"{value:g} is what you get if every weight were positive.",
                     hint="Keep the minus signs: (-1) × 0.8 is -0.8.")
@@ -57,9 +72,65 @@ def tiny_weighted_sum(answer):
         raise Wrong(f"{value:g} is (sum of the weights) × (sum of the activations).",
                     hint="Multiply in pairs, weight 1 with activation 1, weight 2 with activation 2, and so on, "
                          "then add the four products.")
+    if _close(value, -right):
+        raise Wrong(f"{value:g} has the right size but the wrong sign.",
+                    hint="Check the signs: 2 × 1.0 is +2.0, and it is the biggest product.")
+    if isinstance(answer, numbers.Integral) and abs(value - right) < 1:
+        raise Wrong(f"{value:g} is close, but the sum is not a whole number.",
+                    hint="Do not round: keep the decimals of each product.")
+    slip = _one_slip(value)
+    if slip is not None:
+        raise Wrong(f"{value:g} is what you get if {slip[0]}; the other three products are right.", hint=slip[1])
     raise Wrong(f"{value:g} is not it.",
                 hint="Work out the four products one at a time: 2 × 1.0, then (-1) × 0.8, then 0.5 × 0.4, "
                      "then (-3) × 0.0. Then add them.")
+
+
+def _one_slip(value: float) -> tuple[str, str] | None:
+    """If one product slipped and the other three are right, say which, most likely slip first.
+
+    The slips: a product left out; w × 0.0 taken as w; a product with the
+    wrong sign; a decimal point in the wrong place (0.02 for 0.2); a weight or
+    an activation added without multiplying.
+    """
+    pairs = list(zip(TINY_WEIGHTS, TINY_ACTIVATIONS))
+    products = [w * a for w, a in pairs]
+    right = sum(products)
+
+    def shown(w, a):
+        return f"({w:g}) × {a:.1f}" if w < 0 else f"{w:g} × {a:.1f}"
+
+    slips = []
+    for (w, a), p in zip(pairs, products):
+        if p != 0:
+            slips.append((right - p, f"{shown(w, a)} = {p:g} is left out",
+                          "Add all four products, one for each input."))
+    for (w, a), p in zip(pairs, products):
+        if a == 0:
+            slips.append((right - p + w, f"{shown(w, a)} counts as {w:g}",
+                          f"Anything times 0 is 0: a black pixel adds nothing, whatever its weight. "
+                          f"{shown(w, a)} = 0."))
+    for (w, a), p in zip(pairs, products):
+        if p != 0:
+            slips.append((right - 2 * p, f"{shown(w, a)} counts as {-p:g} instead of {p:g}",
+                          "A positive number times a positive number is positive; "
+                          "a negative number times a positive one is negative."))
+    for (w, a), p in zip(pairs, products):
+        if p != 0 and a not in (0.0, 1.0):
+            for slipped in (10 * p, p / 10):
+                slips.append((right - p + slipped, f"{shown(w, a)} counts as {slipped:g}",
+                              f"Count the decimal places: {shown(w, a)} = {p:g}."))
+    for (w, a), p in zip(pairs, products):
+        if a not in (0.0, 1.0):
+            slips.append((right - p + w, f"{shown(w, a)} counts as just the weight, {w:g}",
+                          f"Multiply: {shown(w, a)} = {p:g}."))
+        if w != 1.0 and a != 0.0:
+            slips.append((right - p + a, f"{shown(w, a)} counts as just the activation, {a:g}",
+                          f"Multiply: {shown(w, a)} = {p:g}."))
+    for total, what, hint in slips:
+        if _close(value, total) and not _close(value, right):
+            return what, hint
+    return None
 
 
 # Exercise 2 ------------------------------------------------------------------
@@ -112,14 +183,42 @@ def _judge_sums(result, right, weights, images):
         raise Wrong(f"{call_text} your function returned shape (28, 28): it added over the images, "
                     "one total per pixel.", hint="Add over the pixels instead: axis=(1, 2), not axis=0.")
     if shape in ((n, 28), (28, n)):
+        # weighted_sum_loop given 28×28 grids adds whole rows, weights[i] * image[i]: one total per column.
+        down_the_rows = np.sum(weights * images, axis=1)
+        if shape == (n, 28) and np.allclose(np.asarray(result, dtype=float), down_the_rows):
+            raise Wrong(f"{call_text} your function returned shape {shape}: 28 partial sums per image, one per "
+                        "column. It added down the rows only. np.sum(..., axis=1) does that, and so does "
+                        "weighted_sum_loop when it gets a 28×28 grid: weights[i] is then a whole row, not one "
+                        "weight.",
+                        hint="Add over the rows and the columns: np.sum(weights * images, axis=(1, 2)). Or give "
+                             "weighted_sum_loop lists of 784: weighted_sum_loop(weights.reshape(784), "
+                             "image.reshape(784)).")
         raise Wrong(f"{call_text} your function returned shape {shape}: it added along the rows or "
                     "the columns only, so each image still has 28 partial sums.",
                     hint="Add over both: axis=(1, 2).")
+    if shape == (28,):
+        raise Wrong(f"{call_text} your function returned shape (28,): it added over the images too, "
+                    "and kept one number per column.",
+                    hint="Add over the rows and columns of each image, not over the images: axis=(1, 2). "
+                         "(Axis 0 counts the images.)")
+    if shape == (1,) and n > 1:
+        raise Wrong(f"{call_text} your function returned only 1 sum; expected {n}, one per image.",
+                    hint="If you loop over the images, check that `return` comes after the loop, "
+                         "not inside it: indent it less than the loop's body.")
+    if len(shape) == 1 and abs(shape[0] - n) == 1:
+        fewer = shape[0] < n
+        raise Wrong(f"{call_text} your function returned {shape[0]} sums; expected {n}, one per image: "
+                    f"one {'too few' if fewer else 'too many'}.",
+                    hint="range(len(images)) already goes from the first image (0) to the last (n - 1); "
+                         "a plain `for image in images:` never misses one.")
     if shape != (n,):
         raise Wrong(f"{call_text} your function returned shape {shape}; expected ({n},), one sum per image.")
     got = expect_array(result, "your sums")
     if np.allclose(got, right, rtol=1e-9, atol=1e-9):
         return
+    if n > 1 and np.allclose(got, right[0]):
+        raise Wrong(f"all {n} of your sums are the same number, the sum of image 0.",
+                    hint="Inside the loop, use the image of this step: images[i], not images[0].")
     if np.allclose(got, images.sum(axis=(1, 2))):
         raise Wrong("your sums are the total brightness of each image: the weights are missing.",
                     hint="Multiply each pixel by its weight before adding: weights * images.")
@@ -131,7 +230,8 @@ def _judge_sums(result, right, weights, images):
     if np.allclose(got, first_row):
         raise Wrong("your sums use only the first row of pixels (28 of the 784).",
                     hint="Add over every row and every column: axis=(1, 2).")
-    raise Wrong(f"image 0 should give {right[0]:.4f}, yours gave {got[0]:.4f}.",
+    first = int(np.flatnonzero(~np.isclose(got, right, rtol=1e-9, atol=1e-9))[0])
+    raise Wrong(f"image {first} should give {right[first]:.4f}, yours gave {got[first]:.4f}.",
                 hint="For one image the weighted sum is np.sum(weights * image). Do that for every image.")
 
 
@@ -176,8 +276,8 @@ TOP_BAR = (7, 7, 3, 14)
 """A horizontal bar near the top of the digit box, where a 7 has its top stroke."""
 OTHER_STROKES = {
     "the same bar in the middle": (13, 7, 3, 14),
-    "the same bar at the bottom": (20, 7, 3, 14),
     "a vertical line down the middle": (5, 13, 18, 3),
+    "a big blob of ink": (4, 6, 20, 16),
 }
 """The test strokes the pattern should respond to at most half as much as to TOP_BAR."""
 
@@ -199,8 +299,8 @@ def _passes_top_bar(sums: dict[str, float]) -> bool:
 
 @exercise(solution='''
 # Blue (+1) on the rows where a 7 has its top bar, rows 7-10;
-# red (-1) on two rows just above and two just below, so that a
-# vertical line crossing those rows scores nothing.
+# red (-1) on two rows just above and two just below. A blob, or a
+# vertical line, covers as many red pixels as blue ones: it scores 0.
 my_top_bar_weights = np.zeros((28, 28))
 my_top_bar_weights[5:7, 5:23] = -1     # rows 5-6: just above the bar
 my_top_bar_weights[11:13, 5:23] = -1   # rows 11-12: just below it
@@ -216,7 +316,9 @@ def top_bar_weights(answer):
                     "shape (28, 28).", hint="Start from np.zeros((28, 28)) and set a block of rows.")
     if not np.any(weights):
         raise Wrong("all your weights are 0, so every image gives a weighted sum of 0.",
-                    hint="Put positive weights where the bar is: rows 7-9.")
+                    hint="Put positive weights where the bar is: rows 7-9. If you wrote w[7:10][7:21], that "
+                         "picks rows 7-9 and then rows 7-20 of those three, which is none: write w[7:10, 7:21], "
+                         "with a comma between the rows and the columns.")
     if np.all(weights == weights.flat[0]):
         raise Wrong(f"every pixel has the same weight, {weights.flat[0]:g}, so the neuron measures "
                     "how much ink there is anywhere, not where it is.",
@@ -226,10 +328,12 @@ def top_bar_weights(answer):
     listed = "; ".join(f"{name}: {value:.1f}" for name, value in sums.items())
     if _passes_top_bar(sums):
         return f"weighted sums: {listed}. Your neuron picks out the top bar.\n  " + _real_sevens(weights)
-    if top < 0 and _passes_top_bar(_top_bar_sums(-weights)):
+    if top < 0:
         raise Wrong(f"weighted sums: {listed}. The top bar gives a negative sum: your signs are flipped.",
                     hint="Positive (blue) weights where you want ink, negative (red) where you don't.")
-    if _passes_top_bar(_top_bar_sums(weights.T)):
+    swapped = _top_bar_sums(weights.T)
+    swapped_top = swapped["a bar at the top"]
+    if swapped_top > 2 * max(top, 0.0) and all(swapped[name] <= swapped_top / 2 for name in list(OTHER_STROKES)[:2]):
         raise Wrong(f"weighted sums: {listed}. Your pattern looks for a vertical bar at the left: "
                     "rows and columns are swapped.",
                     hint="weights[row, column]: the first index picks the row. Rows 7-9 are weights[7:10, :].")
@@ -237,14 +341,23 @@ def top_bar_weights(answer):
         raise Wrong(f"weighted sums: {listed}. The top bar should give the biggest sum, but it gives {top:.1f}.",
                     hint="Put positive weights on rows 7-9, columns 7-20, where the bar is. "
                          "(Digits are drawn in the middle 20×20 of the picture, so rows 0-3 are nearly always empty.)")
-    name, worst = max(others, key=lambda item: item[1])
+    # Report the first stroke that scores too much, in the order of OTHER_STROKES: place, then shape, then size.
+    too_big = [(name, value) for name, value in others if value > top / 2]
+    name, worst = too_big[0]
     hint = {
+        "the same bar in the middle": "Your weights respond to a bar lower down too. Make the weights zero, "
+                                      "or negative, away from the top rows.",
         "a vertical line down the middle": "A vertical line crosses the bar's rows too. Negative weights on the "
                                            "rows just above and below the bar make a line that passes through "
                                            "score less.",
-    }.get(name, "Make the weights zero, or negative, away from the top rows.")
-    raise Wrong(f"weighted sums: {listed}. {name.capitalize()} gives {worst:.1f}, more than half of the "
-                f"top bar's {top:.1f}: your neuron does not tell them apart well.", hint=hint)
+        "a big blob of ink": "The blob covers the bar's rows too, and much more around them. Put negative "
+                             "weights on the rows just above and below the bar, like the red frame of the "
+                             "example detector: ink that spills around the bar then takes points off.",
+    }[name]
+    how_much = "more than" if worst > top else "as much as" if worst == top else "more than half of"
+    also = "".join(f" So does {other} ({value:.1f})." for other, value in too_big[1:])
+    raise Wrong(f"weighted sums: {listed}. {name.capitalize()} gives {worst:.1f}, {how_much} the "
+                f"top bar's {top:.1f}: your neuron does not tell them apart well.{also}", hint=hint)
 
 
 def _real_sevens(weights: np.ndarray) -> str:

@@ -14,6 +14,17 @@ from ._core import NotAttempted, Wrong, exercise, expect_array, expect_number
 __all__ = ["threshold_bias", "passing_count", "ones_vs_zeros"]
 
 
+def _no_quotes(answer) -> None:
+    """A number written in quotes is text to Python; say so kindly."""
+    if isinstance(answer, str):
+        try:
+            float(answer)
+        except ValueError:
+            return
+        raise Wrong(f"you gave the text {answer!r}, in quotes; Python needs the number itself.",
+                    hint=f"Write it without quotes: {answer.strip()}")
+
+
 # Exercise 1 ------------------------------------------------------------------
 
 THRESHOLD = 6.0
@@ -22,11 +33,12 @@ THRESHOLD = 6.0
 
 @exercise(solution='''
 # The neuron fires when  weighted sum + bias > 0,  that is, when  weighted sum > -bias.
-# For "above 6" we need -bias = 6, so:
-my_bias = -6
+# For "above 6" we need -bias = 6, so the bias is -6:
+my_answer = -6
 ''')
 def threshold_bias(answer):
     """The bias that makes a neuron fire only when its weighted sum is above 6."""
+    _no_quotes(answer)
     bias = expect_number(answer, "your bias")
     if math.isclose(bias, -THRESHOLD, abs_tol=1e-9):
         return ("weighted sum + (-6) > 0 exactly when the weighted sum is above 6. "
@@ -52,18 +64,21 @@ def _example_sums(split: str) -> np.ndarray:
 
 
 @exercise(solution='''
-test_images, test_labels = nnbook.load_digits("test")
-weights = detectors.example_weights()
-sums = nnbook.weighted_sum(weights, test_images)       # 2,000 weighted sums
-fired = sums + detectors.EXAMPLE_BIAS > 0               # True where the neuron fires
-my_count = int(np.sum(fired))                           # True counts as 1, False as 0
+test_images, test_labels = nnbook.load_digits("test")   # already loaded in the setup cell
+weights = detectors.example_weights()                   # the example detector, as above
+bias = -10
+test_sums = nnbook.weighted_sum(weights, test_images)   # 2,000 weighted sums
+fired = test_sums + bias > 0                             # True where the neuron fires
+my_count = int(np.sum(fired))                            # True counts as 1, False as 0
 ''')
 def passing_count(answer):
     """How many of the 2,000 test digits make the example detector fire, with bias -10?"""
-    count = expect_number(answer, "your count")
     sums = _example_sums("test")
     right = int(np.sum(sums + EXAMPLE_BIAS > 0))
     n = len(sums)
+    _not_the_whole_list(answer, sums)
+    _no_quotes(answer)
+    count = expect_number(answer, "your count")
     if count == right:
         return (f"{right} of the {n:,} test digits ({right / n:.0%}) have a weighted sum above 10, "
                 "so the neuron fires for them.")
@@ -79,6 +94,8 @@ def passing_count(answer):
                                                "Add the bias: sums + (-10) > 0, which is sums > 10."),
         n - right: ("that is how many digits do NOT make it fire.",
                     "Count where weighted sum + bias > 0."),
+        n: ("that is every test digit, not only those that make it fire.",
+            "len(...) counts every entry, True or False alike; np.sum(...) counts only the Trues."),
         int(np.sum(sums + EXAMPLE_BIAS >= 0)): ("you also counted sums of exactly 10; the neuron fires only "
                                                 "above it.", "Use > 0, not >= 0."),
         int(np.sum(_example_sums("train") + EXAMPLE_BIAS > 0)): ("that is the count for the 8,000 training "
@@ -91,6 +108,18 @@ def passing_count(answer):
     raise Wrong(f"{count:g} is not it.",
                 hint="Compute the 2,000 weighted sums with nnbook.weighted_sum(weights, test_images), "
                      "add the bias, and count how many are above 0.")
+
+
+def _not_the_whole_list(answer, sums: np.ndarray) -> None:
+    """The learner gave all 2,000 values (True/False, or the sums) instead of counting them."""
+    if isinstance(answer, (list, tuple, np.ndarray)) and np.size(answer) == len(sums):
+        values = np.asarray(answer).ravel()
+        if values.dtype == bool:
+            raise Wrong(f"you gave all {len(sums):,} True/False values, one per test digit. "
+                        "The question asks how many are True.",
+                        hint="np.sum(...) counts them: True counts as 1, False as 0.")
+        raise Wrong(f"you gave {len(sums):,} numbers, one per test digit; the answer is one count.",
+                    hint="Add the bias to the sums, compare with 0 (> 0), and count the Trues with np.sum.")
 
 
 # Exercise 3 ------------------------------------------------------------------
@@ -158,20 +187,29 @@ def ones_vs_zeros(answer):
               f"It fires for {ones.mean():.1%} of the 1s and for {zeros.mean():.1%} of the 0s.")
     if score >= TARGET:
         return report + " Your neuron tells 1s from 0s."
-    if ones.all() and zeros.all():
-        raise Wrong(report + " It fires for every digit: the threshold is too low.",
-                    hint="Lower the bias (a more negative number), so only big weighted sums get through.")
-    if not ones.any() and not zeros.any():
-        raise Wrong(report + " It never fires: the threshold is too high.",
-                    hint="Raise the bias (a bigger number, closer to 0 or above it).")
     if zeros.mean() > ones.mean():
         raise Wrong(report + " It prefers 0s to 1s.",
                     hint="Flip the signs: positive weights where 1s have ink, negative where 0s have ink.")
     best_bias, best_score, n_train = _best_bias(weights)
-    hint = (f"With your weights, the bias {best_bias:.1f} would score {best_score:.1%} on the {n_train:,} "
-            "training 0s and 1s. ") if best_score > score else ""
+    weights_too_weak = best_score < TARGET
+    advice = ""
+    if best_score > score:
+        advice += (f" With your weights, the bias {best_bias:.1f} would score {best_score:.1%} on the "
+                   f"{n_train:,} training 0s and 1s.")
+    if weights_too_weak:
+        advice += (" No bias reaches 95% with these weights, so change the weights too: 0s have ink in "
+                   "places where 1s have none. Put negative weights there.")
+    if ones.all() and zeros.all():
+        raise Wrong(report + " It fires for every digit: the threshold is too low.",
+                    hint="Lower the bias (a more negative number), so only big weighted sums get through." + advice)
+    if not ones.any() and not zeros.any():
+        raise Wrong(report + " It never fires: the threshold is too high.",
+                    hint="Raise the bias (a bigger number, closer to 0 or above it)." + advice)
     if zeros.mean() > 1 - ones.mean():
-        hint += "Too many 0s get through: lower the bias, or put negative weights where 0s have ink."
+        hint = "Too many 0s get through" + (
+            "." if weights_too_weak else ": lower the bias, or put negative weights where 0s have ink.")
     else:
-        hint += "Too many 1s stay quiet: raise the bias, or put positive weights where 1s have ink."
+        hint = "Too many 1s stay quiet" + (
+            "." if weights_too_weak else ": raise the bias, or put positive weights where 1s have ink.")
+    hint += advice
     raise Wrong(report + f" The target is {TARGET:.0%}.", hint=hint)
