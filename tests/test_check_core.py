@@ -43,7 +43,7 @@ def test_answers_that_raise_return_none_or_are_not_functions():
     assert "raised ZeroDivisionError: division by zero" in str(double(lambda x: x / 0))
     assert "returned None" in str(double(lambda x: None)) and "forget the `return` line" in str(double(lambda x: None))
     assert "expected a function, got int" in str(double(6))
-    assert "should be one number, got str" in str(double(lambda x: "6"))
+    assert "should be one number, got str '6': text, because it is in quotes" in str(double(lambda x: "6"))
     assert "not a finite number" in str(double(lambda x: float("nan")))
 
 
@@ -80,3 +80,13 @@ def test_expect_array_checks_shape_and_values():
             assert message in wrong.message
         else:
             raise AssertionError(f"{value!r} was accepted")
+
+
+def test_numbers_written_as_text_get_a_specific_hint():
+    for text, hint in (("6", "Leave out the quotes"), ("1,4", "with a dot: 1.4"), ("six", "with digits")):
+        try:
+            expect_number(text, "your answer")
+        except Wrong as wrong:
+            assert hint in wrong.hint, (text, wrong.hint)
+        else:
+            raise AssertionError(f"{text!r} was accepted")

@@ -157,6 +157,15 @@ def expect_number(value, what: str) -> float:
     """The answer must be one real, finite number."""
     if isinstance(value, np.ndarray) and value.size == 1:
         value = value.item()
+    if isinstance(value, str):
+        text = value.strip().replace(",", ".", 1) if value.count(",") == 1 and "." not in value else value.strip()
+        try:
+            float(text)
+        except ValueError:
+            raise Wrong(f"{what} should be one number, got str {value!r:.60}.",
+                        hint="Write the number with digits, without quotes, e.g. 1.4") from None
+        hint = "Python writes decimals with a dot: 1.4, not 1,4." if "," in value else "Leave out the quotes."
+        raise Wrong(f"{what} should be one number, got str {value!r}: text, because it is in quotes.", hint=hint)
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise Wrong(f"{what} should be one number, got {type(value).__name__} {value!r:.60}.")
     if not np.isfinite(value):
