@@ -146,6 +146,7 @@ def test_digit_rule_baseline_is_the_bright_pixel_rule_measured_on_the_test_digit
     (lambda image: 1, ["your rule says 1 for every digit", "has to look at the image"]),
     (lambda image: 1 if image[14, 14] > 0.5 else 0, ["Not yet better than counting bright pixels", "quarter"]),
     (lambda image: 12, ["test digit 0 is 12", "from 0 to 9"]),
+    (lambda image: int(np.sum(image > 0.5)), ["from 0 to 9", "a count or a score", "np.argmin"]),
     (lambda image: -1, ["from 0 to 9"]),
     (lambda image: "7", ["the text '7'", "return the number itself"]),
     (lambda image: 2.5, ["not a whole number"]),
@@ -178,6 +179,16 @@ def test_digit_rule_stub_and_solution():
     not_attempted(check.digit_rule(stub))
     feedback = passes(check.digit_rule(run_solution(check.digit_rule)["my_rule"]))
     assert "You beat the bright-pixel rule" in str(feedback)
+
+
+def test_digit_rule_solution_leaves_the_notebooks_typical_counts_alone():
+    # The notebook's bright-pixel rule reads a global `typical`; running the
+    # solution in the notebook must not replace it.
+    typical = object()
+    train_images, train_labels = nnbook.load_digits("train")
+    scope = {"np": np, "train_images": train_images, "train_labels": train_labels, "typical": typical}
+    exec(check.digit_rule.solution().code, scope)
+    assert scope["typical"] is typical
 
 
 def test_exercise_names_of_notebook_01_are_not_used_by_another_notebook():

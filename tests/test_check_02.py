@@ -55,8 +55,12 @@ def test_connections_accepts_784_times_16(answer):
     (826, ["neurons in the whole network"]),
     (448, ["one row of pixels"]),
     (784 * 16 * 16 * 10, ["paths through the whole network"]),
+    (256, ["between the two hidden layers"]),
+    (2 * 784 * 16, ["counted every connection twice"]),
     (12000, ["12000 is not the number of connections", "How many lines?"]),
     ("12544", ["should be one number, got str"]),
+    ("784*16", ["the text '784*16'", "Leave out the quotes", "my_answer = 784 * 16"]),
+    ("784 × 16", ["does not calculate what is inside quotes"]),
     ([784, 16], ["should be one number, got list"]),
     (True, ["should be one number, got bool"]),
     (float("inf"), ["not a finite number"]),
@@ -107,7 +111,11 @@ def reuses_one_array(digit):
     (lambda d: np.zeros(11), ["gave 11 numbers"]),
     (lambda d: one_hot(d).reshape(1, 10), ["shape (1, 10)", "flat list"]),
     (lambda d: np.zeros((2, 3)), ["gave shape (2, 3)"]),
-    (lambda d: 0.9 * one_hot(d), ["for the digit 0 your answer is [0.9, 0,", "1.0 (fully lit)"]),
+    (lambda d: 0.9 * one_hot(d), ["the right idea", "for the digit 0 your answer is [0.9, 0,", "fully lit (1.0)"]),
+    (lambda d: 0.8 * one_hot(d) + 0.1, ["the right idea", "[0.9, 0.1, 0.1,", "completely sure"]),
+    (lambda d: 100 * one_hot(d), ["[100, 0,", "goes from 0.0 to 1.0"]),
+    (lambda d: one_hot(d) - one_hot((d + 1) % 10), ["[1, -1, 0,", "goes from 0.0 to 1.0"]),
+    (lambda d: one_hot(d) + 0.5 * one_hot((d + 5) % 10), ["the right idea", "[1, 0, 0, 0, 0, 0.5,"]),
     (lambda d: np.zeros(10), ["for the digit 0 your answer is [0, 0,"]),
     (reuses_one_array, ["lights up neurons [0, 1]", "fresh np.zeros(10)"]),
     (lambda d: "0000000000", ["should give 10 numbers, got str"]),
@@ -138,8 +146,9 @@ def test_part_for_one_passes_a_thin_slanted_line_and_reports_its_lead(training):
     by_digit = parts.overlap_by_digit(*training, part)
     runner_up = parts.ranking(by_digit)[1]
     feedback = passes(check.part_for_one(part))
-    assert f"1s fill {by_digit[1]:.0%} of your part" in str(feedback)
+    assert f"1s cover {by_digit[1]:.0%} of your part" in str(feedback)
     assert f"the {runner_up}s only {by_digit[runner_up]:.0%}" in str(feedback)
+    assert f"{(by_digit[1] - by_digit[runner_up]) * 100:.0f} points ahead" in str(feedback)
     passes(check.part_for_one(part.astype(int)))
     passes(check.part_for_one(part.astype(float).tolist()))
 
@@ -150,7 +159,9 @@ def test_part_for_one_wants_a_clear_lead_not_a_photo_finish(training):
     by_digit = parts.overlap_by_digit(*training, part)
     order = parts.ranking(by_digit)
     assert order[0] == 1 and by_digit[1] - by_digit[order[1]] < n02_layers.CLEAR_LEAD
-    fails(check.part_for_one(part), "1s fill your part best", "Make it a clear win", "slant")
+    lead = by_digit[1] - by_digit[order[1]]
+    fails(check.part_for_one(part), "1s cover your part best", f"only {lead * 100:.0f} points ahead",
+          "Make it a clear win: 10 points ahead", "slant")
 
 
 def test_part_for_one_names_the_winner_when_the_1s_do_not_win(training):
@@ -158,8 +169,18 @@ def test_part_for_one_names_the_winner_when_the_1s_do_not_win(training):
     part[4:24, 20] = True              # a bar on the right, where 1s hardly go
     by_digit = parts.overlap_by_digit(*training, part)
     order = parts.ranking(by_digit)
-    fails(check.part_for_one(part), f"the {order[0]}s fill your part best",
-          f"the 1s come {order.index(1) + 1}th with {by_digit[1]:.2f}", "average 1")
+    fails(check.part_for_one(part), f"the {order[0]}s cover your part best",
+          f"the 1s come {order.index(1) + 1}th with {by_digit[1]:.0%}", "average 1")
+
+
+def test_part_for_one_spots_rows_and_columns_swapped(training):
+    part = np.zeros((28, 28), dtype=bool)
+    part[13:15, 5:20] = True           # the notebook's example block, with rows and columns swapped
+    assert parts.ranking(parts.overlap_by_digit(*training, part))[0] != 1
+    fails(check.part_for_one(part), "lies across the picture", "swap rows and columns", "my_part[5:22, 14]")
+    upright = np.zeros((28, 28), dtype=bool)
+    upright[4:24, 20] = True           # up and down, but in the wrong place: no talk of swapping
+    assert "swap" not in str(check.part_for_one(upright))
 
 
 @pytest.mark.parametrize("answer, phrases", [

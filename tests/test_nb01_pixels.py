@@ -11,7 +11,7 @@ import pytest
 import nnbook
 from nnbook import rules
 
-from notebook_code import defined_in_notebook
+from notebook_code import code_cells, defined_in_notebook
 
 
 @pytest.fixture(scope="module")
@@ -137,6 +137,10 @@ def test_flattening_puts_the_rows_end_to_end_so_pixel_r_c_is_28r_plus_c(digits):
 def test_the_example_pixel_and_row_are_on_the_strokes_of_the_2(digits):
     two = digits["train_images"][digits["train_labels"] == 2][0]
     assert two[9, 8] > 0.9, "the text reads pixel (9, 8) as a stroke pixel"
+    top, left = 6, 4                   # the zoomed patch: rows 6-12, columns 4-10
+    assert (9 - top, 8 - left) == (3, 4), "'the patch's 4th row (row 9) and 5th column (column 8)'"
+    assert f"{two[9, 8]:.1f}" == "1.0" and f"{two[9, 8]:.2f}" == "0.99", "'the patch shows it rounded to 1.0'"
+    assert "top, left = 6, 4" in "\n".join(code_cells("01"))
     bright = two[10] > 0.5
     groups = int(bright[0]) + int(np.sum(bright[1:] & ~bright[:-1]))
     assert groups == 2, "'the two groups of lit neurons where row 10 crosses the two strokes'"

@@ -65,6 +65,16 @@ def test_the_untrained_network_is_no_better_than_guessing():
     assert network.accuracy(images, labels) < 0.15
 
 
+def test_the_untrained_network_says_8_for_every_picture_so_it_reads_only_the_8s():
+    images, labels = nnbook.load_digits("test")
+    network = nnbook.Network(sizes=(784, 16, 16, 10), seed=0)
+    outputs = network.forward(images)
+    assert np.all(network.predict(images) == 8), "'It says 8 for every single picture'"
+    assert outputs.std(axis=0).max() < 0.01, "'the output layer hardly changes from one picture to the next'"
+    assert network.accuracy(images, labels) == pytest.approx(np.mean(labels == 8)), "'right only when it is an 8'"
+    assert 0.08 < np.mean(labels == 8) < 0.12, "'about 1 test digit in 10'"
+
+
 # "Read the bars honestly" -------------------------------------------------------------
 
 def test_8s_cover_both_loops_best_with_3s_a_close_second(by_digit):
@@ -114,11 +124,15 @@ def test_combined_parts_find_the_8_and_the_4_but_not_the_9(combined):
 
 # The widget's challenge ---------------------------------------------------------------
 
-def test_a_loop_the_9s_cover_best_exists_on_the_sliders(training):
+def test_moving_the_starting_loop_down_onto_the_9s_loop_makes_the_9s_win(training):
     rows = np.arange(4, 24.5, 0.5)
     radii = np.arange(1.5, 10.5, 0.5)
-    row, col, radius = 12.0, 14.0, 4.0
-    assert row in rows and col in rows and radius in radii     # reachable with the widget's sliders
-    overlaps = parts.overlap_by_digit(*training, parts.loop(center=(row, col), radius=radius))
-    assert parts.ranking(overlaps)[0] == 9
-    assert row > 9.5, "'it is not where you might expect': lower than the loop on top"
+
+    def winner(row, col=14.5, radius=4.5):
+        assert row in rows and col in rows and radius in radii     # reachable with the widget's sliders
+        return parts.ranking(parts.overlap_by_digit(*training, parts.loop(center=(row, col), radius=radius)))[0]
+
+    assert winner(9.5) != 9, "'the loop starts a little too high for the average 9'"
+    assert winner(11.5) == 9, "'move it down onto the 9's own loop' (the row slider alone)"
+    assert winner(12.0, col=14.0, radius=4.0) == 9
+    assert winner(10.5) != 9, "'move the loop up again ... how far can it go before they lose?': one pixel"

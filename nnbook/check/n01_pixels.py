@@ -170,7 +170,10 @@ def _guess(value, number: int) -> int:
                     hint="Return 7, not '7'.")
     digit = _whole_number(value, what, decimals_ok=True)
     if not 0 <= digit <= 9:
-        raise Wrong(f"{what} is {digit}; a rule must give a digit from 0 to 9.")
+        raise Wrong(f"{what} is {digit}; a rule must give a digit from 0 to 9.",
+                    hint="Did you return a count or a score instead of a digit? Compare it with the typical value "
+                         "of each digit and return the digit that is closest, as guess_by_count does: "
+                         "int(np.argmin(gaps)).")
     return digit
 
 
@@ -184,12 +187,13 @@ def quarter_counts(image):
                      bright[14:, :14].sum(), bright[14:, 14:].sum()])
 
 # The typical four counts of each digit, worked out once from the training digits.
-typical = [np.mean([quarter_counts(image) for image in train_images[train_labels == digit]], axis=0)
-           for digit in range(10)]
+# (A new name: `typical` already holds the notebook's typical counts.)
+typical_quarters = [np.mean([quarter_counts(image) for image in train_images[train_labels == digit]], axis=0)
+                    for digit in range(10)]
 
 def my_rule(image):
     counts = quarter_counts(image)
-    gaps = [np.sum((counts - typical_counts) ** 2) for typical_counts in typical]
+    gaps = [np.sum((counts - typical_counts) ** 2) for typical_counts in typical_quarters]
     return int(np.argmin(gaps))    # the digit whose typical counts are closest
 
 # It scores about 35%. Smaller blocks do better still: try 4×4 blocks of 7×7 pixels.

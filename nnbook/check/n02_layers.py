@@ -24,6 +24,9 @@ my_answer = 784 * 16    # = 12,544
 ''')
 def first_layer_connections(answer):
     """The number of connections between the 784 input neurons and the 16 neurons of the first hidden layer."""
+    if isinstance(answer, str) and any(sign in answer for sign in "*×x+"):
+        raise Wrong(f"your answer is the text {answer!r}: Python does not calculate what is inside quotes.",
+                    hint="Leave out the quotes, and Python works the number out for you: my_answer = 784 * 16.")
     value = expect_number(answer, "your answer")
     right = INPUTS * HIDDEN
     if value == right:
@@ -37,6 +40,12 @@ def first_layer_connections(answer):
                  "Each of the 16 hidden neurons connects to all 784 input neurons."),
         HIDDEN: ("16 is the number of connections of ONE input neuron; there are 784 input neurons.",
                  "Each of the 784 input neurons connects to all 16 hidden neurons."),
+        HIDDEN * HIDDEN: ("16 × 16 counts the connections between the two hidden layers; the question asks about "
+                          "the input layer and the first hidden layer.",
+                          "The input layer has 784 neurons, each connected to all 16 hidden neurons."),
+        2 * INPUTS * HIDDEN: ("you counted every connection twice, once from each end. A line between an input "
+                              "neuron and a hidden neuron is one connection.",
+                              "Count from one side only: 784 input neurons with 16 lines each."),
         INPUTS * HIDDEN + HIDDEN * HIDDEN + HIDDEN * OUTPUTS: (
             "12,960 counts the connections of the whole network; the question asks only for those between "
             "the input layer and the first hidden layer.", "Leave out 16 × 16 and 16 × 10."),
@@ -106,22 +115,35 @@ def output_for_digit(answer):
             all(np.allclose(mine, np.roll(right, -1)) for mine, right in zip(results, hoped)):
         raise Wrong("the lit neuron is one place off: output neuron 0 is for the digit 0, neuron 3 for the digit 3.",
                     hint="Python counts from 0, just like the digits do: outputs[digit] is the right neuron.")
+    outside = [(digit, mine) for digit, mine in enumerate(results) if np.any((mine < 0.0) | (mine > 1.0))]
+    if outside:
+        digit, mine = outside[0]
+        raise Wrong(f"for the digit {digit} your answer is {_shown(mine)}, but an activation goes from 0.0 to 1.0.",
+                    hint="1.0 is fully lit, the most a neuron can be; 0.0 is dark.")
+    if all(int(np.argmax(mine)) == digit and np.sum(np.isclose(mine, mine.max())) == 1
+           for digit, mine in enumerate(results)):
+        raise Wrong(f"the right idea: for each digit its own neuron is the brightest. But for the digit 0 your "
+                    f"answer is {_shown(results[0])}. A perfectly trained network is completely sure.",
+                    hint="Completely sure means fully lit (1.0) at the digit's neuron and dark (0.0) at the other nine.")
     for digit, mine in enumerate(results):
         lit = [int(d) for d in np.flatnonzero(~np.isclose(mine, 0.0))]
         if len(lit) > 1 and np.allclose(mine[lit], 1.0):
             raise Wrong(f"for the digit {digit} your answer lights up neurons {lit}. Only neuron {digit} should be lit.",
                         hint="Did you change one shared array every call? Make a fresh np.zeros(10) inside the function.")
         if not np.allclose(mine, hoped[digit]):
-            shown = "[" + ", ".join(f"{v:g}" for v in mine) + "]"
-            raise Wrong(f"for the digit {digit} your answer is {shown}.",
+            raise Wrong(f"for the digit {digit} your answer is {_shown(mine)}.",
                         hint=f"You hope for activation 1.0 (fully lit) at neuron {digit} and 0.0 (dark) at the other nine.")
     raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _shown(activations: np.ndarray) -> str:
+    return "[" + ", ".join(f"{v:g}" for v in activations) + "]"
 
 
 # Exercise 3 ------------------------------------------------------------------
 
 CLEAR_LEAD = 0.10
-"""How far ahead of the runner-up the 1s must be: a clear win, not a photo finish."""
+"""How far ahead of the runner-up the 1s must be (10 points: 60% against 50%): a clear win, not a photo finish."""
 
 LARGEST_PART = 28 * 28 // 4
 """A part is a stroke, not a region: at most a quarter of the image."""
@@ -176,22 +198,36 @@ def part_for_one(answer):
     by_digit = parts.overlap_by_digit(images, labels, part)
     order = parts.ranking(by_digit)
     best, runner_up = order[0], order[1]
-    table = ", ".join(f"{d}s {by_digit[d]:.2f}" for d in order[:3])
+    table = ", ".join(f"{d}s {by_digit[d]:.0%}" for d in order[:3])
     if best != 1:
         place = order.index(1) + 1
-        raise Wrong(f"of the 8,000 training digits, the {best}s fill your part best "
-                    f"(best three: {table}); the 1s come {_ordinal(place)} with {by_digit[1]:.2f}.",
-                    hint="Look at the average 1: a thin stroke down the middle, roughly from row 5 to row 22, "
-                         "leaning a little. Put your part right on it.")
+        hint = ("Look at the average 1: a thin stroke down the middle, roughly from row 5 to row 22, "
+                "leaning a little. Put your part right on it.")
+        if _lies_across(part):
+            hint = ("Your part lies across the picture, but a 1 runs up and down. Did you swap rows and columns? "
+                    "In my_part[rows, columns] the rows come first: my_part[5:22, 14] is a line down the middle.")
+        raise Wrong(f"of the 8,000 training digits, the {best}s cover your part best "
+                    f"(best three: {table}); the 1s come {_ordinal(place)} with {by_digit[1]:.0%}.", hint=hint)
     lead = by_digit[1] - by_digit[runner_up]
     if lead < CLEAR_LEAD:
-        raise Wrong(f"1s fill your part best ({table}), but only {lead:.2f} ahead of the {runner_up}s. "
-                    f"Make it a clear win: ahead by {CLEAR_LEAD:.2f} or more.",
+        raise Wrong(f"1s cover your part best ({table}), but only {_points(lead)} ahead of the {runner_up}s. "
+                    f"Make it a clear win: {_points(CLEAR_LEAD)} ahead or more.",
                     hint="Other digits cross the middle too. A thinner part that follows the slant of the "
-                         "average 1 exactly leaves them less to fill.")
-    return (f"1s fill {by_digit[1]:.0%} of your part on average, the {runner_up}s only {by_digit[runner_up]:.0%}: "
-            f"a lead of {lead:.2f}. A neuron looking for this part would be a decent 1-detector, "
-            "but look how much of it other digits fill too: a part alone is a weak clue.")
+                         "average 1 exactly leaves them less to cover.")
+    return (f"1s cover {by_digit[1]:.0%} of your part on average, the {runner_up}s only {by_digit[runner_up]:.0%}: "
+            f"{_points(lead)} ahead. A neuron looking for this part would be a decent 1-detector, "
+            "but look how much of it other digits cover too: a part alone is a weak clue.")
+
+
+def _points(share: float) -> str:
+    """A difference of two percentages, in points: 0.1 -> '10 points'."""
+    return f"{share * 100:.0f} points"
+
+
+def _lies_across(part: np.ndarray) -> bool:
+    """True for a part much wider than it is tall: a line across, where a 1 is a line up and down."""
+    rows, cols = np.nonzero(part)
+    return bool(np.ptp(cols) > 2 * np.ptp(rows) + 1)
 
 
 def _ordinal(n: int) -> str:
