@@ -90,3 +90,17 @@ def test_numbers_written_as_text_get_a_specific_hint():
             assert hint in wrong.hint, (text, wrong.hint)
         else:
             raise AssertionError(f"{text!r} was accepted")
+
+
+def test_printing_instead_of_returning_is_named(capsys):
+    def prints(x):
+        print(2 * x)
+
+    feedback = double(prints)
+    assert "printed its answer but returned None" in str(feedback)
+    assert "return hands it back" in str(feedback)
+    assert capsys.readouterr().out == "6\n", "the learner's own print still shows"
+
+
+def test_hints_name_the_real_exercise():
+    assert "check.double(my_function), not check.double(my_function())" in str(double(6))

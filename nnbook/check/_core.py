@@ -29,7 +29,10 @@ Writing a judge::
 
 from __future__ import annotations
 
+import contextlib
+import io
 import numbers
+import sys
 import textwrap
 
 import numpy as np
@@ -107,7 +110,8 @@ class Exercise:
         except NotAttempted:
             return Feedback(self.name, NOT_ATTEMPTED, self.stub_hint)
         except Wrong as wrong:
-            return Feedback(self.name, FAIL, wrong.message, wrong.hint)
+            hint = wrong.hint.replace("check.NAME", f"check.{self.name}") if wrong.hint else None
+            return Feedback(self.name, FAIL, wrong.message, hint)
         except Exception as error:  # a learner's answer must never crash the notebook
             return Feedback(
                 self.name, FAIL,
@@ -137,17 +141,25 @@ def call(function, *args, name: str | None = None):
         raise NotAttempted
     if not callable(function):
         raise Wrong(f"expected a function, got {type(function).__name__} {function!r:.60}.",
-                    hint="Pass the function itself, without brackets: check.x(my_function), not check.x(my_function()).")
+                    hint="Pass the function itself, without brackets: check.NAME(my_function), not check.NAME(my_function()).")
+    printed = io.StringIO()
     try:
-        result = function(*args)
+        with contextlib.redirect_stdout(printed):
+            result = function(*args)
     except NotImplementedError:
         raise NotAttempted from None
     except Exception as error:
         shown = ", ".join(_short(a) for a in args)
         raise Wrong(f"{label}({shown}) raised {type(error).__name__}: {error}",
                     hint="Run your function on this input yourself, and read the error from the bottom up.") from None
+    finally:
+        # The learner's own prints still show, after the check has seen them.
+        sys.stdout.write(printed.getvalue())
     if result is ...:
         raise NotAttempted
+    if result is None and printed.getvalue():
+        raise Wrong(f"{label} printed its answer but returned None.",
+                    hint="print shows a value on the screen; return hands it back. End with `return ...` instead of print.")
     if result is None:
         raise Wrong(f"{label} returned None.", hint="Did you forget the `return` line?")
     return result
