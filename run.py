@@ -4,7 +4,7 @@
     python3 run.py lab         set everything up and open the course in JupyterLab
     python3 run.py test        set everything up and run every test
     python3 run.py execute     re-run every notebook in a fresh kernel and store its outputs
-    python3 run.py benchmark   time the trainer against the alternatives
+    python3 run.py benchmark   time the trainer against the alternatives, and the widgets
     python3 run.py setup       only set everything up
 
 "Set up" means: make a virtual environment in .venv and install nnbook into
@@ -90,6 +90,7 @@ def main(argv: list[str]) -> None:
     elif command == "benchmark":
         python = setup(EXTRAS["benchmark"])
         run(python, "benchmarks/bench_training.py", *rest)
+        run(python, "benchmarks/bench_widgets.py")
     else:
         sys.exit(f"unknown command {command!r}; expected lab, test, execute, benchmark or setup (see python3 run.py --help)")
 
