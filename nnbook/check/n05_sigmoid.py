@@ -1,3 +1,251 @@
-"""Self-checks for notebook n05_sigmoid (to be written)."""
+"""Self-checks for notebook 05: the sigmoid squishes a weighted sum into (0, 1)."""
 
-__all__ = []
+from __future__ import annotations
+
+import inspect
+import math
+import numbers
+import warnings
+
+import numpy as np
+
+from ..activations import sigmoid
+from ._core import NotAttempted, Wrong, call, exercise, expect_number
+
+__all__ = ["half_active_sum", "steep_neuron", "stable_sigmoid"]
+
+VIDEO_BIAS = -10.0
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, numbers.Real) and not isinstance(value, bool)
+
+
+def _plain(activation: float) -> str:
+    """An activation written out in plain decimals, with at least one significant digit: 0.000000002."""
+    if activation > 0.999:
+        digits = math.ceil(-math.log10(1.0 - activation)) + 1 if activation < 1.0 else 1
+        return np.format_float_positional(activation, precision=digits, unique=False, fractional=True)
+    if activation >= 0.001:
+        return f"{activation:.4f}"
+    return np.format_float_positional(activation, precision=1, unique=False, fractional=False)
+
+
+def _signed(number: float) -> str:
+    return f"+ {number:g}" if number >= 0 else f"- {-number:g}"
+
+
+# Exercise 1 ------------------------------------------------------------------
+
+@exercise(solution='''
+# σ(0) = 0.5, so the activation is exactly 0.5 when weighted sum + bias = 0.
+# With the bias -10 that happens when the weighted sum is 10.
+my_answer = 10
+''')
+def half_active_sum(answer):
+    """The weighted sum at which a neuron with bias -10 has activation exactly 0.5."""
+    value = expect_number(answer, "your answer")
+    if math.isclose(value, 10.0, abs_tol=1e-9):
+        return ("a weighted sum of 10 gives σ(10 - 10) = σ(0) = 0.5: the bias -10 moved the "
+                "middle of the curve from 0 to 10, the threshold from notebook 04.")
+    activation = sigmoid(value + VIDEO_BIAS)
+    shown = f"σ({value:g} + (-10)) = σ({value + VIDEO_BIAS:g}) = {_plain(activation)}"
+    if math.isclose(value, -10.0, abs_tol=1e-9):
+        raise Wrong(f"a weighted sum of -10 gives {shown}, almost 0: the bias pushes the wrong way here.",
+                    hint="The bias is added to the weighted sum. Which weighted sum, plus -10, gives 0?")
+    if math.isclose(value, 0.0, abs_tol=1e-9):
+        raise Wrong(f"σ(0) is 0.5, yes, but the neuron adds its bias first: {shown}.",
+                    hint="You need weighted sum + bias = 0, not weighted sum = 0.")
+    if math.isclose(value, 0.5, abs_tol=1e-9):
+        raise Wrong("0.5 is the activation you want; the question asks for the weighted sum that gives it.",
+                    hint="σ(x) = 0.5 exactly when x = 0. Which weighted sum makes weighted sum + (-10) = 0?")
+    direction = "too low: the curve has not reached its middle yet" if activation < 0.5 else \
+        "too high: the curve is past its middle"
+    raise Wrong(f"{shown}, which is {direction}.",
+                hint="σ(x) = 0.5 exactly when x = 0. Which weighted sum makes weighted sum + (-10) = 0?")
+
+
+# Exercise 2 ------------------------------------------------------------------
+
+LOW_SUM, HIGH_SUM, LOW_MAX, HIGH_MIN = 8.0, 12.0, 0.1, 0.9
+
+
+@exercise(solution='''
+# The activation is σ(scale × weighted sum + bias).
+# Put the middle of the curve at 10: scale × 10 + bias = 0, so bias = -10 × scale.
+# Then make it steep enough. σ(2.2) ≈ 0.9 and σ(-2.2) ≈ 0.1, so the curve must
+# climb from -2.2 to +2.2 between the sums 8 and 12: scale × 2 ≥ 2.2.
+my_answer = (2, -20)   # σ(2×8 - 20) = σ(-4) ≈ 0.018 and σ(2×12 - 20) = σ(4) ≈ 0.982
+''', stub_hint="Replace each ... in my_answer = (..., ...) with a number, run the cell, then run this check again.")
+def steep_neuron(answer):
+    """A (scale, bias) pair: activation ≤ 0.1 for weighted sums up to 8 and ≥ 0.9 from 12 up."""
+    if not isinstance(answer, (tuple, list)) or len(answer) != 2:
+        raise Wrong(f"expected a pair of numbers (scale, bias), got {type(answer).__name__} {answer!r:.60}.",
+                    hint="Write it like my_answer = (1.5, -15).")
+    if any(part is ... for part in answer):
+        raise NotAttempted
+    scale = expect_number(answer[0], "the scale (the first number)")
+    bias = expect_number(answer[1], "the bias (the second number)")
+    low, high = sigmoid(scale * LOW_SUM + bias), sigmoid(scale * HIGH_SUM + bias)
+    values = f"σ({scale:g}×8 {_signed(bias)}) = {low:.3f} and σ({scale:g}×12 {_signed(bias)}) = {high:.3f}"
+    if low <= LOW_MAX and high >= HIGH_MIN:
+        return (f"{values}: off below 8, on above 12. A bigger scale makes the curve steeper; "
+                "the bias puts its middle where you want it.")
+    if scale == 0:
+        raise Wrong(f"with scale 0 the weighted sum is ignored: every digit gets σ({bias:g}) = {sigmoid(bias):.3f}.",
+                    hint="The scale multiplies every weight. Try a positive number bigger than 1.")
+    if scale < 0:
+        raise Wrong(f"{values}: a negative scale flips every weight, so the activation falls as the sum grows.",
+                    hint="Use a positive scale; then choose the bias.")
+    if scale > 0 and bias > 0 and -bias / scale < LOW_SUM:
+        raise Wrong(f"{values}: with a positive bias the neuron is already on at small sums.",
+                    hint="A threshold of 10 needs a negative bias, like the -10 of notebook 04.")
+    middle = -bias / scale
+    if not LOW_SUM < middle < HIGH_SUM:
+        side = "below 8, so it is already on there" if middle <= LOW_SUM else "above 12, so it is still off there"
+        raise Wrong(f"{values}. The middle of your curve (activation 0.5) is at the weighted sum "
+                    f"-bias/scale = {middle:g}, {side}.",
+                    hint="Put the middle at 10: bias = -10 × scale.")
+    raise Wrong(f"{values}: the middle of the curve is in the right place, but it is not steep enough to get "
+                "from 0.1 to 0.9 between 8 and 12.",
+                hint="σ climbs from 0.1 to 0.9 while its input goes from -2.2 to +2.2. "
+                     "Make the scale bigger (and the bias with it, bias = -10 × scale).")
+
+
+# Exercise 3 ------------------------------------------------------------------
+
+@exercise(solution='''
+def my_sigmoid(x):
+    x = np.asarray(x, dtype=float)
+    # e^-|x| is never more than 1, so it cannot overflow, for any x.
+    small = np.exp(-np.abs(x))
+    # For x ≥ 0: 1 / (1 + e^-x).  For x < 0: e^x / (1 + e^x).  The same σ(x).
+    return np.where(x >= 0, 1 / (1 + small), small / (1 + small))
+''')
+def stable_sigmoid(answer):
+    """A sigmoid for numbers and arrays that survives x = ±1000 without overflow."""
+    probes = np.array([-30.0, -5.0, -1.0, -0.25, 0.0, 0.25, 1.0, 5.0, 30.0])
+    value, _ = _run(answer, 0.0)
+    value = expect_number(value, "my_sigmoid(0)")
+    if not math.isclose(value, 0.5, abs_tol=1e-12):
+        raise Wrong(f"my_sigmoid(0) gave {value:.6g}; σ(0) = 1/(1 + e^0) = 1/2.",
+                    hint="Check the formula: 1 / (1 + e^-x).")
+    for x in (2.0, -2.0):
+        got = expect_number(_run(answer, x)[0], f"my_sigmoid({x:g})")
+        if math.isclose(got, sigmoid(-x), rel_tol=1e-9):
+            raise Wrong(f"my_sigmoid({x:g}) gave {got:.4f}, but σ({x:g}) = {sigmoid(x):.4f}: "
+                        "your curve runs the wrong way.",
+                        hint="σ(x) = 1 / (1 + e^-x): note the minus sign in e^-x.")
+        if not math.isclose(got, sigmoid(x), rel_tol=1e-9, abs_tol=1e-15):
+            raise Wrong(f"my_sigmoid({x:g}) gave {got:.6g}, but σ({x:g}) = {sigmoid(x):.6g}.",
+                        hint="σ(x) = 1 / (1 + e^-x), and for negative x also e^x / (1 + e^x).")
+
+    try:
+        got, _ = _run(answer, probes)
+    except _ChangedInput:
+        raise
+    except Wrong as wrong:
+        raise Wrong(f"my_sigmoid works on one number, but not on an array: {wrong.message}",
+                    hint="`if x >= 0:` cannot decide for a whole array at once, and math.exp only takes "
+                         "one number. Use np.exp and np.where (or np.abs), which work element by element.") \
+            from None
+    got = np.asarray(got)
+    if got.shape != probes.shape:
+        raise Wrong(f"for an array of {len(probes)} numbers my_sigmoid returned shape {got.shape}; "
+                    f"expected one activation per number, shape {probes.shape}.")
+    if not np.allclose(got, sigmoid(probes), rtol=1e-9, atol=1e-15):
+        worst = int(np.argmax(np.abs(got - sigmoid(probes))))
+        raise Wrong(f"on the array {probes.tolist()} my_sigmoid gave {float(got[worst]):.6g} for "
+                    f"x = {probes[worst]:g}, but σ({probes[worst]:g}) = {sigmoid(probes[worst]):.6g}.",
+                    hint="Each element should be 1 / (1 + e^-x), whichever form you use for it.")
+    grid = np.arange(6.0).reshape(2, 3) - 2.5
+    got = np.asarray(_run(answer, grid)[0])
+    if got.shape != grid.shape:
+        raise Wrong(f"for a (2, 3) array my_sigmoid returned shape {got.shape}; the shape should stay (2, 3).",
+                    hint="Work element by element (np.exp, np.where) instead of flattening or looping.")
+
+    for x in (-1000.0, 1000.0):
+        _judge_extreme(answer, x)
+    both = np.array([-1000.0, 1000.0])
+    got, caught = _run(answer, both)
+    got = np.asarray(got, dtype=float)
+    if caught:
+        raise Wrong(f"one number at a time is fine, but on the array [-1000, 1000] numpy warned: {caught[0]}.",
+                    hint=WHERE_HINT)
+    if got.shape != (2,) or not np.all(np.isfinite(got)) or got[0] > 1e-300 or got[1] != 1.0:
+        raise Wrong(f"on the array [-1000, 1000] my_sigmoid gave {got.tolist()}; expected [0.0, 1.0] (to the "
+                    "last digit a float can hold).")
+
+    xs = np.linspace(-40.0, 40.0, 161)
+    got = np.asarray(_run(answer, xs)[0], dtype=float)
+    mirrored = np.asarray(_run(answer, -xs)[0], dtype=float)
+    if not np.allclose(mirrored, 1.0 - got, atol=1e-12):
+        raise Wrong("σ(-x) should equal 1 - σ(x) (the curve is symmetric around its middle), "
+                    "but for your function it does not.", hint="Compare your two forms at x = 3 and x = -3.")
+    if np.any(np.diff(got) < 0):
+        raise Wrong("my_sigmoid goes down somewhere between -40 and 40; σ only ever rises.")
+    return ("my_sigmoid gives the right values for numbers and arrays, keeps the shape, and survives "
+            "±1000 without a single warning.")
+
+
+class _ChangedInput(Wrong):
+    """The learner's function wrote into the array it was given."""
+
+
+def _run(function, x):
+    """Call ``function(x)`` and return (result, overflow warnings); turn failures into feedback."""
+    argument = x.copy() if isinstance(x, np.ndarray) else x
+    # Underflow (e^-1000 rounding to 0) is harmless; overflow and inf/inf are the failures we look for.
+    with warnings.catch_warnings(record=True) as caught, np.errstate(over="warn", invalid="warn", divide="warn",
+                                                                     under="ignore"):
+        warnings.simplefilter("always")
+        try:
+            result = call(function, argument, name="my_sigmoid")
+        except Wrong as wrong:
+            if "OverflowError" in wrong.message:
+                raise Wrong(f"{wrong.message}: the exponential grew too large for a float.",
+                            hint="e^1000 is about 10^434, far beyond the largest float (about 1.8 × 10^308). "
+                                 "Use a form of σ whose exponential stays small.") from None
+            raise
+    if isinstance(x, np.ndarray) and not np.array_equal(argument, x):
+        raise _ChangedInput("my_sigmoid changed the array it was given; a function like this should leave its input alone.",
+                    hint="Work on a new array (x = np.asarray(x, dtype=float) and then new names) instead of "
+                         "writing into x.")
+    messages = [str(w.message) for w in caught if issubclass(w.category, RuntimeWarning)]
+    return result, messages
+
+
+WHERE_HINT = ("np.where works out BOTH formulas for every element before it picks one, so e^-x still meets "
+              "x = -1000. Compute e^-|x| once (np.exp(-np.abs(x))): it is never more than 1.")
+
+
+def _overflow_hint(function, x: float) -> str:
+    """Why an exponential overflowed, guessed from the learner's code where we can read it."""
+    try:
+        source = inspect.getsource(function)
+    except (OSError, TypeError):
+        source = ""
+    if "where" in source:
+        return WHERE_HINT
+    too_big = "e^1000 is about 10^434, far beyond the largest float (about 1.8 × 10^308). "
+    if x < 0:
+        return too_big + "For x < 0 use the equal form e^x / (1 + e^x), whose exponential stays below 1."
+    return too_big + "For x ≥ 0 use 1 / (1 + e^-x), whose exponential stays below 1."
+
+
+def _judge_extreme(answer, x):
+    result, caught = _run(answer, x)
+    wanted = 0.0 if x < 0 else 1.0
+    if caught:
+        raise Wrong(f"my_sigmoid({x:g}) made numpy warn: {caught[0]}.", hint=_overflow_hint(answer, x))
+    try:
+        value = float(np.asarray(result, dtype=float))
+    except (TypeError, ValueError):
+        raise Wrong(f"my_sigmoid({x:g}) should be one number, got {type(result).__name__}.") from None
+    if math.isnan(value):
+        raise Wrong(f"my_sigmoid({x:g}) gave nan: somewhere infinity was divided by infinity.",
+                    hint="e^x / (1 + e^x) is fine for negative x but gives inf/inf for x = 1000. "
+                         "Use each form only where its exponential stays small.")
+    if not abs(value - wanted) < 1e-300 + (0.0 if x < 0 else 1e-15):
+        raise Wrong(f"my_sigmoid({x:g}) gave {value:.6g}; σ({x:g}) is {wanted:g} to the last digit a float "
+                    "can hold.")

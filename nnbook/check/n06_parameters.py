@@ -1,3 +1,267 @@
-"""Self-checks for notebook n06_parameters (to be written)."""
+"""Self-checks for notebook 06: counting parameters, and setting them by hand."""
 
-__all__ = []
+from __future__ import annotations
+
+import math
+import numbers
+
+import numpy as np
+
+from .. import by_hand
+from ..activations import sigmoid
+from ..network import Network
+from ._core import NotAttempted, Wrong, call, exercise, expect_array, expect_number
+
+__all__ = ["parameters_784_30_10", "count_parameters", "largest_image_cost", "hand_set_network"]
+
+
+def _weights_and_biases(sizes) -> tuple[int, int]:
+    weights = sum(n_in * n_out for n_in, n_out in zip(sizes[:-1], sizes[1:]))
+    return weights, sum(sizes[1:])
+
+
+# Exercise 1 ------------------------------------------------------------------
+
+@exercise(solution='''
+weights = 784 * 30 + 30 * 10     # every input to every hidden neuron, every hidden neuron to every output
+biases = 30 + 10                 # one per neuron, except the inputs: they just hold the pixels
+my_answer = weights + biases     # 23,860
+''')
+def parameters_784_30_10(answer):
+    """The number of weights and biases of a 784-30-10 network."""
+    count = expect_number(answer, "your answer")
+    weights, biases = _weights_and_biases((784, 30, 10))
+    right = weights + biases
+    if count == right:
+        return (f"{weights:,} weights + {biases} biases = {right:,} parameters: almost twice the video's "
+                "13,002, with one hidden layer instead of two. Nearly all of them sit between the pixels and "
+                "the first hidden layer.")
+    known = {
+        weights: ("that is the number of weights. The biases are missing.",
+                  "Every neuron after the input layer has one bias: 30 + 10 of them."),
+        biases: ("that is the number of biases. The weights are missing.",
+                 "Every input neuron is connected to every hidden neuron: 784 × 30 weights, and so on."),
+        right + 784: ("you gave the 784 input neurons a bias too.",
+                      "Input neurons only hold the pixels' grey values; they compute nothing, so they have no bias."),
+        right - 10: ("the 10 output neurons' biases are missing.", "Every neuron after the input layer has a bias."),
+        right - 30: ("the 30 hidden neurons' biases are missing.", "Every neuron after the input layer has a bias."),
+        784 * 30: ("that is only the weights between the pixels and the hidden layer.",
+                   "The 30 hidden neurons are connected to the 10 outputs too, and every neuron has a bias."),
+        784 * 30 * 10: ("you multiplied all three layer sizes. But weights only connect neighbouring layers.",
+                        "Count 784 → 30 and 30 → 10 separately, then add."),
+        784 + 30 + 10: ("that is the number of neurons, not of parameters.",
+                        "Count the connections between layers (one weight each) and one bias per neuron."),
+        13_002: ("that is the video's 784-16-16-10 network. This one is 784-30-10.",
+                 "Redo the count with a single hidden layer of 30 neurons."),
+    }
+    if count in known:
+        message, hint = known[count]
+        raise Wrong(f"{count:,g}: {message}", hint=hint)
+    raise Wrong(f"{count:,g} is not right.",
+                hint="Weights: 784 × 30 between the pixels and the hidden layer, plus 30 × 10 to the outputs. "
+                     "Biases: one per hidden or output neuron.")
+
+
+# Exercise 2 ------------------------------------------------------------------
+
+CASES = ((784, 16, 16, 10), (784, 30, 10), (2, 3, 1), (784, 10), (5, 4, 3, 2, 1), (1, 1))
+
+
+@exercise(solution='''
+def count_parameters(sizes):
+    total = 0
+    for n_in, n_out in zip(sizes[:-1], sizes[1:]):   # each pair of neighbouring layers
+        total += n_in * n_out                         # a weight for every connection
+        total += n_out                                # a bias for every neuron of the later layer
+    return total
+''')
+def count_parameters(answer):
+    """A function count_parameters(sizes) that counts the weights and biases of any network shape."""
+    for sizes in CASES:
+        for given in (sizes, list(sizes)):
+            try:
+                result = call(answer, given, name="count_parameters")
+            except Wrong as wrong:
+                if "IndexError" in wrong.message and len(sizes) != 4:
+                    raise Wrong(f"{wrong.message}. Your function seems to expect exactly four layer sizes.",
+                                hint="Loop over the pairs of neighbouring layers, zip(sizes[:-1], sizes[1:]), "
+                                     "so that any number of layers works.") from None
+                raise
+            count = expect_number(result, f"count_parameters({given!r})")
+            _judge_count(sizes, given, count)
+    return ("right for every shape tried, from 1-1 (2 parameters) to 784-16-16-10 (13,002). "
+            "nnbook.Network(sizes).n_parameters counts the same way.")
+
+
+def _judge_count(sizes, given, count):
+    weights, biases = _weights_and_biases(sizes)
+    right = weights + biases
+    if count == right:
+        return
+    shown = f"count_parameters({given!r}) gave {count:,g}, but a {'-'.join(map(str, sizes))} network has {right:,}"
+    if count == weights:
+        raise Wrong(f"{shown}: you counted the weights only.", hint="Add one bias for every neuron after the input layer.")
+    if count == right + sizes[0]:
+        raise Wrong(f"{shown}: you gave the input layer biases too.",
+                    hint="Input neurons hold pixels; only the neurons after them have a bias. Use sizes[1:].")
+    if count == math.prod(sizes) + biases or count == math.prod(sizes):
+        raise Wrong(f"{shown}: you multiplied all the sizes together.",
+                    hint="Weights connect neighbouring layers only: add n_in × n_out over each pair of layers.")
+    if count == sum(sizes):
+        raise Wrong(f"{shown}: that is the number of neurons.", hint="Count connections (weights) and biases.")
+    if count == 13_002:
+        raise Wrong(f"{shown}: your function always gives the video's 13,002.",
+                    hint="Work it out from sizes, with a loop over each pair of neighbouring layers.")
+    raise Wrong(f"{shown}.", hint="For each pair of neighbouring layers (zip(sizes[:-1], sizes[1:])), "
+                                  "add n_in × n_out weights and n_out biases.")
+
+
+# Exercise 3 ------------------------------------------------------------------
+
+@exercise(solution='''
+# The cost of one image adds (output - wanted)² over the 10 output neurons.
+# Each output is between 0 and 1, and so is each wanted value, so each square is at most 1.
+# All 10 squares are 1 when every output is exactly wrong: the right digit's neuron at 0
+# (wanted 1) and the other nine at 1 (wanted 0). Then the cost is 1 + 9 × 1 = 10.
+my_answer = 10
+''')
+def largest_image_cost(answer):
+    """The largest cost one image can have in the 784-16-16-10 network."""
+    value = expect_number(answer, "your answer")
+    if math.isclose(value, 10.0, abs_tol=1e-9):
+        return ("10: the right digit's neuron fully off and the nine others fully on, so each of the 10 "
+                "squares is 1, its largest. A perfect answer costs 0; every real answer lies in between.")
+    if math.isclose(value, 1.0, abs_tol=1e-9):
+        raise Wrong("1 is the cost when only the right digit's neuron is completely wrong. "
+                    "The other nine neurons can be wrong too.",
+                    hint="What is the worst each of the 10 outputs can do, and what does each add to the cost?")
+    if math.isclose(value, 9.0, abs_tol=1e-9):
+        raise Wrong("9 counts the nine wrong digits, each adding 1. What about the right digit's own neuron?",
+                    hint="Its wanted output is 1. What does it add when it is 0?")
+    if math.isclose(value, 100.0, abs_tol=1e-9):
+        raise Wrong("100 would be (1 + 1 + ... + 1)², the square of the sum. The cost adds up the squares.",
+                    hint="Square each difference first, then add the 10 squares.")
+    if math.isclose(value, 0.0, abs_tol=1e-9):
+        raise Wrong("0 is the smallest cost, a perfect answer. The question asks for the largest.")
+    if value > 10:
+        raise Wrong(f"{value:g} is more than any image can cost: each output and each wanted value lies "
+                    "between 0 and 1, so each of the 10 squares is at most 1.")
+    raise Wrong(f"{value:g} is not the largest. Each of the 10 squared differences can be as large as 1.",
+                hint="Picture the worst possible output: which neurons are on, which are off?")
+
+
+# Exercise 4 ------------------------------------------------------------------
+
+PASS_MEDAL = "silver"
+PASS_SHARE = dict(by_hand.MEDALS)[PASS_MEDAL]
+PARTS = list(by_hand.PARTS)
+
+
+@exercise(solution='''
+# A 0 has a left side; a 1 has a middle line; a 7 has a top bar. But look at the table of
+# parts: most 0s have a top bar too! So the 7 neuron must not fire for a top bar alone:
+# it also needs the left side to be missing. Likewise a slanted 7 sometimes touches the
+# middle line, so the 1 neuron counts a top bar against a 1.
+my_weights = [
+    # left side, middle line, top bar
+    [ 4, -2,  0],    # output neuron "0": a left side, and no middle line
+    [-2,  4, -2],    # output neuron "1": a middle line, and no left side or top bar
+    [-4, -2,  4],    # output neuron "7": a top bar, but no left side and no middle line
+]
+my_biases = [0, 0, 0]
+# Scores 87.3% on the test 0s, 1s and 7s: gold. The best possible with these three parts is
+# about 92%; a trained network gets 99% (see below).
+''', stub_hint="Change the zeros in my_weights and my_biases (or copy playground.weights and playground.biases), "
+               "run the cell, then run this check again.")
+def hand_set_network(answer):
+    """Output weights and biases for the 784-3-3 parts network that read at least 80% of the test 0s, 1s and 7s."""
+    network = _network(answer)
+    score = by_hand.score(network)
+    report = f"Score: {score.accuracy:.1%} of the {score.total} test 0s, 1s and 7s"
+    medal = score.medal
+    by_digit = ", ".join(f"{digit}s {share:.0%}" for digit, share in score.per_digit.items())
+    if score.accuracy >= PASS_SHARE:
+        gold = dict(by_hand.MEDALS)["gold"]
+        more = ("" if medal == "gold" else
+                f" Gold needs {gold:.0%}: look at which digit is read wrong most often in the table.")
+        return f"{report} ({by_digit}): {medal}!{more}"
+    medal_text = f"{medal}, not yet {PASS_MEDAL}" if medal else "no medal yet"
+    raise Wrong(f"{report} ({by_digit}): {medal_text}. {PASS_MEDAL.capitalize()} needs {PASS_SHARE:.0%}.",
+                hint=_advice(network, score))
+
+
+def _network(answer) -> Network:
+    if isinstance(answer, Network):
+        if answer.sizes[0] != 784 or answer.sizes[-1] != 3:
+            raise Wrong(f"your network is {'-'.join(map(str, answer.sizes))}; it needs 784 inputs and 3 outputs "
+                        "(for 0, 1 and 7).", hint="Build it with by_hand.network(my_weights, my_biases).")
+        try:
+            answer._check_parameters()
+        except ValueError as error:
+            raise Wrong(f"your network is broken: {error}") from None
+        return answer
+    if not isinstance(answer, (tuple, list)) or len(answer) != 2:
+        raise Wrong(f"expected a pair (my_weights, my_biases), got {type(answer).__name__}.",
+                    hint="Check it with check.hand_set_network((my_weights, my_biases)), with both in brackets.")
+    weights, biases = answer
+    if weights is ... or biases is ...:
+        raise NotAttempted
+    weights = expect_array(weights, "my_weights")
+    biases = expect_array(biases, "my_biases")
+    if weights.shape == (3, 4) and biases.shape == (3,):
+        raise Wrong("my_weights has 4 columns; it needs 3, one per part (left side, middle line, top bar).",
+                    hint="The biases go in my_biases, not in my_weights.")
+    if weights.shape != (3, 3):
+        raise Wrong(f"my_weights has shape {weights.shape}; it needs 3 rows (output neurons 0, 1, 7) of 3 "
+                    "weights (left side, middle line, top bar).")
+    if biases.shape != (3,):
+        raise Wrong(f"my_biases has shape {biases.shape}; it needs 3 numbers, one per output neuron (0, 1, 7).")
+    if not np.any(weights) and not np.any(biases):
+        raise NotAttempted
+    if not np.any(weights):
+        raise Wrong("all your weights are 0, so the output neurons never look at the parts: the biases alone "
+                    "decide, and they give every digit the same answer.",
+                    hint="Give each output neuron a positive weight from the part its digit has.")
+    if np.allclose(weights, weights[0]) and np.allclose(biases, biases[0]):
+        raise Wrong("your three output neurons have the same weights and bias, so they always have the same "
+                    "activation and the network can never tell the digits apart.",
+                    hint="Each neuron should listen to different parts: neuron 0 to the left side, and so on.")
+    return by_hand.network(weights, biases)
+
+
+def _advice(network: Network, score) -> str:
+    """A hint aimed at the digit the network gets wrong most often."""
+    off_diagonal = score.table.copy()
+    np.fill_diagonal(off_diagonal, -1)
+    i, j = np.unravel_index(np.argmax(off_diagonal), off_diagonal.shape)
+    digit, read_as = by_hand.DIGITS[i], by_hand.DIGITS[j]
+    images, labels = by_hand.test_digits()
+    hidden = network.activations(images)[1]
+    on = {(d, part): float(np.mean(hidden[labels == d, k] > 0.5))
+          for d in by_hand.DIGITS for k, part in enumerate(PARTS)} if hidden.shape[1] == 3 else {}
+    count = int(score.table[i, j])
+    start = f"Your most common mistake: {count} {digit}s read as {read_as}. "
+    if not on:
+        return start + "Look at which parts those digits have, and which output neuron they feed."
+    own = dict(zip(by_hand.DIGITS, PARTS))   # the part each digit is meant to have
+    weights = network.weights[1]
+    if weights[i, i] <= 0:
+        effect = (f"so it ignores the {own[digit]}" if weights[i, i] == 0 else
+                  f"so a {own[digit]} pushes neuron {digit} down instead of up")
+        return start + (f"Neuron {digit} has the weight {weights[i, i]:g} from the {own[digit]}, the part a "
+                        f"{digit} has, {effect}. Give it a positive weight.")
+    # The part that the digit has and the digit it was read as has not: the one that tells them apart.
+    difference = max(PARTS, key=lambda part: on[(digit, part)] - on[(read_as, part)])
+    shared = max(PARTS, key=lambda part: min(on[(digit, part)], on[(read_as, part)]))
+    advice = ""
+    if min(on[(digit, shared)], on[(read_as, shared)]) >= 0.5:
+        advice += (f"The {shared} is on for {on[(digit, shared)]:.0%} of the test {digit}s and for "
+                   f"{on[(read_as, shared)]:.0%} of the {read_as}s, so it cannot tell them apart. ")
+    advice += (f"The {difference} can: it is on for {on[(digit, difference)]:.0%} of the {digit}s and only "
+               f"{on[(read_as, difference)]:.0%} of the {read_as}s. ")
+    if own[read_as] != difference:
+        advice += (f"Give neuron {digit} a bigger weight from the {difference}, or neuron {read_as} a negative "
+                   f"weight from it.")
+    else:
+        advice += f"Give neuron {digit} a bigger weight from the {difference}."
+    return start + advice

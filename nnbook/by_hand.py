@@ -1,0 +1,266 @@
+"""A tiny network whose weights you set by hand: the video's thought experiment, made small.
+
+The video invites you to imagine choosing all 13,002 weights and biases of the
+784-16-16-10 network yourself. Here is a version small enough to really do:
+a 784-3-3 network that tells 0s, 1s and 7s apart.
+
+- Its **hidden layer** has three part detectors, built like the region
+  detector of notebook 03 (+1 inside a rectangle, -1 on a frame around it),
+  each with the video's bias of -10, so it is only active when its weighted
+  sum is above 10:
+
+  - ``"left side"``, rows 11-19, columns 4-9: where a 0 curves down on the left;
+  - ``"middle line"``, rows 8-19, columns 12-15: where a 1 stands;
+  - ``"top bar"``, rows 7-10, columns 5-22: where a 7 has its bar.
+
+- Its **output layer** has one neuron for each of the digits 0, 1 and 7.
+  Their 3 × 3 = 9 weights and 3 biases are yours to choose.
+
+:func:`score` reads the 639 test digits that are 0s, 1s or 7s with your
+network and says how many it gets right, with a medal. :class:`Playground`
+gives you a slider for each of your 12 numbers and scores every change live.
+
+    >>> from nnbook import by_hand
+    >>> net = by_hand.network([[1, 0, 0], [0, 1, 0], [0, 0, 1]], [0, 0, 0])
+    >>> net
+    Network(784-3-3, activation='sigmoid', 2,367 parameters)
+    >>> print(by_hand.score(net).medal)
+    bronze
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import html
+
+import numpy as np
+
+from ._validate import as_float_array, describe, require_finite
+from .data import load_digits
+from .detectors import Region, region_detector
+from .network import Network
+
+DIGITS = (0, 1, 7)
+"""The three digits the small network tells apart, in the order of its output neurons."""
+
+PARTS = {
+    "left side": Region(top=11, left=4, height=9, width=6),
+    "middle line": Region(top=8, left=12, height=12, width=4),
+    "top bar": Region(top=7, left=5, height=4, width=18),
+}
+"""The regions of the three hidden part detectors, in the order of the hidden neurons."""
+
+PART_BIAS = -10.0
+"""Every part detector's bias, the video's -10: active only when its weighted sum is above 10."""
+
+MEDALS = (("gold", 0.87), ("silver", 0.80), ("bronze", 0.70))
+"""The medals, best first, and the share of the test digits each one needs."""
+
+
+def part_weights() -> np.ndarray:
+    """The hidden layer's weights: one row of 784 per part detector, shape (3, 784)."""
+    return np.stack([region_detector(*region).ravel() for region in PARTS.values()])
+
+
+def network(output_weights, output_biases) -> Network:
+    """The 784-3-3 network with the three part detectors and your output layer.
+
+    ``output_weights`` has one row per output neuron (for 0, 1 and 7, in that
+    order) and one column per part (left side, middle line, top bar): a 3 × 3
+    list or array. ``output_biases`` holds the 3 output neurons' biases.
+    """
+    weights = _numbers(output_weights, "output_weights", (3, 3),
+                       "one row per output neuron (0, 1, 7), one column per part (left side, middle line, top bar)")
+    biases = _numbers(output_biases, "output_biases", (3,), "one bias per output neuron (0, 1, 7)")
+    net = Network(sizes=(784, 3, 3))
+    net.weights = [part_weights(), weights]
+    net.biases = [np.full(3, PART_BIAS), biases]
+    return net
+
+
+@functools.lru_cache(maxsize=1)
+def _test_digits() -> tuple[np.ndarray, np.ndarray]:
+    images, labels = load_digits("test")
+    keep = np.isin(labels, DIGITS)
+    images, labels = images[keep], labels[keep]
+    images.setflags(write=False)
+    labels.setflags(write=False)
+    return images, labels
+
+
+def test_digits() -> tuple[np.ndarray, np.ndarray]:
+    """The test digits that are 0s, 1s or 7s: ``(images, labels)``, 639 of them."""
+    images, labels = _test_digits()
+    return images.copy(), labels.copy()
+
+
+@dataclasses.dataclass(frozen=True, eq=False)
+class Score:
+    """How well a three-digit network reads the test 0s, 1s and 7s.
+
+    ``table[i, j]`` counts the test images of digit ``DIGITS[i]`` that the
+    network read as ``DIGITS[j]``; the diagonal holds the right answers.
+    """
+
+    table: np.ndarray
+
+    @property
+    def correct(self) -> int:
+        return int(np.trace(self.table))
+
+    @property
+    def total(self) -> int:
+        return int(self.table.sum())
+
+    @property
+    def accuracy(self) -> float:
+        """The share of the test digits read right, from 0.0 to 1.0."""
+        return self.correct / self.total
+
+    @property
+    def per_digit(self) -> dict[int, float]:
+        """For each digit, the share of its test images read right."""
+        return {digit: float(self.table[i, i] / self.table[i].sum()) for i, digit in enumerate(DIGITS)}
+
+    @property
+    def medal(self) -> str | None:
+        """``"gold"``, ``"silver"``, ``"bronze"``, or ``None`` below bronze."""
+        return medal(self.accuracy)
+
+    def leaderboard(self) -> str:
+        """The medals, best first, with your score placed among them."""
+        lines, placed = [], False
+        for name, needed in MEDALS:
+            line = f"   {name:<7} {needed:>4.0%} or more"
+            if not placed and self.accuracy >= needed:
+                line = f" ▶ {name:<7} {needed:>4.0%} or more   ← you: {self.accuracy:.1%}"
+                placed = True
+            lines.append(line)
+        if not placed:
+            lines.append(f" ▶ no medal yet          ← you: {self.accuracy:.1%}")
+        return "\n".join(lines)
+
+    def table_text(self) -> str:
+        """The table of what each digit was read as, one row per digit."""
+        header = "             " + "".join(f"read as {d}  " for d in DIGITS)
+        rows = [header]
+        for i, digit in enumerate(DIGITS):
+            cells = "".join(f"{int(n):>9}  " for n in self.table[i])
+            rows.append(f"  {digit}s ({int(self.table[i].sum())}) " + cells)
+        return "\n".join(row.rstrip() for row in rows)
+
+    def __str__(self) -> str:
+        by_digit = " · ".join(f"{digit}s {share:.0%}" for digit, share in self.per_digit.items())
+        return (f"{self.correct} of the {self.total} test 0s, 1s and 7s read right: {self.accuracy:.1%}"
+                f" ({by_digit})\n" + self.leaderboard())
+
+    def __repr__(self) -> str:
+        return str(self)
+
+
+def score(net) -> Score:
+    """Read the 639 test 0s, 1s and 7s with ``net`` and count its answers.
+
+    ``net`` is a :class:`~nnbook.Network` with 784 inputs and 3 outputs, the
+    outputs standing for 0, 1 and 7 in that order; the highest output is its
+    answer.
+    """
+    if not isinstance(net, Network):
+        raise TypeError(f"net must be an nnbook.Network (for example by_hand.network(weights, biases)), "
+                        f"got {describe(net)}")
+    if net.sizes[0] != 784 or net.sizes[-1] != len(DIGITS):
+        raise ValueError(f"net must have 784 inputs and 3 outputs (for 0, 1 and 7), got a "
+                         f"{'-'.join(map(str, net.sizes))} network")
+    images, labels = _test_digits()
+    said = np.asarray(DIGITS)[np.atleast_1d(net.predict(images))]
+    table = np.zeros((len(DIGITS), len(DIGITS)), dtype=np.int64)
+    for i, digit in enumerate(DIGITS):
+        for j, read_as in enumerate(DIGITS):
+            table[i, j] = np.sum((labels == digit) & (said == read_as))
+    return Score(table)
+
+
+def medal(accuracy) -> str | None:
+    """The medal a share of right answers earns: ``"gold"``, ``"silver"``, ``"bronze"`` or ``None``."""
+    array = require_finite(as_float_array(accuracy, "accuracy"), "accuracy")
+    if array.ndim != 0:
+        raise ValueError(f"accuracy must be one number, a share from 0.0 to 1.0, got {describe(accuracy)}")
+    value = float(array)
+    if not 0.0 <= value <= 1.0:
+        raise ValueError(f"accuracy must be a share from 0.0 to 1.0, got {value:g}")
+    return next((name for name, needed in MEDALS if value >= needed), None)
+
+
+def _numbers(value, name: str, shape: tuple[int, ...], meaning: str) -> np.ndarray:
+    array = require_finite(as_float_array(value, name), name)
+    if array.shape != shape:
+        raise ValueError(f"{name} must have shape {shape}: {meaning}; got {describe(value)} of shape {array.shape}")
+    return array.copy()
+
+
+class Playground:
+    """Sliders for the 9 weights and 3 biases of the output layer, with a live score.
+
+    ``Playground()`` starts from all zeros; ``Playground(weights, biases)``
+    from your numbers. Every slider change rebuilds the network and scores it
+    on the test 0s, 1s and 7s. ``playground.weights`` and
+    ``playground.biases`` are the slider values now, ready to copy into the
+    exercise; ``playground.score`` is their :class:`Score`. Show it by making
+    it the last line of a cell; ``playground.widget`` is the ipywidgets box.
+    """
+
+    LIMIT = 10.0
+    STEP = 0.5
+
+    def __init__(self, weights=None, biases=None):
+        import ipywidgets as widgets  # imported here, so that `import nnbook` stays light
+
+        weights = np.zeros((3, 3)) if weights is None else _numbers(
+            weights, "weights", (3, 3), "one row per output neuron (0, 1, 7), one column per part")
+        biases = np.zeros(3) if biases is None else _numbers(biases, "biases", (3,), "one bias per output neuron")
+        self._sliders = [[self._slider(widgets, value) for value in [*weights[i], biases[i]]]
+                         for i in range(len(DIGITS))]
+        cells = [widgets.HTML("")] + [widgets.HTML(f"<b>{name}</b>") for name in [*PARTS, "bias"]]
+        for digit, sliders in zip(DIGITS, self._sliders):
+            cells += [widgets.HTML(f"<b>neuron {digit}</b>"), *sliders]
+        grid = widgets.GridBox(cells, layout=widgets.Layout(grid_template_columns="80px repeat(4, 215px)",
+                                                             grid_gap="2px 8px"))
+        self._report = widgets.HTML()
+        for slider in (s for row in self._sliders for s in row):
+            slider.observe(self._on_slider, names="value")
+        self.widget = widgets.VBox([grid, self._report])
+        self._update()
+
+    @classmethod
+    def _slider(cls, widgets, value):
+        return widgets.FloatSlider(value=float(np.clip(value, -cls.LIMIT, cls.LIMIT)), min=-cls.LIMIT,
+                                   max=cls.LIMIT, step=cls.STEP, continuous_update=False, readout_format=".1f",
+                                   layout=widgets.Layout(width="210px"))
+
+    @property
+    def weights(self) -> np.ndarray:
+        """The 3 × 3 output weights the sliders show now."""
+        return np.array([[slider.value for slider in row[:3]] for row in self._sliders])
+
+    @property
+    def biases(self) -> np.ndarray:
+        """The 3 output biases the sliders show now."""
+        return np.array([row[3].value for row in self._sliders])
+
+    def _on_slider(self, change):
+        self._update()
+
+    def _update(self):
+        self.score = score(network(self.weights, self.biases))
+        self._report.value = f"<pre>{html.escape(str(self.score))}\n\n{html.escape(self.score.table_text())}</pre>"
+
+    def _repr_mimebundle_(self, **kwargs):
+        bundle = self.widget._repr_mimebundle_(**kwargs)
+        data = bundle[0] if isinstance(bundle, tuple) else bundle
+        data["text/plain"] = (f"{self!r}\nThe sliders show in JupyterLab or Jupyter Notebook 7; here is the "
+                              f"score of the numbers they start from:\n{self.score}")
+        return bundle
+
+    def __repr__(self) -> str:
+        return f"Playground(score {self.score.accuracy:.1%}; .weights and .biases hold the slider values)"

@@ -1,0 +1,147 @@
+"""by_hand: the 784-3-3 network whose output layer a learner sets, its score and its playground."""
+
+import numpy as np
+import pytest
+
+import nnbook
+from nnbook import by_hand, detectors
+
+
+def test_the_hidden_layer_is_three_region_detectors_with_the_videos_bias():
+    net = by_hand.network(np.zeros((3, 3)), np.zeros(3))
+    assert net.sizes == (784, 3, 3)
+    for row, region in zip(net.weights[0], by_hand.PARTS.values()):
+        np.testing.assert_array_equal(row, detectors.region_detector(*region).ravel())
+    np.testing.assert_array_equal(net.biases[0], [-10.0, -10.0, -10.0])
+
+
+def test_the_output_layer_is_exactly_what_was_given_and_is_a_copy():
+    weights = np.arange(9.0).reshape(3, 3)
+    biases = np.array([1.0, -2.0, 3.0])
+    net = by_hand.network(weights, biases)
+    np.testing.assert_array_equal(net.weights[1], weights)
+    np.testing.assert_array_equal(net.biases[1], biases)
+    weights[0, 0] = 99.0
+    assert net.weights[1][0, 0] == 0.0
+    assert by_hand.network([[1, 0, 0], [0, 1, 0], [0, 0, 1]], (0, 0, 0)).n_parameters == 2_367
+
+
+@pytest.mark.parametrize("weights, biases, error, phrase", [
+    (np.eye(2), np.zeros(3), ValueError, "output_weights must have shape (3, 3)"),
+    (np.zeros((3, 4)), np.zeros(3), ValueError, "one column per part"),
+    (np.eye(3), np.zeros(4), ValueError, "output_biases must have shape (3,)"),
+    (np.eye(3), 0.0, ValueError, "output_biases must have shape (3,)"),
+    ("eye", np.zeros(3), TypeError, "output_weights must be a number or an array"),
+    (np.eye(3) * np.nan, np.zeros(3), ValueError, "output_weights contains NaN"),
+    (np.eye(3), [0, np.inf, 0], ValueError, "output_biases contains infinity"),
+])
+def test_bad_output_layers_are_refused_with_a_clear_message(weights, biases, error, phrase):
+    with pytest.raises(error, match=__import__("re").escape(phrase)):
+        by_hand.network(weights, biases)
+
+
+def test_the_test_digits_are_the_639_test_0s_1s_and_7s():
+    images, labels = by_hand.test_digits()
+    all_images, all_labels = nnbook.load_digits("test")
+    keep = np.isin(all_labels, (0, 1, 7))
+    assert len(labels) == keep.sum() == 639
+    np.testing.assert_array_equal(images, all_images[keep])
+    images[0] = 0.0                                   # a fresh copy: the cache stays intact
+    assert by_hand.test_digits()[0][0].max() > 0
+
+
+def test_score_counts_every_answer_against_the_predictions():
+    net = by_hand.network([[1, 0, 0], [0, 1, -1], [-1, 0, 1]], [0, 0, 0])
+    score = by_hand.score(net)
+    images, labels = by_hand.test_digits()
+    said = np.array(by_hand.DIGITS)[net.predict(images)]
+    assert score.total == 639
+    assert score.correct == int(np.sum(said == labels))
+    assert score.accuracy == pytest.approx(np.mean(said == labels))
+    for i, digit in enumerate(by_hand.DIGITS):
+        for j, read_as in enumerate(by_hand.DIGITS):
+            assert score.table[i, j] == np.sum((labels == digit) & (said == read_as))
+        assert score.per_digit[digit] == pytest.approx(np.mean(said[labels == digit] == digit))
+
+
+def test_score_text_shows_the_share_the_medal_and_the_table():
+    score = by_hand.score(by_hand.network(np.eye(3), np.zeros(3)))
+    text = str(score)
+    assert f"{score.correct} of the 639 test 0s, 1s and 7s read right: {score.accuracy:.1%}" in text
+    assert f"▶ bronze   70% or more   ← you: {score.accuracy:.1%}" in text
+    assert text.count("▶") == 1
+    table = score.table_text()
+    assert "read as 0  read as 1  read as 7" in table
+    assert f"0s (200) {score.table[0, 0]:>9}" in table
+
+
+def test_no_medal_is_shown_on_the_leaderboard_too():
+    score = by_hand.score(by_hand.network(-np.eye(3), np.zeros(3)))
+    assert score.medal is None
+    assert "▶ no medal yet" in score.leaderboard()
+
+
+@pytest.mark.parametrize("accuracy, medal", [
+    (1.0, "gold"), (0.87, "gold"), (0.8699, "silver"), (0.80, "silver"), (0.75, "bronze"),
+    (0.70, "bronze"), (0.6999, None), (0.0, None),
+])
+def test_medals(accuracy, medal):
+    assert by_hand.medal(accuracy) == medal
+
+
+@pytest.mark.parametrize("bad, error", [(1.5, ValueError), (-0.1, ValueError), ("gold", TypeError),
+                                        (float("nan"), ValueError), ([0.5, 0.9], ValueError)])
+def test_medal_refuses_what_is_not_a_share(bad, error):
+    with pytest.raises(error):
+        by_hand.medal(bad)
+
+
+def test_score_refuses_networks_of_the_wrong_shape():
+    with pytest.raises(TypeError, match="nnbook.Network"):
+        by_hand.score([[1, 0, 0]])
+    with pytest.raises(ValueError, match="784 inputs and 3 outputs"):
+        by_hand.score(nnbook.Network())
+
+
+def test_any_784_to_3_network_can_be_scored():
+    net = nnbook.Network(sizes=(784, 5, 3), seed=1)
+    assert 0.0 <= by_hand.score(net).accuracy <= 1.0
+
+
+def test_a_better_setting_exists_than_gold():
+    """The worked solution says the best a search found is about 92%: one such setting."""
+    weights = [[8.8, -5.6, -0.3], [-7.9, 5.0, -1.0], [5.2, 4.2, 4.8]]   # found by a random search
+    score = by_hand.score(by_hand.network(weights, [0.7, 0.7, -4.3]))
+    assert score.medal == "gold" and score.accuracy > 0.91
+
+
+# The playground ------------------------------------------------------------------------
+
+def test_the_playground_scores_its_sliders_live():
+    playground = by_hand.Playground(np.eye(3), np.zeros(3))
+    np.testing.assert_array_equal(playground.weights, np.eye(3))
+    np.testing.assert_array_equal(playground.biases, np.zeros(3))
+    first = playground.score
+    assert first.accuracy == by_hand.score(by_hand.network(np.eye(3), np.zeros(3))).accuracy
+    assert "bronze" in playground._report.value and "read as 7" in playground._report.value
+
+    playground._sliders[2][0].value = -1.0   # neuron 7: a negative weight from the left side
+    assert playground.weights[2, 0] == -1.0
+    assert playground.score.accuracy > first.accuracy
+    assert f"{playground.score.accuracy:.1%}" in playground._report.value
+    assert "Playground(score" in repr(playground)
+
+
+def test_the_playground_starts_at_zero_and_refuses_bad_shapes():
+    playground = by_hand.Playground()
+    assert not playground.weights.any() and not playground.biases.any()
+    with pytest.raises(ValueError, match="weights must have shape"):
+        by_hand.Playground(np.eye(2))
+
+
+def test_the_playground_shows_as_a_widget_with_a_text_fallback():
+    bundle = by_hand.Playground(np.eye(3), np.zeros(3))._repr_mimebundle_()
+    data = bundle[0] if isinstance(bundle, tuple) else bundle
+    assert "application/vnd.jupyter.widget-view+json" in data
+    assert "The sliders show in JupyterLab" in data["text/plain"] and "76.8%" in data["text/plain"]
+

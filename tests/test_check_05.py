@@ -1,0 +1,235 @@
+"""The self-checks of notebook 05: right answers pass, each typical mistake gets its own feedback."""
+
+import math
+import warnings
+
+import numpy as np
+import pytest
+
+import nnbook
+from nnbook import check
+
+
+def passes(feedback):
+    assert feedback.status == "correct", str(feedback)
+    return feedback
+
+
+def fails(feedback, *phrases):
+    assert feedback.status == "not yet right", str(feedback)
+    text = str(feedback)
+    for phrase in phrases:
+        assert phrase in text, f"{phrase!r} not in feedback:\n{text}"
+    return feedback
+
+
+def not_attempted(feedback):
+    assert feedback.status == "not attempted yet", str(feedback)
+
+
+def run_solution(exercise):
+    scope = {"np": np, "nnbook": nnbook}
+    exec(exercise.solution().code, scope)
+    return scope
+
+
+# half_active_sum ----------------------------------------------------------------
+
+@pytest.mark.parametrize("answer", [10, 10.0, np.float64(10), np.array(10.0)])
+def test_half_active_sum_accepts_ten(answer):
+    passes(check.half_active_sum(answer))
+
+
+@pytest.mark.parametrize("answer, phrases", [
+    (-10, ["σ(-20) = 0.000000002", "wrong way"]),
+    (0, ["adds its bias first", "σ(-10) = 0.00005"]),
+    (0.5, ["activation you want"]),
+    (3, ["σ(-7)", "not reached its middle"]),
+    (20, ["σ(10) = 0.99995", "past its middle"]),
+    ("10", ["should be one number"]),
+    (None, ["should be one number"]),
+    (float("nan"), ["not a finite number"]),
+])
+def test_half_active_sum_explains_each_typical_mistake(answer, phrases):
+    fails(check.half_active_sum(answer), *phrases)
+
+
+def test_half_active_sum_stub_and_solution():
+    not_attempted(check.half_active_sum(...))
+    passes(check.half_active_sum(run_solution(check.half_active_sum)["my_answer"]))
+
+
+# steep_neuron -------------------------------------------------------------------
+
+@pytest.mark.parametrize("answer", [(2, -20), [1.2, -12], (5.0, -50.0), (1.1, -11)])
+def test_steep_neuron_accepts_steep_curves_centred_near_ten(answer):
+    scale, bias = answer
+    assert nnbook.sigmoid(8 * scale + bias) <= 0.1 and nnbook.sigmoid(12 * scale + bias) >= 0.9
+    passes(check.steep_neuron(answer))
+
+
+@pytest.mark.parametrize("answer, phrases", [
+    ((1, -10), ["0.881", "not steep enough", "Make the scale bigger"]),
+    ((0, 3), ["scale 0", "σ(3) = 0.953"]),
+    ((-2, 20), ["negative scale flips"]),
+    ((2, 20), ["positive bias", "negative bias"]),
+    ((2, -14), ["-bias/scale = 7", "already on"]),
+    ((2, -26), ["-bias/scale = 13", "still off"]),
+    ((2, -20, 1), ["pair of numbers"]),
+    (2, ["pair of numbers"]),
+    ((1, "a"), ["the bias (the second number) should be one number"]),
+])
+def test_steep_neuron_explains_each_typical_mistake(answer, phrases):
+    fails(check.steep_neuron(answer), *phrases)
+
+
+def test_steep_neuron_stub_and_solution():
+    not_attempted(check.steep_neuron((..., ...)))
+    not_attempted(check.steep_neuron((2, ...)))
+    passes(check.steep_neuron(run_solution(check.steep_neuron)["my_answer"]))
+
+
+# stable_sigmoid -----------------------------------------------------------------
+
+def good(x):
+    x = np.asarray(x, dtype=float)
+    small = np.exp(-np.abs(x))
+    return np.where(x >= 0, 1 / (1 + small), small / (1 + small))
+
+
+def masked(x):
+    x = np.asarray(x, dtype=float)
+    out = np.empty_like(x)
+    positive = x >= 0
+    out[positive] = 1 / (1 + np.exp(-x[positive]))
+    e = np.exp(x[~positive])
+    out[~positive] = e / (1 + e)
+    return out
+
+
+def one_at_a_time(x):
+    def one(v):
+        if v >= 0:
+            return 1 / (1 + math.exp(-v))
+        return math.exp(v) / (1 + math.exp(v))
+    return np.vectorize(one, otypes=[float])(x)
+
+
+@pytest.mark.parametrize("answer", [good, masked, one_at_a_time, nnbook.sigmoid])
+def test_stable_sigmoid_accepts_stable_versions(answer):
+    passes(check.stable_sigmoid(answer))
+
+
+def naive(x):
+    return 1 / (1 + np.exp(-x))
+
+
+def exp_over_one_plus_exp(x):
+    return np.exp(x) / (1 + np.exp(x))
+
+
+def both_branches(x):
+    x = np.asarray(x, dtype=float)
+    return np.where(x >= 0, 1 / (1 + np.exp(-x)), np.exp(x) / (1 + np.exp(x)))
+
+
+def scalar_if(x):
+    if x >= 0:
+        return 1 / (1 + np.exp(-x))
+    return np.exp(x) / (1 + np.exp(x))
+
+
+def math_exp(x):
+    return 1 / (1 + math.exp(-x))
+
+
+def wrong_sign(x):
+    x = np.asarray(x, dtype=float)
+    return good(-x)
+
+
+def clipped(x):
+    return 1 / (1 + np.exp(-np.clip(x, -500, 500)))
+
+
+def flattens(x):
+    return good(np.ravel(x))
+
+
+def changes_its_input(x):
+    result = good(x)
+    if isinstance(x, np.ndarray):
+        x *= 0
+    return result
+
+
+def plain_number_only(x):
+    return float(good(x))
+
+
+def no_return(x):
+    good(x)
+
+
+def raises(x):
+    raise RuntimeError("oops")
+
+
+def stub(x):
+    # your code here
+    return ...
+
+
+@pytest.mark.parametrize("answer, phrases", [
+    (naive, ["my_sigmoid(-1000) made numpy warn: overflow encountered in exp", "e^x / (1 + e^x)"]),
+    (exp_over_one_plus_exp, ["my_sigmoid(1000) made numpy warn: overflow", "1 / (1 + e^-x)"]),
+    (both_branches, ["my_sigmoid(-1000) made numpy warn", "np.where works out BOTH formulas"]),
+    (scalar_if, ["works on one number, but not on an array", "`if x >= 0:`"]),
+    (math_exp, ["works on one number, but not on an array"]),
+    (wrong_sign, ["runs the wrong way", "minus sign"]),
+    (clipped, ["my_sigmoid(-1000) gave 7.12458e-218"]),
+    (flattens, ["(2, 3) array", "shape (6,)"]),
+    (changes_its_input, ["changed the array it was given"]),
+    (plain_number_only, ["not on an array"]),
+    (no_return, ["returned None"]),
+    (raises, ["raised RuntimeError: oops"]),
+    (5, ["expected a function"]),
+])
+def test_stable_sigmoid_explains_each_typical_mistake(answer, phrases):
+    fails(check.stable_sigmoid(answer), *phrases)
+
+
+def test_stable_sigmoid_finds_np_where_on_a_whole_array():
+    """Safe one number at a time, but both formulas meet ±1000 when they arrive together."""
+    def choose_per_element(x):
+        x = np.asarray(x, dtype=float)
+        if x.ndim == 0:
+            return good(x)
+        return both_branches(x)
+
+    fails(check.stable_sigmoid(choose_per_element), "on the array [-1000, 1000]", "np.where works out BOTH")
+
+
+def test_stable_sigmoid_catches_a_symmetry_error_the_other_tests_miss():
+    def lopsided(x):
+        x = np.asarray(x, dtype=float)
+        return np.where((x > 35) & (x < 100), good(x) - 1e-10, good(x))
+
+    fails(check.stable_sigmoid(lopsided), "σ(-x) should equal 1 - σ(x)")
+
+
+def test_stable_sigmoid_checks_for_warnings_even_when_they_are_switched_off():
+    with np.errstate(all="ignore"):
+        fails(check.stable_sigmoid(naive), "overflow")
+
+
+def test_stable_sigmoid_leaves_no_warning_behind():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fails(check.stable_sigmoid(naive), "overflow")
+
+
+def test_stable_sigmoid_stub_and_solution():
+    not_attempted(check.stable_sigmoid(stub))
+    not_attempted(check.stable_sigmoid(...))
+    passes(check.stable_sigmoid(run_solution(check.stable_sigmoid)["my_sigmoid"]))

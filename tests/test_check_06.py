@@ -1,0 +1,228 @@
+"""The self-checks of notebook 06: right answers pass, each typical mistake gets its own feedback."""
+
+import numpy as np
+import pytest
+
+import nnbook
+from nnbook import by_hand, check
+
+
+def passes(feedback):
+    assert feedback.status == "correct", str(feedback)
+    return feedback
+
+
+def fails(feedback, *phrases):
+    assert feedback.status == "not yet right", str(feedback)
+    text = str(feedback)
+    for phrase in phrases:
+        assert phrase in text, f"{phrase!r} not in feedback:\n{text}"
+    return feedback
+
+
+def not_attempted(feedback):
+    assert feedback.status == "not attempted yet", str(feedback)
+
+
+def run_solution(exercise):
+    scope = {"np": np, "nnbook": nnbook, "by_hand": by_hand}
+    exec(exercise.solution().code, scope)
+    return scope
+
+
+# parameters_784_30_10 -------------------------------------------------------------
+
+def test_784_30_10_has_23860_parameters():
+    assert nnbook.Network((784, 30, 10)).n_parameters == 23_860   # the fact the check rests on
+    for answer in (23_860, 23_860.0, np.int64(23_860), 784 * 30 + 30 * 10 + 30 + 10):
+        passes(check.parameters_784_30_10(answer))
+
+
+@pytest.mark.parametrize("answer, phrases", [
+    (23_820, ["number of weights", "biases are missing"]),
+    (40, ["number of biases"]),
+    (24_644, ["784 input neurons a bias"]),
+    (23_850, ["10 output neurons' biases"]),
+    (23_830, ["30 hidden neurons' biases"]),
+    (23_520, ["only the weights between the pixels and the hidden layer"]),
+    (235_200, ["multiplied all three layer sizes"]),
+    (824, ["number of neurons"]),
+    (13_002, ["video's 784-16-16-10"]),
+    (23_861, ["23,861 is not right"]),
+    ("23860", ["should be one number"]),
+])
+def test_784_30_10_explains_each_typical_mistake(answer, phrases):
+    fails(check.parameters_784_30_10(answer), *phrases)
+
+
+def test_784_30_10_stub_and_solution():
+    not_attempted(check.parameters_784_30_10(...))
+    passes(check.parameters_784_30_10(run_solution(check.parameters_784_30_10)["my_answer"]))
+
+
+# count_parameters -------------------------------------------------------------------
+
+def by_loop(sizes):
+    total = 0
+    for n_in, n_out in zip(sizes[:-1], sizes[1:]):
+        total += n_in * n_out + n_out
+    return total
+
+
+@pytest.mark.parametrize("answer", [by_loop, lambda sizes: nnbook.Network(sizes).n_parameters,
+                                    lambda sizes: float(by_loop(sizes))])
+def test_count_parameters_accepts_right_functions(answer):
+    passes(check.count_parameters(answer))
+
+
+def weights_only(sizes):
+    return sum(a * b for a, b in zip(sizes[:-1], sizes[1:]))
+
+
+def with_input_biases(sizes):
+    return by_loop(sizes) + sizes[0]
+
+
+def product_of_sizes(sizes):
+    return int(np.prod(sizes))
+
+
+def neurons(sizes):
+    return sum(sizes)
+
+
+def always_13002(sizes):
+    return 13_002
+
+
+def four_layers_only(sizes):
+    a, b, c, d = sizes[0], sizes[1], sizes[2], sizes[3]
+    return a * b + b * c + c * d + b + c + d
+
+
+def off_by_one(sizes):
+    return by_loop(sizes) + 1
+
+
+def returns_text(sizes):
+    return str(by_loop(sizes))
+
+
+def stub(sizes):
+    # your code here
+    return ...
+
+
+@pytest.mark.parametrize("answer, phrases", [
+    (weights_only, ["gave 12,960", "weights only"]),
+    (with_input_biases, ["input layer biases too"]),
+    (product_of_sizes, ["multiplied all the sizes"]),
+    (neurons, ["number of neurons"]),
+    (always_13002, ["always gives the video's 13,002"]),
+    (four_layers_only, ["exactly four layer sizes", "zip(sizes[:-1], sizes[1:])"]),
+    (off_by_one, ["gave 13,003, but a 784-16-16-10 network has 13,002"]),
+    (returns_text, ["should be one number"]),
+    (lambda sizes: None, ["returned None"]),
+    (13_002, ["expected a function"]),
+])
+def test_count_parameters_explains_each_typical_mistake(answer, phrases):
+    fails(check.count_parameters(answer), *phrases)
+
+
+def test_count_parameters_stub_and_solution():
+    not_attempted(check.count_parameters(stub))
+    passes(check.count_parameters(run_solution(check.count_parameters)["count_parameters"]))
+
+
+# largest_image_cost -----------------------------------------------------------------
+
+def test_largest_cost_is_ten_all_outputs_exactly_wrong():
+    worst = np.ones(10)
+    worst[3] = 0.0
+    wanted = np.eye(10)[3]
+    assert np.sum((worst - wanted) ** 2) == 10.0   # the fact the check rests on
+    passes(check.largest_image_cost(10))
+    passes(check.largest_image_cost(10.0))
+
+
+@pytest.mark.parametrize("answer, phrases", [
+    (1, ["only the right digit's neuron"]),
+    (9, ["nine wrong digits", "right digit's own neuron"]),
+    (100, ["square of the sum"]),
+    (0, ["smallest cost"]),
+    (11, ["more than any image can cost"]),
+    (5, ["5 is not the largest"]),
+    ("ten", ["should be one number"]),
+])
+def test_largest_cost_explains_each_typical_mistake(answer, phrases):
+    fails(check.largest_image_cost(answer), *phrases)
+
+
+def test_largest_cost_stub_and_solution():
+    not_attempted(check.largest_image_cost(...))
+    passes(check.largest_image_cost(run_solution(check.largest_image_cost)["my_answer"]))
+
+
+# hand_set_network -------------------------------------------------------------------
+
+SOLUTION_WEIGHTS = [[4, -2, 0], [-2, 4, -2], [-4, -2, 4]]
+
+
+def test_hand_set_accepts_silver_and_gold_and_says_which():
+    silver = ([[1, 0, 0], [0, 1, -1], [-1, 0, 1]], [0, 0, 0])
+    assert by_hand.score(by_hand.network(*silver)).medal == "silver"
+    assert "silver!" in str(passes(check.hand_set_network(silver)))
+    assert "Gold needs 87%" in str(check.hand_set_network(silver))
+    gold = passes(check.hand_set_network((np.array(SOLUTION_WEIGHTS), np.zeros(3))))
+    assert "gold!" in str(gold)
+
+
+def test_hand_set_accepts_a_network_too():
+    passes(check.hand_set_network(by_hand.network(SOLUTION_WEIGHTS, [0, 0, 0])))
+
+
+def test_hand_set_reports_score_and_aims_the_hint_at_the_worst_mistake():
+    feedback = fails(check.hand_set_network((np.eye(3), [0, 0, 0])), "bronze, not yet silver", "Silver needs 80%")
+    score = by_hand.score(by_hand.network(np.eye(3), [0, 0, 0]))
+    assert f"Score: {score.accuracy:.1%}" in str(feedback)
+    zeros_read_as_seven = int(score.table[0, 2])
+    assert zeros_read_as_seven == score.table[~np.eye(3, dtype=bool)].max()
+    assert f"{zeros_read_as_seven} 0s read as 7" in feedback.hint
+    assert "The left side can" in feedback.hint and "neuron 7 a negative weight" in feedback.hint
+
+
+@pytest.mark.parametrize("answer, phrases", [
+    (([[0, 1, 0], [1, 0, 0], [0, 0, 1]], [0, 0, 0]), ["no medal yet", "Neuron 1 has the weight 0", "ignores"]),
+    ((-np.eye(3), [0, 0, 0]), ["weight -1 from the middle line", "pushes neuron 1 down"]),
+    ((np.zeros((3, 3)), [1, 0, 0]), ["all your weights are 0"]),
+    (([[1, 1, 1]] * 3, [0, 0, 0]), ["same weights and bias"]),
+    ((np.ones((3, 4)), [0, 0, 0]), ["4 columns", "biases go in my_biases"]),
+    ((np.eye(2), [0, 0]), ["shape (2, 2)"]),
+    ((np.eye(3), [0, 0]), ["my_biases has shape (2,)"]),
+    (([[np.nan, 0, 0], [0, 1, 0], [0, 0, 1]], [0, 0, 0]), ["NaN or infinity"]),
+    ((["a", "b", "c"], [0, 0, 0]), ["array of numbers"]),
+    (np.eye(3), ["expected a pair (my_weights, my_biases)"]),
+    (nnbook.Network(), ["784-16-16-10", "3 outputs"]),
+])
+def test_hand_set_explains_each_typical_mistake(answer, phrases):
+    fails(check.hand_set_network(answer), *phrases)
+
+
+def test_hand_set_catches_a_broken_network():
+    net = by_hand.network(SOLUTION_WEIGHTS, [0, 0, 0])
+    net.biases[1] = np.array([0.0, np.inf, 0.0])
+    fails(check.hand_set_network(net), "broken", "infinity")
+
+
+def test_hand_set_stub_and_solution():
+    stub_weights = [[0.0, 0.0, 0.0], [0.0, 0.0, 0.0], [0.0, 0.0, 0.0]]
+    not_attempted(check.hand_set_network((stub_weights, [0.0, 0.0, 0.0])))
+    not_attempted(check.hand_set_network((..., ...)))
+    scope = run_solution(check.hand_set_network)
+    assert "gold!" in str(passes(check.hand_set_network((scope["my_weights"], scope["my_biases"]))))
+
+
+def test_the_solution_comment_states_its_measured_score():
+    scope = run_solution(check.hand_set_network)
+    score = by_hand.score(by_hand.network(scope["my_weights"], scope["my_biases"]))
+    assert f"Scores {score.accuracy:.1%}" in check.hand_set_network.solution().code

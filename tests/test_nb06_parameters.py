@@ -1,0 +1,176 @@
+"""The numbers behind notebook 06's figures and sentences, and its cost functions against nnbook's.
+
+nbval compares the notebook's text, never its pictures, so what each figure
+and each sentence claims is checked here, with the same nnbook functions the
+notebook calls.
+"""
+
+import json
+
+import numpy as np
+import pytest
+
+import nnbook
+from nnbook import by_hand, detectors
+from nnbook.training import average_cost as nnbook_average_cost
+from notebook_code import defined_in_notebook, notebook_path
+
+
+@pytest.fixture(scope="module")
+def train():
+    return nnbook.load_digits("train")
+
+
+@pytest.fixture(scope="module")
+def trained():
+    return nnbook.pretrained()
+
+
+def notebook_cost_functions():
+    cost = defined_in_notebook("06", "cost")
+    average_cost = defined_in_notebook("06", "average_cost")
+    return cost, average_cost
+
+
+# Counting ------------------------------------------------------------------------
+
+def test_the_video_network_has_13002_parameters_layer_by_layer():
+    network = nnbook.Network(sizes=(784, 16, 16, 10))
+    assert [W.size for W in network.weights] == [784 * 16, 16 * 16, 16 * 10] == [12_544, 256, 160]
+    assert [b.size for b in network.biases] == [16, 16, 10]
+    assert sum(W.size for W in network.weights) == 12_960
+    assert sum(b.size for b in network.biases) == 42
+    assert network.n_parameters == 13_002
+
+
+def test_the_stored_notebook_prints_13002():
+    notebook = json.loads(notebook_path("06").read_text(encoding="utf-8"))
+    printed = "".join("".join(o.get("text", "")) for cell in notebook["cells"] if cell["cell_type"] == "code"
+                      for o in cell["outputs"])
+    assert "12,960 + 42 = 13,002" in printed
+    assert "network.n_parameters says 13,002" in printed
+
+
+def test_the_bar_chart_title_96_percent():
+    network = nnbook.Network()
+    assert f"{network.weights[0].size / network.n_parameters:.0%}" == "96%"
+
+
+# Why every connection needs its own weight ----------------------------------------------
+
+def test_a_shared_weight_cannot_tell_a_7_from_its_shuffled_pixels():
+    images, labels = nnbook.load_digits("test")
+    seven = images[labels == 7][0]
+    shuffled = np.random.default_rng(0).permutation(seven.ravel()).reshape(28, 28)
+    shared = np.ones((28, 28))
+    assert np.sum(shared * seven) == pytest.approx(np.sum(shared * shuffled), abs=1e-9)
+    detector = detectors.example_weights()
+    assert np.sum(detector * seven) > 10 > np.sum(detector * shuffled) + 4
+
+
+# The hand-set network ------------------------------------------------------------------
+
+def test_the_table_of_parts_supports_the_text():
+    images, labels = by_hand.test_digits()
+    hidden = by_hand.network(np.zeros((3, 3)), np.zeros(3)).activations(images)[1]
+    on = {digit: np.mean(hidden[labels == digit] > 0.5, axis=0) for digit in by_hand.DIGITS}
+    left, middle, top = 0, 1, 2
+    assert on[0][left] > 0.5 and on[1][left] < 0.05 and on[7][left] < 0.1        # a 0 curves down on the left
+    assert on[1][middle] > 0.8 and on[0][middle] < 0.05 and on[7][middle] < 0.1  # a 1 stands in the middle
+    assert on[7][top] > 0.9 and on[1][top] < 0.2                                 # a 7 has its bar on top
+    assert on[0][top] > 0.8                                                      # ...and so do most 0s: the key
+
+
+def test_the_tiny_network_counts():
+    net = by_hand.network(np.eye(3), np.zeros(3))
+    assert sum(W.size for W in net.weights) == 784 * 3 + 3 * 3 == 2_361
+    assert sum(b.size for b in net.biases) == 6
+    assert net.weights[0].size + net.biases[0].size == 2_352 + 3
+
+
+def test_the_first_try_wins_bronze_and_reads_most_0s_as_7():
+    score = by_hand.score(by_hand.network(np.eye(3), np.zeros(3)))
+    assert score.medal == "bronze"
+    assert score.table[0, 2] > score.table[0].sum() / 2           # most 0s read as 7
+    assert score.per_digit[1] > 0.95 and score.per_digit[7] > 0.95  # the 1s and 7s come out fine
+
+
+def test_the_trained_network_is_far_past_gold(trained):
+    images, labels = by_hand.test_digits()
+    outputs = trained.forward(images)[:, list(by_hand.DIGITS)]
+    choice = np.array(by_hand.DIGITS)[np.argmax(outputs, axis=1)]
+    gold = dict(by_hand.MEDALS)["gold"]
+    assert np.mean(choice == labels) > gold + 0.1
+    test_images, test_labels = nnbook.load_digits("test")
+    assert 0.9 < trained.accuracy(test_images, test_labels) < np.mean(choice == labels)
+
+
+def test_blind_guessing_always_says_1():
+    _, labels = by_hand.test_digits()
+    counts = {digit: int(np.sum(labels == digit)) for digit in by_hand.DIGITS}
+    assert max(counts, key=counts.get) == 1
+    assert counts[1] / len(labels) < dict(by_hand.MEDALS)["bronze"]
+
+
+# The cost ------------------------------------------------------------------------------
+
+def test_the_notebooks_cost_agrees_with_nnbook(train, trained):
+    cost, average_cost = notebook_cost_functions()
+    images, labels = train
+    for network in (nnbook.Network(seed=0), trained):
+        for i in range(5):
+            assert cost(network.forward(images[i]), labels[i]) == pytest.approx(
+                nnbook_average_cost(network, images[i:i + 1], labels[i:i + 1]), rel=1e-12)
+        assert average_cost(network, images, labels) == pytest.approx(
+            nnbook_average_cost(network, images, labels), rel=1e-12)
+
+
+def test_the_worked_example_untrained_is_unsure_trained_is_sure(trained):
+    cost, _ = notebook_cost_functions()
+    images, labels = nnbook.load_digits("test")
+    seven = images[labels == 7][0]
+    untrained = nnbook.Network(sizes=(784, 16, 16, 10)).forward(seven)
+    assert np.all((untrained > 0.2) & (untrained < 0.8))   # "unsure about everything"
+    assert cost(untrained, 7) > 2
+    assert trained.predict(seven) == 7 and cost(trained.forward(seven), 7) < 0.01
+
+
+# The valley and the walk downhill ----------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def valley(train, trained):
+    _, average_cost = notebook_cost_functions()
+    images, labels = train
+    images, labels = images[:2000], labels[:2000]
+    probe = trained.copy()
+
+    def cost_at(value):
+        probe.weights[2][7, 15] = value
+        return average_cost(probe, images, labels)
+
+    knob = np.linspace(-10, 20, 61)
+    return cost_at, knob, np.array([cost_at(v) for v in knob]), trained.weights[2][7, 15]
+
+
+def test_the_trained_value_sits_at_the_bottom_of_the_valley(valley):
+    cost_at, knob, costs, trained_value = valley
+    assert cost_at(trained_value) <= costs.min() + 1e-4
+    assert costs[0] > 4 * costs.min() and costs[-1] > 4 * costs.min()   # the walls on both sides
+    assert abs(knob[np.argmin(costs)] - trained_value) < 2
+
+
+def test_the_walk_goes_downhill_with_steps_that_shrink_on_the_floor(valley):
+    cost_at, _, costs, trained_value = valley
+
+    def slope(value, nudge=0.01):
+        return (cost_at(value + nudge) - cost_at(value - nudge)) / (2 * nudge)
+
+    path = [-3.0]
+    for _ in range(10):
+        path.append(path[-1] - 100 * slope(path[-1]))
+    path_costs = np.array([cost_at(v) for v in path])
+    steps = np.diff(path)
+    assert np.all(np.diff(path_costs) < 0)                # every step goes down
+    assert np.all(steps > 0) and path[-1] < trained_value  # always towards the trained value, never past it
+    assert steps[:3].min() > 5 * steps[-3:].max()          # long jumps first, short shuffles at the end
+    assert path_costs[-1] < path_costs[0] / 3
