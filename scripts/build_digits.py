@@ -20,14 +20,14 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import io
 import json
 import pathlib
 import sys
 import tarfile
-import zipfile
 
 import numpy as np
+
+from nnbook._npz import deterministic_npz
 
 TARBALL_SHA256 = "3fb5bb119c556ae7d1aa647653ca603a1b3abf001aae410732cc55d923c5a390"
 TEST_FRACTION = 0.2
@@ -48,19 +48,6 @@ def read_class(tar: tarfile.TarFile, digit: int) -> np.ndarray:
     if np.abs(as_bytes / 255 - values).max() > 0.0006:
         raise ValueError(f"{digit}.json has values that are not round(byte / 255, 3)")
     return as_bytes.astype(np.uint8).reshape(-1, 28, 28)
-
-
-def deterministic_npz(arrays: dict[str, np.ndarray]) -> bytes:
-    """Write a compressed .npz whose bytes do not depend on the clock."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for name, array in arrays.items():
-            member = io.BytesIO()
-            np.lib.format.write_array(member, np.ascontiguousarray(array), allow_pickle=False)
-            info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, member.getvalue())
-    return buffer.getvalue()
 
 
 def build(tarball: pathlib.Path) -> dict[str, np.ndarray]:
