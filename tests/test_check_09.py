@@ -10,6 +10,7 @@ import pytest
 import nnbook
 from nnbook import check
 from nnbook.evaluation import confusion_table
+from checks import fails, not_attempted, passes, stub
 
 TEST_IMAGES, TEST_LABELS = nnbook.load_digits("test")
 NETWORK = nnbook.pretrained()
@@ -24,33 +25,11 @@ WRONG = np.flatnonzero(PREDICTIONS != TEST_LABELS)
 CONFIDENT = int(WRONG[np.argmax(SURE[WRONG])])
 
 
-def passes(feedback):
-    assert feedback.status == "correct", str(feedback)
-    return feedback
-
-
-def fails(feedback, *phrases):
-    assert feedback.status == "not yet right", str(feedback)
-    text = str(feedback)
-    for phrase in phrases:
-        assert phrase in text, f"{phrase!r} not in feedback:\n{text}"
-    return feedback
-
-
-def not_attempted(feedback):
-    assert feedback.status == "not attempted yet", str(feedback)
-    assert "not attempted yet" in str(feedback)
-
-
 def run_solution(exercise, **names):
     """Exec a worked solution with the notebook's names and return what it leaves behind."""
     scope = {"np": np, "nnbook": nnbook, **names}
     exec(exercise.solution().code, scope)
     return scope
-
-
-def stub(*args):
-    return ...  # your code here
 
 
 # most_confused_pair ------------------------------------------------------------
