@@ -82,7 +82,9 @@ def main(argv: list[str]) -> None:
     elif command == "lab":
         python = setup()
         os.chdir(ROOT)
-        run(python, "-m", "jupyterlab", "notebooks/00-welcome.ipynb", *rest)
+        # JupyterLab refuses to start as root (as in many containers) unless told it is meant.
+        as_root = ["--allow-root"] if getattr(os, "geteuid", lambda: 1)() == 0 else []
+        run(python, "-m", "jupyterlab", "notebooks/00-welcome.ipynb", *as_root, *rest)
     elif command == "test":
         run(setup(), "-m", "pytest", *rest)
     elif command == "execute":
