@@ -75,6 +75,7 @@ def test_steep_neuron_accepts_steep_curves_centred_near_ten(answer):
     ((2, 20), ["positive bias", "negative bias"]),
     ((2, -14), ["-bias/scale = 7", "already on"]),
     ((2, -26), ["-bias/scale = 13", "still off"]),
+    ((-20, 2), ["swapped the two numbers", "(2, -20) would work", "my_answer = (scale, bias)"]),
     ((2, -20, 1), ["pair of numbers"]),
     (2, ["pair of numbers"]),
     ((1, "a"), ["the bias (the second number) should be one number"]),
@@ -152,6 +153,15 @@ def clipped(x):
     return 1 / (1 + np.exp(-np.clip(x, -500, 500)))
 
 
+def tiny_but_not_zero(x):
+    return good(x) + np.where(np.abs(np.asarray(x)) > 999, 1e-200, 0.0)
+
+
+def almost_one(x):
+    """Near miss at +1000 that prints as 1 with six digits, the very value it misses."""
+    return np.where(np.asarray(x) > 999, 1 - 1e-9, good(x))
+
+
 def flattens(x):
     return good(np.ravel(x))
 
@@ -187,7 +197,10 @@ def stub(x):
     (scalar_if, ["works on one number, but not on an array", "`if x >= 0:`"]),
     (math_exp, ["works on one number, but not on an array"]),
     (wrong_sign, ["runs the wrong way", "minus sign"]),
-    (clipped, ["my_sigmoid(-1000) gave 7.12458e-218"]),
+    (clipped, ["my_sigmoid(-1000) gave 7.12458e-218", "means 7.12 × 10^-218", "Clipping x",
+               "σ(-500) is not σ(-1000)"]),
+    (tiny_but_not_zero, ["my_sigmoid(-1000) gave 1e-200", "means 1 × 10^-200", "for the x you were given"]),
+    (almost_one, ["my_sigmoid(1000) gave 0.999999999;", "σ(1000) is 1"]),
     (flattens, ["(2, 3) array", "shape (6,)"]),
     (changes_its_input, ["changed the array it was given"]),
     (plain_number_only, ["not on an array"]),

@@ -48,6 +48,9 @@ def test_784_30_10_has_23860_parameters():
     (235_200, ["multiplied all three layer sizes"]),
     (824, ["number of neurons"]),
     (13_002, ["video's 784-16-16-10"]),
+    (784 * 30 + 30 + 10, ["23,560", "300 weights between the hidden layer and the 10 outputs"]),
+    (784 * 30 + 30 * 30 + 30 * 10 + 30 + 10, ["24,760", "30 × 30 weights between two hidden layers"]),
+    (784 * 30 + 30 * 10 + 784 + 30, ["24,634", "input and hidden neurons, but not to the outputs"]),
     (23_861, ["23,861 is not right"]),
     ("23860", ["should be one number"]),
 ])
@@ -100,6 +103,17 @@ def four_layers_only(sizes):
     return a * b + b * c + c * d + b + c + d
 
 
+def biases_of_the_earlier_layer(sizes):
+    return sum(n_in * n_out + n_in for n_in, n_out in zip(sizes[:-1], sizes[1:]))
+
+
+def one_pair_too_many(sizes):
+    total = 0
+    for i in range(len(sizes)):
+        total += sizes[i] * sizes[i + 1] + sizes[i + 1]
+    return total
+
+
 def off_by_one(sizes):
     return by_loop(sizes) + 1
 
@@ -120,6 +134,8 @@ def stub(sizes):
     (neurons, ["number of neurons"]),
     (always_13002, ["always gives the video's 13,002"]),
     (four_layers_only, ["exactly four layer sizes", "zip(sizes[:-1], sizes[1:])"]),
+    (biases_of_the_earlier_layer, ["gave 13,776", "biases to the earlier layer", "n_out biases"]),
+    (one_pair_too_many, ["IndexError", "reads past the last layer", "range(len(sizes) - 1)"]),
     (off_by_one, ["gave 13,003, but a 784-16-16-10 network has 13,002"]),
     (returns_text, ["should be one number"]),
     (lambda sizes: None, ["returned None"]),
@@ -181,6 +197,13 @@ def test_hand_set_accepts_a_network_too():
     passes(check.hand_set_network(by_hand.network(SOLUTION_WEIGHTS, [0, 0, 0])))
 
 
+def test_hand_set_accepts_the_playground_itself():
+    playground = by_hand.Playground(np.eye(3), np.zeros(3))
+    fails(check.hand_set_network(playground), "bronze, not yet silver")
+    playground._sliders[2][0].value = -1.0
+    assert "gold!" in str(passes(check.hand_set_network(playground)))
+
+
 def test_hand_set_reports_score_and_aims_the_hint_at_the_worst_mistake():
     feedback = fails(check.hand_set_network((np.eye(3), [0, 0, 0])), "bronze, not yet silver", "Silver needs 80%")
     score = by_hand.score(by_hand.network(np.eye(3), [0, 0, 0]))
@@ -188,7 +211,38 @@ def test_hand_set_reports_score_and_aims_the_hint_at_the_worst_mistake():
     zeros_read_as_seven = int(score.table[0, 2])
     assert zeros_read_as_seven == score.table[~np.eye(3, dtype=bool)].max()
     assert f"{zeros_read_as_seven} 0s read as 7" in feedback.hint
-    assert "The left side can" in feedback.hint and "neuron 7 a negative weight" in feedback.hint
+    assert "neuron 0 gets 1 and neuron 7 gets 1 (weights plus bias): a draw" in feedback.hint
+    assert "The left side tells them apart: it is on for 68% of the test 0s and only 5% of the 7s" in feedback.hint
+    assert "neuron 7 a negative weight from it" in feedback.hint
+
+
+def score_of(weights, biases=(0, 0, 0)):
+    return by_hand.score(by_hand.network(weights, list(biases)))
+
+
+def test_following_the_first_hint_fixes_the_mistake_it_names():
+    """The hint says: neuron 7 a negative weight from the left side. Doing just that wins gold."""
+    before = score_of(np.eye(3))
+    after = score_of([[1, 0, 0], [0, 1, 0], [-1, 0, 1]])
+    assert after.table[0, 2] < before.table[0, 2] / 2
+    assert after.medal == "gold"
+
+
+def test_a_part_that_only_the_other_digit_has_gets_advice_that_helps():
+    """7s read as 0: no part is on for more 7s than 0s, so the hint turns to the left side that 0s have,
+    and names the top bar as the part neuron 0 should lean on less. It never calls one part both
+    useless and useful, as an earlier version of the hint did."""
+    weights = [[1, 0, 1], [0, 1, 0], [-1, 0, 1]]
+    feedback = fails(check.hand_set_network((weights, [0, 0, 0])), "7s read as 0")
+    assert "Make neuron 0 depend on it: more weight from the left side, and less from the top bar" in feedback.hint
+    assert "cannot tell them apart" not in feedback.hint
+    followed = score_of([[2, 0, 0], [0, 1, 0], [-1, 0, 1]])   # more from the left side, less from the top bar
+    assert followed.table[2, 0] < score_of(weights).table[2, 0] / 4
+
+
+def test_a_bias_that_wins_every_race_is_named():
+    feedback = fails(check.hand_set_network((np.eye(3), [0, 3, 0])), "7s read as 1")
+    assert "neuron 7 gets 1 and neuron 1 gets 3 (weights plus bias): neuron 1 wins" in feedback.hint
 
 
 @pytest.mark.parametrize("answer, phrases", [

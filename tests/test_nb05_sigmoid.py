@@ -70,6 +70,30 @@ def test_the_notebooks_sigmoid_one_agrees_with_nnbook_without_a_warning():
             assert sigmoid_one(x) == pytest.approx(nnbook.sigmoid(x), rel=1e-12, abs=1e-300)
 
 
+def test_the_sizes_the_notebook_gives_for_e_to_the_10():
+    """ "e⁻¹⁰ is tiny, about 0.00005" and "e¹⁰ is huge, about 22,000" """
+    assert round(np.exp(-10), 5) == 0.00005
+    assert round(np.exp(10), -3) == 22_000
+
+
+def test_any_base_above_1_gives_the_same_s_only_stretched():
+    """ "Any number bigger than 1 gives the same S-shape, only stretched sideways." """
+    x = np.linspace(-20, 20, 401)
+    for base in (1.5, 2.0, 10.0):
+        np.testing.assert_allclose(1 / (1 + base ** -x), nnbook.sigmoid(x * np.log(base)), rtol=1e-12)
+
+
+def test_the_two_forms_agree_as_the_stored_notebook_shows():
+    printed = next(text for text in stored_text() if "e^x / (1 + e^x) =" in text and "x = -2.0" in text)
+    lines = printed.strip().splitlines()
+    assert len(lines) == 3
+    for line in lines:
+        first, second = re.findall(r"= (\d\.\d{6})", line)
+        assert first == second
+    x = np.linspace(-30, 30, 121)
+    np.testing.assert_allclose(np.exp(x) / (1 + np.exp(x)), nnbook.sigmoid(x), rtol=1e-12)
+
+
 def test_sigmoid_is_symmetric_as_the_notebook_says():
     x = np.linspace(-20, 20, 81)
     np.testing.assert_allclose(nnbook.sigmoid(-x), 1 - nnbook.sigmoid(x), atol=1e-15)
@@ -161,5 +185,8 @@ def test_what_the_explorer_text_says_to_try():
     no_bias = nnbook.sigmoid(sums)
     assert np.sum(no_bias > 0.5) >= 7
     assert no_bias[5] > 0.5 and no_bias[6] > 0.5        # lit, though 5s and 6s have no stroke there
-    flipped = nnbook.sigmoid(-sums - 10)
-    assert flipped[7] < nnbook.sigmoid(sums[7] - 10)
+    # scale -1 and bias 0: "The 7 goes dark, and only the 0 and the 1 light up: the two digits whose
+    # weighted sum was below 0."
+    flipped = nnbook.sigmoid(-sums)
+    assert set(np.flatnonzero(flipped > 0.5)) == {0, 1} == set(np.flatnonzero(sums < 0))
+    assert flipped[7] < 0.01 < 0.99 < nnbook.sigmoid(sums[7] - 10)

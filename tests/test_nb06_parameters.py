@@ -105,6 +105,15 @@ def test_the_trained_network_is_far_past_gold(trained):
     assert 0.9 < trained.accuracy(test_images, test_labels) < np.mean(choice == labels)
 
 
+def test_a_search_found_about_92_percent_within_the_sliders():
+    """Exercise 4: "A computer search found settings of these 12 numbers that read about 92%." """
+    weights = [[0.6, -9.7, -0.6], [-9.3, 1.4, -6.3], [-4.0, -4.4, 6.7]]   # found by a seeded random search
+    biases = [5.1, 5.1, -2.0]
+    limit = by_hand.Playground.LIMIT
+    assert np.all(np.abs(weights) <= limit) and np.all(np.abs(biases) <= limit)   # the sliders reach it
+    assert f"{by_hand.score(by_hand.network(weights, biases)).accuracy:.0%}" == "92%"
+
+
 def test_blind_guessing_always_says_1():
     _, labels = by_hand.test_digits()
     counts = {digit: int(np.sum(labels == digit)) for digit in by_hand.DIGITS}
@@ -133,6 +142,7 @@ def test_the_worked_example_untrained_is_unsure_trained_is_sure(trained):
     assert np.all((untrained > 0.2) & (untrained < 0.8))   # "unsure about everything"
     assert cost(untrained, 7) > 2
     assert trained.predict(seven) == 7 and cost(trained.forward(seven), 7) < 0.01
+    assert nnbook.Network(sizes=(784, 16, 16, 10)).predict(seven) == 8   # "the untrained one says 8"
 
 
 # The valley and the walk downhill ----------------------------------------------------------
@@ -174,3 +184,12 @@ def test_the_walk_goes_downhill_with_steps_that_shrink_on_the_floor(valley):
     assert np.all(steps > 0) and path[-1] < trained_value  # always towards the trained value, never past it
     assert steps[:3].min() > 5 * steps[-3:].max()          # long jumps first, short shuffles at the end
     assert path_costs[-1] < path_costs[0] / 3
+
+    # "A slope of -0.0147 means: turn the knob up a little, say by 0.1, and the cost goes down by about
+    # 0.1 × 0.0147 = 0.00147. [...] from -3.00 to -1.53."
+    first = slope(-3.0)
+    assert f"{first:.4f}" == "-0.0147" and f"{path[1]:.2f}" == "-1.53"
+    assert cost_at(-3.0) - cost_at(-2.9) == pytest.approx(0.00147, rel=0.1)
+    # "After 10 steps the weight is at 3.79, where the cost is almost as low as at the trained value 4.93."
+    assert f"{path[-1]:.2f}" == "3.79" and f"{trained_value:.2f}" == "4.93"
+    assert path_costs[-1] - cost_at(trained_value) < 0.001

@@ -91,6 +91,9 @@ def steep_neuron(answer):
     if low <= LOW_MAX and high >= HIGH_MIN:
         return (f"{values}: off below 8, on above 12. A bigger scale makes the curve steeper; "
                 "the bias puts its middle where you want it.")
+    if _sharp_enough(bias, scale):
+        raise Wrong(f"{values}. You may have swapped the two numbers: ({bias:g}, {scale:g}) would work.",
+                    hint="The scale comes first and the bias second: my_answer = (scale, bias).")
     if scale == 0:
         raise Wrong(f"with scale 0 the weighted sum is ignored: every digit gets σ({bias:g}) = {sigmoid(bias):.3f}.",
                     hint="The scale multiplies every weight. Try a positive number bigger than 1.")
@@ -110,6 +113,10 @@ def steep_neuron(answer):
                 "from 0.1 to 0.9 between 8 and 12.",
                 hint="σ climbs from 0.1 to 0.9 while its input goes from -2.2 to +2.2. "
                      "Make the scale bigger (and the bias with it, bias = -10 × scale).")
+
+
+def _sharp_enough(scale: float, bias: float) -> bool:
+    return sigmoid(scale * LOW_SUM + bias) <= LOW_MAX and sigmoid(scale * HIGH_SUM + bias) >= HIGH_MIN
 
 
 # Exercise 3 ------------------------------------------------------------------
@@ -233,6 +240,24 @@ def _overflow_hint(function, x: float) -> str:
     return too_big + "For x ≥ 0 use 1 / (1 + e^-x), whose exponential stays below 1."
 
 
+def _near_miss_hint(function, value: float) -> str:
+    """Why σ(±1000) came out close but not exact: usually x was clipped to a smaller size."""
+    try:
+        source = inspect.getsource(function)
+    except (OSError, TypeError):
+        source = ""
+    mantissa, _, power = f"{value:.3g}".partition("e")
+    close = "but not the value a float holds for σ(±1000). "
+    # A learner may not read 7.12e-218 as a number yet.
+    meaning = f"{value:.6g} means {mantissa} × 10^{int(power)}: close, {close}" if power else f"Close, {close}"
+    if "clip" in source or "minimum(" in source or "maximum(" in source:
+        return (meaning + "Clipping x avoids the overflow, but then you compute σ at a different x: "
+                "σ(-500) is not σ(-1000). Keep x as it is, and choose the form of σ whose exponential stays "
+                "small instead.")
+    return (meaning + "Compute σ(x) for the x you were given, with the form whose exponential stays small: "
+            "1 / (1 + e^-x) for x ≥ 0, e^x / (1 + e^x) for x < 0.")
+
+
 def _judge_extreme(answer, x):
     result, caught = _run(answer, x)
     wanted = 0.0 if x < 0 else 1.0
@@ -247,5 +272,8 @@ def _judge_extreme(answer, x):
                     hint="e^x / (1 + e^x) is fine for negative x but gives inf/inf for x = 1000. "
                          "Use each form only where its exponential stays small.")
     if not abs(value - wanted) < 1e-300 + (0.0 if x < 0 else 1e-15):
-        raise Wrong(f"my_sigmoid({x:g}) gave {value:.6g}; σ({x:g}) is {wanted:g} to the last digit a float "
-                    "can hold.")
+        shown = f"{value:.6g}"
+        if shown == f"{wanted:g}":   # 0.999999999 would print as 1, the very value it misses
+            shown = repr(value)
+        raise Wrong(f"my_sigmoid({x:g}) gave {shown}; σ({x:g}) is {wanted:g} to the last digit a float "
+                    "can hold.", hint=_near_miss_hint(answer, value))
