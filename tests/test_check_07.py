@@ -49,6 +49,7 @@ def test_shapes_stub_is_not_attempted(stub):
     ([(16, 784), (16, 16), (10, 16, 1)], ["W(3)", "two numbers"]),
     ([(16, 784), (16, 10), (10, 16)], ["W(2)", "hidden layer 1 (16 neurons)"]),
     ([(16, 784), (16, 16)], ["2 shapes", "three weight matrices"]),
+    ([(16, 16), (10, 16)], ["2 shapes", "Keep (16, 784) for W(1)"]),
     ([(16, 784), (16, 16), (10, 16), (10, 10)], ["4 shapes"]),
     ([(16, 784), (16, 16), "10x16"], ["W(3)", "pair of whole numbers"]),
     ([(16, 784), (16, 16), (10.0, 16.0)], ["W(3)", "pair of whole numbers"]),
@@ -91,6 +92,9 @@ def test_layer_stub_is_not_attempted():
     (lambda W, b, a: float(np.sum(nnbook.sigmoid(W @ a + b))), ["single number"]),
     (lambda W, b, a: nnbook.sigmoid(W @ a + b)[:1], ["expected (4,)"]),
     (lambda W, b, a: nnbook.sigmoid(W @ a + b) + 1e-3, ["differ from σ(W a + b)"]),
+    (lambda W, b, a: nnbook.sigmoid(W @ a - b), ["subtracted the bias"]),
+    (lambda W, b, a: nnbook.sigmoid(np.sum(W * a) + b), ["one single sum", "one per row of W"]),
+    (lambda W, b, a: nnbook.sigmoid(W.T @ a + b), ["wrong way round"]),
 ])
 def test_layer_explains_each_typical_mistake(layer, phrases):
     fails(check.layer_function(layer), *phrases)
@@ -104,6 +108,31 @@ def test_layer_explains_shapes_that_do_not_fit():
 
     feedback = fails(check.layer_function(right_only_when_square), "(3, 5)", "raised ValueError")
     assert "inner numbers must match" in feedback.hint
+
+
+def test_layer_explains_a_return_inside_the_loop_over_neurons():
+    def return_in_loop(W, b, a):
+        for k in range(len(b)):
+            return nnbook.sigmoid(nnbook.weighted_sum(W[k], a, b[k]))
+
+    feedback = fails(check.layer_function(return_in_loop), "single number")
+    assert "return inside a for loop" in feedback.hint
+
+
+def test_layer_explains_a_hard_coded_layer_size():
+    def sixteen_neurons(W, b, a):
+        return nnbook.sigmoid(np.array([W[k] @ a + b[k] for k in range(16)]))
+
+    feedback = fails(check.layer_function(sixteen_neurons), "IndexError")
+    assert "do not have 16 neurons" in feedback.hint and "W.shape[0]" in feedback.hint
+
+
+def test_layer_points_to_nnbook_sigmoid_when_sigmoid_is_not_defined():
+    def undefined_sigmoid(W, b, a):
+        return sigmoid(W @ a + b)  # noqa: F821 - the learner's mistake
+
+    feedback = fails(check.layer_function(undefined_sigmoid), "NameError")
+    assert "nnbook.sigmoid" in feedback.hint
 
 
 def test_layer_survives_none_raising_and_in_place_changes():
@@ -140,9 +169,22 @@ def test_multiplications_accepts_12960():
     (2_007_040, "multiplied all the layer sizes"),
     (25_920_000, "all 2,000 test images"),
     (12_961, "12,961 is not right"),
+    (784 * 16 + 16 * 16, "W(3): 16 × 10 is missing"),
+    (784 * 16 + 16 * 10, "W(2): 16 × 16 is missing"),
+    (16 * 16 + 16 * 10, "W(1): 784 × 16 is missing"),
 ])
 def test_multiplications_explains_each_typical_mistake(count, phrase):
     fails(check.multiplications_per_image(count), phrase)
+
+
+def test_multiplications_explains_a_thousands_comma():
+    # Typed without quotes, 12,960 is the pair (12, 960); with quotes, it is text.
+    feedback = fails(check.multiplications_per_image((12, 960)), "2 separate numbers", "comma separates")
+    assert "12960" in feedback.hint and "12_960" in feedback.hint
+    feedback = fails(check.multiplications_per_image("12,960"), "the text '12,960'")
+    assert "thousands comma: 12960" in feedback.hint
+    # A pair that cannot come from a thousands comma is just not one number.
+    fails(check.multiplications_per_image((784, 16)), "one number")
 
 
 def test_multiplications_rejects_non_numbers_and_not_attempted():
@@ -263,10 +305,23 @@ def in_place(weights, biases, A):
     (every_layer, ["list of every layer"]),
     (in_place, ["changed the images"]),
     (lambda weights, biases, A: nnbook.sigmoid(weights[0] @ A + biases[0]), ["raised ValueError", "inner numbers"]),
+    (lambda weights, biases, A: every_layer(weights, biases, A)[1:], ["list of every layer"]),
     (lambda weights, biases, A: run_rows(weights, biases, A) * 0.5, ["differ from"]),
 ])
 def test_network_explains_each_typical_mistake(answer, phrases):
     fails(check.network_on_batch(answer), *phrases)
+
+
+def test_network_names_the_shapes_when_numpy_refuses():
+    def w_at_a(weights, biases, A):
+        for W, b in zip(weights, biases):
+            A = nnbook.sigmoid(W @ A + b)
+        return A
+
+    feedback = fails(check.network_on_batch(w_at_a), "6-4-3-2 network", "raised ValueError")
+    assert "A has shape (5, 6)" in feedback.hint and "first W has shape (4, 6)" in feedback.hint
+    assert "Which of A @ W, W @ A and A @ W.T fits?" in feedback.hint
+    assert "after the first layer, A has shape (5, 4)" in feedback.hint
 
 
 def test_network_survives_bad_answers():

@@ -55,7 +55,7 @@ def test_relu_slope_stub_is_not_attempted():
     (lambda a: np.ones_like(a), ["1 everywhere"]),
     (lambda a: np.zeros_like(a), ["0 everywhere"]),
     (lambda a: a, ["input unchanged"]),
-    (lambda a: 1.0 if a > 0 else 0.0, ["works on one number but not on an array", "np.maximum"]),
+    (lambda a: 1.0 if a > 0 else 0.0, ["cannot handle an array", "bigger than something", "np.maximum"]),
     (lambda a: np.where(a > 1, 1.0, 0.0), ["wrong slope at a = 0.25"]),
     (lambda a: np.where(a > 0, 1.0, np.where(a < 0, 0.0, 2.0)), ["my_relu_slope(0) gave 2"]),
     (lambda a: np.array([0.0, 1.0]), ["shape (2,)"]),
@@ -71,6 +71,26 @@ def test_relu_slope_checks_single_numbers_after_arrays():
         return np.where(a > 0, 1.0, 0.0)
 
     fails(check.relu_slope_function(array_only), "works on an array", "my_relu_slope(-2) gave 0.5")
+
+    def loop_over_elements(a):
+        return np.array([1.0 if x > 0 else 0.0 for x in a])
+
+    feedback = fails(check.relu_slope_function(loop_over_elements), "works on an array, but not on one number",
+                     "not iterable")
+    assert "np.where" in feedback.hint
+
+
+def test_relu_slope_explains_a_slope_measured_with_a_nudge():
+    def measured(a, nudge=1e-6):  # the notebook's slope(relu, a)
+        return (nnbook.relu(a + nudge) - nnbook.relu(a)) / nudge
+
+    feedback = fails(check.relu_slope_function(measured), "nearly right, but not exactly", "instead of 1")
+    assert "tiny nudge" in feedback.hint
+
+
+def test_relu_slope_explains_np_max_versus_np_maximum():
+    feedback = fails(check.relu_slope_function(lambda a: np.max(0, a > 0)), "raised TypeError")
+    assert "np.max(x) finds the largest number inside one array" in feedback.hint
 
 
 def test_relu_slope_survives_bad_answers():
@@ -107,14 +127,23 @@ def test_fade_depth_is_ten_because_of_the_numbers():
     (20, "slope of 0.5"),
     (5, "below a thousandth"),
     (1_000_000, "how much the change shrinks"),
+    (4 ** 10, "far too many"),
+    (0.25 ** 10, "share of the change that is left"),
     (9.9658, "Round up"),
     (2.5, "not a number of layers"),
     (0, "not a number of layers"),
     (7, "still above"),
     (14, "not the fewest layers"),
+    (3, "0.25^3 = 0.016 is still above a millionth"),
+    (12, "0.25^12 = 6e-08 is below a millionth, but it is not the fewest layers"),
 ])
 def test_fade_depth_explains_each_typical_mistake(answer, phrase):
     fails(check.sigmoid_fade_depth(answer), phrase)
+
+
+def test_fade_depth_explains_a_whole_list():
+    fails(check.sigmoid_fade_depth([0.25 ** n for n in range(12)]), "you gave 12 numbers", "one whole number")
+    fails(check.sigmoid_fade_depth(np.array([9, 10])), "you gave 2 numbers")
 
 
 def test_fade_depth_rejects_non_numbers_and_not_attempted():
@@ -150,11 +179,15 @@ def test_leaky_relu_stub_is_not_attempted():
     (nnbook.relu, ["plain ReLU"]),
     (lambda a: np.where(a > 0, a, -0.01 * a), ["-0.01"]),
     (lambda a: np.where(a > 0, a, 0.1 * a), ["0.1", "asks for 0.01"]),
-    (lambda a: np.maximum(0.01, a), ["compared a with the number 0.01"]),
+    (lambda a: np.maximum(0.01, a), ["the number 0.01 itself"]),
+    (lambda a: np.where(a > 0, a, 0.01), ["the number 0.01 itself"]),
+    (lambda a: nnbook.relu(a) + 0.01 * a, ["1.01 times too big"]),
+    (lambda a: np.where(a > 0, 1.0, 0.01), ["leaky ReLU's slope"]),
+    (lambda a: np.max(0.01 * a, a), ["raised TypeError", "np.maximum"]),
     (lambda a: 0.01 * a, ["the positive ones too"]),
     (lambda a: np.minimum(0.01 * a, a), ["min, not max"]),
     (lambda a: a, ["input unchanged"]),
-    (lambda a: max(0.01 * a, a), ["works on one number but not on an array"]),
+    (lambda a: max(0.01 * a, a), ["cannot handle an array"]),
     (lambda a: np.where(a > 0, a, 0.02 * a), ["wrong value at a = -1000, -3, -0.5"]),
     (lambda a: np.where(a > 0, a, np.where(a < 0, 0.01 * a, 1.0)), ["leaky_relu(0) gave 1"]),
 ])

@@ -45,6 +45,16 @@ def test_neuron_k_sits_at_row_k_div_4_and_column_k_mod_4(W):
         assert (rows.min(), cols.min()) == (4 + 5 * (k // 4), 4 + 5 * (k % 4))
 
 
+def test_neighbouring_rows_are_the_same_dashes_5_pixels_apart(W):
+    # "The rows just above and below belong to the neighbouring squares, 5 pixels further left or right."
+    np.testing.assert_array_equal(np.roll(W[5], -5), W[4])
+    np.testing.assert_array_equal(np.roll(W[5], 5), W[6])
+    # "5 short blue dashes, 28 places apart"
+    columns = np.flatnonzero(W[5])
+    starts = columns[::5]
+    assert len(columns) == 25 and np.all(np.diff(starts) == 28)
+
+
 def test_a_weighted_sum_is_the_ink_in_that_square(W, test_set):
     images, _ = test_set
     blocks = images.reshape(-1, 28, 28)[:, 4:24, 4:24].reshape(-1, 4, 5, 4, 5).sum(axis=(2, 4))
@@ -61,6 +71,18 @@ def test_matrix_product_equals_16_weighted_sums_for_every_test_image(W, test_set
     np.testing.assert_allclose(A1[7], nnbook.sigmoid(W @ images[7] + b), rtol=1e-12)
 
 
+def test_the_small_batch_example_gives_one_row_per_image():
+    W_small = defined_in_notebook("07", "W_small")
+    a_small = defined_in_notebook("07", "a_small")
+    A_small = defined_in_notebook("07", "A_small", {"W_small": W_small})
+    assert W_small.shape == (2, 3) and W_small.T.shape == (3, 2)
+    np.testing.assert_array_equal(A_small[0], a_small)  # "the first is a_small from before"
+    result = A_small @ W_small.T
+    np.testing.assert_allclose(result[0], [0.25, 2.0])  # "the [0.25 2.] you checked by hand"
+    for row, image in zip(result, A_small):
+        np.testing.assert_allclose(row, W_small @ image)
+
+
 def bright(W, image):
     """Which of the 16 neurons are on (above 0.5), as a 4 × 4 grid."""
     return (nnbook.sigmoid(W @ image + BIAS) > 0.5).reshape(4, 4)
@@ -73,7 +95,7 @@ def first_of(labels, digit):
 def test_what_the_text_says_about_the_ten_examples(W, test_set):
     images, labels = test_set
     zero = bright(W, images[first_of(labels, 0)])
-    assert zero.sum() >= 10 and not zero[2, 1:3].any()  # a ring: bright around, dark middle
+    assert zero.sum() >= 10 and not zero[2, 1:3].any()  # "most squares, with dark ones in its middle"
     one = bright(W, images[first_of(labels, 1)])
     assert one[:, 1:3].sum() == one.sum() >= 3  # a line down the middle two columns
     eight = bright(W, images[first_of(labels, 8)])

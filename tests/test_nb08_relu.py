@@ -97,6 +97,25 @@ def test_the_deep_relu_network_learns_and_the_deep_sigmoid_network_does_not(comp
     assert sigmoid[-1] == pytest.approx(np.mean(test_labels == most_common))  # "about 11%"
 
 
+def test_the_sigmoid_networks_dip_is_answering_9_then_7_for_everything(comparison, train_set):
+    # "The small dip at epochs 5 and 6 ... it answered 9 for every image, then 7."
+    # Answering one digit d for every image scores exactly the share of d's, on both digit sets;
+    # in the test set 4s and 9s have the same share, so the training set decides.
+    _, train_labels = train_set
+    _, test_labels = nnbook.load_digits("test")
+    history = comparison.sigmoid
+    for epoch, digit in ((5, 9), (6, 7)):
+        assert history.train_accuracy[epoch - 1] == pytest.approx(np.mean(train_labels == digit), abs=1e-12)
+        assert history.test_accuracy[epoch - 1] == pytest.approx(np.mean(test_labels == digit), abs=1e-12)
+    assert min(history.test_accuracy) == history.test_accuracy[4]  # the dip is at epoch 5
+
+
+def test_the_deep_sigmoid_networks_weights_are_all_smaller_than_1():
+    # "the weights the change passes through are smaller than 1 too"
+    network = nnbook.Network(DEEP_SIZES, activation="sigmoid", seed=0)
+    assert all(np.abs(W).max() < 1 for W in network.weights)
+
+
 @pytest.mark.parametrize("learning_rate", [0.3, 1.0, 3.0])
 def test_other_learning_rates_do_not_rescue_sigmoid_nor_beat_relus_0_1(learning_rate, comparison):
     # "0.1 was the best for the ReLU network of the rates 0.1, 0.3, 1 and 3;

@@ -30,9 +30,11 @@ def weight_matrix_shapes(answer):
     if any(item is ... for item in answer):
         raise NotAttempted
     if len(answer) != 3:
+        hint = "Give one (rows, columns) pair for each of the three."
+        if len(answer) == 2:
+            hint += " Keep (16, 784) for W(1) at the start of the list."
         raise Wrong(f"your list has {len(answer)} shapes, but the network has three weight matrices: "
-                    "input → hidden 1, hidden 1 → hidden 2 and hidden 2 → output.",
-                    hint="Give one (rows, columns) pair for each of the three.")
+                    "input → hidden 1, hidden 1 → hidden 2 and hidden 2 → output.", hint=hint)
     for layer, (shape, n_in, n_out) in enumerate(zip(answer, VIDEO_SIZES[:-1], VIDEO_SIZES[1:]), start=1):
         _judge_shape(shape, layer, n_in, n_out)
     return ("W(1) is 16×784, W(2) is 16×16 and W(3) is 10×16: "
@@ -95,7 +97,15 @@ def layer_function(answer):
 
 def _call_layer(answer, W, b, a, shown):
     copies = (W.copy(), b.copy(), a.copy())
-    result = _call_with_shape_hint(answer, *copies, name="layer")
+    try:
+        result = _call_with_shape_hint(answer, *copies, name="layer")
+    except Wrong as wrong:
+        if "IndexError" in wrong.message:
+            raise Wrong(wrong.message,
+                        hint=f"The check also tries layers that do not have 16 neurons (this W has {W.shape[0]} rows). "
+                             "Did you write 16 or 784 somewhere? Use len(b) or W.shape[0] instead, "
+                             "or better: W @ a, which works for every size.") from None
+        raise
     if not (np.array_equal(copies[0], W) and np.array_equal(copies[1], b) and np.array_equal(copies[2], a)):
         raise Wrong(f"{shown} changed W, b or a while computing.",
                     hint="Compute a new array (for example z = W @ a + b) instead of changing the inputs in place.")
@@ -106,7 +116,8 @@ def _wrong_layer_shape(shape, W, a):
     n_out = W.shape[0]
     if shape == ():
         raise Wrong(f"your layer returned a single number, but a layer of {n_out} neurons gives {n_out} activations.",
-                    hint="Did you add everything up with sum()? W @ a already does one weighted sum per row.")
+                    hint="Is your return inside a for loop? Then it stops after the first neuron. "
+                         "Or did you add everything up with sum()? W @ a already does one weighted sum per row.")
     if shape == W.shape:
         raise Wrong(f"your layer returned an array of shape {shape}, the shape of W itself, instead of ({n_out},).",
                     hint="W * a multiplies element by element; W @ a is the matrix product: one weighted sum per row.")
@@ -128,9 +139,14 @@ def _diagnose_layer(result, W, b, a, shown):
          "The bias shifts the weighted sum, so it goes inside: σ(W a + b)."),
         (relu(z), "you used ReLU; this network's layers use the sigmoid.",
          "Use nnbook.sigmoid (ReLU gets its own notebook, next)."),
+        (sigmoid(W @ a - b), "you subtracted the bias: σ(W a − b).",
+         "The bias is added: σ(W a + b). A negative bias already makes the sum smaller by itself."),
+        (sigmoid(np.sum(W * a) + b), "you added up all the products of all the neurons into one single sum, "
+         "then added b.", "Each neuron needs its own weighted sum, one per row of W: W @ a gives exactly those."),
     ]
     if W.shape[0] == W.shape[1]:
-        suspects.append((sigmoid(W.T @ a + b), "you used W the wrong way round (its transpose, W.T).",
+        suspects.append((sigmoid(W.T @ a + b), "you multiplied the wrong way round: a @ W (or W.T @ a) "
+                         "pairs a with the columns of W, not with its rows.",
                          "Row j of W holds neuron j's weights, so W @ a gives neuron j's weighted sum at place j."))
     for value, message, hint in suspects:
         if np.allclose(result, value, rtol=1e-9, atol=1e-12):
@@ -151,6 +167,9 @@ def _call_with_shape_hint(function, *args, name, shown=None):
         message = wrong.message
         if shown is not None and " raised " in message:
             message = f"{name}({shown}) raised " + message.split(" raised ", 1)[1]
+        if "NameError" in message and "sigmoid" in message:
+            raise Wrong(message, hint="In this notebook the sigmoid is nnbook.sigmoid (notebook 05's own "
+                        "sigmoid lives in notebook 05).") from None
         if "matmul" in message or "shapes" in message or "broadcast" in message:
             raise Wrong(message, hint="The shapes do not fit together. Write them down: in X @ Y, the columns "
                         "of X must match the rows of Y, as in (16, 784) @ (784,) or (n, 784) @ (784, 16). "
@@ -167,8 +186,10 @@ my_count = 784 * 16 + 16 * 16 + 16 * 10   # 12,960
 ''')
 def multiplications_per_image(answer):
     """How many multiplications one pass through the 784-16-16-10 network needs for one image."""
+    _thousands_comma(answer)
     count = expect_number(answer, "your count")
-    weights = sum(n_in * n_out for n_in, n_out in zip(VIDEO_SIZES[:-1], VIDEO_SIZES[1:]))
+    layer_counts = [n_in * n_out for n_in, n_out in zip(VIDEO_SIZES[:-1], VIDEO_SIZES[1:])]
+    weights = sum(layer_counts)
     if count == weights:
         return "12,960: one multiplication per weight. The 42 biases are only added."
     known = {
@@ -189,9 +210,31 @@ def multiplications_per_image(answer):
     if count in known:
         message, hint = known[count]
         raise Wrong(message, hint=hint)
+    names = ["W(1): 784 × 16", "W(2): 16 × 16", "W(3): 16 × 10"]
+    for left_out, layer_count in enumerate(layer_counts):
+        if count == weights - layer_count:
+            raise Wrong(f"{count:,.0f} counts only two of the three layers: {names[left_out]} is missing.",
+                        hint="Add up rows × columns of all three weight matrices.")
     raise Wrong(f"{count:,.0f} is not right.",
                 hint="A layer with W of shape (rows, columns) does rows × columns multiplications. "
                      "Add that up over the three layers.")
+
+
+def _thousands_comma(answer):
+    """Catch 12,960 written with a thousands comma: Python reads it as the pair (12, 960)."""
+    if isinstance(answer, str):
+        digits = answer.replace(",", "").strip()
+        if "," in answer and digits.isdigit():
+            raise Wrong(f"your count should be one number, got the text {answer!r}.",
+                        hint=f"Write it without quotes and without the thousands comma: {int(digits)}.")
+    if (isinstance(answer, tuple) and len(answer) > 1
+            and all(isinstance(n, numbers.Integral) and not isinstance(n, bool) for n in answer)
+            and answer[0] > 0 and all(100 <= n < 1000 or n == 0 for n in answer[1:])):
+        number = int("".join([str(answer[0])] + [f"{n:03d}" for n in answer[1:]]))
+        raise Wrong(f"Python read your answer as {len(answer)} separate numbers, {answer}: "
+                    "in Python a comma separates numbers.",
+                    hint=f"Leave out the thousands comma: {number}. (Or write {number:_}: "
+                         "Python allows _ between digits.)")
 
 
 # Exercise 4 ------------------------------------------------------------------
@@ -235,6 +278,14 @@ def _call_network(answer, weights, biases, A, shown):
     try:
         result = _call_with_shape_hint(answer, *copies, name="network_on_batch", shown="weights, biases, A")
     except Wrong as wrong:
+        if "matmul" in wrong.message:
+            W = weights[0]
+            raise Wrong(f"{shown}: {wrong.message}",
+                        hint=f"Here A has shape {A.shape}, one image per row, and the first W has shape {W.shape}, "
+                             "one neuron per row. Write the shapes of your product next to each other: the inner "
+                             "numbers must match. Which of A @ W, W @ A and A @ W.T fits? And each layer "
+                             f"starts from the one before: after the first layer, A has shape ({A.shape[0]}, "
+                             f"{W.shape[0]}).") from None
         if "IndexError" in wrong.message:
             raise Wrong(f"{shown}: {wrong.message}",
                         hint="Your function must work for any number of layers, not only three: "
@@ -243,7 +294,7 @@ def _call_network(answer, weights, biases, A, shown):
     if not np.array_equal(copies[2], A):
         raise Wrong(f"{shown}: your function changed the images A you passed in.",
                     hint="Give each layer's result a new name, or write A = ..., which makes a new array.")
-    if isinstance(result, (list, tuple)) and len(result) == len(weights) + 1:
+    if isinstance(result, (list, tuple)) and len(result) in (len(weights), len(weights) + 1) and len(weights) > 1:
         raise Wrong(f"{shown}: you returned a list of every layer's activations.",
                     hint="Return only the last one: the output layer.")
     return expect_array(result, f"the result for {shown}")

@@ -42,8 +42,14 @@ def _leaky_suspects(a):
          "Use +0.01 × a: a small negative number for a negative input."),
         (np.where(a > 0, a, 0.1 * a), "below 0 you multiplied by 0.1; the exercise asks for 0.01.",
          "Use 0.01 × a for negative a."),
-        (np.maximum(0.01, a), "you compared a with the number 0.01: np.maximum(0.01, a) turns every small or "
-         "negative input into 0.01.", "Compare a with 0.01 × a instead: np.maximum(0.01 * a, a)."),
+        (np.where(a > 0, a, 0.01), "for negative inputs you return the number 0.01 itself, not 0.01 × a.",
+         "0.01 × a is small and negative for a negative a: leaky_relu(-3) is -0.03. "
+         "Try np.where(a > 0, a, 0.01 * a), or np.maximum(0.01 * a, a)."),
+        (np.maximum(0, a) + 0.01 * a, "you added 0.01 × a to every input, so positive inputs come out 1.01 times "
+         "too big.", "Positive inputs pass unchanged, as in ReLU; only negative ones become 0.01 × a."),
+        (np.where(a > 0, 1.0, 0.01), "that is leaky ReLU's slope (1 or 0.01), not leaky ReLU itself.",
+         "Return the values: a for positive a, 0.01 × a for negative a. The slope is the question to think about "
+         "afterwards."),
         (0.01 * a, "you multiplied every input by 0.01, the positive ones too.",
          "Positive inputs pass unchanged, as in ReLU."),
         (np.minimum(0.01 * a, a), "you took the smaller of a and 0.01 × a: that is min, not max.",
@@ -63,9 +69,15 @@ def _call_on_array(answer, name, a):
         return call(answer, a, name=name)
     except Wrong as wrong:
         if "truth value of an array" in wrong.message:
-            raise Wrong(f"{name} works on one number but not on an array: {wrong.message}",
+            raise Wrong(f"{name} cannot handle an array: {name}(a) for an array a of {len(a)} numbers raised "
+                        "ValueError. Somewhere an `if`, max(), min(), `and` or `or` asked whether the whole "
+                        f"array is bigger than something, and numpy cannot answer that for {len(a)} numbers at once.",
                         hint="Python's max() and `if` look at one number at a time. np.maximum, "
                              "np.where and comparisons like (a > 0) work on every element of an array at once.") from None
+        if "scalar index" in wrong.message:  # np.max(0, a) takes a as an axis number
+            raise Wrong(f"{name}(a) raised {wrong.message.split(' raised ', 1)[-1]}",
+                        hint="Did you use np.max? np.max(x) finds the largest number inside one array; "
+                             "np.maximum(x, y) compares two arrays number by number. You want np.maximum.") from None
         raise
 
 
@@ -84,6 +96,13 @@ def _judge_elementwise(answer, name, reference, what, suspects):
                     f"expected ({len(a)},), one {what} per number.",
                     hint="Work element by element: np.maximum and np.where do that.")
     if not _same(result[AWAY_FROM_ZERO], expected[AWAY_FROM_ZERO]):
+        if np.allclose(result[AWAY_FROM_ZERO], expected[AWAY_FROM_ZERO], rtol=1e-4, atol=1e-6):
+            worst = int(np.argmax(np.abs(result - expected) * AWAY_FROM_ZERO))
+            raise Wrong(f"{name} is nearly right, but not exactly: at a = {TEST_INPUTS[worst]:g} it gave "
+                        f"{result[worst]:.15g} instead of {expected[worst]:g}.",
+                        hint="Did you measure it with a tiny nudge, like slope() above? A nudge always leaves "
+                             "a little rounding error. Here you can write the exact answer directly, "
+                             "with np.where or a comparison such as (a > 0).")
         for value, message, hint in suspects(TEST_INPUTS):
             if _same(result[AWAY_FROM_ZERO], value[AWAY_FROM_ZERO]):
                 raise Wrong(f"{name}: {message}", hint=hint)
@@ -92,7 +111,12 @@ def _judge_elementwise(answer, name, reference, what, suspects):
         raise Wrong(f"{name} gives the wrong {what} at a = {', '.join(f'{v:g}' for v in wrong_at)}.",
                     hint=f"Try {name} on these numbers yourself and compare with the picture above.")
     for x in (-2.0, 3.0):
-        value = call(answer, x, name=name)
+        try:
+            value = call(answer, x, name=name)
+        except Wrong as wrong:
+            raise Wrong(f"{name} works on an array, but not on one number: {wrong.message}",
+                        hint="A loop over a (for x in a) needs an array. np.where and np.maximum work on "
+                             "a single number and on an array alike.") from None
         value = expect_number(float(value) if isinstance(value, (bool, np.bool_)) else value, f"{name}({x:g})")
         if not math.isclose(value, reference(x), rel_tol=1e-12):
             raise Wrong(f"{name} works on an array, but {name}({x:g}) gave {value:g} instead of {reference(x):g}.",
@@ -133,6 +157,10 @@ my_layers = n   # 10: 0.25^9 = 0.0000038 is still above a millionth; 0.25^10 = 0
 ''')
 def sigmoid_fade_depth(answer):
     """The fewest sigmoid layers after which 0.25 to the power of the depth is below one millionth."""
+    if isinstance(answer, (list, tuple, np.ndarray)) and len(answer) > 1:
+        raise Wrong(f"you gave {len(answer)} numbers; the answer is one whole number of layers.",
+                    hint="If you made a list of 0.25 ** n, find the first n whose value is below 0.000001, "
+                         "and give that n.")
     layers = expect_number(answer, "your number of layers")
     if layers == 10:
         return ("10 layers: 0.25¹⁰ ≈ 0.00000095, below a millionth. "
@@ -156,11 +184,19 @@ def sigmoid_fade_depth(answer):
     if layers == 1_000_000:
         raise Wrong("1,000,000 is how much the change shrinks, not the number of layers.",
                     hint="Multiply 0.25 by itself until the result is below 0.000001, and count the steps.")
+    if 0 < layers < 1:
+        raise Wrong(f"{layers:g} looks like a share of the change that is left, 0.25ⁿ, not the number of layers n.",
+                    hint="Give n itself: how many times did you multiply by 0.25?")
     if not float(layers).is_integer() or layers < 1:
         raise Wrong(f"{layers:g} is not a number of layers.", hint="Count layers: 1, 2, 3, ...")
-    raise Wrong(f"0.25^{layers:g} = {0.25 ** layers:.2g}, which is "
-                f"{'still above' if 0.25 ** layers >= SHARE_LEFT else 'below, but not the fewest layers:'} "
-                "a millionth.",
+    if layers > 100:
+        raise Wrong(f"{layers:,.0f} layers is far too many. Is that how much the change shrinks (4ⁿ), "
+                    "instead of the number of layers n?",
+                    hint="Multiply 0.25 by itself until the result is below 0.000001, and count the steps.")
+    if 0.25 ** layers >= SHARE_LEFT:
+        raise Wrong(f"0.25^{layers:g} = {0.25 ** layers:.2g} is still above a millionth.",
+                    hint="Print 0.25 ** n for n = 1, 2, 3, ... and find the first one below 0.000001.")
+    raise Wrong(f"0.25^{layers:g} = {0.25 ** layers:.2g} is below a millionth, but it is not the fewest layers.",
                 hint="Print 0.25 ** n for n = 1, 2, 3, ... and find the first one below 0.000001.")
 
 
