@@ -324,3 +324,20 @@ def test_saved_state_holds_everything_a_static_view_needs(network):
     assert saved_canvas["strokes"] == ONE and len(saved_canvas["_preview"]) == 784
     picture = state[explorer._picture.model_id]
     assert picture["buffers"], "the network's picture is saved as a PNG"
+
+
+def test_the_weight_picture_follows_the_scale_slider(pattern):
+    explorer = NeuronExplorer(weights=pattern, bias=-10.0)
+    picture = explorer._pattern_artist
+    limit = np.abs(pattern).max()
+    assert picture.get_clim() == (-limit, limit)
+    for scale in (1.0, 0.0, -1.0, 2.5):
+        explorer.sliders["scale"].value = scale
+        np.testing.assert_allclose(picture.get_array(), scale * pattern.reshape(28, 28))
+        assert picture.get_clim() == (-limit, limit), "fixed limits: the picture pales at 0 and flips below it"
+
+
+def test_the_neuron_explorers_text_fallback_is_about_one_neuron(pattern):
+    text = NeuronExplorer(weights=pattern)._repr_mimebundle_()
+    plain = text[0]["text/plain"] if isinstance(text, tuple) else text["text/plain"]
+    assert "nnbook.show_weights(weights)" in plain and "show_network" not in plain

@@ -18,6 +18,17 @@ NO_WIDGETS = (
     "    images, labels = nnbook.load_digits('test')\n"
     "    nnbook.show_network(nnbook.pretrained(), images[0])"
 )
+"""The fallback text of the widgets that show the whole network."""
+
+NO_WIDGETS_NEURON = (
+    "You are reading this text because this viewer cannot show interactive widgets.\n"
+    "Open the notebook in JupyterLab or Jupyter Notebook 7 and run the cell to use it.\n"
+    "Or work out one neuron by hand, as a still picture:\n"
+    "    images, labels = nnbook.load_digits('test')\n"
+    "    nnbook.show_weights(weights)\n"
+    "    nnbook.sigmoid(nnbook.weighted_sum(weights, images[:10], bias))"
+)
+"""The fallback text of the one-neuron explorer."""
 
 
 FONT = "var(--jp-ui-font-family, system-ui, sans-serif)"

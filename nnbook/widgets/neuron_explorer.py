@@ -13,7 +13,7 @@ from .._validate import as_float_array, describe, image_batch, require_finite
 from ..activations import sigmoid
 from ..data import load_digits
 from ..figures import ACTIVATION_CMAP, HIGHLIGHT, NEUTRAL, STYLE, WEIGHT_CMAP, weight_limit
-from ._display import FONT, NO_WIDGETS, LiveFigure, new_figure, replace_plain_text
+from ._display import FONT, NO_WIDGETS_NEURON, LiveFigure, new_figure, replace_plain_text
 
 MAX_IMAGES = 12
 """At most this many digits fit in the strip."""
@@ -208,12 +208,14 @@ class NeuronExplorer(widgets.VBox):
         return [self._pixel, self._neuron, self._pixel_text, self._weight_text, self._neuron_text]
 
     def _build_pattern(self, ax):
+        # The limits stay those of the pattern at scale 1, so the picture pales
+        # towards white as the scale nears 0 and swaps colours when it turns negative.
         limit = weight_limit(self._pattern)
-        ax.imshow(self._pattern.reshape(28, 28), cmap=WEIGHT_CMAP, vmin=-limit, vmax=limit)
+        self._pattern_artist = ax.imshow(self._pattern.reshape(28, 28), cmap=WEIGHT_CMAP, vmin=-limit, vmax=limit)
         ax.add_patch(Rectangle((-0.5, -0.5), 28, 28, fill=False, edgecolor="0.45", linewidth=0.8, clip_on=False))
         ax.set_axis_off()
         self._pattern_title = ax.set_title("", fontsize=10)
-        return [self._pattern_title]
+        return [self._pattern_artist, self._pattern_title]
 
     def _build_strip(self, ax):
         """The digits side by side, and below each a lamp as bright as the neuron's activation."""
@@ -272,6 +274,7 @@ class NeuronExplorer(widgets.VBox):
                 self._lamps[0, i * 30:i * 30 + 28] = ai
                 self._lamp_texts[i].set_text(f"{ai:.2f}")
             self._lamp_artist.set_data(self._lamps)
+            self._pattern_artist.set_data(value["scale"] * self._pattern.reshape(28, 28))
             self._pattern_title.set_text(f"weights × {value['scale']:.2f}")
             names = self.labels if self.labels is not None else [f"#{i}" for i in range(len(a))]
             lit = [str(name) for name, ai in zip(names, a) if ai > 0.5]
@@ -291,7 +294,7 @@ class NeuronExplorer(widgets.VBox):
     def _repr_mimebundle_(self, **kwargs):
         text = (
             f"{self!r}: one neuron with sliders for its weights and bias.\n"
-            "In a terminal, change explorer.sliders['bias'].value and look at explorer.figure.\n" + NO_WIDGETS
+            "In a terminal, change explorer.sliders['bias'].value and look at explorer.figure.\n" + NO_WIDGETS_NEURON
         )
         return replace_plain_text(super()._repr_mimebundle_(**kwargs), text)
 
