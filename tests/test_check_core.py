@@ -83,7 +83,8 @@ def test_expect_array_checks_shape_and_values():
 
 
 def test_numbers_written_as_text_get_a_specific_hint():
-    for text, hint in (("6", "Leave out the quotes"), ("1,4", "with a dot: 1.4"), ("six", "with digits")):
+    for text, hint in (("6", "Leave out the quotes"), ("1,4", "with a dot: 1.4"), ("six", "with digits"),
+                       ("12,960", "without commas: 12960")):
         try:
             expect_number(text, "your answer")
         except Wrong as wrong:

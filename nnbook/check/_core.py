@@ -32,6 +32,7 @@ from __future__ import annotations
 import contextlib
 import io
 import numbers
+import re
 import sys
 import textwrap
 
@@ -170,13 +171,20 @@ def expect_number(value, what: str) -> float:
     if isinstance(value, np.ndarray) and value.size == 1:
         value = value.item()
     if isinstance(value, str):
-        text = value.strip().replace(",", ".", 1) if value.count(",") == 1 and "." not in value else value.strip()
+        text = value.strip().replace(",", "") if re.fullmatch(r"\s*-?\d{1,3}(,\d{3})+\s*", value) else value.strip()
+        if value.count(",") == 1 and "." not in text:
+            text = text.replace(",", ".")
         try:
             float(text)
         except ValueError:
             raise Wrong(f"{what} should be one number, got str {value!r:.60}.",
                         hint="Write the number with digits, without quotes, e.g. 1.4") from None
-        hint = "Python writes decimals with a dot: 1.4, not 1,4." if "," in value else "Leave out the quotes."
+        if re.fullmatch(r"\s*-?\d{1,3}(,\d{3})+\s*", value):
+            hint = f"Leave out the quotes, and write the number without commas: {value.strip().replace(',', '')}."
+        elif "," in value:
+            hint = "Python writes decimals with a dot: 1.4, not 1,4."
+        else:
+            hint = "Leave out the quotes."
         raise Wrong(f"{what} should be one number, got str {value!r}: text, because it is in quotes.", hint=hint)
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise Wrong(f"{what} should be one number, got {type(value).__name__} {value!r:.60}.")
