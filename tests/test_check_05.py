@@ -8,23 +8,7 @@ import pytest
 
 import nnbook
 from nnbook import check
-
-
-def passes(feedback):
-    assert feedback.status == "correct", str(feedback)
-    return feedback
-
-
-def fails(feedback, *phrases):
-    assert feedback.status == "not yet right", str(feedback)
-    text = str(feedback)
-    for phrase in phrases:
-        assert phrase in text, f"{phrase!r} not in feedback:\n{text}"
-    return feedback
-
-
-def not_attempted(feedback):
-    assert feedback.status == "not attempted yet", str(feedback)
+from checks import fails, not_attempted, passes, stub
 
 
 def run_solution(exercise):
@@ -183,11 +167,6 @@ def no_return(x):
 
 def raises(x):
     raise RuntimeError("oops")
-
-
-def stub(x):
-    # your code here
-    return ...
 
 
 @pytest.mark.parametrize("answer, phrases", [

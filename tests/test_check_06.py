@@ -5,23 +5,7 @@ import pytest
 
 import nnbook
 from nnbook import by_hand, check
-
-
-def passes(feedback):
-    assert feedback.status == "correct", str(feedback)
-    return feedback
-
-
-def fails(feedback, *phrases):
-    assert feedback.status == "not yet right", str(feedback)
-    text = str(feedback)
-    for phrase in phrases:
-        assert phrase in text, f"{phrase!r} not in feedback:\n{text}"
-    return feedback
-
-
-def not_attempted(feedback):
-    assert feedback.status == "not attempted yet", str(feedback)
+from checks import fails, not_attempted, passes, stub
 
 
 def run_solution(exercise):
@@ -120,11 +104,6 @@ def off_by_one(sizes):
 
 def returns_text(sizes):
     return str(by_loop(sizes))
-
-
-def stub(sizes):
-    # your code here
-    return ...
 
 
 @pytest.mark.parametrize("answer, phrases", [
