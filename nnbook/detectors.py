@@ -31,12 +31,11 @@ from __future__ import annotations
 import numbers
 from typing import NamedTuple
 
-import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.patches import Rectangle
 
 from ._validate import as_float_array, describe, digit_labels, image_batch, positive_int, require_finite
-from .figures import ACTIVATION_CMAP, HIGHLIGHT, NEUTRAL, STYLE
+from .figures import ACTIVATION_CMAP, HIGHLIGHT, NEUTRAL, new_axes
 from .neuron import weighted_sum
 
 SIDE = 28
@@ -152,7 +151,7 @@ def show_sums_by_digit(sums, labels, threshold=None, ax=None, title=None, xlim=N
         density = counts / np.diff(edges)
         densities.append(0.9 * density / density.max() if density.max() > 0 else density)
 
-    fig, ax = _new_axes(ax, (5.6, 4.2))
+    fig, ax = new_axes(ax, (5.6, 4.2))
     centres = (edges[:-1] + edges[1:]) / 2
     above = centres > threshold if threshold is not None else np.zeros(len(centres), bool)
     parts = ((~above, NEUTRAL), (above, HIGHLIGHT)) if threshold is not None else ((~above, NEUTRAL),)
@@ -184,7 +183,7 @@ def show_pass_rates(rates, ax=None, title=None):
     shown = np.nan_to_num(rates, nan=0.0)
     if shown.min() < 0 or shown.max() > 1:
         raise ValueError(f"rates must be fractions from 0 to 1, got values from {shown.min():g} to {shown.max():g}")
-    fig, ax = _new_axes(ax, (4.0, 2.4))
+    fig, ax = new_axes(ax, (4.0, 2.4))
     ax.bar(range(10), np.ones(10), color="0.92")
     ax.bar(range(10), shown, color=HIGHLIGHT)
     ax.set_xticks(range(10))
@@ -213,7 +212,7 @@ def show_firing(images, fired, labels=None, ax=None, ncols=10, title=None):
     for k, image in enumerate(batch):
         r, c = divmod(k, ncols)
         mosaic[gap + r * cell:gap + r * cell + SIDE, gap + c * cell:gap + c * cell + SIDE] = image.reshape(SIDE, SIDE)
-    fig, ax = _new_axes(ax, (0.75 * ncols, 0.85 * nrows + 0.3))
+    fig, ax = new_axes(ax, (0.75 * ncols, 0.85 * nrows + 0.3))
     ax.imshow(mosaic, cmap=ACTIVATION_CMAP, vmin=0, vmax=1)
     for k in range(len(batch)):
         r, c = divmod(k, ncols)
@@ -226,14 +225,6 @@ def show_firing(images, fired, labels=None, ax=None, ncols=10, title=None):
     if title is not None:
         ax.set_title(title)
     return fig
-
-
-def _new_axes(ax, figsize):
-    if ax is not None:
-        return ax.figure, ax
-    with plt.rc_context(STYLE):
-        fig, ax = plt.subplots(figsize=figsize)
-    return fig, ax
 
 
 def _pattern(weights) -> np.ndarray:

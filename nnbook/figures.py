@@ -43,7 +43,8 @@ def set_style() -> None:
     plt.rcParams.update(STYLE)
 
 
-def _new_axes(ax, figsize):
+def new_axes(ax, figsize):
+    """The figure and axes to draw into: ``ax`` itself, or a new figure in the course style."""
     if ax is not None:
         return ax.figure, ax
     with plt.rc_context(STYLE):
@@ -63,7 +64,7 @@ def _as_image(image, name="image") -> np.ndarray:
 def show_digit(image, ax=None, title=None):
     """Show one 28×28 image in greys: 0.0 black, 1.0 white, as in the video."""
     image = _as_image(image)
-    fig, ax = _new_axes(ax, (2.6, 2.6))
+    fig, ax = new_axes(ax, (2.6, 2.6))
     ax.imshow(image, cmap=ACTIVATION_CMAP, vmin=0.0, vmax=1.0)
     ax.set_xticks([])
     ax.set_yticks([])
@@ -118,7 +119,7 @@ def show_weights(weights_row, ax=None, title=None, limit=None, colorbar=True):
     if weights.shape != (28, 28):
         raise ValueError(f"weights_row must hold 784 weights, shaped (784,) or (28, 28), got shape {weights.shape}")
     limit = weight_limit(weights) if limit is None else float(limit)
-    fig, ax = _new_axes(ax, (3.2, 2.6))
+    fig, ax = new_axes(ax, (3.2, 2.6))
     picture = ax.imshow(weights, cmap=WEIGHT_CMAP, vmin=-limit, vmax=limit)
     ax.set_xticks([])
     ax.set_yticks([])
@@ -139,7 +140,7 @@ def show_prediction(outputs, ax=None, title=None):
     if outputs.shape != (10,):
         raise ValueError(f"outputs must be the 10 output activations of one image, got {describe(outputs)}")
     winner = int(np.argmax(outputs))
-    fig, ax = _new_axes(ax, (4.0, 2.4))
+    fig, ax = new_axes(ax, (4.0, 2.4))
     colours = [HIGHLIGHT if digit == winner else NEUTRAL for digit in range(10)]
     ax.bar(range(10), outputs, color=colours)
     ax.set_xticks(range(10))

@@ -24,7 +24,7 @@ import numpy as np
 from matplotlib.colors import to_rgba
 
 from ._validate import as_float_array, describe, digit_labels, image_batch, require_finite
-from .figures import ACTIVATION_CMAP, HIGHLIGHT, _as_image, _new_axes
+from .figures import ACTIVATION_CMAP, HIGHLIGHT, _as_image, new_axes
 
 SIZE = 28
 THICKNESS = 3.0
@@ -166,7 +166,7 @@ def show_part(part, image=None, ax=None, title=None, alpha=0.6):
     """Draw a part: on its own in white on black, or tinted orange on top of a digit ``image``."""
     mask = as_mask(part)
     background = mask.astype(np.float64) if image is None else _as_image(image)
-    fig, ax = _new_axes(ax, (2.6, 2.6))
+    fig, ax = new_axes(ax, (2.6, 2.6))
     ax.imshow(background, cmap=ACTIVATION_CMAP, vmin=0.0, vmax=1.0)
     if image is not None:
         tint = np.zeros((28, 28, 4))

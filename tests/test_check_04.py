@@ -27,7 +27,7 @@ def test_threshold_accepts_minus_six(answer):
     (0, ["above 0, not above 6"]),
     (-3, ["above 3, not above 6"]),
     (1 / 6, ["above -0.166667"]),
-    ("-6", ["the text '-6', in quotes", "without quotes: -6"]),
+    ("-6", ["got str '-6': text, because it is in quotes", "Leave out the quotes"]),
     ("minus six", ["should be one number"]),
     ([-6], ["should be one number"]),
     (True, ["should be one number"]),
@@ -74,7 +74,7 @@ def test_count_explains_each_typical_mistake(sums):
     other = next(c for c in range(right + 1, 2000) if c not in {with_ten, 2000 - right, train})
     fails(check.passing_count(other), "is not it", "nnbook.weighted_sum")
     fails(check.passing_count("many"), "should be one number")
-    fails(check.passing_count(str(right)), "in quotes", f"without quotes: {right}")
+    fails(check.passing_count(str(right)), "in quotes", "Leave out the quotes")
     fails(check.passing_count(2000), "every test digit", "len(...) counts every entry")
 
 

@@ -24,17 +24,6 @@ def _close(a: float, b: float) -> bool:
     return math.isclose(a, b, abs_tol=1e-9)
 
 
-def _no_quotes(answer) -> None:
-    """A number written in quotes is text to Python; say so kindly."""
-    if isinstance(answer, str):
-        try:
-            float(answer)
-        except ValueError:
-            return
-        raise Wrong(f"you gave the text {answer!r}, in quotes; Python needs the number itself.",
-                    hint=f"Write it without quotes: {answer.strip()}")
-
-
 @exercise(solution='''
 # Multiply each weight by the activation of its pixel, then add the four products:
 #   2 × 1.0  +  (-1) × 0.8  +  0.5 × 0.4  +  (-3) × 0.0
@@ -48,7 +37,6 @@ def tiny_weighted_sum(answer):
     if isinstance(answer, (list, tuple, np.ndarray)) and np.size(answer) == 4:
         raise Wrong("you gave four numbers; the weighted sum is one number.",
                     hint="You have the four products w·a; now add them up.")
-    _no_quotes(answer)
     value = expect_number(answer, "your answer")
     right = sum(products)
     if _close(value, right):

@@ -14,17 +14,6 @@ from ._core import NotAttempted, Wrong, exercise, expect_array, expect_number
 __all__ = ["threshold_bias", "passing_count", "ones_vs_zeros"]
 
 
-def _no_quotes(answer) -> None:
-    """A number written in quotes is text to Python; say so kindly."""
-    if isinstance(answer, str):
-        try:
-            float(answer)
-        except ValueError:
-            return
-        raise Wrong(f"you gave the text {answer!r}, in quotes; Python needs the number itself.",
-                    hint=f"Write it without quotes: {answer.strip()}")
-
-
 # Exercise 1 ------------------------------------------------------------------
 
 THRESHOLD = 6.0
@@ -38,7 +27,6 @@ my_answer = -6
 ''')
 def threshold_bias(answer):
     """The bias that makes a neuron fire only when its weighted sum is above 6."""
-    _no_quotes(answer)
     bias = expect_number(answer, "your bias")
     if math.isclose(bias, -THRESHOLD, abs_tol=1e-9):
         return ("weighted sum + (-6) > 0 exactly when the weighted sum is above 6. "
@@ -77,7 +65,6 @@ def passing_count(answer):
     right = int(np.sum(sums + EXAMPLE_BIAS > 0))
     n = len(sums)
     _not_the_whole_list(answer, sums)
-    _no_quotes(answer)
     count = expect_number(answer, "your count")
     if count == right:
         return (f"{right} of the {n:,} test digits ({right / n:.0%}) have a weighted sum above 10, "
