@@ -28,7 +28,6 @@ import venv
 
 ROOT = pathlib.Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
-STAMP = VENV / "nnbook-setup.sha256"
 INPUTS = ("pyproject.toml", "constraints.txt")
 EXTRAS = {"benchmark": ".[test,benchmark]"}
 
@@ -53,7 +52,9 @@ def setup(extras: str = ".[test]") -> pathlib.Path:
         b"".join((ROOT / name).read_bytes() for name in INPUTS) + extras.encode()
     ).hexdigest()
     python = venv_python()
-    if python.exists() and STAMP.exists() and STAMP.read_text().strip() == wanted:
+    # One stamp per set of extras: installing fewer extras after more changes nothing.
+    stamp = VENV / f"nnbook-setup-{hashlib.sha256(extras.encode()).hexdigest()[:8]}.sha256"
+    if python.exists() and stamp.exists() and stamp.read_text().strip() == wanted:
         return python
     if not python.exists():
         print(f"Creating a virtual environment in {VENV.name}/ ...", flush=True)
@@ -67,7 +68,7 @@ def setup(extras: str = ".[test]") -> pathlib.Path:
             )
     run(python, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
     run(python, "-m", "pip", "install", "--quiet", "-c", "constraints.txt", "-e", extras)
-    STAMP.write_text(wanted + "\n")
+    stamp.write_text(wanted + "\n")
     print("Set up: nnbook and its dependencies are installed in .venv/", flush=True)
     return python
 
