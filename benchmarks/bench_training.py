@@ -12,6 +12,8 @@ Every contender trains the video's 784-16-16-10 sigmoid network on the same
 - nnbook: ``nnbook.train``, the whole mini-batch as one matrix. Its epoch
   time includes what ``train`` does after every epoch: the cost and accuracy
   on all the training digits (the report shows how much that is).
+- nnbook float32: the same, with ``dtype="float32"``: 32-bit numbers, as
+  PyTorch uses. (The shipped network is trained in float64, the default.)
 - per-sample loop: backpropagation one image at a time with column vectors,
   written here in the style of Nielsen's ``network.py``; the same cost,
   starting weights, shuffling and learning rate as nnbook, so it ends with
@@ -84,14 +86,18 @@ class EpochClock:
         self.start()
 
 
-def run_nnbook(x, y, test, epochs, batch_size, rate):
+def run_nnbook(x, y, test, epochs, batch_size, rate, dtype="float64"):
     network = nnbook.Network(SIZES, seed=SEED)
     clock = EpochClock()
     # nnbook.train calls progress after every epoch, its evaluation included. The first
     # epoch's time also holds train's input checks; the report drops every first epoch.
     train(network, x, y, epochs=epochs, batch_size=batch_size, learning_rate=rate,
-          seed=SEED, progress=lambda history: clock.stop())
+          seed=SEED, progress=lambda history: clock.stop(), dtype=dtype)
     return clock, network.accuracy(*test)
+
+
+def run_nnbook_float32(x, y, test, epochs, batch_size, rate):
+    return run_nnbook(x, y, test, epochs, batch_size, rate, dtype="float32")
 
 
 class PerSampleNetwork:
@@ -291,7 +297,7 @@ def main(argv):
     parser.add_argument("--threads", type=int, default=1,
                         help="BLAS/OpenMP/PyTorch threads for every contender (default 1; 0 leaves the libraries' defaults)")
     args = parser.parse_args(argv)
-    contenders = {"nnbook": run_nnbook, "per-sample loop": run_per_sample,
+    contenders = {"nnbook": run_nnbook, "nnbook float32": run_nnbook_float32, "per-sample loop": run_per_sample,
                   "scikit-learn": run_sklearn, "PyTorch": run_torch}
     notes = []
     # Import the optional libraries before limiting threads, so that the limit reaches theirs too.
@@ -370,10 +376,17 @@ def report(args, contenders, notes):
         for name, (wall, cpu, accuracy, rate) in results.items():
             if name == "nnbook":
                 ratio = ""
+            elif name == "nnbook float32":
+                ratio = f"{wall0 / wall:5.1f}x, {cpu0 / cpu:5.1f}x faster than nnbook in float64"
             else:
                 ratio = (f"{wall / wall0:5.1f}x, {cpu / cpu0:5.1f}x faster; "
                          f"accuracy {100 * (accuracy - accuracy0):+.1f} points")
             print(f"  {name:16} {rate:5.1f} {wall:8.4f} {cpu:8.4f} {accuracy:9.1%}   {ratio}")
+        if "nnbook float32" in results:
+            wall32, cpu32, accuracy32, _ = results["nnbook float32"]
+            others = ", ".join(f"{name} {wall / wall32:.1f}x ({cpu / cpu32:.1f}x CPU)" for name, (wall, cpu, _, _)
+                               in results.items() if not name.startswith("nnbook"))
+            print(f"  nnbook float32 is faster than: {others}")
         print(f"  nnbook's fastest epoch takes {wall0 / limit:.1f}x the FLOP limit of {limit * 1e3:.2f} ms; "
               f"{evaluation_seconds(x, y) * 1e3:.1f} ms of it is train's evaluation after the epoch\n")
 

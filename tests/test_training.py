@@ -185,6 +185,8 @@ GOOD = dict(epochs=1, batch_size=10, learning_rate=1.0, seed=0, progress=False)
     (dict(seed=1.5), TypeError, r"seed must be a whole number"),
     (dict(seed=None), TypeError, r"seed must be a whole number"),
     (dict(cost="mse"), ValueError, r"unknown cost 'mse'"),
+    (dict(dtype="float16"), ValueError, r"unknown dtype 'float16'; expected one of 'float64', 'float32'"),
+    (dict(dtype=np.float32), TypeError, r"dtype must be one of 'float64', 'float32'"),
     (dict(progress="yes"), TypeError, r"progress must be None \(automatic\), True, False or a function"),
     (dict(test=np.zeros((5, 784))), TypeError, r"test must be a pair"),
     (dict(test=(np.zeros((5, 784)), [0, 1, 2])), ValueError, r"test images and test labels must have the same length"),
@@ -304,3 +306,40 @@ def test_an_infinite_weight_counts_as_divergence_even_if_the_cost_stays_finite(d
     with pytest.raises(TrainingDiverged, match=r"epoch 1: some weights or biases became infinitely large"):
         train(net, images[:100], labels[:100], epochs=2, batch_size=10, learning_rate=1.0, seed=0, progress=False)
     assert all(np.array_equal(a, b) for a, b in zip(net.weights + net.biases, before.weights + before.biases))
+
+
+def test_float32_learns_as_well_and_keeps_the_network_64_bit(digits):
+    (images, labels), (test_images, test_labels) = digits
+    options = dict(epochs=3, batch_size=10, learning_rate=1.0, seed=0, progress=False, test=(test_images, test_labels))
+    wide, narrow = nnbook.Network(seed=0), nnbook.Network(seed=0)
+    arrays = narrow.weights + narrow.biases
+    train(wide, images[:2000], labels[:2000], **options)
+    history = train(narrow, images[:2000], labels[:2000], dtype="float32", **options)
+    assert all(a.dtype == np.float64 for a in narrow.weights + narrow.biases)
+    assert all(a is b for a, b in zip(narrow.weights + narrow.biases, arrays)), "updated in place"
+    assert abs(narrow.accuracy(test_images, test_labels) - wide.accuracy(test_images, test_labels)) < 0.01
+    assert history.test_accuracy[-1] == pytest.approx(narrow.accuracy(test_images, test_labels), abs=0.002)
+    assert not np.array_equal(narrow.weights[0], wide.weights[0]), "32-bit numbers round differently"
+    np.testing.assert_allclose(narrow.weights[2], wide.weights[2], atol=0.05)
+
+
+def test_float32_runs_are_repeatable_bit_for_bit(digits):
+    (images, labels), _ = digits
+    runs = []
+    for _ in range(2):
+        net = nnbook.Network(seed=0)
+        train(net, images[:300], labels[:300], epochs=2, batch_size=7, learning_rate=0.5, seed=3,
+              progress=False, dtype="float32")
+        runs.append(net.weights + net.biases)
+    assert all(np.array_equal(a, b) for a, b in zip(*runs))
+
+
+def test_float32_divergence_keeps_the_old_weights(digits):
+    (images, labels), _ = digits
+    net = nnbook.Network(activation="relu", seed=0)
+    before = net.copy()
+    with pytest.raises(TrainingDiverged, match=r"diverged in epoch 1.*before training"):
+        train(net, images[:100], labels[:100], epochs=3, batch_size=10, learning_rate=1e30, seed=0,
+              progress=False, dtype="float32")
+    for W, W0 in zip(net.weights + net.biases, before.weights + before.biases):
+        assert np.array_equal(W, W0)
