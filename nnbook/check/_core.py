@@ -166,6 +166,16 @@ def call(function, *args, name: str | None = None):
     return result
 
 
+def expect_pair(answer, first: str, second: str):
+    """The answer must be a pair ``(first, second)``; an untouched half means not attempted."""
+    if not isinstance(answer, (tuple, list)) or len(answer) != 2:
+        raise Wrong(f"expected a pair ({first}, {second}), got {type(answer).__name__}.",
+                    hint=f"Check it with check.NAME(({first}, {second})), with both in brackets.")
+    if answer[0] is ... or answer[1] is ...:
+        raise NotAttempted
+    return answer
+
+
 def expect_number(value, what: str) -> float:
     """The answer must be one real, finite number."""
     if isinstance(value, np.ndarray) and value.size == 1:

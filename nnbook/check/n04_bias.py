@@ -9,7 +9,7 @@ import numpy as np
 from ..data import load_digits
 from ..detectors import EXAMPLE_BIAS, example_weights
 from ..neuron import weighted_sum
-from ._core import NotAttempted, Wrong, exercise, expect_array, expect_number
+from ._core import Wrong, exercise, expect_array, expect_number, expect_pair
 
 __all__ = ["threshold_bias", "passing_count", "ones_vs_zeros"]
 
@@ -151,12 +151,7 @@ my_bias = 10
                "run the cell, then run this check again.")
 def ones_vs_zeros(answer):
     """A (weights, bias) pair that fires for the test 1s and stays quiet for the test 0s (≥ 95%)."""
-    if not isinstance(answer, (tuple, list)) or len(answer) != 2:
-        raise Wrong(f"expected a pair (my_weights, my_bias), got {type(answer).__name__}.",
-                    hint="Check it with check.ones_vs_zeros((my_weights, my_bias)), with both in brackets.")
-    weights, bias = answer
-    if weights is ... or bias is ...:
-        raise NotAttempted
+    weights, bias = expect_pair(answer, "my_weights", "my_bias")
     weights = expect_array(weights, "my_weights")
     if weights.shape not in ((28, 28), (784,)):
         raise Wrong(f"my_weights has shape {weights.shape}; it needs one weight per pixel, shape (28, 28).")

@@ -10,7 +10,7 @@ import numpy as np
 from .. import by_hand
 from ..activations import sigmoid
 from ..network import Network
-from ._core import NotAttempted, Wrong, call, exercise, expect_array, expect_number
+from ._core import NotAttempted, Wrong, call, exercise, expect_array, expect_number, expect_pair
 
 __all__ = ["parameters_784_30_10", "count_parameters", "largest_image_cost", "hand_set_network"]
 
@@ -219,12 +219,7 @@ def _network(answer) -> Network:
         except ValueError as error:
             raise Wrong(f"your network is broken: {error}") from None
         return answer
-    if not isinstance(answer, (tuple, list)) or len(answer) != 2:
-        raise Wrong(f"expected a pair (my_weights, my_biases), got {type(answer).__name__}.",
-                    hint="Check it with check.hand_set_network((my_weights, my_biases)), with both in brackets.")
-    weights, biases = answer
-    if weights is ... or biases is ...:
-        raise NotAttempted
+    weights, biases = expect_pair(answer, "my_weights", "my_biases")
     weights = expect_array(weights, "my_weights")
     biases = expect_array(biases, "my_biases")
     if weights.shape == (3, 4) and biases.shape == (3,):
