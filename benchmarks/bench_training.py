@@ -9,11 +9,12 @@ installed (``pip install torch==2.13.0``) and skipped with a note otherwise.
 Every contender trains the video's 784-16-16-10 sigmoid network on the same
 4,000 training digits for the same number of epochs, at batch sizes 10 and 32:
 
-- nnbook: ``nnbook.train``, the whole mini-batch as one matrix. Its epoch
-  time includes what ``train`` does after every epoch: the cost and accuracy
-  on all the training digits (the report shows how much that is).
-- nnbook float32: the same, with ``dtype="float32"``: 32-bit numbers, as
-  PyTorch uses. (The shipped network is trained in float64, the default.)
+- nnbook: ``nnbook.train`` as a learner calls it: the whole mini-batch as
+  one matrix, 32-bit numbers (its default, as in PyTorch). Its epoch time
+  includes what ``train`` does after every epoch: the cost and accuracy on
+  all the training digits (the report shows how much that is).
+- nnbook float64: the same with ``dtype="float64"``, numpy's usual 64-bit
+  numbers (the shipped network was trained this way).
 - per-sample loop: backpropagation one image at a time with column vectors,
   written here in the style of Nielsen's ``network.py``; the same cost,
   starting weights, shuffling and learning rate as nnbook, so it ends with
@@ -35,7 +36,8 @@ wall-clock and in CPU seconds (the minimum is the fairest figure on a shared
 machine: slower epochs were slowed by something else; CPU seconds leave out
 time spent waiting for a core), the test accuracy after the last epoch and
 the ratios; the ratio to the FLOP limit (the arithmetic an epoch needs,
-divided by the measured speed of one large float64 matrix product); and the
+divided by the measured speed of one large matrix product in the same number
+type); and the
 forward pass over all test images in the three ways of ``nnbook.timing``.
 """
 
@@ -86,7 +88,7 @@ class EpochClock:
         self.start()
 
 
-def run_nnbook(x, y, test, epochs, batch_size, rate, dtype="float64"):
+def run_nnbook(x, y, test, epochs, batch_size, rate, dtype="float32"):
     network = nnbook.Network(SIZES, seed=SEED)
     clock = EpochClock()
     # nnbook.train calls progress after every epoch, its evaluation included. The first
@@ -96,8 +98,8 @@ def run_nnbook(x, y, test, epochs, batch_size, rate, dtype="float64"):
     return clock, network.accuracy(*test)
 
 
-def run_nnbook_float32(x, y, test, epochs, batch_size, rate):
-    return run_nnbook(x, y, test, epochs, batch_size, rate, dtype="float32")
+def run_nnbook_float64(x, y, test, epochs, batch_size, rate):
+    return run_nnbook(x, y, test, epochs, batch_size, rate, dtype="float64")
 
 
 class PerSampleNetwork:
@@ -217,10 +219,10 @@ def run_torch(x, y, test, epochs, batch_size, rate):
 # --- the machine ------------------------------------------------------------------------------------
 
 
-def gemm_peak(n=1024, repeats=5):
-    """FLOP per second of numpy's float64 matrix product on large square matrices, the best of repeats."""
+def gemm_peak(dtype, n=1024, repeats=5):
+    """FLOP per second of numpy's matrix product on large square matrices of ``dtype``, the best of repeats."""
     rng = np.random.default_rng(0)
-    a, b = rng.random((n, n)), rng.random((n, n))
+    a, b = rng.random((n, n)).astype(dtype), rng.random((n, n)).astype(dtype)
     a @ b  # warm up the BLAS threads
     best = min(_seconds(lambda: a @ b) for _ in range(repeats))
     return 2 * n**3 / best
@@ -232,11 +234,14 @@ def _seconds(work):
     return time.perf_counter() - start
 
 
-def evaluation_seconds(x, y, repeats=5):
+def evaluation_seconds(x, y, dtype, repeats=5):
     """The evaluation nnbook.train does after each epoch (one forward pass over the training
     digits, the cost and the accuracy), timed alone with the same private helpers: fastest of repeats."""
     network = nnbook.Network(SIZES, seed=SEED)
     images, targets, labels = _examples(network, x, y, "images", "labels")
+    images, targets = images.astype(dtype), targets.astype(dtype)
+    network.weights = [W.astype(dtype) for W in network.weights]
+    network.biases = [b.astype(dtype) for b in network.biases]
 
     def evaluate():
         with np.errstate(over="ignore"):
@@ -297,7 +302,7 @@ def main(argv):
     parser.add_argument("--threads", type=int, default=1,
                         help="BLAS/OpenMP/PyTorch threads for every contender (default 1; 0 leaves the libraries' defaults)")
     args = parser.parse_args(argv)
-    contenders = {"nnbook": run_nnbook, "nnbook float32": run_nnbook_float32, "per-sample loop": run_per_sample,
+    contenders = {"nnbook": run_nnbook, "nnbook float64": run_nnbook_float64, "per-sample loop": run_per_sample,
                   "scikit-learn": run_sklearn, "PyTorch": run_torch}
     notes = []
     # Import the optional libraries before limiting threads, so that the limit reaches theirs too.
@@ -348,11 +353,14 @@ def report(args, contenders, notes):
     print(f"nnbook training benchmark, {threads}")
     print("\n".join(describe_machine()))
     print("; ".join(notes))
-    peak = gemm_peak()
     flop = flop_per_sample()
-    limit = flop * len(x) / peak
-    print(f"GEMM peak (float64 1024x1024 matmul, same threads): {peak / 1e9:.1f} GFLOP/s; "
-          f"{flop:,} FLOP per sample per epoch, so the FLOP limit is {limit * 1e3:.2f} ms per epoch")
+    limits = {}
+    for name, dtype in (("nnbook", "float32"), ("nnbook float64", "float64")):
+        peak = gemm_peak(dtype)
+        limits[name] = flop * len(x) / peak
+        print(f"GEMM peak ({dtype} 1024x1024 matmul, same threads): {peak / 1e9:.1f} GFLOP/s; "
+              f"{flop:,} FLOP per sample per epoch, so the {dtype} FLOP limit is "
+              f"{limits[name] * 1e3:.2f} ms per epoch")
     print(f"{len(x):,} training digits, 784-16-16-10 sigmoid, {args.epochs} epochs each, {args.rounds} rounds; "
           f"accuracy on the {len(test[1]):,} test digits after the last epoch\n")
 
@@ -376,19 +384,21 @@ def report(args, contenders, notes):
         for name, (wall, cpu, accuracy, rate) in results.items():
             if name == "nnbook":
                 ratio = ""
-            elif name == "nnbook float32":
-                ratio = f"{wall0 / wall:5.1f}x, {cpu0 / cpu:5.1f}x faster than nnbook in float64"
             else:
                 ratio = (f"{wall / wall0:5.1f}x, {cpu / cpu0:5.1f}x faster; "
                          f"accuracy {100 * (accuracy - accuracy0):+.1f} points")
             print(f"  {name:16} {rate:5.1f} {wall:8.4f} {cpu:8.4f} {accuracy:9.1%}   {ratio}")
-        if "nnbook float32" in results:
-            wall32, cpu32, accuracy32, _ = results["nnbook float32"]
-            others = ", ".join(f"{name} {wall / wall32:.1f}x ({cpu / cpu32:.1f}x CPU)" for name, (wall, cpu, _, _)
+        if "nnbook float64" in results:
+            wall64, cpu64, _, _ = results["nnbook float64"]
+            others = ", ".join(f"{name} {wall / wall64:.1f}x ({cpu / cpu64:.1f}x CPU)" for name, (wall, cpu, _, _)
                                in results.items() if not name.startswith("nnbook"))
-            print(f"  nnbook float32 is faster than: {others}")
-        print(f"  nnbook's fastest epoch takes {wall0 / limit:.1f}x the FLOP limit of {limit * 1e3:.2f} ms; "
-              f"{evaluation_seconds(x, y) * 1e3:.1f} ms of it is train's evaluation after the epoch\n")
+            print(f"  nnbook float64 is faster than: {others}")
+        for name, dtype in (("nnbook", "float32"), ("nnbook float64", "float64")):
+            if name in results:
+                wall, limit = results[name][0], limits[name]
+                print(f"  {name}'s fastest epoch takes {wall / limit:.1f}x its FLOP limit of {limit * 1e3:.2f} ms; "
+                      f"{evaluation_seconds(x, y, dtype) * 1e3:.1f} ms of it is train's evaluation after the epoch")
+        print()
 
     network = nnbook.pretrained()
     test_images = test[0]

@@ -93,10 +93,10 @@ def compare_sigmoid_relu(hidden_layers=6, width=16, *, epochs=10, batch_size=10,
     0.1, 0.3, 1 and 3 (10 epochs, seed 0). Is that unfair to the sigmoid? It
     stayed at chance (10-11% on the test digits) with every one of those
     rates, with 10 and 30, and for 30 epochs at 3, so no rate in that range
-    rescues it. With seeds 1, 2 and 3 the ReLU network reached 92%, 86% and
-    82% and the sigmoid network again stayed at 10-11%.
+    rescues it. With seeds 1, 2 and 3 the ReLU network reached 90%, 91% and
+    80% and the sigmoid network again stayed at 10-11%.
 
-    Takes about 5-10 s with the defaults.
+    Takes about 2 s with the defaults (1.6 s on a 2-core AMD EPYC machine).
     """
     hidden_layers = positive_int(hidden_layers, "hidden_layers")
     width = positive_int(width, "width")

@@ -2,7 +2,7 @@
 
 ``data/pretrained.npz`` holds its 13,002 weights and biases, learned from the
 8,000 training digits by ``scripts/train_pretrained.py`` (quadratic cost,
-mini-batches of 10, learning rate 1.0, 30 epochs). It gets about 93% of the
+mini-batches of 10, learning rate 1.0, 30 epochs, in float64). It gets about 93% of the
 2,000 test digits right, digits it never saw while training.
 """
 
