@@ -108,16 +108,39 @@ def choice(value, name: str, options) -> str:
     return value
 
 
-def digit_labels(labels, n: int, name: str = "labels") -> np.ndarray:
-    """Labels are whole numbers 0-9, one per image: return them as an int array of length n."""
-    if isinstance(labels, (str, bytes, dict, set)) or labels is None or np.ndim(labels) != 1:
-        raise TypeError(f"{name} must be a list or 1-D array of digits 0-9, one per image, got {describe(labels)}")
+def digit_labels(labels, n: int | None = None, name: str = "labels", *, n_classes: int = 10) -> np.ndarray:
+    """Labels, one per image, each a whole number 0 to ``n_classes - 1``: return them as an int array.
+
+    The one check for labels (and for guesses and predictions) across nnbook.
+    Whole numbers stored as floats, such as 3.0, are accepted; 2.5, NaN,
+    True/False and text are not. ``n``, when given, is the number of images
+    the labels belong to.
+    """
+    top = n_classes - 1
+    wanted = f"whole numbers 0-{top}"
+    if isinstance(labels, (str, bytes, dict, set)) or labels is None:
+        raise TypeError(f"{name} must be a list or 1-D array of {wanted}, one per image, got {describe(labels)}")
+    if isinstance(labels, numbers.Number) or np.ndim(labels) == 0:
+        raise TypeError(f"{name} must be a list or 1-D array of {wanted}, one per image, "
+                        f"got the single number {labels!r}")
     array = np.asarray(labels)
+    if array.ndim != 1:
+        raise ValueError(f"{name} must be a flat list or 1-D array, one label per image, got shape {array.shape}")
     if array.dtype == bool or not (np.issubdtype(array.dtype, np.integer) or np.issubdtype(array.dtype, np.floating)):
-        raise TypeError(f"{name} must hold whole numbers 0-9, got {describe(array)}")
-    if len(array) != n:
-        raise ValueError(f"{name} must have one label per image ({n}), got {len(array)}")
-    if not np.all(np.isin(array, np.arange(10))):
-        bad = array[~np.isin(array, np.arange(10))][0].item()
-        raise ValueError(f"{name} must hold the digits 0-9, got {bad!r}")
+        raise TypeError(f"{name} must hold {wanted}, got {describe(array)}")
+    if n is not None and len(array) != n:
+        raise ValueError(f"{name} must have one label per image: {_count(n, 'image')} but {_count(len(array), 'label')}")
+    if np.issubdtype(array.dtype, np.floating):
+        whole = np.isfinite(array) & (array == np.round(array))
+        if not whole.all():
+            index = int(np.argmin(whole))
+            raise ValueError(f"{name} must hold {wanted}; {name}[{index}] is {array[index]}")
+    outside = (array < 0) | (array > top)
+    if outside.any():
+        index = int(np.argmax(outside))
+        raise ValueError(f"{name} must hold the digits 0-{top}; {name}[{index}] is {array[index]:g}")
     return array.astype(np.int64)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"

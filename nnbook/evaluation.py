@@ -21,13 +21,11 @@ digit the network said.
 
 from __future__ import annotations
 
-import numbers
-
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.colors import LinearSegmentedColormap
 
-from ._validate import describe, positive_int
+from ._validate import describe, digit_labels, positive_int
 from .figures import ACTIVATION_CMAP, HIGHLIGHT, NEUTRAL, STYLE
 
 N_DIGITS = 10
@@ -167,21 +165,11 @@ def show_mistakes(images, labels, predictions, ncols=10, title=None):
 
 
 def _digits(value, name: str) -> np.ndarray:
-    """A 1-D array of whole numbers 0-9, or a clear error."""
-    if isinstance(value, (str, bytes, dict, set)) or value is None:
-        raise TypeError(f"{name} must be a list or array of digits 0-9, got {describe(value)}")
-    if isinstance(value, numbers.Number):
-        raise TypeError(f"{name} must be a list or array of digits 0-9, one per image, got the single number {value!r}")
-    array = np.asarray(value)
-    if array.ndim != 1 or array.size == 0:
-        raise ValueError(f"{name} must be a flat, non-empty list of digits, one per image, got shape {array.shape}")
-    if array.dtype == bool or not np.issubdtype(array.dtype, np.integer):
-        floats = np.issubdtype(array.dtype, np.floating)
-        hint = " (use .astype(int) if they are whole numbers stored as floats)" if floats else ""
-        raise TypeError(f"{name} must hold whole numbers 0-9, got {describe(array)}{hint}")
-    if array.min() < 0 or array.max() >= N_DIGITS:
-        raise ValueError(f"{name} must hold digits 0-9, got values from {array.min()} to {array.max()}")
-    return array.astype(np.int64)
+    """A non-empty 1-D array of whole numbers 0-9, or a clear error."""
+    array = digit_labels(value, name=name)
+    if array.size == 0:
+        raise ValueError(f"{name} must not be empty: give one digit per image")
+    return array
 
 
 def _paired_digits(labels, predictions) -> tuple[np.ndarray, np.ndarray]:

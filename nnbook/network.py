@@ -18,7 +18,7 @@ import pathlib
 
 import numpy as np
 
-from ._validate import as_float_array, choice, describe, image_batch, require_finite
+from ._validate import as_float_array, choice, describe, digit_labels, image_batch, require_finite
 from .activations import ACTIVATIONS, sigmoid
 
 FORMAT_VERSION = 1
@@ -97,10 +97,8 @@ class Network:
 
     def accuracy(self, images, labels) -> float:
         """The fraction of images whose predicted digit equals the label."""
-        labels = np.asarray(labels)
         predictions = np.atleast_1d(self.predict(images))
-        if labels.shape != predictions.shape:
-            raise ValueError(f"labels must have one label per image, shape {predictions.shape}, got {labels.shape}")
+        labels = digit_labels(np.atleast_1d(labels), len(predictions), n_classes=self.sizes[-1])
         return float(np.mean(predictions == labels))
 
     def copy(self) -> "Network":

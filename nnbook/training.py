@@ -39,7 +39,7 @@ import time
 
 import numpy as np
 
-from ._validate import choice, describe, image_batch, positive_float, positive_int
+from ._validate import choice, describe, digit_labels, image_batch, positive_float, positive_int
 from .network import Network
 
 COSTS = ("quadratic", "cross-entropy")
@@ -383,28 +383,7 @@ def _examples(network, images, labels, images_name, labels_name):
             f"got one image of shape {np.shape(images)}. Wrap it in a list to make a batch of one."
         )
     n_outputs = network.sizes[-1]
-    if isinstance(labels, (str, bytes)) or labels is None:
-        raise TypeError(f"{labels_name} must be an array of whole numbers 0-{n_outputs - 1}, got {describe(labels)}")
-    y = np.asarray(labels)
-    if y.dtype == bool or not (np.issubdtype(y.dtype, np.integer) or np.issubdtype(y.dtype, np.floating)):
-        raise TypeError(f"{labels_name} must hold whole numbers 0-{n_outputs - 1}, got {describe(y)}")
-    if y.ndim != 1:
-        raise ValueError(f"{labels_name} must be a 1-D array with one label per image, got shape {y.shape}")
-    if len(y) != len(x):
-        raise ValueError(f"{images_name} and {labels_name} must have the same length: {len(x)} images but {len(y)} labels")
-    if np.issubdtype(y.dtype, np.floating):
-        whole = np.isfinite(y) & (y == np.round(y))
-        if not whole.all():
-            index = int(np.argmin(whole))
-            raise ValueError(f"{labels_name} must hold whole numbers 0-{n_outputs - 1}; {labels_name}[{index}] is {y[index]}")
-    y = y.astype(np.int64)
-    outside = (y < 0) | (y >= n_outputs)
-    if outside.any():
-        index = int(np.argmax(outside))
-        raise ValueError(
-            f"{labels_name} must be digits 0-{n_outputs - 1} (one per output neuron); "
-            f"{labels_name}[{index}] is {y[index]}"
-        )
+    y = digit_labels(labels, len(x), labels_name, n_classes=n_outputs)
     targets = np.zeros((len(y), n_outputs))
     targets[np.arange(len(y)), y] = 1.0
     return np.ascontiguousarray(x, dtype=np.float64), targets, y

@@ -171,3 +171,13 @@ def test_accuracy_checks_label_count(digits):
     images, labels = digits
     with pytest.raises(ValueError, match="labels must have one label per image"):
         Network().accuracy(images[:5], labels[:4])
+
+
+@pytest.mark.parametrize("labels, message", [
+    ([3, 12], r"labels must hold the digits 0-9; labels\[1\] is 12"),
+    ([3], r"labels must have one label per image: 2 images but 1 label$"),
+    ([3.5, 1], r"labels must hold whole numbers 0-9; labels\[0\] is 3.5"),
+])
+def test_accuracy_checks_its_labels(labels, message):
+    with pytest.raises(ValueError, match=message):
+        nnbook.Network(seed=0).accuracy(np.zeros((2, 784)), labels)

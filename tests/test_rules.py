@@ -76,14 +76,14 @@ def test_accuracy_and_accuracy_by_digit():
     (lambda: rules.count_bright(np.full((28, 28), 255.0)), ValueError, "divide 0-255 bytes by 255"),
     (lambda: rules.count_bright("7"), TypeError, "images must be a number or an array"),
     (lambda: rules.count_bright(np.zeros(784), threshold=2), ValueError, "threshold must be one grey value"),
-    (lambda: rules.typical_counts(np.zeros((3, 784)), [0, 1]), ValueError, r"one label per image \(3\)"),
-    (lambda: rules.typical_counts(np.zeros((3, 784)), [0, 1, 12]), ValueError, "digits 0-9, got 12"),
+    (lambda: rules.typical_counts(np.zeros((3, 784)), [0, 1]), ValueError, r"one label per image: 3 images but 2 labels"),
+    (lambda: rules.typical_counts(np.zeros((3, 784)), [0, 1, 12]), ValueError, r"labels must hold the digits 0-9; labels\[2\] is 12"),
     (lambda: rules.typical_counts(np.zeros((3, 784)), [0, 1, 2]), ValueError, r"every digit 0-9.*missing \[3, 4"),
     (lambda: rules.typical_counts(np.zeros((1, 784)), "0"), TypeError, "labels must be a list"),
     (lambda: rules.guess_by_count(np.zeros(784), [1, 2, 3]), ValueError, "typical must hold 10 numbers"),
     (lambda: rules.differences(np.zeros(784), np.zeros((9, 28, 28))), ValueError, "one average picture per digit"),
-    (lambda: rules.accuracy([1, 2], [1]), ValueError, r"one label per image \(2\)"),
-    (lambda: rules.accuracy([1.5], [1]), ValueError, "guesses must hold the digits 0-9"),
+    (lambda: rules.accuracy([1, 2], [1]), ValueError, r"labels must have one label per image: 2 images but 1 label$"),
+    (lambda: rules.accuracy([1.5], [1]), ValueError, r"guesses must hold whole numbers 0-9; guesses\[0\] is 1.5"),
 ])
 def test_bad_input_gets_a_clear_error(call, error, message):
     with pytest.raises(error, match=message):

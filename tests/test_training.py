@@ -163,15 +163,15 @@ GOOD = dict(epochs=1, batch_size=10, learning_rate=1.0, seed=0, progress=False)
 
 
 @pytest.mark.parametrize("change, error, message", [
-    (dict(labels=[10] + [0] * 19), ValueError, r"labels must be digits 0-9.*labels\[0\] is 10"),
+    (dict(labels=[10] + [0] * 19), ValueError, r"labels must hold the digits 0-9; labels\[0\] is 10"),
     (dict(labels=[0] * 19 + [-1]), ValueError, r"labels\[19\] is -1"),
     (dict(labels=[2.5] * 20), ValueError, r"whole numbers.*labels\[0\] is 2.5"),
     (dict(labels=[np.nan] * 20), ValueError, r"whole numbers"),
     (dict(labels=["3"] * 20), TypeError, r"labels must hold whole numbers"),
     (dict(labels=[True] * 20), TypeError, r"labels must hold whole numbers"),
-    (dict(labels=None), TypeError, r"labels must be an array"),
+    (dict(labels=None), TypeError, r"labels must be a list or 1-D array of whole numbers 0-9"),
     (dict(labels=np.zeros((20, 1), dtype=int)), ValueError, r"1-D array.*\(20, 1\)"),
-    (dict(labels=[1] * 19), ValueError, r"same length: 20 images but 19 labels"),
+    (dict(labels=[1] * 19), ValueError, r"labels must have one label per image: 20 images but 19 labels"),
     (dict(images="pixels"), TypeError, r"images must be"),
     (dict(images=np.full((20, 28, 28), np.nan)), ValueError, r"images contains NaN"),
     (dict(images=np.full((20, 28, 28), 255.0)), ValueError, r"\[0, 1\].*divide"),
@@ -194,7 +194,7 @@ GOOD = dict(epochs=1, batch_size=10, learning_rate=1.0, seed=0, progress=False)
     (dict(dtype=np.float32), TypeError, r"dtype must be one of 'float32', 'float64'"),
     (dict(progress="yes"), TypeError, r"progress must be None \(automatic\), True, False or a function"),
     (dict(test=np.zeros((5, 784))), TypeError, r"test must be a pair"),
-    (dict(test=(np.zeros((5, 784)), [0, 1, 2])), ValueError, r"test images and test labels must have the same length"),
+    (dict(test=(np.zeros((5, 784)), [0, 1, 2])), ValueError, r"test labels must have one label per image: 5 images but 3 labels"),
     (dict(test=(np.zeros((2, 784)), [0, 11])), ValueError, r"test labels\[1\] is 11"),
     (dict(network="784-16-16-10"), TypeError, r"network must be an nnbook.Network"),
 ])
@@ -217,7 +217,7 @@ def test_a_network_with_nan_weights_is_refused(digits):
 
 def test_labels_must_fit_the_output_layer():
     net = nnbook.Network((4, 3, 2), seed=0)
-    with pytest.raises(ValueError, match=r"labels must be digits 0-1.*labels\[1\] is 2"):
+    with pytest.raises(ValueError, match=r"labels must hold the digits 0-1; labels\[1\] is 2"):
         backprop(net, np.zeros((2, 4)), [1, 2])
 
 

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import math
-import numbers
 
 import numpy as np
 
 from .. import by_hand
-from ..activations import sigmoid
 from ..network import Network
 from ._core import NotAttempted, Wrong, call, exercise, expect_array, expect_number, expect_pair
 
