@@ -132,7 +132,7 @@ def train(network: Network, images, labels, *, epochs, batch_size, learning_rate
     network keeps its weights as 64-bit numbers, updated after every epoch.
 
     If the cost becomes NaN or infinite, training stops with
-    :class:`TrainingDiverged` and the network gets back the weights and biases
+    :class:`TrainingDiverged`, and the network keeps the weights and biases
     it had before the failing epoch.
     """
     if not isinstance(network, Network):
