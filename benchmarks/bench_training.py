@@ -37,7 +37,7 @@ machine: slower epochs were slowed by something else; CPU seconds leave out
 time spent waiting for a core), the test accuracy after the last epoch and
 the ratios; the ratio to the FLOP limit (the arithmetic an epoch needs,
 divided by the measured speed of one large matrix product in the same number
-type); and the
+type); the peak memory each contender allocates while it trains; and the
 forward pass over all test images in the three ways of ``nnbook.timing``.
 """
 
@@ -45,10 +45,12 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import os
 import platform
 import sys
 import time
+import tracemalloc
 import warnings
 
 import numpy as np
@@ -252,6 +254,21 @@ def evaluation_seconds(x, y, dtype, repeats=5):
     return min(_seconds(evaluate) for _ in range(repeats))
 
 
+def peak_memory(run, x, y, test, batch_size, rate):
+    """The most memory Python and numpy held at once while ``run`` trained for one epoch, in bytes.
+
+    Measured with tracemalloc, which sees every numpy array. The training
+    images passed in already exist, so they do not count; copies of them do.
+    """
+    gc.collect()
+    tracemalloc.start()
+    try:
+        run(x, y, test, 1, batch_size, rate)
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
 def flop_per_sample(sizes=SIZES):
     """Multiply-adds count 2 FLOP: forward W a, the weight gradients, and the errors sent back to hidden layers."""
     weights = sum(n_in * n_out for n_in, n_out in zip(sizes[:-1], sizes[1:]))
@@ -400,12 +417,34 @@ def report(args, contenders, notes):
                       f"{evaluation_seconds(x, y, dtype) * 1e3:.1f} ms of it is train's evaluation after the epoch")
         print()
 
+    memory_report(contenders, x, y, test)
+
     network = nnbook.pretrained()
     test_images = test[0]
     seconds = timing.time_forward_passes(network, test_images, repeats=3)
     print(f"forward pass over all {len(test_images):,} test images (nnbook.timing, best of 3)")
     for name, value in seconds.items():
         print(f"  {name:12} {value * 1e3:9.2f} ms  {value / seconds['matrix']:7.1f}x the matrix way")
+
+
+
+def memory_report(contenders, x, y, test, batch_size=10):
+    """Peak memory of one training epoch per contender, against the per-sample loop's."""
+    print(f"peak memory while training for one epoch at batch size {batch_size} (tracemalloc), "
+          f"beyond the {x.nbytes / 1e6:.1f} MB of training images (float64) that already exist")
+    peaks = {}
+    for name, run in contenders.items():
+        if name == "PyTorch":
+            continue  # its tensors live in PyTorch's own allocator, which tracemalloc cannot see
+        rate = RATES[batch_size].get(name, RATES[batch_size]["shared"])
+        peaks[name] = peak_memory(run, x, y, test, batch_size, rate)
+    baseline = peaks.get("per-sample loop")
+    for name, peak in peaks.items():
+        ratio = f"  {peak / baseline:6.1f}x the per-sample loop" if baseline else ""
+        print(f"  {name:16} {peak / 1e6:8.2f} MB{ratio}")
+    if "PyTorch" in contenders:
+        print("  PyTorch          not measured: tracemalloc cannot see PyTorch's own allocator")
+    print()
 
 
 if __name__ == "__main__":

@@ -130,6 +130,9 @@ def train(network: Network, images, labels, *, epochs, batch_size, learning_rate
     (numpy's usual type, 16 digits) rounds differently, so its weights differ
     slightly from a ``"float32"`` run with the same seed. Either way the
     network keeps its weights as 64-bit numbers, updated after every epoch.
+    For the speed, float32 training works on a 32-bit copy of the images:
+    half the memory the 64-bit images take (25 MB for the 8,000 training
+    digits, 188 MB for the 60,000 of the full MNIST).
 
     If the cost becomes NaN or infinite, training stops with
     :class:`TrainingDiverged`, and the network keeps the weights and biases

@@ -65,5 +65,6 @@ def test_the_benchmark_runs_end_to_end_and_prints_every_ratio():
         assert f"batch size {batch_size}: fastest epoch" in out
     assert out.count("per-sample loop") >= 2 and "x faster; accuracy" in out
     assert out.count("its FLOP limit") == 4
+    assert "peak memory while training" in out and "1.0x the per-sample loop" in out
     for way in ("per neuron", "per sample", "matrix"):
         assert way in out
