@@ -160,3 +160,46 @@ def test_a_digit_drawn_tiny_in_a_corner_looks_the_same_to_the_network():
     big, tiny = strokes_to_image([seven]), strokes_to_image([0.3 * seven + 0.02])
     assert np.abs(big - tiny).max() < 0.05
     assert NETWORK.predict(big) == NETWORK.predict(tiny)
+
+
+@pytest.fixture(scope="module")
+def yourself():
+    """Run the notebook's "Train it yourself" cell, as the notebook does."""
+    [source] = [s for s in code_cells("09") if "my_network = nnbook.Network(seed=0)" in s]
+    namespace = {"nnbook": nnbook, "test_images": TEST_IMAGES, "test_labels": TEST_LABELS}
+    exec(source, namespace)
+    return namespace["my_network"], namespace["history"]
+
+
+def test_train_it_yourself_uses_the_shipped_networks_recipe():
+    [source] = [s for s in code_cells("09") if "my_network = nnbook.Network(seed=0)" in s]
+    script = notebook_path("09").parents[1] / "scripts" / "train_pretrained.py"
+    recipe = script.read_text()
+    for setting in ("EPOCHS = 30", "BATCH_SIZE = 10", "LEARNING_RATE = 1.0", "NETWORK_SEED = 0", "SHUFFLE_SEED = 0"):
+        assert setting in recipe
+    for setting in ("epochs=30", "batch_size=10", "learning_rate=1.0", "seed=0"):
+        assert setting in source
+
+
+def test_the_learning_curve_and_what_the_text_says_about_it(yourself):
+    _, history = yourself
+    train_curve, test_curve = np.array(history.train_accuracy), np.array(history.test_accuracy)
+    assert len(history) == 30
+    # "the axis starts at 80%": nothing is cut off
+    assert min(train_curve.min(), test_curve.min()) >= 0.8 and train_curve.max() <= 1.0
+    # "A single pass ... more than 80% of the test digits"
+    assert test_curve[0] > 0.8
+    # "The training line keeps climbing, towards 98%. The test line levels off at about 92-93%."
+    assert train_curve[-1] > 0.975 and train_curve[-5:].mean() > train_curve[10:15].mean()
+    assert np.all((test_curve[4:] > 0.91) & (test_curve[4:] < 0.94))
+    assert train_curve[-1] - test_curve[-1] > 0.04  # the gap between the lines
+
+
+def test_your_network_reads_like_the_shipped_one_with_other_weights(yourself):
+    mine, _ = yourself
+    # "Your network reads as well as the shipped one"
+    assert abs(mine.accuracy(TEST_IMAGES, TEST_LABELS) - NETWORK.accuracy(TEST_IMAGES, TEST_LABELS)) < 0.01
+    # "the two give the same answer for almost every test digit"
+    assert np.mean(mine.predict(TEST_IMAGES) == PREDICTIONS) > 0.95
+    # "Yet their weights are not the same": 32-bit rounding, grown over 24,000 steps
+    assert max(np.abs(a - b).max() for a, b in zip(mine.weights, NETWORK.weights)) > 0.05

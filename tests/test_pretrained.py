@@ -97,3 +97,12 @@ def test_the_shipped_file_is_what_the_script_writes_for_it():
     script = load_training_script()
     shipped = (DATA_DIR / pretrained_module.PRETRAINED_FILE).read_bytes()
     assert script.network_bytes(nnbook.pretrained()) == shipped
+
+
+def test_the_script_retrains_exactly_the_shipped_weights():
+    # data/README.md: running scripts/train_pretrained.py again gives the same weights, bit for bit
+    # (on this kind of machine; another BLAS build may round differently in the last bit).
+    network, history = load_training_script().trained_network()
+    shipped = nnbook.pretrained()
+    assert all(np.array_equal(a, b) for a, b in zip(network.weights + network.biases, shipped.weights + shipped.biases))
+    assert len(history) == 30

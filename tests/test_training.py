@@ -349,3 +349,35 @@ def test_float32_divergence_keeps_the_old_weights(digits):
               progress=False, dtype="float32")
     for W, W0 in zip(net.weights + net.biases, before.weights + before.biases):
         assert np.array_equal(W, W0)
+
+
+@pytest.fixture
+def notebook_display(monkeypatch):
+    """Pretend to run in a notebook; collect what train displays."""
+    import IPython.display
+
+    shown = []
+    monkeypatch.setattr(training, "_in_notebook", lambda: True)
+    monkeypatch.setattr(IPython.display, "display", lambda *objects: shown.extend(objects))
+    return shown
+
+
+def test_in_a_notebook_a_progress_bar_follows_the_epochs(digits, notebook_display, capsys):
+    (images, labels), (test_images, test_labels) = digits
+    history = train(nnbook.Network(seed=0), images[:100], labels[:100], epochs=3, batch_size=10,
+                    learning_rate=1.0, seed=0, test=(test_images[:20], test_labels[:20]))
+    [box] = notebook_display
+    bar, label = box.children
+    assert (bar.value, bar.max, bar.bar_style) == (3, 3, "success")
+    assert label.value == f"{history.line()} (of 3)"
+    assert capsys.readouterr().out == ""  # the bar instead of printed lines
+
+
+def test_in_a_notebook_a_diverged_run_turns_the_bar_red(digits, notebook_display):
+    (images, labels), _ = digits
+    with pytest.raises(TrainingDiverged):
+        train(nnbook.Network(activation="relu", seed=0), images[:100], labels[:100], epochs=3, batch_size=10,
+              learning_rate=1e30, seed=0)
+    [box] = notebook_display
+    bar, _ = box.children
+    assert (bar.value, bar.bar_style) == (0, "danger")
