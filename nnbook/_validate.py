@@ -100,6 +100,19 @@ def positive_float(value, name: str) -> float:
     return float(value)
 
 
+def seed(value, name: str = "seed") -> int:
+    """A seed for a random generator: a whole number, 0 or more.
+
+    ``None`` is refused on purpose: it would give different numbers on every run.
+    """
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+        raise TypeError(f"{name} must be a whole number, 0 or more (it makes the random numbers repeatable), "
+                        f"got {describe(value)}")
+    if value < 0:
+        raise ValueError(f"{name} must be a whole number, 0 or more, got {value}")
+    return int(value)
+
+
 def choice(value, name: str, options) -> str:
     if not isinstance(value, str):
         raise TypeError(f"{name} must be one of {', '.join(map(repr, options))}, got {describe(value)}")

@@ -40,6 +40,7 @@ import time
 import numpy as np
 
 from ._validate import choice, describe, digit_labels, image_batch, positive_float, positive_int
+from ._validate import seed as check_seed
 from .network import Network
 
 COSTS = ("quadratic", "cross-entropy")
@@ -144,7 +145,7 @@ def train(network: Network, images, labels, *, epochs, batch_size, learning_rate
     epochs = positive_int(epochs, "epochs")
     batch_size = positive_int(batch_size, "batch_size")
     learning_rate = positive_float(learning_rate, "learning_rate")
-    seed = _check_seed(seed)
+    seed = check_seed(seed)
     cost = choice(cost, "cost", COSTS)
     number = np.dtype(choice(dtype, "dtype", DTYPES))
     x, targets, y = _examples(network, images, labels, "images", "labels")
@@ -392,14 +393,6 @@ def _examples(network, images, labels, images_name, labels_name):
     targets = np.zeros((len(y), n_outputs))
     targets[np.arange(len(y)), y] = 1.0
     return np.ascontiguousarray(x, dtype=np.float64), targets, y
-
-
-def _check_seed(seed) -> int:
-    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)):
-        raise TypeError(f"seed must be a whole number (it makes the shuffling repeatable), got {describe(seed)}")
-    if seed < 0:
-        raise ValueError(f"seed must be 0 or more, got {seed}")
-    return int(seed)
 
 
 # --- showing progress -----------------------------------------------------------------------------

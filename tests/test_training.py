@@ -186,7 +186,7 @@ GOOD = dict(epochs=1, batch_size=10, learning_rate=1.0, seed=0, progress=False)
     (dict(batch_size=2.5), TypeError, r"batch_size must be a whole number"),
     (dict(epochs=0), ValueError, r"epochs must be positive"),
     (dict(epochs=-3), ValueError, r"epochs must be positive"),
-    (dict(seed=-1), ValueError, r"seed must be 0 or more"),
+    (dict(seed=-1), ValueError, r"seed must be a whole number, 0 or more"),
     (dict(seed=1.5), TypeError, r"seed must be a whole number"),
     (dict(seed=None), TypeError, r"seed must be a whole number"),
     (dict(cost="mse"), ValueError, r"unknown cost 'mse'"),
