@@ -6,6 +6,7 @@ a learner who passes the wrong thing learns what the right thing is.
 
 from __future__ import annotations
 
+import math
 import numbers
 
 import numpy as np
@@ -21,16 +22,48 @@ def describe(value) -> str:
 
 
 def as_float_array(value, name: str) -> np.ndarray:
-    """Turn numbers, lists or arrays into a float array, or raise TypeError."""
+    """Turn numbers, lists or arrays of real numbers into a float64 array, or raise.
+
+    Anything that would be converted silently into something else is refused:
+    text (even "1"), booleans, complex numbers, dates and time spans, ``None``,
+    and masked arrays (their mask would be dropped; call ``.filled(value)`` to
+    say what a masked entry should be). Python ints too large for a float are
+    refused with ValueError.
+    """
+    wanted = f"{name} must be a number or an array of numbers"
     if isinstance(value, (str, bytes, dict, set)) or value is None:
-        raise TypeError(f"{name} must be a number or an array of numbers, got {describe(value)}")
-    if isinstance(value, np.ndarray) and value.dtype == bool:
-        raise TypeError(f"{name} must hold numbers, got an array of booleans")
+        raise TypeError(f"{wanted}, got {describe(value)}")
+    if isinstance(value, np.ma.MaskedArray):
+        raise TypeError(f"{wanted}, got a masked array; its mask would be lost, so choose the value of the "
+                        f"masked entries first, for example {name}.filled(0.0)")
     try:
-        array = np.asarray(value, dtype=np.float64)
+        array = np.asarray(value)
+    except (TypeError, ValueError) as error:  # ragged nested lists
+        raise TypeError(f"{wanted} (every row of the same length), got {describe(value)}") from error
+    kind = array.dtype.kind
+    if kind == "O":
+        for item in array.flat:
+            if isinstance(item, (str, bytes, bool, np.bool_, complex, np.complexfloating)) or item is None:
+                raise TypeError(f"{wanted}, got {describe(value)} holding {describe(item)}")
+    elif kind not in _REAL_KINDS:
+        raise TypeError(f"{wanted}, got {_KIND_NAMES.get(kind, describe(array))}")
+    try:
+        return array.astype(np.float64, copy=False)
+    except OverflowError as error:
+        raise ValueError(f"{name} holds a number too large for a float (beyond about ±1.8e308)") from error
     except (TypeError, ValueError) as error:
-        raise TypeError(f"{name} must be a number or an array of numbers, got {describe(value)}") from error
-    return array
+        raise TypeError(f"{wanted}, got {describe(value)}") from error
+
+
+_REAL_KINDS = "iuf"
+_KIND_NAMES = {
+    "b": "True/False values (booleans); use 1.0 and 0.0, or .astype(float)",
+    "c": "complex numbers; give real numbers (for example z.real)",
+    "U": "text; convert it first, for example with float(...)",
+    "S": "text; convert it first, for example with float(...)",
+    "M": "dates (datetime64)",
+    "m": "time spans (timedelta64)",
+}
 
 
 def require_finite(array: np.ndarray, name: str) -> np.ndarray:
@@ -46,15 +79,49 @@ def require_finite(array: np.ndarray, name: str) -> np.ndarray:
 
 
 def require_pixels(array: np.ndarray, name: str) -> np.ndarray:
-    """Pixels are grey values from 0.0 (black) to 1.0 (white)."""
+    """Pixels are grey values from 0.0 (black) to 1.0 (white), exactly.
+
+    There is no tolerance: a value of 1.0000000000000002 is refused too, and
+    the message prints it in full, so that it never reads "from 1 to 1". Such
+    rounding noise is removed with ``np.clip(x, 0, 1)``, a choice left to the caller.
+    """
     require_finite(array, name)
-    if array.size and (array.min() < 0.0 or array.max() > 1.0):
-        hint = " (divide 0-255 bytes by 255 first)" if array.max() > 1.0 else ""
-        raise ValueError(
-            f"{name} must hold grey values in [0, 1] (0 black, 1 white), "
-            f"got values from {array.min():g} to {array.max():g}{hint}"
-        )
+    if array.size:
+        low, high = float(array.min()), float(array.max())
+        if low < 0.0 or high > 1.0:
+            if high > 1.5:
+                hint = " (divide 0-255 bytes by 255 first)"
+            elif min(low, 0.0) > -1e-9 and max(high, 1.0) < 1 + 1e-9:
+                hint = f" (rounding noise? np.clip({name}, 0, 1) removes it)"
+            else:
+                hint = ""
+            raise ValueError(f"{name} must hold grey values in [0, 1] (0 black, 1 white), "
+                             f"got values from {_exact(low)} to {_exact(high)}{hint}")
     return array
+
+
+def _exact(value: float) -> str:
+    """A float with every digit it needs, without a trailing ".0": 255, -0.5, 1.0000000000000002."""
+    text = repr(value)
+    return text[:-2] if text.endswith(".0") else text
+
+
+SIDE = 28
+"""MNIST images are SIDE × SIDE = 28 × 28 pixels."""
+
+
+def pixel_grid(value, name: str, *, pixels: bool = True) -> np.ndarray:
+    """One number per pixel, given shaped (28, 28) or (784,): return it as a (28, 28) float array.
+
+    With ``pixels=True`` (an image) the numbers must be grey values in [0, 1];
+    with ``pixels=False`` (a weight pattern) any finite numbers will do.
+    """
+    array = as_float_array(value, name)
+    array = require_pixels(array, name) if pixels else require_finite(array, name)
+    if array.shape not in ((SIDE, SIDE), (SIDE * SIDE,)):
+        what = "be one image" if pixels else f"hold {SIDE * SIDE} weights, one weight per pixel,"
+        raise ValueError(f"{name} must {what} shaped ({SIDE}, {SIDE}) or ({SIDE * SIDE},), got shape {array.shape}")
+    return array.reshape(SIDE, SIDE)
 
 
 def image_batch(x, name: str = "x", n_inputs: int = 784) -> tuple[np.ndarray, bool]:
@@ -84,8 +151,29 @@ def image_batch(x, name: str = "x", n_inputs: int = 784) -> tuple[np.ndarray, bo
     return batch, False
 
 
+def number(value, name: str, *, minimum=None, integer: bool = False):
+    """One real number (a whole number with ``integer=True``), finite, and at least ``minimum`` if given.
+
+    Returns a float, or an int with ``integer=True``. Booleans, text and
+    arrays are refused with TypeError; NaN, infinity, values too large for a
+    float, and values below ``minimum`` with ValueError.
+    """
+    if integer:
+        if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Integral):
+            raise TypeError(f"{name} must be a whole number, got {describe(value)}")
+        result = int(value)
+    else:
+        result = _real(value, name)
+        if not math.isfinite(result):
+            raise ValueError(f"{name} must be a finite number, got {describe(value)}")
+    if minimum is not None and result < minimum:
+        raise ValueError(f"{name} must be at least {minimum}, got {result}")
+    return result
+
+
 def positive_int(value, name: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+    """A whole number, 1 or more."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Integral):
         raise TypeError(f"{name} must be a whole number, got {describe(value)}")
     if value <= 0:
         raise ValueError(f"{name} must be positive, got {value}")
@@ -93,11 +181,21 @@ def positive_int(value, name: str) -> int:
 
 
 def positive_float(value, name: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+    """A finite number above 0."""
+    result = _real(value, name)
+    if not math.isfinite(result) or result <= 0:
+        raise ValueError(f"{name} must be a positive finite number, got {describe(value)}")
+    return result
+
+
+def _real(value, name: str) -> float:
+    """A real number (an int, a float, a Fraction, a numpy scalar; not a bool) as a float; inf if too large."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
         raise TypeError(f"{name} must be a number, got {describe(value)}")
-    if not np.isfinite(value) or value <= 0:
-        raise ValueError(f"{name} must be a positive finite number, got {value}")
-    return float(value)
+    try:
+        return float(value)
+    except OverflowError:  # an int or a Fraction beyond the largest float
+        return math.inf if value > 0 else -math.inf
 
 
 def seed(value, name: str = "seed") -> int:
@@ -139,7 +237,7 @@ def digit_labels(labels, n: int | None = None, name: str = "labels", *, n_classe
     array = np.asarray(labels)
     if array.ndim != 1:
         raise ValueError(f"{name} must be a flat list or 1-D array, one label per image, got shape {array.shape}")
-    if array.dtype == bool or not (np.issubdtype(array.dtype, np.integer) or np.issubdtype(array.dtype, np.floating)):
+    if array.dtype.kind not in _REAL_KINDS:  # not booleans, and not timedelta64, whose NaT compares False
         raise TypeError(f"{name} must hold {wanted}, got {describe(array)}")
     if n is not None and len(array) != n:
         raise ValueError(f"{name} must have one label per image: {_count(n, 'image')} but {_count(len(array), 'label')}")
@@ -153,6 +251,15 @@ def digit_labels(labels, n: int | None = None, name: str = "labels", *, n_classe
         index = int(np.argmax(outside))
         raise ValueError(f"{name} must hold the digits 0-{top}; {name}[{index}] is {array[index]:g}")
     return array.astype(np.int64)
+
+
+def require_every_digit(labels: np.ndarray, name: str = "labels", *, n_classes: int = 10) -> np.ndarray:
+    """Refuse checked labels in which some digit never appears: its average or share would be undefined."""
+    missing = np.setdiff1d(np.arange(n_classes), labels)
+    if missing.size:
+        raise ValueError(f"{name} must include every digit 0-{n_classes - 1} at least once; "
+                         f"missing {missing.tolist()}")
+    return labels
 
 
 def _count(n: int, noun: str) -> str:

@@ -28,17 +28,15 @@ of a 4, a 7 or a 9. ``example_weights()`` and ``EXAMPLE_BIAS`` give it.
 
 from __future__ import annotations
 
-import numbers
 from typing import NamedTuple
 
 import numpy as np
 from matplotlib.patches import Rectangle
 
-from ._validate import as_float_array, describe, digit_labels, image_batch, positive_int, require_finite
-from .figures import ACTIVATION_CMAP, HIGHLIGHT, NEUTRAL, new_axes
+from ._validate import SIDE, as_float_array, describe, digit_labels, image_batch, number, pixel_grid, require_finite
+from .figures import ACTIVATION_CMAP, HIGHLIGHT, NEUTRAL, grid_shape, new_axes
 from .neuron import weighted_sum
 
-SIDE = 28
 INSIDE, AROUND = 1.0, -1.0
 """The weights of a region detector: +1 inside the region, -1 on its border."""
 
@@ -67,9 +65,8 @@ def region_detector(top, left, height, width, border=1) -> np.ndarray:
     columns wide; -1 on a frame ``border`` pixels thick around it (cut off at
     the edges of the image); and 0 everywhere else.
     """
-    top, left = _whole(top, "top", 0), _whole(left, "left", 0)
-    height, width = _whole(height, "height", 1), _whole(width, "width", 1)
-    border = _whole(border, "border", 0)
+    top, left, height, width = _rectangle(top, left, height, width)
+    border = number(border, "border", minimum=0, integer=True)
     if top + height > SIDE or left + width > SIDE:
         raise ValueError(
             f"the region must fit in the 28×28 image: rows {top} to {top + height - 1} and columns "
@@ -91,8 +88,7 @@ def stroke_image(top, left, height, width) -> np.ndarray:
 
     Useful to test a weight pattern on a perfectly clean stroke.
     """
-    top, left = _whole(top, "top", 0), _whole(left, "left", 0)
-    height, width = _whole(height, "height", 1), _whole(width, "width", 1)
+    top, left, height, width = _rectangle(top, left, height, width)
     if top + height > SIDE or left + width > SIDE:
         raise ValueError(f"the stroke must fit in the 28×28 image, got rows {top} to {top + height - 1} "
                          f"and columns {left} to {left + width - 1}")
@@ -107,9 +103,9 @@ def fires(weights, bias, images):
     One image, shaped (28, 28) or (784,), gives one ``bool``; a batch of n
     images gives a boolean array of length n.
     """
-    weights = _pattern(weights)
+    weights = pixel_grid(weights, "weights", pixels=False)
     batch, single = image_batch(images, "images")
-    fired = weighted_sum(weights.ravel(), batch, _number(bias, "bias")) > 0
+    fired = weighted_sum(weights.ravel(), batch, number(bias, "bias")) > 0
     return bool(fired[0]) if single else fired
 
 
@@ -138,8 +134,8 @@ def show_sums_by_digit(sums, labels, threshold=None, ax=None, title=None, xlim=N
     if sums.ndim != 1 or len(sums) == 0:
         raise ValueError(f"sums must be a 1-D array with one weighted sum per image, got {describe(sums)}")
     labels = digit_labels(labels, len(sums))
-    threshold = None if threshold is None else _number(threshold, "threshold")
-    low, high = (float(sums.min()), float(sums.max())) if xlim is None else map(float, xlim)
+    threshold = None if threshold is None else number(threshold, "threshold")
+    low, high = (float(sums.min()), float(sums.max())) if xlim is None else _limits(xlim)
     if threshold is not None:
         low, high = min(low, threshold), max(high, threshold)
     edges = np.linspace(low, high + 1e-9, 41) if high > low else np.array([low - 0.5, low + 0.5])
@@ -200,13 +196,14 @@ def show_firing(images, fired, labels=None, ax=None, ncols=10, title=None):
     """Digits side by side; an orange frame around each one the neuron fires for."""
     batch, _ = image_batch(images, "images")
     fired = np.asarray(fired)
-    if fired.dtype != bool or fired.shape != (len(batch),):
+    if fired.dtype != bool:
+        raise TypeError(f"fired must be a boolean array (True where the neuron fires), got {describe(fired)}")
+    if fired.shape != (len(batch),):
         raise ValueError(f"fired must be a boolean array with one entry per image ({len(batch)}), "
                          f"got {describe(fired)}")
     if labels is not None:
         labels = digit_labels(labels, len(batch))
-    ncols = min(positive_int(ncols, "ncols"), len(batch))
-    nrows = -(-len(batch) // ncols)
+    nrows, ncols = grid_shape(len(batch), ncols)
     gap, cell = 4, SIDE + 4
     mosaic = np.ones((nrows * cell + gap, ncols * cell + gap))  # white paper between the digits
     for k, image in enumerate(batch):
@@ -227,24 +224,17 @@ def show_firing(images, fired, labels=None, ax=None, ncols=10, title=None):
     return fig
 
 
-def _pattern(weights) -> np.ndarray:
-    weights = require_finite(as_float_array(weights, "weights"), "weights")
-    if weights.shape not in ((SIDE, SIDE), (SIDE * SIDE,)):
-        raise ValueError(f"weights must hold one weight per pixel, shaped (28, 28) or (784,), got shape {weights.shape}")
-    return weights
+def _rectangle(top, left, height, width) -> tuple[int, int, int, int]:
+    """A rectangle's top row, left column (0 or more), height and width (1 or more), in whole pixels."""
+    return (number(top, "top", minimum=0, integer=True), number(left, "left", minimum=0, integer=True),
+            number(height, "height", minimum=1, integer=True), number(width, "width", minimum=1, integer=True))
 
 
-def _number(value, name: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{name} must be one number, got {describe(value)}")
-    if not np.isfinite(value):
-        raise ValueError(f"{name} must be a finite number, got {value}")
-    return float(value)
-
-
-def _whole(value, name: str, smallest: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise TypeError(f"{name} must be a whole number of pixels, got {describe(value)}")
-    if value < smallest:
-        raise ValueError(f"{name} must be at least {smallest}, got {value}")
-    return int(value)
+def _limits(xlim) -> tuple[float, float]:
+    """``xlim`` as two finite numbers, the left one smaller."""
+    if isinstance(xlim, np.ndarray) or not isinstance(xlim, (list, tuple)) or len(xlim) != 2:
+        raise TypeError(f"xlim must be a pair (left, right) of numbers, got {describe(xlim)}")
+    low, high = number(xlim[0], "xlim[0]"), number(xlim[1], "xlim[1]")
+    if not low < high:
+        raise ValueError(f"xlim must go from left to right, (smaller, larger), got ({low:g}, {high:g})")
+    return low, high

@@ -12,12 +12,16 @@ into an axes you already have. In a notebook, end the cell with ``plt.show()``.
 
 from __future__ import annotations
 
-import numpy as np
+import math
+
 import matplotlib.pyplot as plt
+import numpy as np
 from matplotlib.colors import Normalize
 from matplotlib.patches import Circle, Rectangle
 
-from ._validate import as_float_array, describe, require_finite, require_pixels
+from ._validate import (SIDE, as_float_array, describe, pixel_grid, positive_float, positive_int, require_finite,
+                        require_pixels)
+from .network import Network
 
 ACTIVATION_CMAP = "gray"
 WEIGHT_CMAP = "RdBu"
@@ -52,18 +56,40 @@ def new_axes(ax, figsize):
     return fig, ax
 
 
-def _as_image(image, name="image") -> np.ndarray:
-    array = require_pixels(as_float_array(image, name), name)
-    if array.shape == (784,):
-        array = array.reshape(28, 28)
-    if array.shape != (28, 28):
-        raise ValueError(f"{name} must be one image shaped (28, 28) or (784,), got shape {array.shape}")
-    return array
+def grid_shape(n: int, ncols) -> tuple[int, int]:
+    """Rows and columns for a grid of ``n`` pictures, at most ``ncols`` to a row: ``(nrows, ncols)``."""
+    ncols = min(positive_int(ncols, "ncols"), n)
+    return math.ceil(n / ncols), ncols
+
+
+def image_grid(n: int, ncols, cell, *, spacing=None):
+    """A new figure with a grid of empty axes for ``n`` small pictures: ``(fig, axes)``, the first ``n`` axes.
+
+    Each picture gets ``cell`` = (width, height) inches. Without ``spacing``
+    matplotlib's constrained layout arranges the grid. With ``spacing``, a
+    dict of ``left``/``right``/``top``/``bottom`` margins in inches and
+    ``wspace``/``hspace``, the grid is fixed: constrained layout takes
+    seconds for dozens of axes.
+    """
+    nrows, ncols = grid_shape(n, ncols)
+    margins = dict(left=0.0, right=0.0, top=0.0, bottom=0.0, wspace=0.2, hspace=0.2, **(spacing or {}))
+    width = cell[0] * ncols + margins["left"] + margins["right"]
+    height = cell[1] * nrows + margins["top"] + margins["bottom"]
+    with plt.rc_context(STYLE):
+        fig, axes = plt.subplots(nrows, ncols, figsize=(width, height), squeeze=False,
+                                 layout=None if spacing is None else "none")
+    if spacing is not None:
+        fig.subplots_adjust(left=margins["left"] / width, right=1 - margins["right"] / width,
+                            bottom=margins["bottom"] / height, top=1 - margins["top"] / height,
+                            wspace=margins["wspace"], hspace=margins["hspace"])
+    for ax in axes.flat:
+        ax.set_axis_off()
+    return fig, list(axes.flat)[:n]
 
 
 def show_digit(image, ax=None, title=None):
     """Show one 28×28 image in greys: 0.0 black, 1.0 white, as in the video."""
-    image = _as_image(image)
+    image = pixel_grid(image, "image")
     fig, ax = new_axes(ax, (2.6, 2.6))
     ax.imshow(image, cmap=ACTIVATION_CMAP, vmin=0.0, vmax=1.0)
     ax.set_xticks([])
@@ -78,23 +104,21 @@ def show_digit(image, ax=None, title=None):
 def show_digits(images, labels=None, ncols=10, title=None):
     """Show several images in a grid, each with its label (if given) above it."""
     images = as_float_array(images, "images")
-    if images.ndim == 2 and images.shape[1] == 784:
-        images = images.reshape(-1, 28, 28)
-    if images.ndim != 3 or images.shape[1:] != (28, 28) or len(images) == 0:
+    if images.ndim == 2 and images.shape[1] == SIDE * SIDE:
+        images = images.reshape(-1, SIDE, SIDE)
+    if images.ndim != 3 or images.shape[1:] != (SIDE, SIDE) or len(images) == 0:
         raise ValueError(f"images must be a batch shaped (n, 28, 28) or (n, 784) with n ≥ 1, got shape {images.shape}")
     require_pixels(images, "images")
-    if labels is not None and len(labels) != len(images):
-        raise ValueError(f"labels must have one entry per image ({len(images)}), got {len(labels)}")
-    ncols = min(ncols, len(images))
-    nrows = -(-len(images) // ncols)
-    with plt.rc_context(STYLE):
-        fig, axes = plt.subplots(nrows, ncols, figsize=(1.1 * ncols, 1.25 * nrows), squeeze=False)
-    for i, ax in enumerate(axes.flat):
-        ax.set_axis_off()
-        if i < len(images):
-            ax.imshow(images[i], cmap=ACTIVATION_CMAP, vmin=0.0, vmax=1.0)
-            if labels is not None:
-                ax.set_title(str(labels[i]), fontsize=10)
+    if labels is not None:
+        if isinstance(labels, (str, bytes, dict, set)) or not hasattr(labels, "__len__"):
+            raise TypeError(f"labels must be a list with one title per image, got {describe(labels)}")
+        if len(labels) != len(images):
+            raise ValueError(f"labels must have one entry per image ({len(images)}), got {len(labels)}")
+    fig, axes = image_grid(len(images), ncols, (1.1, 1.25))
+    for i, ax in enumerate(axes):
+        ax.imshow(images[i], cmap=ACTIVATION_CMAP, vmin=0.0, vmax=1.0)
+        if labels is not None:
+            ax.set_title(str(labels[i]), fontsize=10)
     if title is not None:
         fig.suptitle(title)
     return fig
@@ -113,12 +137,8 @@ def show_weights(weights_row, ax=None, title=None, limit=None, colorbar=True):
     symmetric, ±``limit`` (by default the largest |weight|), so that white
     always means zero.
     """
-    weights = require_finite(as_float_array(weights_row, "weights_row"), "weights_row")
-    if weights.shape == (784,):
-        weights = weights.reshape(28, 28)
-    if weights.shape != (28, 28):
-        raise ValueError(f"weights_row must hold 784 weights, shaped (784,) or (28, 28), got shape {weights.shape}")
-    limit = weight_limit(weights) if limit is None else float(limit)
+    weights = pixel_grid(weights_row, "weights_row", pixels=False)
+    limit = weight_limit(weights) if limit is None else positive_float(limit, "limit")
     fig, ax = new_axes(ax, (3.2, 2.6))
     picture = ax.imshow(weights, cmap=WEIGHT_CMAP, vmin=-limit, vmax=limit)
     ax.set_xticks([])
@@ -151,8 +171,9 @@ def show_prediction(outputs, ax=None, title=None):
     return fig
 
 
-MIDDLE_COLUMN = np.arange(4, 24) * 28 + 14
+MIDDLE_COLUMN = np.arange(4, 24) * SIDE + SIDE // 2
 """Pixel indices of the image's middle column, rows 4-23: the input neurons show_network draws."""
+MIDDLE_COLUMN.flags.writeable = False  # shared by every layout; network_layout hands out copies
 
 
 def _shown_neurons(size: int, max_shown: int) -> tuple[np.ndarray, bool]:
@@ -164,11 +185,14 @@ def _shown_neurons(size: int, max_shown: int) -> tuple[np.ndarray, bool]:
 
 
 def network_layout(network, max_shown=16):
-    """Where ``show_network`` draws each neuron: a list, per layer, of (indices, x, ys, cut)."""
+    """Where ``show_network`` draws each neuron: a list, per layer, of (indices, x, ys, cut).
+
+    Every array in it is new, so changing one changes no later layout.
+    """
     layers = []
     for layer, size in enumerate(network.sizes):
-        if layer == 0 and size == 784:
-            indices, cut = MIDDLE_COLUMN[2:18], True
+        if layer == 0 and size == SIDE * SIDE:
+            indices, cut = MIDDLE_COLUMN[2:18].copy(), True
         else:
             indices, cut = _shown_neurons(size, max_shown)
         count = len(indices) + cut
@@ -191,10 +215,10 @@ def network_axes(fig):
 
 def show_network_input(network, image, ax):
     """The input image beside the network, with its drawn pixels (part of the middle column) framed in orange."""
-    ax.imshow(np.reshape(image, (28, 28)), cmap=ACTIVATION_CMAP, vmin=0, vmax=1)
-    if network.sizes[0] == 784:
+    ax.imshow(np.reshape(image, (SIDE, SIDE)), cmap=ACTIVATION_CMAP, vmin=0, vmax=1)
+    if network.sizes[0] == SIDE * SIDE:
         shown = network_layout(network)[0][0]
-        rows, column = shown // 28, shown[0] % 28
+        rows, column = shown // SIDE, shown[0] % SIDE
         ax.add_patch(Rectangle((column - 0.5, rows.min() - 0.5), 1, rows.max() - rows.min() + 1,
                                fill=False, edgecolor=HIGHLIGHT, linewidth=1.2))
     ax.set_axis_off()
@@ -210,6 +234,11 @@ def show_network(network, image, strongest=40, ax=None):
     (marked on the image at the left); the dots stand for the rest. The
     output with the highest activation is ringed in orange.
     """
+    if not isinstance(network, Network):
+        raise TypeError(f"network must be an nnbook.Network, got {describe(network)}")
+    if network.sizes[0] != SIDE * SIDE:
+        raise ValueError(f"network must read 28×28 images (784 inputs), got a network with sizes {network.sizes}")
+    strongest = positive_int(strongest, "strongest")
     layers = network.activations(image)
     if layers[0].ndim != 1:
         raise ValueError("image must be one image, shaped (28, 28) or (784,), not a batch")

@@ -18,15 +18,13 @@ tests the hope honestly.
 
 from __future__ import annotations
 
-import numbers
-
 import numpy as np
 from matplotlib.colors import to_rgba
 
-from ._validate import as_float_array, describe, digit_labels, image_batch, require_finite
-from .figures import ACTIVATION_CMAP, HIGHLIGHT, _as_image, new_axes
+from ._validate import (SIDE, as_float_array, describe, digit_labels, image_batch, pixel_grid, positive_float,
+                        require_every_digit, require_finite)
+from .figures import ACTIVATION_CMAP, HIGHLIGHT, new_axes
 
-SIZE = 28
 THICKNESS = 3.0
 """Pen width of the drawn parts, in pixels: about as wide as an MNIST stroke."""
 
@@ -45,21 +43,15 @@ def _point(value, name: str) -> np.ndarray:
     return point
 
 
-def _length(value, name: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not np.isfinite(value) or value <= 0:
-        raise ValueError(f"{name} must be a positive number of pixels, got {describe(value)}")
-    return float(value)
-
-
 def _grid() -> tuple[np.ndarray, np.ndarray]:
     """The row and the column of every pixel, each as a 28×28 array."""
-    return np.indices((SIZE, SIZE), dtype=np.float64)
+    return np.indices((SIDE, SIDE), dtype=np.float64)
 
 
 def loop(center, radius, thickness=THICKNESS) -> np.ndarray:
     """A ring: the pixels whose distance from ``center`` (row, column) is within ``thickness``/2 of ``radius``."""
     row, col = _point(center, "center")
-    radius, thickness = _length(radius, "radius"), _length(thickness, "thickness")
+    radius, thickness = positive_float(radius, "radius"), positive_float(thickness, "thickness")
     rows, cols = _grid()
     distance = np.hypot(rows - row, cols - col)
     return np.abs(distance - radius) <= thickness / 2
@@ -68,7 +60,7 @@ def loop(center, radius, thickness=THICKNESS) -> np.ndarray:
 def line(start, end, thickness=THICKNESS) -> np.ndarray:
     """A straight stroke from ``start`` to ``end`` (each a (row, column) pair), ``thickness`` pixels wide."""
     start, end = _point(start, "start"), _point(end, "end")
-    thickness = _length(thickness, "thickness")
+    thickness = positive_float(thickness, "thickness")
     rows, cols = _grid()
     pixels = np.stack([rows, cols], axis=-1)
     along = end - start
@@ -105,7 +97,7 @@ def as_mask(part, name: str = "part") -> np.ndarray:
         if other.size:
             raise ValueError(f"{name} must hold only True/False or 0/1, got values such as {other[0]:g}")
         array = array.astype(bool)
-    if array.shape != (SIZE, SIZE):
+    if array.shape != (SIDE, SIDE):
         raise ValueError(f"{name} must be shaped (28, 28), got shape {array.shape}")
     if not array.any():
         raise ValueError(f"{name} is empty: mark at least one pixel True")
@@ -127,9 +119,7 @@ def overlap_by_digit(images, labels, part) -> np.ndarray:
     """The mean overlap of each digit 0-9 with ``part``: 10 numbers."""
     values = np.atleast_1d(overlap(images, part))
     labels = digit_labels(labels, len(values))
-    missing = np.setdiff1d(np.arange(10), labels)
-    if missing.size:
-        raise ValueError(f"labels must include every digit 0-9 at least once; missing {missing.tolist()}")
+    require_every_digit(labels)
     return np.array([values[labels == digit].mean() for digit in range(10)])
 
 
@@ -165,11 +155,11 @@ def overlap_with_all(images, part_list):
 def show_part(part, image=None, ax=None, title=None, alpha=0.6):
     """Draw a part: on its own in white on black, or tinted orange on top of a digit ``image``."""
     mask = as_mask(part)
-    background = mask.astype(np.float64) if image is None else _as_image(image)
+    background = mask.astype(np.float64) if image is None else pixel_grid(image, "image")
     fig, ax = new_axes(ax, (2.6, 2.6))
     ax.imshow(background, cmap=ACTIVATION_CMAP, vmin=0.0, vmax=1.0)
     if image is not None:
-        tint = np.zeros((28, 28, 4))
+        tint = np.zeros((SIDE, SIDE, 4))
         tint[mask] = to_rgba(HIGHLIGHT, alpha)
         ax.imshow(tint)
     ax.set_xticks([])

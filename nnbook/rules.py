@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validate import as_float_array, describe, digit_labels, image_batch, require_finite
+from ._validate import as_float_array, describe, digit_labels, image_batch, require_every_digit, require_finite
 
 BRIGHT = 0.5
 """A pixel counts as bright (part of the ink) when its grey value is above this."""
@@ -62,7 +62,7 @@ def typical_counts(images, labels, threshold=BRIGHT) -> np.ndarray:
     """The mean number of bright pixels of each digit 0-9: an array of 10 numbers."""
     counts = np.atleast_1d(count_bright(images, threshold))
     labels = digit_labels(labels, len(counts))
-    _require_every_digit(labels)
+    require_every_digit(labels)
     return np.array([counts[labels == digit].mean() for digit in DIGITS])
 
 
@@ -87,7 +87,7 @@ def average_digits(images, labels) -> np.ndarray:
     """
     batch, _ = _images(images)
     labels = digit_labels(labels, len(batch))
-    _require_every_digit(labels)
+    require_every_digit(labels)
     return np.stack([batch[labels == digit].mean(axis=0) for digit in DIGITS])
 
 
@@ -122,14 +122,8 @@ def accuracy_by_digit(guesses, labels) -> np.ndarray:
     """For each digit 0-9, the fraction of its images that were guessed right (10 numbers)."""
     guesses = digit_labels(np.atleast_1d(guesses), len(np.atleast_1d(guesses)), "guesses")
     labels = digit_labels(labels, len(guesses))
-    _require_every_digit(labels)
+    require_every_digit(labels)
     return np.array([np.mean(guesses[labels == digit] == digit) for digit in DIGITS])
-
-
-def _require_every_digit(labels: np.ndarray) -> None:
-    missing = np.setdiff1d(DIGITS, labels)
-    if missing.size:
-        raise ValueError(f"labels must include every digit 0-9 at least once; missing {missing.tolist()}")
 
 
 def _ten(values, name: str) -> np.ndarray:

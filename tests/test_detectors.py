@@ -91,9 +91,9 @@ def test_fires_is_sum_plus_bias_above_zero_for_one_image_or_a_batch():
 
 
 @pytest.mark.parametrize("weights, bias, images, error, phrase", [
-    (np.ones((27, 27)), 0, np.zeros((28, 28)), ValueError, "weights must hold one weight per pixel"),
-    (np.ones((28, 28)), "-10", np.zeros((28, 28)), TypeError, "bias must be one number"),
-    (np.ones((28, 28)), [1, 2], np.zeros((28, 28)), TypeError, "bias must be one number"),
+    (np.ones((27, 27)), 0, np.zeros((28, 28)), ValueError, "weights must hold 784 weights, one weight per pixel"),
+    (np.ones((28, 28)), "-10", np.zeros((28, 28)), TypeError, "bias must be a number"),
+    (np.ones((28, 28)), [1, 2], np.zeros((28, 28)), TypeError, "bias must be a number"),
     (np.ones((28, 28)), float("nan"), np.zeros((28, 28)), ValueError, "bias must be a finite number"),
     (np.ones((28, 28)), 0, np.full((28, 28), 255.0), ValueError, "grey values in \\[0, 1\\]"),
 ])

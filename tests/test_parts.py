@@ -82,7 +82,8 @@ def test_show_part_draws_the_part_alone_or_on_a_digit():
 
 @pytest.mark.parametrize("call, error, message", [
     (lambda: parts.loop(center=(14,), radius=3), ValueError, r"center must be a \(row, column\) pair"),
-    (lambda: parts.loop(center=(14, 14), radius=0), ValueError, "radius must be a positive number"),
+    (lambda: parts.loop(center=(14, 14), radius=0), ValueError, "radius must be a positive finite number"),
+    (lambda: parts.loop((5, 5), "big"), TypeError, "radius must be a number, got str"),
     (lambda: parts.loop(center=(14, np.nan), radius=3), ValueError, "center contains NaN"),
     (lambda: parts.line(start=(3, 3), end=(3, 3)), ValueError, "start and end must differ"),
     (lambda: parts.line(start=(3, 3), end=(9, 3), thickness=-1), ValueError, "thickness must be a positive"),
