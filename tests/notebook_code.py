@@ -11,7 +11,8 @@ import json
 import pathlib
 import re
 
-NOTEBOOKS = pathlib.Path(__file__).resolve().parent.parent / "notebooks"
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+NOTEBOOKS = ROOT / "notebooks"
 
 
 def notebook_path(prefix: str) -> pathlib.Path:
@@ -22,10 +23,28 @@ def notebook_path(prefix: str) -> pathlib.Path:
     return matches[0]
 
 
+def load_notebook(prefix: str) -> dict:
+    """The stored notebook as its JSON: cells, their sources, outputs and metadata."""
+    return json.loads(notebook_path(prefix).read_text(encoding="utf-8"))
+
+
 def code_cells(prefix: str) -> list[str]:
     """The source of every code cell in the notebook, in order."""
-    notebook = json.loads(notebook_path(prefix).read_text(encoding="utf-8"))
-    return ["".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == "code"]
+    return ["".join(c["source"]) for c in load_notebook(prefix)["cells"] if c["cell_type"] == "code"]
+
+
+def markdown_cells(prefix: str) -> list[str]:
+    """The text of every markdown cell in the notebook, in order."""
+    return ["".join(c["source"]) for c in load_notebook(prefix)["cells"] if c["cell_type"] == "markdown"]
+
+
+def printed_text(prefix: str) -> list[str]:
+    """What each code cell of the stored notebook printed, in order."""
+    return [
+        "".join("".join(output.get("text", "")) for output in cell["outputs"] if output["output_type"] == "stream")
+        for cell in load_notebook(prefix)["cells"]
+        if cell["cell_type"] == "code"
+    ]
 
 
 def defined_in_notebook(prefix: str, name: str, namespace: dict | None = None):
@@ -43,3 +62,17 @@ def defined_in_notebook(prefix: str, name: str, namespace: dict | None = None):
     scope = {"np": np, **(namespace or {})}
     exec(compile(cells[-1], f"<notebook {prefix}: {name}>", "exec"), scope)
     return scope[name]
+
+
+def numbers_in_text(prefix: str, pattern: str) -> tuple[float, ...]:
+    """The numbers that ``pattern``'s groups capture in the notebook's markdown.
+
+    A test that pins a claim of the text reads the claimed number here, such as
+    ``numbers_in_text("09", r"about (\\d+)% for this same network")``, so that an
+    edit of the prose and an edit of the test cannot drift apart. Thousands
+    commas are allowed ("12,960").
+    """
+    found = re.search(pattern, "\n".join(markdown_cells(prefix)))
+    if not found:
+        raise LookupError(f"the text of notebook {prefix} no longer says anything matching {pattern!r}")
+    return tuple(float(group.replace(",", "")) for group in found.groups())

@@ -8,16 +8,14 @@ rules compare, how flattening orders the pixels.
 import numpy as np
 import pytest
 
-import nnbook
 from nnbook import rules
-
 from notebook_code import code_cells, defined_in_notebook
 
 
 @pytest.fixture(scope="module")
-def digits():
-    train_images, train_labels = nnbook.load_digits("train")
-    test_images, test_labels = nnbook.load_digits("test")
+def digits(train_digits, test_digits):
+    """The names the notebook's cells give the digits."""
+    (train_images, train_labels), (test_images, test_labels) = train_digits, test_digits
     return {"train_images": train_images, "train_labels": train_labels,
             "test_images": test_images, "test_labels": test_labels}
 
@@ -28,7 +26,8 @@ def notebook(digits):
     scope = dict(digits)
     count_bright = defined_in_notebook("01", "count_bright", scope)
     typical = defined_in_notebook("01", "typical", {**scope, "count_bright": count_bright})
-    guess_by_count = defined_in_notebook("01", "guess_by_count", {**scope, "count_bright": count_bright, "typical": typical})
+    guess_by_count = defined_in_notebook(
+        "01", "guess_by_count", {**scope, "count_bright": count_bright, "typical": typical})
     averages = defined_in_notebook("01", "averages", scope)
     difference = defined_in_notebook("01", "difference", {**scope, "averages": averages})
     guess_by_average = defined_in_notebook("01", "guess_by_average", {**scope, "averages": averages})

@@ -10,24 +10,18 @@ import pytest
 
 import nnbook
 from nnbook import parts
-
 from notebook_code import code_cells, defined_in_notebook
 
 
 @pytest.fixture(scope="module")
-def training():
-    return nnbook.load_digits("train")
+def by_digit(train_digits):
+    return {name: parts.overlap_by_digit(*train_digits, part) for name, part in parts.digit_parts().items()}
 
 
 @pytest.fixture(scope="module")
-def by_digit(training):
-    return {name: parts.overlap_by_digit(*training, part) for name, part in parts.digit_parts().items()}
-
-
-@pytest.fixture(scope="module")
-def combined(training):
+def combined(train_digits):
     drawn = parts.digit_parts()
-    images, labels = training
+    images, labels = train_digits
     result = {}
     for digit, names in parts.DIGIT_PARTS.items():
         weakest = parts.overlap_with_all(images, [drawn[name] for name in names])
@@ -44,8 +38,8 @@ def test_the_hand_drawn_loop_is_nnbooks_loop_on_top():
     np.testing.assert_array_equal(loop, parts.digit_parts()["loop on top"])
 
 
-def test_the_notebooks_overlap_agrees_with_nnbook(training):
-    images, labels = training
+def test_the_notebooks_overlap_agrees_with_nnbook(train_digits):
+    images, labels = train_digits
     scope = {"train_images": images, "train_labels": labels, "loop_on_top": parts.digit_parts()["loop on top"]}
     overlap = defined_in_notebook("02", "overlap", scope)
     for part in parts.digit_parts().values():
@@ -59,14 +53,14 @@ def test_the_notebook_uses_the_video_network():
     assert nnbook.Network(sizes=(784, 16, 16, 10), seed=0).sizes == (784, 16, 16, 10)
 
 
-def test_the_untrained_network_is_no_better_than_guessing():
-    images, labels = nnbook.load_digits("test")
+def test_the_untrained_network_is_no_better_than_guessing(test_digits):
+    images, labels = test_digits
     network = nnbook.Network(sizes=(784, 16, 16, 10), seed=0)
     assert network.accuracy(images, labels) < 0.15
 
 
-def test_the_untrained_network_says_8_for_every_picture_so_it_reads_only_the_8s():
-    images, labels = nnbook.load_digits("test")
+def test_the_untrained_network_says_8_for_every_picture_so_it_reads_only_the_8s(test_digits):
+    images, labels = test_digits
     network = nnbook.Network(sizes=(784, 16, 16, 10), seed=0)
     outputs = network.forward(images)
     assert np.all(network.predict(images) == 8), "'It says 8 for every single picture'"
@@ -124,13 +118,13 @@ def test_combined_parts_find_the_8_and_the_4_but_not_the_9(combined):
 
 # The widget's challenge ---------------------------------------------------------------
 
-def test_moving_the_starting_loop_down_onto_the_9s_loop_makes_the_9s_win(training):
+def test_moving_the_starting_loop_down_onto_the_9s_loop_makes_the_9s_win(train_digits):
     rows = np.arange(4, 24.5, 0.5)
     radii = np.arange(1.5, 10.5, 0.5)
 
     def winner(row, col=14.5, radius=4.5):
         assert row in rows and col in rows and radius in radii     # reachable with the widget's sliders
-        return parts.ranking(parts.overlap_by_digit(*training, parts.loop(center=(row, col), radius=radius)))[0]
+        return parts.ranking(parts.overlap_by_digit(*train_digits, parts.loop(center=(row, col), radius=radius)))[0]
 
     assert winner(9.5) != 9, "'the loop starts a little too high for the average 9'"
     assert winner(11.5) == 9, "'move it down onto the 9's own loop' (the row slider alone)"

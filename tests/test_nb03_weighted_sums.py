@@ -11,19 +11,7 @@ import pytest
 import nnbook
 from nnbook import detectors
 from nnbook.check import n03_weighted_sums as n03
-from notebook_code import code_cells, defined_in_notebook
-
-
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    import matplotlib.pyplot as plt
-    plt.close("all")
-
-
-@pytest.fixture(scope="module")
-def train():
-    return nnbook.load_digits("train")
+from notebook_code import code_cells, defined_in_notebook, markdown_cells
 
 
 @pytest.fixture(scope="module")
@@ -31,9 +19,9 @@ def notebook_region_detector():
     return defined_in_notebook("03", "region_detector")
 
 
-def test_the_notebooks_loop_agrees_with_nnbook_weighted_sum(train):
+def test_the_notebooks_loop_agrees_with_nnbook_weighted_sum(train_digits):
     weighted_sum_loop = defined_in_notebook("03", "weighted_sum_loop")
-    images, _ = train
+    images, _ = train_digits
     rng = np.random.default_rng(3)
     for image in images[:5]:
         weights = rng.normal(size=784)
@@ -55,9 +43,9 @@ def test_the_notebooks_example_region_is_nnbooks():
     assert example_region == tuple(detectors.EXAMPLE_REGION)
 
 
-def test_the_weighted_sums_by_digit_rank_as_the_text_says(train):
+def test_the_weighted_sums_by_digit_rank_as_the_text_says(train_digits):
     """4s, 7s and 9s respond most; 2s and 3s in between; 0s, 1s, 5s and 6s least."""
-    images, labels = train
+    images, labels = train_digits
     sums = nnbook.weighted_sum(detectors.example_weights(), images)
     mean = np.array([sums[labels == digit].mean() for digit in range(10)])
     assert set(np.argsort(mean)[-3:]) == {4, 7, 9}
@@ -66,28 +54,28 @@ def test_the_weighted_sums_by_digit_rank_as_the_text_says(train):
     assert max(low) < 2 < 10 < min(high)  # "small or negative" against "the biggest"
 
 
-def test_the_widget_suggestions_favour_the_digits_the_text_names(train):
+def test_the_widget_suggestions_favour_the_digits_the_text_names(train_digits):
     """The lower-left region the text suggests is covered best by 0s and 2s."""
-    images, labels = train
+    images, labels = train_digits
     sums = nnbook.weighted_sum(detectors.region_detector(16, 5, 7, 6), images)
     mean = np.array([sums[labels == digit].mean() for digit in range(10)])
     assert set(np.argsort(mean)[-2:]) == {0, 2}
 
 
-def test_the_widget_handles_a_region_no_digit_reaches(train):
+def test_the_widget_handles_a_region_no_digit_reaches(train_digits):
     """A corner region gives every training digit a sum of 0: the widget says so instead of drawing."""
-    images, _ = train
+    images, _ = train_digits
     assert np.all(nnbook.weighted_sum(detectors.region_detector(27, 27, 1, 1), images) == 0)
     explore_region = defined_in_notebook("03", "explore_region", {
         "interact": lambda **sliders: (lambda function: function), "IntSlider": lambda *a, **k: None,
         "region_detector": detectors.region_detector, "nnbook": nnbook, "detectors": detectors,
-        "train_images": images, "train_labels": train[1], "plt": _NoPlot()})
+        "train_images": images, "train_labels": train_digits[1], "plt": _NoPlot()})
     explore_region(27, 27, 1, 1)
     explore_region(7, 16, 10, 4)
 
 
-def test_the_pixel_by_pixel_figure_shows_a_7_above_0_and_a_0_below_it(train):
-    images, labels = train
+def test_the_pixel_by_pixel_figure_shows_a_7_above_0_and_a_0_below_it(train_digits):
+    images, labels = train_digits
     weights = detectors.example_weights()
     seven, zero = images[labels == 7][0], images[labels == 0][0]
     assert nnbook.weighted_sum(weights, seven) > 0 > nnbook.weighted_sum(weights, zero)
@@ -95,18 +83,15 @@ def test_the_pixel_by_pixel_figure_shows_a_7_above_0_and_a_0_below_it(train):
     assert np.sum(weights * seven * (weights > 0)) > 0  # the 7's stroke crosses the blue bar
 
 
-def test_the_ink_example_uses_all_ones(train):
-    images, labels = train
+def test_the_ink_example_uses_all_ones(train_digits):
+    images, labels = train_digits
     for digit in (0, 1):
         image = images[labels == digit][0]
         assert nnbook.weighted_sum(np.ones(784), image.reshape(784)) == pytest.approx(image.sum())
 
 
 def test_exercise_1_shows_the_numbers_the_check_uses():
-    from notebook_code import notebook_path
-    import json
-    cells = json.loads(notebook_path("03").read_text(encoding="utf-8"))["cells"]
-    text = next("".join(c["source"]) for c in cells if "Exercise 1" in "".join(c["source"]))
+    text = next(source for source in markdown_cells("03") if "Exercise 1" in source)
     assert "**2, -1, 0.5, -3**" in text and "**1.0, 0.8, 0.4, 0.0**" in text
     assert n03.TINY_WEIGHTS == (2.0, -1.0, 0.5, -3.0) and n03.TINY_ACTIVATIONS == (1.0, 0.8, 0.4, 0.0)
 

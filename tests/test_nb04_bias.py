@@ -13,43 +13,38 @@ from notebook_code import defined_in_notebook
 
 
 @pytest.fixture(scope="module")
-def train():
-    return nnbook.load_digits("train")
-
-
-@pytest.fixture(scope="module")
-def sums(train):
-    images, _ = train
+def sums(train_digits):
+    images, _ = train_digits
     return nnbook.weighted_sum(detectors.example_weights(), images)
 
 
-def test_the_notebooks_fires_agrees_with_nnbook(train):
+def test_the_notebooks_fires_agrees_with_nnbook(train_digits):
     fires = defined_in_notebook("04", "fires")
-    images, _ = train
+    images, _ = train_digits
     weights = detectors.example_weights()
     for bias in (-10, -20, 0, 3.5):
         for image in images[:200]:
             assert bool(fires(weights, bias, image)) == detectors.fires(weights, bias, image)
 
 
-def test_a_threshold_of_10_is_a_bias_of_minus_10(sums):
+def test_a_threshold_of_10_is_a_bias_of_minus_10(sums, train_digits):
     assert detectors.EXAMPLE_BIAS == -10
     np.testing.assert_array_equal(sums > 10, sums + detectors.EXAMPLE_BIAS > 0)
     np.testing.assert_allclose(
-        nnbook.weighted_sum(detectors.example_weights(), nnbook.load_digits("train")[0][:50], -10), sums[:50] - 10)
+        nnbook.weighted_sum(detectors.example_weights(), train_digits[0][:50], -10), sums[:50] - 10)
 
 
-def test_shifting_by_the_bias_keeps_the_same_digits_orange(sums, train):
+def test_shifting_by_the_bias_keeps_the_same_digits_orange(sums, train_digits):
     """The two histogram panels: sums with the line at 10, sums + bias with the line at 0."""
-    _, labels = train
+    _, labels = train_digits
     for digit in range(10):
         mine = labels == digit
         assert np.array_equal(sums[mine] > 10, (sums[mine] - 10) > 0)
 
 
-def test_the_table_text_about_the_1_and_the_9(train):
+def test_the_table_text_about_the_1_and_the_9(train_digits):
     """The first 1 and the first 9 come close to 10 but stay below it, so they do not fire."""
-    images, labels = train
+    images, labels = train_digits
     weights = detectors.example_weights()
     for digit, shown in ((1, 8.5), (9, 8.2)):
         total = nnbook.weighted_sum(weights, images[labels == digit][0])
@@ -57,9 +52,9 @@ def test_the_table_text_about_the_1_and_the_9(train):
         assert not detectors.fires(weights, detectors.EXAMPLE_BIAS, images[labels == digit][0])
 
 
-def test_pass_rates_are_as_the_text_describes(train):
+def test_pass_rates_are_as_the_text_describes(train_digits):
     """Most 7s, many 9s and 4s; almost no 1s, 5s or 6s; 2s and 3s sometimes."""
-    images, labels = train
+    images, labels = train_digits
     rates = detectors.pass_rates(detectors.example_weights(), -10, images, labels)
     assert rates[7] > 0.5
     assert min(rates[[4, 9]]) > 0.4
@@ -67,9 +62,9 @@ def test_pass_rates_are_as_the_text_describes(train):
     assert max(rates[[1, 5, 6]]) < min(rates[[2, 3]]) and max(rates[[2, 3]]) < min(rates[[4, 7, 9]])
 
 
-def test_the_slider_moves_the_pass_rates_one_way(train):
+def test_the_slider_moves_the_pass_rates_one_way(train_digits):
     """A more negative bias lets fewer digits through, of every kind."""
-    images, labels = train
+    images, labels = train_digits
     weights = detectors.example_weights()
     biases = np.arange(-30, 10.5, 0.5)
     rates = np.array([detectors.pass_rates(weights, b, images, labels) for b in biases])
@@ -84,8 +79,8 @@ def test_the_slider_text_about_bias_0_and_minus_20(sums):
     assert np.mean(sums - 20 > 0) < 0.05
 
 
-def test_the_training_score_helper_scores_zeros_and_ones(train):
-    images, labels = train
+def test_the_training_score_helper_scores_zeros_and_ones(train_digits):
+    images, labels = train_digits
     keep = labels <= 1
     training_score = defined_in_notebook("04", "training_score", {
         "nnbook": nnbook, "train_images": images, "train_labels": labels})
@@ -96,9 +91,9 @@ def test_the_training_score_helper_scores_zeros_and_ones(train):
     assert training_score(np.zeros((28, 28)), 1) == pytest.approx(np.mean(labels[keep] == 1))
 
 
-def test_the_separator_exercise_is_possible_but_not_free(train):
+def test_the_separator_exercise_is_possible_but_not_free(test_digits):
     """A neuron that always fires, or never, scores near 50%: the 95% target needs real weights."""
-    images, labels = nnbook.load_digits("test")
+    _, labels = test_digits
     keep = labels <= 1
     share_of_ones = np.mean(labels[keep] == 1)
     assert 0.4 < share_of_ones < 0.6

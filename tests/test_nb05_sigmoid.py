@@ -5,7 +5,6 @@ and each sentence claims is checked here, with the same nnbook functions the
 notebook calls.
 """
 
-import json
 import re
 import warnings
 
@@ -14,29 +13,14 @@ import pytest
 
 import nnbook
 from nnbook import detectors
-from notebook_code import defined_in_notebook, notebook_path
+from notebook_code import defined_in_notebook, printed_text
 
 
 @pytest.fixture(scope="module")
-def train():
-    return nnbook.load_digits("train")
-
-
-@pytest.fixture(scope="module")
-def activations(train):
-    images, _ = train
+def activations(train_digits):
+    images, _ = train_digits
     z = nnbook.weighted_sum(detectors.example_weights(), images, detectors.EXAMPLE_BIAS)
     return z, nnbook.sigmoid(z)
-
-
-def stored_text(prefix="05"):
-    """All the text the stored notebook printed, cell by cell."""
-    notebook = json.loads(notebook_path(prefix).read_text(encoding="utf-8"))
-    texts = []
-    for cell in notebook["cells"]:
-        if cell["cell_type"] == "code":
-            texts.append("".join("".join(o.get("text", "")) for o in cell["outputs"] if o["output_type"] == "stream"))
-    return texts
 
 
 # The notebook's own sigmoids -------------------------------------------------------
@@ -84,7 +68,7 @@ def test_any_base_above_1_gives_the_same_s_only_stretched():
 
 
 def test_the_two_forms_agree_as_the_stored_notebook_shows():
-    printed = next(text for text in stored_text() if "e^x / (1 + e^x) =" in text and "x = -2.0" in text)
+    printed = next(text for text in printed_text("05") if "e^x / (1 + e^x) =" in text and "x = -2.0" in text)
     lines = printed.strip().splitlines()
     assert len(lines) == 3
     for line in lines:
@@ -103,7 +87,7 @@ def test_sigmoid_is_symmetric_as_the_notebook_says():
 # The ten-decimal values -------------------------------------------------------------
 
 def test_the_stored_ten_decimal_values_are_nnbooks_and_would_show_a_one_in_a_million_change():
-    printed = next(text for text in stored_text() if "σ(-10 + 10.5)" in text)
+    printed = next(text for text in printed_text("05") if "σ(-10 + 10.5)" in text)
     for label, x in [("σ(0)", 0.0), ("σ(1)", 1.0), ("σ(-10 + 10.5)", 0.5)]:
         value = nnbook.sigmoid(x)
         line = next(line for line in printed.splitlines() if line.strip().startswith(label))
@@ -118,9 +102,9 @@ def test_the_curve_figure_marks_sigmoid_of_zero():
     assert nnbook.sigmoid(-10.0) < 1e-4 and nnbook.sigmoid(10.0) > 1 - 1e-4
 
 
-def test_the_histograms_most_digits_near_0_most_sevens_near_1(activations, train):
+def test_the_histograms_most_digits_near_0_most_sevens_near_1(activations, train_digits):
     z, a = activations
-    _, labels = train
+    _, labels = train_digits
     sevens = labels == 7
     assert np.mean(a[~sevens] < 0.05) > 0.6       # the tall grey bar at 0
     assert np.mean(a[sevens] > 0.95) > 0.5        # the tall orange bar at 1
@@ -129,17 +113,17 @@ def test_the_histograms_most_digits_near_0_most_sevens_near_1(activations, train
     assert np.all(a[z < -5] < 0.007) and np.all(a[z > 5] > 0.993)
 
 
-def test_the_average_activations_rank_7_9_4_highest_and_5_6_lowest(activations, train):
+def test_the_average_activations_rank_7_9_4_highest_and_5_6_lowest(activations, train_digits):
     _, a = activations
-    _, labels = train
+    _, labels = train_digits
     means = np.array([a[labels == d].mean() for d in range(10)])
     order = np.argsort(means)
     assert set(order[-3:]) == {4, 7, 9}
     assert set(order[:2]) == {5, 6}
 
 
-def test_the_example_4_and_9_sit_on_the_steep_part():
-    images, labels = nnbook.load_digits("test")
+def test_the_example_4_and_9_sit_on_the_steep_part(test_digits):
+    images, labels = test_digits
     examples = [int(np.flatnonzero(labels == d)[0]) for d in range(10)]
     z = nnbook.weighted_sum(detectors.example_weights(), images[examples], detectors.EXAMPLE_BIAS)
     a = nnbook.sigmoid(z)
@@ -166,7 +150,7 @@ def test_the_steep_neuron_exercise_text():
     assert f"{nnbook.sigmoid(8 - 10):.2f}" == "0.12" and f"{nnbook.sigmoid(2):.2f}" == "0.88"
 
 
-def test_what_the_explorer_text_says_to_try():
+def test_what_the_explorer_text_says_to_try(test_digits):
     """The slider settings suggested above the NeuronExplorer do what the text says (same default strip)."""
     from nnbook.widgets import NeuronExplorer
 
@@ -174,7 +158,7 @@ def test_what_the_explorer_text_says_to_try():
     for name, value in [("scale", 2), ("bias", -20), ("scale", 0.3), ("bias", -3), ("scale", -1), ("bias", 0)]:
         slider = explorer.sliders[name]
         assert slider.min <= value <= slider.max, f"the {name} slider cannot reach {value}"
-    images, labels = nnbook.load_digits("test")
+    images, labels = test_digits
     strip = [int(np.flatnonzero(labels == d)[0]) for d in range(10)]
     sums = nnbook.weighted_sum(detectors.example_weights(), images[strip])
 

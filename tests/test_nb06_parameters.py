@@ -5,25 +5,13 @@ and each sentence claims is checked here, with the same nnbook functions the
 notebook calls.
 """
 
-import json
-
 import numpy as np
 import pytest
 
 import nnbook
 from nnbook import by_hand, detectors
 from nnbook.training import average_cost as nnbook_average_cost
-from notebook_code import defined_in_notebook, notebook_path
-
-
-@pytest.fixture(scope="module")
-def train():
-    return nnbook.load_digits("train")
-
-
-@pytest.fixture(scope="module")
-def trained():
-    return nnbook.pretrained()
+from notebook_code import defined_in_notebook, printed_text
 
 
 def notebook_cost_functions():
@@ -44,9 +32,7 @@ def test_the_video_network_has_13002_parameters_layer_by_layer():
 
 
 def test_the_stored_notebook_prints_13002():
-    notebook = json.loads(notebook_path("06").read_text(encoding="utf-8"))
-    printed = "".join("".join(o.get("text", "")) for cell in notebook["cells"] if cell["cell_type"] == "code"
-                      for o in cell["outputs"])
+    printed = "".join(printed_text("06"))
     assert "12,960 + 42 = 13,002" in printed
     assert "network.n_parameters says 13,002" in printed
 
@@ -58,8 +44,8 @@ def test_the_bar_chart_title_96_percent():
 
 # Why every connection needs its own weight ----------------------------------------------
 
-def test_a_shared_weight_cannot_tell_a_7_from_its_shuffled_pixels():
-    images, labels = nnbook.load_digits("test")
+def test_a_shared_weight_cannot_tell_a_7_from_its_shuffled_pixels(test_digits):
+    images, labels = test_digits
     seven = images[labels == 7][0]
     shuffled = np.random.default_rng(0).permutation(seven.ravel()).reshape(28, 28)
     shared = np.ones((28, 28))
@@ -95,14 +81,13 @@ def test_the_first_try_wins_bronze_and_reads_most_0s_as_7():
     assert score.per_digit[1] > 0.95 and score.per_digit[7] > 0.95  # the 1s and 7s come out fine
 
 
-def test_the_trained_network_is_far_past_gold(trained):
+def test_the_trained_network_is_far_past_gold(pretrained_net, test_digits):
     images, labels = by_hand.test_digits()
-    outputs = trained.forward(images)[:, list(by_hand.DIGITS)]
+    outputs = pretrained_net.forward(images)[:, list(by_hand.DIGITS)]
     choice = np.array(by_hand.DIGITS)[np.argmax(outputs, axis=1)]
     gold = dict(by_hand.MEDALS)["gold"]
     assert np.mean(choice == labels) > gold + 0.1
-    test_images, test_labels = nnbook.load_digits("test")
-    assert 0.9 < trained.accuracy(test_images, test_labels) < np.mean(choice == labels)
+    assert 0.9 < pretrained_net.accuracy(*test_digits) < np.mean(choice == labels)
 
 
 def test_a_search_found_about_92_percent_within_the_sliders():
@@ -123,10 +108,10 @@ def test_blind_guessing_always_says_1():
 
 # The cost ------------------------------------------------------------------------------
 
-def test_the_notebooks_cost_agrees_with_nnbook(train, trained):
+def test_the_notebooks_cost_agrees_with_nnbook(train_digits, pretrained_net):
     cost, average_cost = notebook_cost_functions()
-    images, labels = train
-    for network in (nnbook.Network(seed=0), trained):
+    images, labels = train_digits
+    for network in (nnbook.Network(seed=0), pretrained_net):
         for i in range(5):
             assert cost(network.forward(images[i]), labels[i]) == pytest.approx(
                 nnbook_average_cost(network, images[i:i + 1], labels[i:i + 1]), rel=1e-12)
@@ -134,32 +119,32 @@ def test_the_notebooks_cost_agrees_with_nnbook(train, trained):
             nnbook_average_cost(network, images, labels), rel=1e-12)
 
 
-def test_the_worked_example_untrained_is_unsure_trained_is_sure(trained):
+def test_the_worked_example_untrained_is_unsure_trained_is_sure(pretrained_net, test_digits):
     cost, _ = notebook_cost_functions()
-    images, labels = nnbook.load_digits("test")
+    images, labels = test_digits
     seven = images[labels == 7][0]
     untrained = nnbook.Network(sizes=(784, 16, 16, 10)).forward(seven)
     assert np.all((untrained > 0.2) & (untrained < 0.8))   # "unsure about everything"
     assert cost(untrained, 7) > 2
-    assert trained.predict(seven) == 7 and cost(trained.forward(seven), 7) < 0.01
+    assert pretrained_net.predict(seven) == 7 and cost(pretrained_net.forward(seven), 7) < 0.01
     assert nnbook.Network(sizes=(784, 16, 16, 10)).predict(seven) == 8   # "the untrained one says 8"
 
 
 # The valley and the walk downhill ----------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def valley(train, trained):
+def valley(train_digits, pretrained_net):
     _, average_cost = notebook_cost_functions()
-    images, labels = train
+    images, labels = train_digits
     images, labels = images[:2000], labels[:2000]
-    probe = trained.copy()
+    probe = pretrained_net.copy()
 
     def cost_at(value):
         probe.weights[2][7, 15] = value
         return average_cost(probe, images, labels)
 
     knob = np.linspace(-10, 20, 61)
-    return cost_at, knob, np.array([cost_at(v) for v in knob]), trained.weights[2][7, 15]
+    return cost_at, knob, np.array([cost_at(v) for v in knob]), pretrained_net.weights[2][7, 15]
 
 
 def test_the_trained_value_sits_at_the_bottom_of_the_valley(valley):

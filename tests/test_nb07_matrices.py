@@ -9,7 +9,7 @@ import pytest
 
 import nnbook
 from nnbook import timing
-from notebook_code import defined_in_notebook
+from notebook_code import code_cells, defined_in_notebook
 
 BIAS = -5.0  # the notebook's bias for its 16 hand-made neurons
 
@@ -25,8 +25,9 @@ def W(square_neuron):
 
 
 @pytest.fixture(scope="module")
-def test_set():
-    images, labels = nnbook.load_digits("test")
+def flat_test_digits(test_digits):
+    """The test digits with each image flattened to 784 pixels, as the notebook's matrices take them."""
+    images, labels = test_digits
     return images.reshape(len(images), 784), labels
 
 
@@ -55,14 +56,14 @@ def test_neighbouring_rows_are_the_same_dashes_5_pixels_apart(W):
     assert len(columns) == 25 and np.all(np.diff(starts) == 28)
 
 
-def test_a_weighted_sum_is_the_ink_in_that_square(W, test_set):
-    images, _ = test_set
+def test_a_weighted_sum_is_the_ink_in_that_square(W, flat_test_digits):
+    images, _ = flat_test_digits
     blocks = images.reshape(-1, 28, 28)[:, 4:24, 4:24].reshape(-1, 4, 5, 4, 5).sum(axis=(2, 4))
     np.testing.assert_allclose(images @ W.T, blocks.reshape(-1, 16), rtol=1e-12)
 
 
-def test_matrix_product_equals_16_weighted_sums_for_every_test_image(W, test_set):
-    images, _ = test_set
+def test_matrix_product_equals_16_weighted_sums_for_every_test_image(W, flat_test_digits):
+    images, _ = flat_test_digits
     b = np.full(16, BIAS)
     for a0 in images[::200]:
         one_by_one = np.array([nnbook.sigmoid(nnbook.weighted_sum(W[k], a0, b[k])) for k in range(16)])
@@ -92,8 +93,8 @@ def first_of(labels, digit):
     return int(np.flatnonzero(labels == digit)[0])
 
 
-def test_what_the_text_says_about_the_ten_examples(W, test_set):
-    images, labels = test_set
+def test_what_the_text_says_about_the_ten_examples(W, flat_test_digits):
+    images, labels = flat_test_digits
     zero = bright(W, images[first_of(labels, 0)])
     assert zero.sum() >= 10 and not zero[2, 1:3].any()  # "most squares, with dark ones in its middle"
     one = bright(W, images[first_of(labels, 1)])
@@ -103,8 +104,8 @@ def test_what_the_text_says_about_the_ten_examples(W, test_set):
     assert (eight != nine).sum() <= 2  # "almost the same"
 
 
-def test_the_three_timed_forward_passes_give_the_same_outputs(test_set):
-    images, _ = test_set
+def test_the_three_timed_forward_passes_give_the_same_outputs(flat_test_digits):
+    images, _ = flat_test_digits
     network = nnbook.Network(sizes=(784, 16, 16, 10), seed=0)
     some = images[:50]
     matrix = timing.forward_matrix(network, some)
@@ -121,17 +122,15 @@ def test_the_weight_matrices_drawn_to_scale_hold_12960_weights():
 
 @pytest.mark.parametrize("sizes, seed", [((784, 16, 16, 10), 0), ((784, 16, 16, 10), 5), ((784, 30, 10), 1),
                                          ((784, 8, 8, 8, 8, 10), 2)])
-def test_the_notebooks_network_function_agrees_with_network_forward(sizes, seed, test_set):
+def test_the_notebooks_network_function_agrees_with_network_forward(sizes, seed, flat_test_digits):
     network_function = defined_in_notebook("07", "network_function", {"nnbook": nnbook})
     network = nnbook.Network(sizes=sizes, seed=seed)
-    images, _ = test_set
+    images, _ = flat_test_digits
     for a in images[:20]:
         np.testing.assert_allclose(network_function(a, network.weights, network.biases), network.forward(a),
                                    rtol=1e-12)
 
 
 def test_the_network_function_is_four_lines():
-    from notebook_code import code_cells
-
     cell = next(source for source in code_cells("07") if source.startswith("def network_function("))
     assert len(cell.strip().splitlines()) == 4

@@ -29,11 +29,6 @@ def slope(relu):
 
 
 @pytest.fixture(scope="module")
-def train_set():
-    return nnbook.load_digits("train")
-
-
-@pytest.fixture(scope="module")
 def comparison():
     # The notebook's call, argument for argument.
     return compare_sigmoid_relu(hidden_layers=6, width=16, epochs=10, batch_size=10, learning_rate=0.1,
@@ -65,8 +60,8 @@ def test_six_sigmoid_layers_leave_less_than_a_thousandth():
     assert 0.25 ** 10 < 1e-6 <= 0.25 ** 9  # what the summary and exercise 2 rest on
 
 
-def test_gradient_sizes_fade_through_sigmoid_layers_but_not_through_relu(train_set, comparison):
-    images, labels = train_set
+def test_gradient_sizes_fade_through_sigmoid_layers_but_not_through_relu(train_digits, comparison):
+    images, labels = train_digits
     sigmoid = gradient_sizes(nnbook.Network(DEEP_SIZES, activation="sigmoid", seed=0), images, labels)
     relu = gradient_sizes(nnbook.Network(DEEP_SIZES, activation="relu", seed=0), images, labels)
     # The notebook measures them itself; compare_sigmoid_relu measures the same networks.
@@ -81,9 +76,9 @@ def test_gradient_sizes_fade_through_sigmoid_layers_but_not_through_relu(train_s
     assert relu.max() / relu.min() < 10  # "roughly level", "a similar size"
 
 
-def test_the_deep_relu_network_learns_and_the_deep_sigmoid_network_does_not(comparison, train_set):
-    _, train_labels = train_set
-    test_images, test_labels = nnbook.load_digits("test")
+def test_the_deep_relu_network_learns_and_the_deep_sigmoid_network_does_not(comparison, train_digits, test_digits):
+    _, train_labels = train_digits
+    test_images, test_labels = test_digits
     relu, sigmoid = comparison.relu.test_accuracy, comparison.sigmoid.test_accuracy
     assert len(relu) == len(sigmoid) == 10
     assert relu[0] > 0.5  # "more than half after one epoch"
@@ -97,12 +92,12 @@ def test_the_deep_relu_network_learns_and_the_deep_sigmoid_network_does_not(comp
     assert sigmoid[-1] == pytest.approx(np.mean(test_labels == most_common))  # "about 11%"
 
 
-def test_the_sigmoid_networks_dip_is_answering_9_then_7_for_everything(comparison, train_set):
+def test_the_sigmoid_networks_dip_is_answering_9_then_7_for_everything(comparison, train_digits, test_digits):
     # "The small dip at epochs 5 and 6 ... it answered 9 for every image, then 7."
     # Answering one digit d for every image scores exactly the share of d's, on both digit sets;
     # in the test set 4s and 9s have the same share, so the training set decides.
-    _, train_labels = train_set
-    _, test_labels = nnbook.load_digits("test")
+    _, train_labels = train_digits
+    _, test_labels = test_digits
     history = comparison.sigmoid
     for epoch, digit in ((5, 9), (6, 7)):
         assert history.train_accuracy[epoch - 1] == pytest.approx(np.mean(train_labels == digit), abs=1e-12)
@@ -126,8 +121,8 @@ def test_other_learning_rates_do_not_rescue_sigmoid_nor_beat_relus_0_1(learning_
     assert other.relu.test_accuracy[-1] < comparison.relu.test_accuracy[-1]
 
 
-def test_the_relu_network_still_ends_in_sigmoid_outputs(comparison):
-    test_images, _ = nnbook.load_digits("test")
+def test_the_relu_network_still_ends_in_sigmoid_outputs(comparison, test_digits):
+    test_images, _ = test_digits
     assert comparison.relu_network.activation == "relu"
     outputs = comparison.relu_network.forward(test_images[:100])
     assert outputs.shape == (100, 10)

@@ -1,0 +1,78 @@
+"""What many test files share: the digits, the shipped network, and a figure backend.
+
+The digits and the network are loaded once per test process and handed out
+read-only: a test that changes them fails at once, instead of quietly
+spoiling the tests that run after it. A test that wants to change a network
+takes ``pretrained_net.copy()``; one that wants to change images takes
+``images.copy()``.
+"""
+
+from __future__ import annotations
+
+import matplotlib
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+
+import nnbook
+from checks import run_solution as run_worked_solution
+
+# pyplot picks its backend when the first figure is drawn, so this holds for every test.
+# It is set here, not through the MPLBACKEND variable: the variable would leak into the
+# Jupyter kernels that nbval and the browser tests start, and their figures would no
+# longer be drawn inline.
+matplotlib.use("Agg")
+
+
+def read_only(*arrays: np.ndarray) -> tuple[np.ndarray, ...]:
+    """The same arrays, locked against writing."""
+    for array in arrays:
+        array.setflags(write=False)
+    return arrays
+
+
+@pytest.fixture(scope="session")
+def train_digits() -> tuple[np.ndarray, np.ndarray]:
+    """``(images, labels)`` of the 8,000 training digits, read-only."""
+    return read_only(*nnbook.load_digits("train"))
+
+
+@pytest.fixture(scope="session")
+def test_digits() -> tuple[np.ndarray, np.ndarray]:
+    """``(images, labels)`` of the 2,000 test digits, read-only."""
+    return read_only(*nnbook.load_digits("test"))
+
+
+@pytest.fixture(scope="session")
+def pretrained_net() -> nnbook.Network:
+    """The shipped 784-16-16-10 network, its weights and biases read-only."""
+    network = nnbook.pretrained()
+    read_only(*network.weights, *network.biases)
+    return network
+
+
+@pytest.fixture(scope="session")
+def run_solution(train_digits):
+    """Run an exercise's worked solution and return the names it defines.
+
+    The solution sees what a notebook's opening cells give it: numpy as
+    ``np``, ``nnbook`` and its lesson modules, and the training digits as
+    ``train_images`` and ``train_labels``; ``names`` adds or replaces any.
+    """
+    from nnbook import by_hand, detectors, parts
+
+    images, labels = train_digits
+
+    def run(exercise, **names):
+        given = {"train_images": images, "train_labels": labels,
+                 "by_hand": by_hand, "detectors": detectors, "parts": parts}
+        return run_worked_solution(exercise, **{**given, **names})
+
+    return run
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    """Close every figure a test opened, so figures never pile up across tests."""
+    yield
+    plt.close("all")
