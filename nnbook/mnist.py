@@ -25,6 +25,7 @@ import pathlib
 import struct
 import sys
 import tempfile
+import time
 import urllib.error
 import urllib.request
 import zlib
@@ -85,6 +86,15 @@ MIRRORS: tuple[str, ...] = (
 TIMEOUT = 30.0
 """Seconds to wait for a mirror to answer before giving up on it."""
 
+MIN_RATE = 10_000
+"""Bytes per second a download must average once it has run for :data:`TIMEOUT` seconds.
+
+A mirror that answers every read in time but sends only a trickle would
+otherwise never finish: at 2 bytes a second, the 9.9 MB training images
+take two months. 10 kB a second (80 kbit/s) is slower than any connection
+that can download MNIST at all.
+"""
+
 _CHUNK = 64 * 1024
 _IDX_TYPES = {0x08: ">u1", 0x09: ">i1", 0x0B: ">i2", 0x0C: ">i4", 0x0D: ">f4", 0x0E: ">f8"}
 
@@ -133,7 +143,12 @@ def load_mnist(split="train", cache_dir=None, *, mirrors=None, progress=True, fi
       is ``None`` when unknown).
     * ``files``: which files make each split, with their SHA-256 and size,
       shaped like :data:`FILES` (the default). Tests use it to serve files of
-      their own.
+      their own. Each name must be a bare file name, without folders.
+
+    A mirror that does not answer for :data:`TIMEOUT` seconds, or that sends
+    less than :data:`MIN_RATE` bytes a second on average, is given up and
+    the next one is tried. A cache folder that cannot be created or written
+    gives an ``OSError`` that names it.
     """
     choice(split, "split", tuple(FILES))
     cache = _cache_dir_argument(cache_dir)
@@ -142,7 +157,10 @@ def load_mnist(split="train", cache_dir=None, *, mirrors=None, progress=True, fi
         raise TypeError(f"progress must be True, False or a function, got {describe(progress)}")
     image_file, label_file = _files_argument(FILES if files is None else files, split)
 
-    cache.mkdir(parents=True, exist_ok=True)
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise _cache_error(cache, error) from error
     images = read_idx(_fetch(image_file, cache, mirrors, progress))
     labels = read_idx(_fetch(label_file, cache, mirrors, progress))
     if images.ndim != 3 or images.shape[1:] != (28, 28) or labels.ndim != 1 or len(labels) != len(images):
@@ -204,7 +222,12 @@ def _parse_idx(data: bytes, source: str) -> np.ndarray:
 
 def _fetch(file: RemoteFile, cache: pathlib.Path, mirrors, progress) -> pathlib.Path:
     """Return the path of ``file`` in the cache, downloading it first if needed."""
-    path = cache / file.name
+    path = cache / file.name  # file.name is a bare name (see _files_argument), so path is inside cache
+    if path.exists() and not path.is_file():
+        raise OSError(
+            f"{path} is in the way: the MNIST cache needs a file there, not a folder. "
+            f"Move or delete it, or pass cache_dir=... with another folder"
+        )
     if path.is_file():
         digest = _sha256(path)
         if digest == file.sha256:
@@ -235,13 +258,24 @@ class _Failure(Exception):
 def _download(url: str, path: pathlib.Path, file: RemoteFile, progress) -> None:
     """Download ``url`` to ``path`` through a temporary file, renamed only when the SHA-256 matches."""
     show = _ProgressLine() if progress is True else progress or None
-    part = tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{file.name}.", suffix=".part", delete=False)
+    try:
+        part = tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{file.name}.", suffix=".part", delete=False)
+    except OSError as error:
+        raise _cache_error(path.parent, error) from error
     received, digest = 0, hashlib.sha256()
     try:
         with part, urllib.request.urlopen(url, timeout=TIMEOUT) as response:
             length = response.headers.get("Content-Length", "")
             total = int(length) if length.isdigit() else file.size
-            while chunk := response.read(_CHUNK):
+            start = time.monotonic()
+            # read1 returns whatever has arrived, so a slow mirror is noticed between its bytes.
+            while chunk := response.read1(_CHUNK):
+                elapsed = time.monotonic() - start
+                if elapsed > TIMEOUT and received < MIN_RATE * elapsed:
+                    raise _Failure(
+                        f"too slow: {received:,} bytes in {elapsed:.1f} seconds, below the minimum average of "
+                        f"{MIN_RATE:,} bytes per second (nnbook.mnist.MIN_RATE)"
+                    )
                 part.write(chunk)
                 digest.update(chunk)
                 received += len(chunk)
@@ -302,11 +336,21 @@ def _sha256(path: pathlib.Path) -> str:
     return digest.hexdigest()
 
 
+def _cache_error(cache: pathlib.Path, error: OSError) -> OSError:
+    return OSError(
+        f"cannot use {cache} as the MNIST cache ({error.strerror or error}); pass cache_dir=... with a folder "
+        "you can write to, or set the environment variable XDG_CACHE_HOME"
+    )
+
+
 def _cache_dir_argument(cache_dir) -> pathlib.Path:
     if cache_dir is None:
         return default_cache_dir()
     if not isinstance(cache_dir, (str, os.PathLike)):
         raise TypeError(f"cache_dir must be a folder path (str or pathlib.Path) or None, got {describe(cache_dir)}")
+    if os.fspath(cache_dir) == "":
+        raise ValueError("cache_dir is empty; give a folder path, or None for the default cache folder "
+                         "(an empty path would mean the current working directory)")
     return pathlib.Path(cache_dir).expanduser()
 
 
@@ -328,4 +372,13 @@ def _files_argument(files, split: str) -> tuple[RemoteFile, RemoteFile]:
             f"files must map each split to a pair (images, labels) of nnbook.mnist.RemoteFile, like "
             f"nnbook.mnist.FILES; for split {split!r} got {describe(pair)}"
         )
+    for i, file in enumerate(pair):
+        # The name becomes a path in the cache, and a folder in it could point outside. A Windows path
+        # knows both / and \\ and drive letters, so checking with one catches them all, on every system.
+        name = file.name
+        if not isinstance(name, str) or name in ("", ".", "..") or pathlib.PureWindowsPath(name).name != name:
+            raise ValueError(
+                f"files[{split!r}][{i}].name must be a bare file name such as 'train-images-idx3-ubyte.gz', "
+                f"without folders, got {name!r}; the file is kept in cache_dir under that name"
+            )
     return tuple(pair)

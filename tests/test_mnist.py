@@ -13,6 +13,7 @@ import http.server
 import re
 import struct
 import threading
+import time
 
 import numpy as np
 import pytest
@@ -85,6 +86,16 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.wfile.write(body[: len(body) // 2])
             self.wfile.flush()
             self.close_connection = True
+        elif behaviour == "drip":  # one byte every 20 ms: every read is answered in time, the file never ends
+            for i in range(len(body)):
+                if server.release.is_set():
+                    return
+                try:
+                    self.wfile.write(body[i:i + 1])
+                    self.wfile.flush()
+                except OSError:  # the client gave up and hung up
+                    return
+                time.sleep(0.02)
         else:
             self.wfile.write(body)
 
@@ -381,3 +392,89 @@ def test_official_table():
     assert len({f.sha256 for f in files}) == 4
     assert sum(f.size for f in files) == 11_594_722
     assert all(mirror.startswith("https://") and mirror.endswith("/") for mirror in OFFICIAL_MIRRORS)
+
+
+# --- hardening: names, slow mirrors, cache folders --------------------------------------
+
+@pytest.mark.parametrize("name", ["../notes.txt", "sub/../../notes.txt", "/tmp/notes.txt", "..", ".", "",
+                                  "folder/train.gz", "folder\\train.gz", "C:notes.txt"])
+def test_file_names_must_be_bare_names(cache, tmp_path, name):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("a teacher's file")
+    files = {"test": (RemoteFile(name, "0" * 64, 10), RemoteFile("labels.gz", "0" * 64, 10))}
+    with pytest.raises(ValueError, match=r"files\['test'\]\[0\]\.name must be a bare file name"):
+        nnbook.load_mnist("test", cache, mirrors=["http://127.0.0.1:9/"], progress=False, files=files)
+    assert notes.read_text() == "a teacher's file"
+    assert not cache.exists()
+
+
+def test_a_damaged_file_outside_the_cache_is_never_deleted(cache, tmp_path):
+    # The reviewer's reproducer: before, the "damaged" notes.txt was unlinked.
+    notes = tmp_path / "notes.txt"
+    notes.write_text("a teacher's file")
+    files = {"test": (RemoteFile("../notes.txt", "0" * 64, 10), RemoteFile("labels.gz", "0" * 64, 10))}
+    with pytest.raises(ValueError):
+        nnbook.load_mnist("test", cache, mirrors=["http://127.0.0.1:9/"], progress=False, files=files)
+    assert notes.exists()
+
+
+def test_a_mirror_that_trickles_is_given_up(server, cache, monkeypatch):
+    monkeypatch.setattr(mnist, "TIMEOUT", 0.3)
+    monkeypatch.setattr(mnist, "MIN_RATE", 1_000)  # the drip sends 50 bytes a second
+    payloads = sample_payloads()
+    url = serve(server, payloads, behaviour="drip", only="t10k-images-idx3-ubyte.gz")
+    with pytest.raises(DownloadError) as caught:
+        nnbook.load_mnist("test", cache, mirrors=[url], progress=False, files=table_for(payloads))
+    message = str(caught.value)
+    assert "t10k-images-idx3-ubyte.gz: too slow:" in message
+    assert "below the minimum average of 1,000 bytes per second (nnbook.mnist.MIN_RATE)" in message
+    assert files_in(cache) == []
+
+
+def test_a_cache_dir_that_is_a_file(tmp_path):
+    afile = tmp_path / "afile"
+    afile.write_text("not a folder")
+    for cache_dir in (afile, afile / "mnist"):
+        with pytest.raises(OSError, match=rf"cannot use {re.escape(str(cache_dir))} as the MNIST cache .*"
+                                          r"pass cache_dir=\.\.\. .*XDG_CACHE_HOME"):
+            nnbook.load_mnist("test", cache_dir, progress=False, files=table_for(sample_payloads()))
+    assert afile.read_text() == "not a folder"
+
+
+def test_a_home_folder_that_cannot_hold_the_cache(monkeypatch, tmp_path):
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the home folder should be")
+    monkeypatch.setenv("HOME", str(blocked))
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    with pytest.raises(OSError, match=r"as the MNIST cache .*pass cache_dir=\.\.\. .*or set the environment variable "
+                                      "XDG_CACHE_HOME"):
+        nnbook.load_mnist("test", progress=False, files=table_for(sample_payloads()))
+
+
+def test_a_cache_that_cannot_be_written(server, cache, monkeypatch):
+    # Running as root, a read-only folder is still writable, so the refusal is simulated where it happens.
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied", kwargs.get("dir"))
+    monkeypatch.setattr(mnist.tempfile, "NamedTemporaryFile", refuse)
+    payloads = sample_payloads()
+    with pytest.raises(OSError, match=rf"cannot use {re.escape(str(cache))} as the MNIST cache \(Permission denied\)"):
+        nnbook.load_mnist("test", cache, mirrors=[serve(server, payloads)], progress=False, files=table_for(payloads))
+    assert server.requests == [], "no download is started when there is nowhere to put it"
+
+
+def test_a_folder_in_the_way_of_a_cached_file(server, cache):
+    (cache / "t10k-images-idx3-ubyte.gz").mkdir(parents=True)
+    payloads = sample_payloads()
+    with pytest.raises(OSError) as caught:
+        nnbook.load_mnist("test", cache, mirrors=[serve(server, payloads)], progress=False, files=table_for(payloads))
+    message = str(caught.value)
+    assert "t10k-images-idx3-ubyte.gz is in the way" in message and "not a folder" in message
+    assert "network connection" not in message and not isinstance(caught.value, DownloadError)
+    assert (cache / "t10k-images-idx3-ubyte.gz").is_dir(), "the folder is the user's: it stays"
+
+
+def test_an_empty_cache_dir_is_refused(monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ValueError, match="cache_dir is empty"):
+        nnbook.load_mnist("test", "", progress=False)
+    assert files_in(tmp_path) == []
