@@ -21,8 +21,10 @@ def sigmoid(z):
     e^z / (1 + e^z), in which the exponential stays below 1.
     """
     z = as_float_array(z, "z")
-    exp_neg_abs = np.exp(-np.abs(z))
-    result = np.where(z >= 0, 1.0 / (1.0 + exp_neg_abs), exp_neg_abs / (1.0 + exp_neg_abs))
+    # Below z ≈ -745, e^z underflows to 0, the right limit; say so even under np.seterr(all="raise").
+    with np.errstate(under="ignore"):
+        exp_neg_abs = np.exp(-np.abs(z))
+        result = np.where(z >= 0, 1.0 / (1.0 + exp_neg_abs), exp_neg_abs / (1.0 + exp_neg_abs))
     return result[()]  # a plain float for a scalar, an array otherwise
 
 

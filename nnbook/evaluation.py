@@ -2,7 +2,10 @@
 
 You compare two lists of digits of the same length: ``labels``, the digit
 each image really shows (the one the person wrote), and ``predictions``, the
-digit the network said.
+digit the network said. :func:`accuracy` takes the labels last, as
+``Network.accuracy(images, labels)`` and ``rules.accuracy(guesses, labels)``
+do; the table functions take them first, because the table's rows are the
+written digits.
 
 - :func:`accuracy`: the fraction of images read correctly.
 - :func:`mistakes`: where the network was wrong, as positions in the lists.
@@ -15,7 +18,7 @@ digit the network said.
   print and draw them, in the course's visual style.
 
 >>> table = confusion_table([7, 7, 1, 4], [7, 1, 1, 9])
->>> int(table[7, 1]), int(table[4, 9]), accuracy([7, 7, 1, 4], [7, 1, 1, 9])
+>>> int(table[7, 1]), int(table[4, 9]), accuracy([7, 1, 1, 9], [7, 7, 1, 4])
 (1, 1, 0.5)
 """
 
@@ -25,8 +28,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.colors import LinearSegmentedColormap
 
-from ._validate import describe, digit_labels, positive_int
-from .figures import ACTIVATION_CMAP, HIGHLIGHT, NEUTRAL, STYLE
+from ._validate import SIDE, as_float_array, describe, digit_labels, positive_int, require_pixels
+from .figures import ACTIVATION_CMAP, HIGHLIGHT, NEUTRAL, STYLE, image_grid
 
 N_DIGITS = 10
 
@@ -34,8 +37,11 @@ MISTAKE_CMAP = LinearSegmentedColormap.from_list("mistakes", ["white", HIGHLIGHT
 """Counts of mistakes: white for none, the course's orange for the most."""
 
 
-def accuracy(labels, predictions) -> float:
-    """The fraction of images whose prediction equals the label, from 0.0 to 1.0."""
+def accuracy(predictions, labels) -> float:
+    """The fraction of images whose prediction equals the label, from 0.0 to 1.0.
+
+    The labels come last, as in ``network.accuracy(images, labels)``.
+    """
     labels, predictions = _paired_digits(labels, predictions)
     return float(np.mean(labels == predictions))
 
@@ -138,28 +144,20 @@ def show_mistakes(images, labels, predictions, ncols=10, title=None):
     The digit the network said is written in orange.
     """
     labels, predictions = _paired_digits(labels, predictions)
-    images = np.asarray(images, dtype=np.float64)
-    if images.ndim == 2 and images.shape[1] == 784:
-        images = images.reshape(-1, 28, 28)
-    if images.ndim != 3 or images.shape[1:] != (28, 28) or len(images) != len(labels):
+    images = require_pixels(as_float_array(images, "images"), "images")
+    if images.ndim == 2 and images.shape[1] == SIDE * SIDE:
+        images = images.reshape(-1, SIDE, SIDE)
+    if images.ndim != 3 or images.shape[1:] != (SIDE, SIDE) or len(images) != len(labels):
         raise ValueError(f"images must be {len(labels)} images shaped (28, 28), one per label, "
                          f"got shape {images.shape}")
-    if not np.all(np.isfinite(images)) or images.min() < 0.0 or images.max() > 1.0:
-        raise ValueError("images must hold grey values in [0, 1] (0 black, 1 white)")
-    ncols = min(positive_int(ncols, "ncols"), len(images))
-    nrows = -(-len(images) // ncols)
+    fig, axes = image_grid(len(images), ncols, (1.05, 1.35),
+                           spacing=dict(top=0.5, wspace=0.12, hspace=0.3))
+    for i, ax in enumerate(axes):
+        ax.imshow(images[i], cmap=ACTIVATION_CMAP, vmin=0.0, vmax=1.0)
+        ax.set_title(f"{labels[i]} → ", fontsize=10, loc="center", ha="right")
+        ax.set_title(f"{predictions[i]}", fontsize=10, loc="right", color=HIGHLIGHT,
+                     fontweight="bold", x=0.5, ha="left")
     with plt.rc_context(STYLE):
-        # A fixed grid: constrained layout would take seconds to arrange this many small axes.
-        height = 1.35 * nrows + 0.35
-        fig, axes = plt.subplots(nrows, ncols, figsize=(1.05 * ncols, height), squeeze=False, layout="none")
-        fig.subplots_adjust(left=0.01, right=0.99, bottom=0.01, top=1 - 0.5 / height, wspace=0.12, hspace=0.3)
-        for i, ax in enumerate(axes.flat):
-            ax.set_axis_off()
-            if i < len(images):
-                ax.imshow(images[i], cmap=ACTIVATION_CMAP, vmin=0.0, vmax=1.0)
-                ax.set_title(f"{labels[i]} → ", fontsize=10, loc="center", ha="right")
-                ax.set_title(f"{predictions[i]}", fontsize=10, loc="right", color=HIGHLIGHT,
-                             fontweight="bold", x=0.5, ha="left")
         fig.suptitle(title if title is not None else "written → what the network said")
     return fig
 
@@ -191,4 +189,10 @@ def _check_table(table) -> np.ndarray:
                          f"got shape {array.shape}")
     if not np.all(np.isfinite(array)) or np.any(array < 0) or np.any(array != np.round(array)):
         raise ValueError("table must hold counts: whole numbers of 0 or more")
+    if array.size and array.max() >= _TOO_MANY:
+        raise ValueError(f"table must hold counts of images; {array.max():g} is far too many to be one")
     return array.astype(np.int64)
+
+
+_TOO_MANY = 2.0 ** 53
+"""Counts from here on are not whole numbers a float can hold exactly, nor any real count of images."""

@@ -72,7 +72,7 @@ def image_grid(n: int, ncols, cell, *, spacing=None):
     seconds for dozens of axes.
     """
     nrows, ncols = grid_shape(n, ncols)
-    margins = dict(left=0.0, right=0.0, top=0.0, bottom=0.0, wspace=0.2, hspace=0.2, **(spacing or {}))
+    margins = {"left": 0.05, "right": 0.05, "top": 0.0, "bottom": 0.05, "wspace": 0.2, "hspace": 0.2, **(spacing or {})}
     width = cell[0] * ncols + margins["left"] + margins["right"]
     height = cell[1] * nrows + margins["top"] + margins["bottom"]
     with plt.rc_context(STYLE):

@@ -31,10 +31,19 @@ def weighted_sum(weights, activations, bias=0.0):
     if w.ndim == 0:
         raise ValueError("weights must be a list or array of numbers, one per input, got a single number")
     if a.shape == w.shape:
-        return float(np.sum(w * a) + b)
-    if a.ndim == w.ndim + 1 and a.shape[1:] == w.shape:
-        return a.reshape(len(a), -1) @ w.ravel() + float(b)
-    raise ValueError(
-        f"activations must have the same shape as weights {w.shape} (or be a batch shaped "
-        f"(n, {', '.join(map(str, w.shape))})), got shape {a.shape}"
-    )
+        flat = a.reshape(1, -1)
+    elif a.ndim == w.ndim + 1 and a.shape[1:] == w.shape:
+        if len(a) == 0:
+            raise ValueError(f"activations is an empty batch, shaped {a.shape}; give at least one")
+        flat = a.reshape(len(a), w.size)
+    else:
+        raise ValueError(
+            f"activations must have the same shape as weights {w.shape} (or be a batch shaped "
+            f"(n, {', '.join(map(str, w.shape))})), got shape {a.shape}"
+        )
+    with np.errstate(over="ignore", invalid="ignore"):
+        sums = flat @ w.ravel() + float(b)
+    if not np.all(np.isfinite(sums)):
+        raise ValueError("the weighted sum is too large for a float (beyond about ±1.8e308): "
+                         "weights, activations or bias are too large")
+    return float(sums[0]) if a.shape == w.shape else sums

@@ -30,10 +30,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validate import as_float_array, describe, positive_float, positive_int, require_finite, require_pixels
-
-SIZE = 28
-"""MNIST images are 28×28 pixels."""
+from ._validate import SIDE, as_float_array, describe, positive_float, positive_int, require_finite, require_pixels
 
 BOX = 20
 """The digit's bounding box is scaled so that its longer side is 20 pixels."""
@@ -46,6 +43,10 @@ MIN_PEN = 0.005
 
 OVERSAMPLING = 4
 """Strokes are drawn 4 times finer than the 20-pixel box, then averaged down: that gives the grey edges."""
+
+FARTHEST = 1e6
+"""The largest coordinate a stroke may have. Canvas units run from 0 to 1; far beyond that, the
+squared distances the drawing takes would overflow."""
 
 
 def center_like_mnist(pixels) -> np.ndarray:
@@ -63,7 +64,7 @@ def center_like_mnist(pixels) -> np.ndarray:
     pixels = require_pixels(as_float_array(pixels, "pixels"), "pixels")
     if pixels.ndim != 2 or min(pixels.shape) == 0:
         raise ValueError(f"pixels must be a 2-D greyscale image (rows, columns), got {describe(pixels)}")
-    image = np.zeros((SIZE, SIZE))
+    image = np.zeros((SIDE, SIDE))
     rows, cols = np.nonzero(pixels)
     if rows.size == 0:
         return image
@@ -80,8 +81,8 @@ def center_like_mnist(pixels) -> np.ndarray:
     total = box.sum()
     centre_row = (box.sum(axis=1) @ np.arange(new_height)) / total
     centre_col = (box.sum(axis=0) @ np.arange(new_width)) / total
-    top = int(np.clip(round((SIZE - 1) / 2 - centre_row), 0, SIZE - new_height))
-    left = int(np.clip(round((SIZE - 1) / 2 - centre_col), 0, SIZE - new_width))
+    top = int(np.clip(round((SIDE - 1) / 2 - centre_row), 0, SIDE - new_height))
+    left = int(np.clip(round((SIDE - 1) / 2 - centre_col), 0, SIDE - new_width))
     image[top:top + new_height, left:left + new_width] = box
     return image
 
@@ -104,7 +105,8 @@ def check_strokes(strokes) -> list[np.ndarray]:
     """Return strokes as a list of (n, 2) float arrays of (x, y) points, or raise.
 
     A stroke is the path of the pen from pressing down to lifting it: a list
-    of at least one (x, y) point, x to the right and y downwards.
+    of at least one (x, y) point, x to the right and y downwards. No
+    coordinate may lie beyond ±``FARTHEST``.
     """
     if isinstance(strokes, (str, bytes, dict)) or not hasattr(strokes, "__len__"):
         raise TypeError(f"strokes must be a list of strokes, each a list of (x, y) points, got {describe(strokes)}")
@@ -120,6 +122,11 @@ def check_strokes(strokes) -> list[np.ndarray]:
             raise ValueError(
                 f"strokes[{i}] must be a list of (x, y) points, shaped (n, 2) with n ≥ 1, got {describe(points)}"
             )
+        far = np.abs(points) > FARTHEST
+        if far.any():
+            point = int(np.argmax(far.any(axis=1)))
+            raise ValueError(f"strokes[{i}][{point}] is {points[point].tolist()}, too far out: canvas units run "
+                             f"from 0 to 1, and no coordinate may lie beyond ±{FARTHEST:g}")
         checked.append(points)
     return checked
 

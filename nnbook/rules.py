@@ -26,7 +26,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validate import as_float_array, describe, digit_labels, image_batch, require_every_digit, require_finite
+from ._validate import (SIDE, as_float_array, describe, digit_labels, image_batch, pixel_grid, require_every_digit,
+                        require_finite)
 
 BRIGHT = 0.5
 """A pixel counts as bright (part of the ink) when its grey value is above this."""
@@ -37,7 +38,7 @@ DIGITS = np.arange(10)
 def _images(images, name="images") -> tuple[np.ndarray, bool]:
     """Images as an (n, 28, 28) array, and whether a single image was given."""
     batch, single = image_batch(images, name)
-    return batch.reshape(-1, 28, 28), single
+    return batch.reshape(-1, SIDE, SIDE), single
 
 
 def _one_or_many(values: np.ndarray, single: bool):
@@ -113,17 +114,24 @@ def guess_by_template(images, averages):
 
 def accuracy(guesses, labels) -> float:
     """The fraction of guesses that equal the labels: 0.0 is none right, 1.0 all."""
-    guesses = digit_labels(np.atleast_1d(guesses), len(np.atleast_1d(guesses)), "guesses")
-    labels = digit_labels(labels, len(guesses))
+    guesses, labels = _paired(guesses, labels)
     return float(np.mean(guesses == labels))
 
 
 def accuracy_by_digit(guesses, labels) -> np.ndarray:
     """For each digit 0-9, the fraction of its images that were guessed right (10 numbers)."""
-    guesses = digit_labels(np.atleast_1d(guesses), len(np.atleast_1d(guesses)), "guesses")
-    labels = digit_labels(labels, len(guesses))
+    guesses, labels = _paired(guesses, labels)
     require_every_digit(labels)
     return np.array([np.mean(guesses[labels == digit] == digit) for digit in DIGITS])
+
+
+def _paired(guesses, labels) -> tuple[np.ndarray, np.ndarray]:
+    """Guesses (one digit, or several) and as many labels, at least one of each."""
+    guesses = np.atleast_1d(guesses) if np.ndim(guesses) == 0 else guesses
+    guesses = digit_labels(guesses, name="guesses")
+    if len(guesses) == 0:
+        raise ValueError("guesses must not be empty: give one guess per image")
+    return guesses, digit_labels(labels, len(guesses))
 
 
 def _ten(values, name: str) -> np.ndarray:
@@ -134,9 +142,9 @@ def _ten(values, name: str) -> np.ndarray:
 
 
 def _averages(averages) -> np.ndarray:
-    array = require_finite(as_float_array(averages, "averages"), "averages")
-    if array.shape not in ((10, 28, 28), (10, 784)):
-        raise ValueError(
-            f"averages must hold one average picture per digit, shaped (10, 28, 28) or (10, 784), got shape {array.shape}"
-        )
-    return array.reshape(10, 28, 28)
+    """Ten pictures, one per digit, each a grid of grey values."""
+    array = as_float_array(averages, "averages")
+    if array.ndim not in (2, 3) or len(array) != 10:
+        raise ValueError(f"averages must hold one average picture per digit, shaped (10, 28, 28) or (10, 784), "
+                         f"got shape {array.shape}")
+    return np.stack([pixel_grid(picture, f"averages[{digit}]") for digit, picture in enumerate(array)])

@@ -21,15 +21,13 @@ picture.
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.patches import Rectangle
 from numpy.lib.stride_tricks import sliding_window_view
 
-from ._validate import as_float_array, positive_int, require_finite
-from .figures import HIGHLIGHT, STYLE, WEIGHT_CMAP, weight_limit
+from ._validate import SIDE, as_float_array, pixel_grid, positive_float, positive_int, require_finite
+from .figures import HIGHLIGHT, WEIGHT_CMAP, image_grid, weight_limit
 
-SIDE = 28
 DIGIT_BOX = 20
 """MNIST digits were scaled to fit a 20×20 box, centred in the 28×28 image."""
 
@@ -41,7 +39,7 @@ def best_patch(weights_row, size=7) -> tuple[float, int, int]:
     1; ``top`` and ``left`` are the row and column of its top-left pixel.
     Of equal squares, the one nearest the top left is chosen.
     """
-    weights = _pattern(weights_row, "weights_row")
+    weights = pixel_grid(weights_row, "weights_row", pixels=False)
     size = positive_int(size, "size")
     if size > SIDE:
         raise ValueError(f"size must be at most {SIDE}, the side of the image, got {size}")
@@ -74,37 +72,22 @@ def show_weight_grid(weights, ncols=4, patch_size=None, limit=None):
     if weights.ndim != 2 or weights.shape[1] != SIDE * SIDE or len(weights) == 0:
         raise ValueError(f"weights must hold one row of 784 weights per neuron, shaped (n, 784), "
                          f"got shape {weights.shape}")
-    ncols = min(positive_int(ncols, "ncols"), len(weights))
-    nrows = -(-len(weights) // ncols)
-    limit = weight_limit(weights) if limit is None else float(limit)
-    with plt.rc_context(STYLE):
-        # A fixed grid: constrained layout would take seconds to arrange this many small axes.
-        width, height = 1.6 * ncols + 0.9, 1.75 * nrows
-        fig, axes = plt.subplots(nrows, ncols, figsize=(width, height), squeeze=False, layout="none")
-        fig.subplots_adjust(left=0.01, right=1 - 0.95 / width, bottom=0.01, top=1 - 0.3 / height,
-                            wspace=0.08, hspace=0.25)
-        for k, ax in enumerate(axes.flat):
-            ax.set_axis_off()
-            if k >= len(weights):
-                continue
-            picture = ax.imshow(weights[k].reshape(SIDE, SIDE), cmap=WEIGHT_CMAP, vmin=-limit, vmax=limit)
-            title = f"neuron {k}"
-            if patch_size is not None:
-                share, top, left = best_patch(weights[k], patch_size)
-                ax.add_patch(Rectangle((left - 0.5, top - 0.5), patch_size, patch_size,
-                                       fill=False, edgecolor=HIGHLIGHT, linewidth=2))
-                title += f" · {share:.0%}"
-            ax.set_title(title, fontsize=10)
-        bar = fig.add_axes((1 - 0.75 / width, 0.2, 0.12 / width, 0.6))
-        fig.colorbar(picture, cax=bar, label="weight")
+    limit = weight_limit(weights) if limit is None else positive_float(limit, "limit")
+    if patch_size is not None:
+        patch_size = positive_int(patch_size, "patch_size")
+    fig, axes = image_grid(len(weights), ncols, (1.6, 1.75),
+                           spacing=dict(right=0.95, top=0.3, wspace=0.08, hspace=0.25))
+    for k, ax in enumerate(axes):
+        picture = ax.imshow(weights[k].reshape(SIDE, SIDE), cmap=WEIGHT_CMAP, vmin=-limit, vmax=limit)
+        title = f"neuron {k}"
+        if patch_size is not None:
+            share, top, left = best_patch(weights[k], patch_size)
+            ax.add_patch(Rectangle((left - 0.5, top - 0.5), patch_size, patch_size,
+                                   fill=False, edgecolor=HIGHLIGHT, linewidth=2))
+            title += f" · {share:.0%}"
+        ax.set_title(title, fontsize=10)
+    width = fig.get_figwidth()
+    bar = fig.add_axes((1 - 0.75 / width, 0.2, 0.12 / width, 0.6))
+    fig.colorbar(picture, cax=bar, label="weight")
     return fig
 
-
-def _pattern(weights_row, name: str) -> np.ndarray:
-    weights = require_finite(as_float_array(weights_row, name), name)
-    if weights.shape == (SIDE * SIDE,):
-        weights = weights.reshape(SIDE, SIDE)
-    if weights.shape != (SIDE, SIDE):
-        raise ValueError(f"{name} must hold one neuron's 784 weights, shaped (784,) or (28, 28), "
-                         f"got shape {weights.shape}")
-    return weights

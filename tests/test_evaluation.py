@@ -23,9 +23,9 @@ def close_figures():
 
 
 def test_accuracy_is_the_share_of_matches():
-    assert evaluation.accuracy(LABELS, SAID) == 4 / 8
+    assert evaluation.accuracy(SAID, LABELS) == 4 / 8
     assert evaluation.accuracy([3], [3]) == 1.0
-    assert evaluation.accuracy([3], [5]) == 0.0
+    assert evaluation.accuracy([5], [3]) == 0.0
 
 
 def test_mistakes_are_the_positions_that_differ_in_order():
@@ -114,15 +114,15 @@ def test_show_mistakes_titles_each_image_written_and_said():
 
 
 @pytest.mark.parametrize("call, error, message", [
-    (lambda: evaluation.accuracy([1, 2], [1]), ValueError, "2 labels and 1 predictions"),
-    (lambda: evaluation.accuracy([1.5, 2.0], [1, 2]), ValueError, r"labels must hold whole numbers 0-9; labels\[0\] is 1.5"),
-    (lambda: evaluation.accuracy([1, 2], [True, False]), TypeError, "predictions must hold whole numbers"),
-    (lambda: evaluation.accuracy([1, 10], [1, 2]), ValueError, r"labels must hold the digits 0-9; labels\[1\] is 10"),
-    (lambda: evaluation.accuracy([-1, 2], [1, 2]), ValueError, "digits 0-9"),
+    (lambda: evaluation.accuracy([1], [1, 2]), ValueError, "2 labels and 1 predictions"),
+    (lambda: evaluation.accuracy([1, 2], [1.5, 2.0]), ValueError, r"labels must hold whole numbers 0-9; labels\[0\] is 1.5"),
+    (lambda: evaluation.accuracy([True, False], [1, 2]), TypeError, "predictions must hold whole numbers"),
+    (lambda: evaluation.accuracy([1, 2], [1, 10]), ValueError, r"labels must hold the digits 0-9; labels\[1\] is 10"),
+    (lambda: evaluation.accuracy([1, 2], [-1, 2]), ValueError, "digits 0-9"),
     (lambda: evaluation.accuracy([], []), ValueError, "labels must not be empty"),
     (lambda: evaluation.accuracy([[1, 2]], [[1, 2]]), ValueError, r"flat.*shape \(1, 2\)"),
-    (lambda: evaluation.accuracy(7, [7]), TypeError, "single number 7"),
-    (lambda: evaluation.accuracy("17", [1, 7]), TypeError, "labels must be a list or 1-D array of whole numbers 0-9"),
+    (lambda: evaluation.accuracy([7], 7), TypeError, "single number 7"),
+    (lambda: evaluation.accuracy([1, 7], "17"), TypeError, "labels must be a list or 1-D array of whole numbers 0-9"),
     (lambda: evaluation.confusion_table(None, [1]), TypeError, "labels must be a list or 1-D array"),
     (lambda: evaluation.mistakes([1, 2, 3], [1, 2]), ValueError, "one entry per image"),
     (lambda: evaluation.format_table(np.ones((9, 10))), ValueError, r"10×10.*\(9, 10\)"),
@@ -152,4 +152,4 @@ def test_inputs_are_not_changed():
 
 def test_whole_numbers_stored_as_floats_count_as_digits():
     # The same rule as nnbook.train: 3.0 is the digit 3; 2.5 is an error (see above).
-    assert evaluation.accuracy([1.0, 2.0, 7.0], [1, 2, 3]) == evaluation.accuracy([1, 2, 7], [1, 2, 3])
+    assert evaluation.accuracy([1, 2, 3], [1.0, 2.0, 7.0]) == evaluation.accuracy([1, 2, 3], [1, 2, 7])

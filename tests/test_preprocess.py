@@ -4,11 +4,11 @@ import numpy as np
 import pytest
 
 import nnbook
-from nnbook.preprocess import (BOX, SIZE, _area_resize_matrix, center_like_mnist, check_strokes, draw_strokes,
+from nnbook.preprocess import (BOX, SIDE, _area_resize_matrix, center_like_mnist, check_strokes, draw_strokes,
                                strokes_to_image)
 
 ONE = [[[0.5, 0.15], [0.5, 0.85]]]  # a "1": one vertical stroke
-ROWS, COLS = np.mgrid[:SIZE, :SIZE]
+ROWS, COLS = np.mgrid[:SIDE, :SIDE]
 
 
 def centre_of_mass(image):
@@ -30,14 +30,14 @@ def test_area_resize_averages_the_pixels_each_new_pixel_covers():
 def test_a_block_is_scaled_into_the_20_pixel_box_and_centred():
     drawing = np.zeros((300, 200))
     drawing[50:130, 120:160] = 1.0  # 80 tall, 40 wide, off centre
-    expected = np.zeros((SIZE, SIZE))
+    expected = np.zeros((SIDE, SIDE))
     expected[4:24, 9:19] = 1.0  # 20 tall, 10 wide, its centre of mass at the image centre
     np.testing.assert_allclose(center_like_mnist(drawing), expected, atol=1e-12)
 
 
 def test_a_stroke_becomes_a_centred_anti_aliased_28x28_image():
     image = strokes_to_image(ONE)
-    assert image.shape == (SIZE, SIZE) and image.dtype == np.float64
+    assert image.shape == (SIDE, SIDE) and image.dtype == np.float64
     assert image.min() >= 0.0 and image.max() == pytest.approx(1.0)
     height, width = bounding_box(image)
     assert height == BOX, "the longer side of the bounding box is 20 pixels"
@@ -85,8 +85,8 @@ def test_an_mnist_digit_is_nearly_unchanged():
 
 
 def test_nothing_drawn_gives_a_black_image():
-    np.testing.assert_array_equal(strokes_to_image([]), np.zeros((SIZE, SIZE)))
-    np.testing.assert_array_equal(center_like_mnist(np.zeros((50, 60))), np.zeros((SIZE, SIZE)))
+    np.testing.assert_array_equal(strokes_to_image([]), np.zeros((SIDE, SIDE)))
+    np.testing.assert_array_equal(center_like_mnist(np.zeros((50, 60))), np.zeros((SIDE, SIDE)))
 
 
 def test_a_single_dot_is_drawn_as_a_round_blob():
@@ -132,6 +132,7 @@ def test_bad_pixels_are_refused_with_a_clear_message(pixels, error, message):
     ([[[0.1, 0.2, 0.3]]], ValueError, r"shaped \(n, 2\)"),
     ([[[0.1, np.inf]]], ValueError, "infinity"),
     ([[["a", "b"]]], TypeError, r"strokes\[0\]"),
+    ([[[0, 0], [1e300, 1e300]]], ValueError, r"strokes\[0\]\[1\] is \[1e\+300, 1e\+300\], too far out"),
 ])
 def test_bad_strokes_are_refused_with_a_clear_message(strokes, error, message):
     with pytest.raises(error, match=message):

@@ -287,18 +287,18 @@ def test_bias_slider_reaches_the_given_bias():
 
 
 @pytest.mark.parametrize("kwargs, error, message", [
-    ({"weights": np.ones(10)}, ValueError, "784 numbers"),
+    ({"weights": np.ones(10)}, ValueError, r"weights must hold 784 weights.*got shape \(10,\)"),
     ({"weights": "strong"}, TypeError, "weights must be"),
-    ({"weights": True}, ValueError, "784 numbers"),
+    ({"weights": True}, TypeError, "weights must be a number or an array of numbers"),
     ({"bias": "-10"}, TypeError, "bias must be a number"),
     ({"bias": float("nan")}, ValueError, "finite"),
     ({"weights": 1.0, "images": np.zeros((2, 28, 28))}, ValueError, "784 weights"),
     ({"weights": np.ones(784), "images": np.zeros((13, 28, 28))}, ValueError, "at most 12"),
-    ({"weights": np.ones(784), "images": np.zeros((2, 28, 28)), "labels": [1]}, ValueError, "one entry per image"),
-    ({"weights": np.ones(784), "images": np.zeros((2, 28, 28)), "labels": [1, 12]}, ValueError, "digits 0 to 9"),
+    ({"weights": np.ones(784), "images": np.zeros((2, 28, 28)), "labels": [1]}, ValueError, "one label per image"),
+    ({"weights": np.ones(784), "images": np.zeros((2, 28, 28)), "labels": [1, 12]}, ValueError, r"labels\[1\] is 12"),
     ({"weights": np.ones(784), "images": np.zeros((2, 5, 5))}, ValueError, "images must be"),
     ({"weights": np.ones(784), "labels": [1, 2]}, ValueError, "labels need images"),
-    ({"weights": np.ones(784), "images": np.zeros((2, 28, 28)), "labels": "12"}, TypeError, "sequence of digits"),
+    ({"weights": np.ones(784), "images": np.zeros((2, 28, 28)), "labels": "12"}, TypeError, "labels must be a list or 1-D array"),
 ])
 def test_neuron_explorer_refuses_bad_arguments(kwargs, error, message):
     with pytest.raises(error, match=message):

@@ -8,10 +8,23 @@ import anywidget
 import numpy as np
 import traitlets
 
-from ..preprocess import SIZE, check_strokes, strokes_to_image
+from .._validate import SIDE
+from ..preprocess import check_strokes, strokes_to_image
 from ._display import NO_WIDGETS, replace_plain_text
 
 HERE = pathlib.Path(__file__).resolve().parent
+
+
+class _Strokes(traitlets.TraitType):
+    """A list of strokes, checked by nnbook (traitlets' own List would turn "1" into ["1"])."""
+
+    info_text = "a list of strokes, each a list of (x, y) points"
+
+    def make_dynamic_default(self):
+        return []
+
+    def validate(self, obj, value):
+        return [points.tolist() for points in check_strokes(value)]
 
 
 class DigitCanvas(anywidget.AnyWidget):
@@ -46,23 +59,33 @@ class DigitCanvas(anywidget.AnyWidget):
     _esm = HERE / "digit_canvas.js"
     _css = HERE / "digit_canvas.css"
 
-    strokes = traitlets.List().tag(sync=True)
+    strokes = _Strokes().tag(sync=True)
     image = traitlets.Instance(np.ndarray, read_only=True)
     # What the network sees, as 784 grey levels 0-255 (row by row), for the preview in the browser.
-    _preview = traitlets.List(traitlets.Int(), default_value=[0] * SIZE * SIZE).tag(sync=True)
+    _preview = traitlets.List(traitlets.Int(min=0, max=255), default_value=[0] * SIDE * SIDE,
+                              minlen=SIDE * SIDE, maxlen=SIDE * SIDE).tag(sync=True)
 
     def __init__(self, strokes=(), **kwargs):
         super().__init__(**kwargs)
-        self._set_image(np.zeros((SIZE, SIZE)))
-        self.strokes = [points.tolist() for points in check_strokes(strokes)]
+        self._set_image(np.zeros((SIDE, SIDE)))
+        self.strokes = strokes
 
     @traitlets.validate("strokes")
     def _valid_strokes(self, proposal):
-        return [points.tolist() for points in check_strokes(proposal["value"])]
+        """Check the strokes and draw them before anything changes: if either fails, strokes and image stay."""
+        strokes = [np.array(points, dtype=np.float64) for points in proposal["value"]]
+        for i, points in enumerate(strokes):
+            outside = (points < 0.0) | (points > 1.0)
+            if outside.any():
+                point = int(np.argmax(outside.any(axis=1)))
+                raise ValueError(f"strokes[{i}][{point}] is {points[point].tolist()}, off the canvas: "
+                                 "x and y run from 0 to 1")
+        self._drawn = strokes_to_image(strokes)
+        return proposal["value"]
 
     @traitlets.observe("strokes")
     def _draw(self, change):
-        self._set_image(strokes_to_image(change["new"]))
+        self._set_image(self._drawn)
 
     def _set_image(self, image: np.ndarray) -> None:
         image.flags.writeable = False  # one image shared by every observer; nobody may change it

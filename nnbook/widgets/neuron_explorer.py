@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import math
 import numbers
 
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import numpy as np
+import traitlets
 from matplotlib.patches import Circle, Rectangle
 
-from .._validate import as_float_array, describe, image_batch, require_finite
+from .._validate import SIDE, digit_labels, image_batch, number, pixel_grid
 from ..activations import sigmoid
 from ..data import load_digits
 from ..figures import ACTIVATION_CMAP, HIGHLIGHT, NEUTRAL, STYLE, WEIGHT_CMAP, weight_limit
@@ -17,6 +19,12 @@ from ._display import FONT, NO_WIDGETS_NEURON, LiveFigure, new_figure, replace_p
 
 MAX_IMAGES = 12
 """At most this many digits fit in the strip."""
+
+CELL = SIDE + 2
+"""The width of one digit in the strip, in pixels: the 28-pixel digit and a 2-pixel gap."""
+
+MAX_SCALE = 3.0
+"""The weight scale slider runs from -3 to 3."""
 
 
 class NeuronExplorer(widgets.VBox):
@@ -76,9 +84,9 @@ class NeuronExplorer(widgets.VBox):
     """
 
     def __init__(self, weights=None, bias=0.0, images=None, labels=None):
-        bias = _number(bias, "bias")
+        bias = number(bias, "bias")
         if weights is None or isinstance(weights, numbers.Real) and not isinstance(weights, bool):
-            weight = 1.0 if weights is None else _number(weights, "weights")
+            weight = 1.0 if weights is None else number(weights, "weights")
             if images is not None or labels is not None:
                 raise ValueError("images and labels need a neuron with 784 weights, one per pixel; "
                                  "this neuron has one input (weights is a single number)")
@@ -93,7 +101,7 @@ class NeuronExplorer(widgets.VBox):
             }
             self.z_range = (-12.0, 12.0)
         else:
-            self._pattern = _weight_pattern(weights)
+            self._pattern = pixel_grid(weights, "weights", pixels=False).ravel()
             if images is None:
                 if labels is not None:
                     raise ValueError("labels need images: give the images they belong to, or neither")
@@ -105,13 +113,18 @@ class NeuronExplorer(widgets.VBox):
                 raise ValueError(f"images must hold at most {MAX_IMAGES} digits (they are shown in a strip), "
                                  f"got {len(batch)}")
             self._inputs = batch
-            self.labels = _labels(labels, len(batch))
-            z = batch @ self._pattern + bias  # the weighted sums at the start
+            self.labels = None if labels is None else digit_labels(labels, len(batch)).tolist()
+            with np.errstate(over="ignore", invalid="ignore"):
+                z = batch @ self._pattern + bias  # the weighted sums at the start
+                reach = 2 * MAX_SCALE * np.abs(z)  # room for the scale slider and the plot's margins
+            if not np.all(np.isfinite(reach)):
+                raise ValueError("weights are too large: the weighted sums of the digits, times the weight scale, "
+                                 "would be beyond the largest float (about 1.8e308)")
             low, high = min(-12.0, 1.1 * float(z.min())), max(12.0, 1.1 * float(z.max()))
             self.z_range = (float(5 * np.floor(low / 5)), float(5 * np.ceil(high / 5)))
             span = max(20.0, abs(bias), *np.abs(self.z_range))
             self.sliders = {
-                "scale": _slider("weight scale", 1.0, -3.0, 3.0, 0.05),
+                "scale": _slider("weight scale", 1.0, -MAX_SCALE, MAX_SCALE, 0.05),
                 "bias": _slider("bias b", bias, -span, span, 0.5),
             }
 
@@ -220,7 +233,7 @@ class NeuronExplorer(widgets.VBox):
     def _build_strip(self, ax):
         """The digits side by side, and below each a lamp as bright as the neuron's activation."""
         n = len(self._inputs)
-        cell = 30  # a 28-pixel digit and a 2-pixel gap
+        cell = CELL
         digits = np.full((28, n * cell - 2), np.nan)
         for i, image in enumerate(self._inputs):
             digits[:, i * cell:i * cell + 28] = image.reshape(28, 28)
@@ -271,7 +284,7 @@ class NeuronExplorer(widgets.VBox):
             )
         else:
             for i, ai in enumerate(a):
-                self._lamps[0, i * 30:i * 30 + 28] = ai
+                self._lamps[0, i * CELL:i * CELL + SIDE] = ai
                 self._lamp_texts[i].set_text(f"{ai:.2f}")
             self._lamp_artist.set_data(self._lamps)
             self._pattern_artist.set_data(value["scale"] * self._pattern.reshape(28, 28))
@@ -299,8 +312,19 @@ class NeuronExplorer(widgets.VBox):
         return replace_plain_text(super()._repr_mimebundle_(**kwargs), text)
 
 
+class _Slider(widgets.FloatSlider):
+    """A FloatSlider that refuses NaN: ipywidgets would keep it, and every number computed from it."""
+
+    @traitlets.validate("value")
+    def _validate_value(self, proposal):
+        if not math.isfinite(proposal["value"]):
+            raise ValueError(f"the {self.description} slider's value must be a finite number, "
+                             f"got {proposal['value']}")
+        return super()._validate_value(proposal)
+
+
 def _slider(description, value, low, high, step):
-    return widgets.FloatSlider(
+    return _Slider(
         value=value, min=low, max=high, step=step, description=description,
         continuous_update=True, readout_format=".2f", style={"description_width": "initial"},
         layout=widgets.Layout(width="420px"),
@@ -310,33 +334,3 @@ def _slider(description, value, low, high, step):
 def _signed(value: float) -> str:
     return f"− {-value:.1f}" if value < 0 else f"+ {value:.1f}"
 
-
-def _number(value, name: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{name} must be a number, got {describe(value)}")
-    if not np.isfinite(value):
-        raise ValueError(f"{name} must be a finite number, got {value}")
-    return float(value)
-
-
-def _weight_pattern(weights) -> np.ndarray:
-    pattern = require_finite(as_float_array(weights, "weights"), "weights")
-    if pattern.shape not in {(784,), (28, 28)}:
-        raise ValueError(
-            "weights must be None or one number (a neuron with one input), or 784 numbers shaped (784,) "
-            f"or (28, 28) (one weight per pixel), got {describe(pattern)}"
-        )
-    return pattern.reshape(784)
-
-
-def _labels(labels, n: int):
-    if labels is None:
-        return None
-    if isinstance(labels, (str, bytes)) or not hasattr(labels, "__len__"):
-        raise TypeError(f"labels must be a sequence of digits, one per image, got {describe(labels)}")
-    if len(labels) != n:
-        raise ValueError(f"labels must have one entry per image ({n}), got {len(labels)}")
-    for label in labels:
-        if isinstance(label, bool) or not isinstance(label, numbers.Integral) or not 0 <= label <= 9:
-            raise ValueError(f"labels must be digits 0 to 9, got {describe(label)}")
-    return [int(label) for label in labels]
