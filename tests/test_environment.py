@@ -1,9 +1,12 @@
-"""The three places that name dependencies must agree."""
+"""The three places that name dependencies must agree, and constraints.txt pins each one exactly."""
 
 import pathlib
 import re
 
 import tomllib
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+from packaging.version import Version
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
@@ -33,14 +36,29 @@ def test_environment_yml_installs_nnbook_editable():
     assert "- -e ." in (ROOT / "environment.yml").read_text(encoding="utf-8")
 
 
-def test_constraints_pin_every_dependency_exactly():
+def constraint_pins() -> dict[str, Version]:
+    """constraints.txt as {normalised name: version}; every line must be an exact ``name==version`` pin."""
     pins = {}
-    for line in (ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            name, _, version = line.partition("==")
-            pins[normalise(name)] = version
+    for number, line in enumerate((ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines(), start=1):
+        if not line or line.startswith("#"):
+            continue
+        requirement = Requirement(line)
+        [specifier] = requirement.specifier or [None]
+        assert specifier is not None and specifier.operator == "==" and "*" not in specifier.version, (
+            f"constraints.txt line {number}: {line!r} is not an exact pin name==version")
+        assert requirement.name not in pins, f"constraints.txt pins {requirement.name} twice"
+        pins[canonicalize_name(requirement.name)] = Version(specifier.version)
+    return pins
+
+
+def test_constraints_pin_every_dependency_exactly_within_its_declared_range():
+    pins = constraint_pins()
     project = pyproject()
-    wanted = project["dependencies"] + project["optional-dependencies"]["test"]
-    for requirement in wanted:
-        name = normalise(re.split(r"[<>=!~\[]", requirement)[0])
-        assert name in pins, f"{name} is not pinned in constraints.txt"
+    groups = {"dependencies": project["dependencies"], **project["optional-dependencies"]}
+    for group, requirements in groups.items():
+        for text in requirements:
+            requirement = Requirement(text)
+            name = canonicalize_name(requirement.name)
+            assert name in pins, f"{name} ({group}) is not pinned in constraints.txt"
+            assert requirement.specifier.contains(pins[name], prereleases=True), (
+                f"constraints.txt pins {name}=={pins[name]}, outside pyproject.toml's {text!r} ({group})")
