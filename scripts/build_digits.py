@@ -27,7 +27,7 @@ import tarfile
 
 import numpy as np
 
-from nnbook._npz import deterministic_npz
+from nnbook.data import write_npz
 
 TARBALL_SHA256 = "3fb5bb119c556ae7d1aa647653ca603a1b3abf001aae410732cc55d923c5a390"
 TEST_FRACTION = 0.2
@@ -89,12 +89,11 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--output", type=pathlib.Path, default=OUTPUT)
     args = parser.parse_args(argv)
     arrays = build(args.tarball)
-    payload = deterministic_npz(arrays)
-    args.output.write_bytes(payload)
+    path = write_npz(args.output, arrays)
     for split in ("train", "test"):
         counts = np.bincount(arrays[f"{split}_labels"], minlength=10)
         print(f"{split}: {len(arrays[f'{split}_labels'])} images, per digit {counts.tolist()}")
-    print(f"wrote {args.output.name}, SHA-256 {hashlib.sha256(payload).hexdigest()}")
+    print(f"wrote {path.name}, SHA-256 {hashlib.sha256(path.read_bytes()).hexdigest()}")
     return 0
 
 
