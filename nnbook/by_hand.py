@@ -1,5 +1,8 @@
 """A tiny network whose weights you set by hand: the video's thought experiment, made small.
 
+Notebook 06 uses it as it is (no twin in the notebook); tests/test_nb06_parameters.py checks
+the claims the notebook makes about it.
+
 The video invites you to imagine choosing all 13,002 weights and biases of the
 784-16-16-10 network yourself. Here is a version small enough to really do:
 a 784-3-3 network that tells 0s, 1s and 7s apart.

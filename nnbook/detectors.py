@@ -1,5 +1,9 @@
 """Detector neurons: a weight pattern that looks for a stroke in one place, and a bias.
 
+Notebooks 03 and 04 write ``region_detector`` and ``fires`` themselves, twins of the functions
+here, which tests/test_nb03_weighted_sums.py and tests/test_nb04_bias.py keep equal; notebooks
+05 and 06 reuse the example detector.
+
 The video imagines a hidden neuron that lights up when there is a stroke in
 one small region of the image. Its 784 weights make that happen:
 

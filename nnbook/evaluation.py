@@ -1,5 +1,8 @@
 """Judging a trained network: how often it is right, and how it goes wrong.
 
+Notebook 09 uses it, and its own ``count_confusions`` is the twin of :func:`confusion_table`;
+tests/test_nb09_network.py keeps them equal.
+
 You compare two lists of digits of the same length: ``labels``, the digit
 each image really shows (the one the person wrote), and ``predictions``, the
 digit the network said. :func:`accuracy` takes the labels last, as

@@ -1,5 +1,8 @@
 """Parts of digits, drawn by hand, and how much of each part real digits cover.
 
+Notebook 02 uses this module; its own ``loop_on_top`` mask and ``overlap`` function are twins of
+:func:`loop` and :func:`overlap`; tests/test_nb02_layers.py keeps them equal.
+
 The video hopes that a network's layers build digits out of parts: small
 edges make loops and lines, and loops and lines make digits. A 9 is a loop
 on top with a line on the right, an 8 is two loops, a 4 is three lines.

@@ -1,5 +1,9 @@
 """Two rules for reading digits that a person could write by hand, and how well they really do.
 
+Notebook 01 writes these rules itself (``count_bright``, ``typical``, ``guess_by_count``,
+``averages``, ``difference``, ``guess_by_average``); tests/test_nb01_pixels.py keeps them equal
+to the functions here.
+
 Before any network, try the obvious: write the rules yourself.
 
 - **Count the bright pixels.** A 1 uses little ink and a 0 a lot, so guess

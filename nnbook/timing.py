@@ -1,5 +1,8 @@
 """Three ways to run a network on many images, from slowest to fastest.
 
+Notebook 07 times them; its own ``network_function`` is the twin of :func:`forward_matrix`'s
+loop over layers, and tests/test_nb07_matrices.py checks both against ``Network.forward``.
+
 They all compute the same numbers, a(l) = σ(W(l) a(l-1) + b(l)) layer by
 layer; only the bookkeeping differs:
 
@@ -19,7 +22,7 @@ number at a time, and how much numpy does in one go in fast compiled code.
 
 from __future__ import annotations
 
-import time
+import timeit
 
 import numpy as np
 
@@ -81,18 +84,12 @@ def time_forward_passes(network: Network, images, repeats: int = 3) -> dict[str,
     fastest run is the fairest measure: slower runs were slowed by something
     else the computer was doing at the time. Timings vary from computer to
     computer and run to run; the ratios between the three are what to look at.
+    Python's own :mod:`timeit` does the timing, as it would for you by hand.
     """
     _inputs(network, images)
     repeats = positive_int(repeats, "repeats")
-    seconds = {}
-    for name, way in WAYS.items():
-        runs = []
-        for _ in range(repeats):
-            start = time.perf_counter()
-            way(network, images)
-            runs.append(time.perf_counter() - start)
-        seconds[name] = min(runs)
-    return seconds
+    return {name: min(timeit.repeat(lambda way=way: way(network, images), number=1, repeat=repeats))
+            for name, way in WAYS.items()}
 
 
 def _inputs(network, images):

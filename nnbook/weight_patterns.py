@@ -1,5 +1,8 @@
 """What a first-layer hidden neuron looks for: its 784 weights as a picture.
 
+Notebook 09 uses it, and its own ``best_square_share`` is the twin of :func:`best_patch`;
+tests/test_nb09_network.py keeps them equal.
+
 Each neuron of the first hidden layer has one weight per input pixel, so its
 weights form a 28×28 picture: blue where a bright pixel pushes the neuron on,
 red where it pushes it off (the course's ``RdBu`` colours, zero white).
