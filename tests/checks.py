@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 import nnbook
+from nnbook import by_hand, detectors, parts
 from nnbook.check._core import FAIL, NOT_ATTEMPTED, PASS
 
 
@@ -37,9 +38,10 @@ def stub(*args):
 def run_solution(exercise, **names):
     """Run an exercise's worked solution and return the names it defines.
 
-    The solution sees numpy as ``np``, ``nnbook``, and ``names`` (what the
-    notebook's earlier cells would have defined).
+    The solution sees numpy as ``np``, ``nnbook`` and the lesson modules the
+    notebooks import (``by_hand``, ``detectors``, ``parts``), and ``names``:
+    what the notebook's earlier cells would have defined.
     """
-    scope = {"np": np, "nnbook": nnbook, **names}
+    scope = {"np": np, "nnbook": nnbook, "by_hand": by_hand, "detectors": detectors, "parts": parts, **names}
     exec(exercise.solution().code, scope)
     return scope

@@ -5,14 +5,7 @@ import pytest
 
 import nnbook
 from nnbook import check, detectors
-from checks import fails, not_attempted, passes
-
-
-def run_solution(exercise):
-    """Exec a worked solution and return the namespace it leaves behind."""
-    scope = {"np": np, "nnbook": nnbook, "detectors": detectors}
-    exec(exercise.solution().code, scope)
-    return scope
+from checks import fails, not_attempted, passes, run_solution
 
 
 # tiny_weighted_sum --------------------------------------------------------------
@@ -33,7 +26,7 @@ def test_tiny_accepts_the_sum_of_products():
     ([2.0, -0.8, 0.2, 0.0], ["four numbers", "add them up"]),
     (np.array([2.0, -0.8, 0.2, 0.0]), ["four numbers"]),
     (1.28, ["1.28 is not it", "2 × 1.0"]),
-    ("1.4", ["got str '1.4': text, because it is in quotes", "Leave out the quotes"]),
+    ("1.4", ["got the text '1.4' (a str, because it is in quotes)", "Leave out the quotes"]),
     ("1,4", ["should be one number", "str"]),
     (1.2, ["0.5 × 0.4 = 0.2 is left out", "Add all four products"]),
     (-0.6, ["2 × 1.0 = 2 is left out"]),

@@ -5,13 +5,7 @@ import pytest
 
 import nnbook
 from nnbook import check, detectors
-from checks import fails, not_attempted, passes
-
-
-def run_solution(exercise):
-    scope = {"np": np, "nnbook": nnbook, "detectors": detectors}
-    exec(exercise.solution().code, scope)
-    return scope
+from checks import fails, not_attempted, passes, run_solution
 
 
 # threshold_bias -----------------------------------------------------------------
@@ -27,7 +21,7 @@ def test_threshold_accepts_minus_six(answer):
     (0, ["above 0, not above 6"]),
     (-3, ["above 3, not above 6"]),
     (1 / 6, ["above -0.166667"]),
-    ("-6", ["got str '-6': text, because it is in quotes", "Leave out the quotes"]),
+    ("-6", ["got the text '-6' (a str, because it is in quotes)", "Leave out the quotes"]),
     ("minus six", ["should be one number"]),
     ([-6], ["should be one number"]),
     (True, ["should be one number"]),

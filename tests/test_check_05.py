@@ -8,13 +8,7 @@ import pytest
 
 import nnbook
 from nnbook import check
-from checks import fails, not_attempted, passes, stub
-
-
-def run_solution(exercise):
-    scope = {"np": np, "nnbook": nnbook}
-    exec(exercise.solution().code, scope)
-    return scope
+from checks import fails, not_attempted, passes, run_solution, stub
 
 
 # half_active_sum ----------------------------------------------------------------
@@ -60,8 +54,8 @@ def test_steep_neuron_accepts_steep_curves_centred_near_ten(answer):
     ((2, -14), ["-bias/scale = 7", "already on"]),
     ((2, -26), ["-bias/scale = 13", "still off"]),
     ((-20, 2), ["swapped the two numbers", "(2, -20) would work", "my_answer = (scale, bias)"]),
-    ((2, -20, 1), ["pair of numbers"]),
-    (2, ["pair of numbers"]),
+    ((2, -20, 1), ["expected a pair (scale, bias), got 3 values", "my_answer = (1.5, -15)"]),
+    (2, ["expected a pair (scale, bias), got int 2"]),
     ((1, "a"), ["the bias (the second number) should be one number"]),
 ])
 def test_steep_neuron_explains_each_typical_mistake(answer, phrases):

@@ -5,13 +5,7 @@ import pytest
 
 import nnbook
 from nnbook import by_hand, check
-from checks import fails, not_attempted, passes, stub
-
-
-def run_solution(exercise):
-    scope = {"np": np, "nnbook": nnbook, "by_hand": by_hand}
-    exec(exercise.solution().code, scope)
-    return scope
+from checks import fails, not_attempted, passes, run_solution, stub
 
 
 # parameters_784_30_10 -------------------------------------------------------------

@@ -5,14 +5,7 @@ import pytest
 
 import nnbook
 from nnbook import check
-from checks import fails, passes
-
-
-def run_solution(exercise):
-    """Exec a worked solution and return the namespace it leaves behind."""
-    scope = {"np": np, "nnbook": nnbook}
-    exec(exercise.solution().code, scope)
-    return scope
+from checks import fails, passes, run_solution
 
 
 # weight_matrix_shapes ---------------------------------------------------------
@@ -320,10 +313,3 @@ def test_network_survives_bad_answers():
 
 def test_network_solution_passes_its_own_check():
     passes(check.network_on_batch(run_solution(check.network_on_batch)["network_on_batch"]))
-
-
-def test_every_exercise_of_07_is_exported():
-    from nnbook.check import n07_matrices
-
-    assert set(n07_matrices.__all__) <= set(check.exercises())
-    assert len(n07_matrices.__all__) >= 3

@@ -1,12 +1,17 @@
 """The self-check machinery: nothing a learner passes can crash it."""
 
+import importlib
+import pkgutil
+
 import numpy as np
+import pytest
 
+from nnbook import check
 from nnbook.check import _core
-from nnbook.check._core import Wrong, call, exercise, expect_array, expect_number
+from nnbook.check._core import Exercise, Wrong, call, exercise, expect_array, expect_number
 
 
-@exercise(solution="def double(x):\n    return 2 * x\n")
+@exercise(solution="def double(x):\n    return 2 * x\n", registry={})
 def double(answer):
     """Write double(x)."""
     result = expect_number(call(answer, 3), "double(3)")
@@ -43,7 +48,7 @@ def test_answers_that_raise_return_none_or_are_not_functions():
     assert "raised ZeroDivisionError: division by zero" in str(double(lambda x: x / 0))
     assert "returned None" in str(double(lambda x: None)) and "forget the `return` line" in str(double(lambda x: None))
     assert "expected a function, got int" in str(double(6))
-    assert "should be one number, got str '6': text, because it is in quotes" in str(double(lambda x: "6"))
+    assert "should be one number, got the text '6' (a str, because it is in quotes)" in str(double(lambda x: "6"))
     assert "not a finite number" in str(double(lambda x: float("nan")))
 
 
@@ -55,7 +60,7 @@ def test_two_answers_instead_of_one_get_a_friendly_message():
 
 
 def test_a_bug_in_checking_becomes_feedback_not_a_traceback():
-    @exercise(solution="")
+    @exercise(solution="", registry={})
     def fragile(answer):
         return answer["key"]
 
@@ -84,7 +89,7 @@ def test_expect_array_checks_shape_and_values():
 
 def test_numbers_written_as_text_get_a_specific_hint():
     for text, hint in (("6", "Leave out the quotes"), ("1,4", "with a dot: 1.4"), ("six", "with digits"),
-                       ("12,960", "without commas: 12960")):
+                       ("12,960", "the thousands comma: 12960")):
         try:
             expect_number(text, "your answer")
         except Wrong as wrong:
@@ -105,3 +110,51 @@ def test_printing_instead_of_returning_is_named(capsys):
 
 def test_hints_name_the_real_exercise():
     assert "check.double(my_function), not check.double(my_function())" in str(double(6))
+
+
+LESSONS = sorted(module.name for module in pkgutil.iter_modules(check.__path__) if not module.name.startswith("_"))
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_every_exercise_of_a_lesson_is_registered_once_and_reachable_as_check_name(lesson):
+    module = importlib.import_module(f"nnbook.check.{lesson}")
+    mine = {name for name, value in vars(module).items() if isinstance(value, Exercise)}
+    assert mine and mine == set(module.__all__)
+    for name in mine:
+        assert check.exercises()[name] is getattr(module, name) is getattr(check, name)
+        assert name in dir(check) and name in check.__all__
+    from_elsewhere = {name for other in LESSONS if other != lesson
+                      for name in importlib.import_module(f"nnbook.check.{other}").__all__}
+    assert not mine & from_elsewhere
+
+
+def test_the_registry_holds_exactly_the_lessons_exercises_in_notebook_order():
+    names = list(check.exercises())
+    assert len(names) == len(set(names)) == 31
+    assert names[:3] == ["pixel_index", "pixel_position", "digit_rule"] and names[-1] == "favourite_image"
+
+
+def test_two_exercises_with_one_name_are_refused_with_a_clear_error():
+    registry = {}
+
+    def first(answer):
+        return "first"
+
+    def second(answer):
+        return "second"
+
+    exercise(solution="", name="twice", registry=registry)(first)
+    with pytest.raises(ValueError, match=r"two exercises are named 'twice'.*first and .*second.*another name"):
+        exercise(solution="", name="twice", registry=registry)(second)
+    assert registry["twice"].judge is first
+
+
+def test_defining_the_same_judge_again_replaces_it_as_a_module_reload_does():
+    registry = {}
+
+    def judge(answer):
+        return "old"
+
+    exercise(solution="", registry=registry)(judge)
+    exercise(solution="", registry=registry)(judge)
+    assert list(registry) == ["judge"]

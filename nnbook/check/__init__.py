@@ -7,21 +7,33 @@ Each exercise is an object you call with your answer::
     check.pixel_count.solution()      # a worked solution
 
 An untouched exercise reports "not attempted yet"; nothing you pass can
-crash it. The exercises of each notebook live in their own module below.
+crash it. The exercises of each notebook live in their own module below;
+importing a module registers its exercises, and they are all put here, so
+that ``check.NAME`` (and tab completion after ``check.``) finds every one.
 """
 
-from ._core import Exercise, Feedback, NotAttempted, Solution, Wrong
-from .n01_pixels import *  # noqa: F401,F403
-from .n02_layers import *  # noqa: F401,F403
-from .n03_weighted_sums import *  # noqa: F401,F403
-from .n04_bias import *  # noqa: F401,F403
-from .n05_sigmoid import *  # noqa: F401,F403
-from .n06_parameters import *  # noqa: F401,F403
-from .n07_matrices import *  # noqa: F401,F403
-from .n08_relu import *  # noqa: F401,F403
-from .n09_network import *  # noqa: F401,F403
+from . import (
+    n01_pixels,
+    n02_layers,
+    n03_weighted_sums,
+    n04_bias,
+    n05_sigmoid,
+    n06_parameters,
+    n07_matrices,
+    n08_relu,
+    n09_network,
+)
+from ._core import EXERCISES, Exercise, Feedback, NotAttempted, Solution, Wrong
 
 
 def exercises() -> dict[str, Exercise]:
-    """Every exercise in the course, by name."""
-    return {name: value for name, value in globals().items() if isinstance(value, Exercise)}
+    """Every exercise in the course, by name, in the order of the notebooks."""
+    return dict(EXERCISES)
+
+
+_clashes = sorted(EXERCISES.keys() & globals().keys())
+if _clashes:
+    raise ImportError(f"exercise names {_clashes} are already used in nnbook.check for something else")
+globals().update(EXERCISES)
+
+__all__ = ["Exercise", "Feedback", "NotAttempted", "Solution", "Wrong", "exercises", *EXERCISES]

@@ -7,9 +7,9 @@ that a learner can never crash it:
 
 - an untouched stub (``...``, or a function that returns ``...``) gives
   "not attempted yet";
-- a function that raises, returns ``None`` or returns the wrong type gets
-  feedback that says so;
-- a bug in the answer never becomes a traceback.
+- a function that raises, calls ``exit()``, returns ``None``, returns the
+  wrong type or runs too long gets feedback that says so;
+- a bug in the answer never becomes a traceback (only Ctrl-C stops a check).
 
 Writing a judge::
 
@@ -19,26 +19,47 @@ Writing a judge::
     ''')
     def double(answer):
         \"\"\"Write double(x), which returns twice x.\"\"\"
-        result = call(answer, 3)
-        expect_number(result, "double(3)")
+        result = expect_number(call(answer, 3), "double(3)")
+        if matches(result, 6, "double(3)"):
+            return "double works."
         if result == 3:
             raise Wrong("double(3) gave 3, the input itself.", hint="Multiply by 2.")
         ...
-        return "double works."
+
+``@exercise`` also registers the exercise in :data:`EXERCISES` under its
+name, which is how ``check.double`` finds it; two exercises with one name are
+refused. The ``expect_*`` helpers turn whatever the learner gave into a
+number, a whole number, a pair or an array, or explain what it was instead.
+:func:`matches` compares with the right value and names an answer that is
+right only to about 7 digits (float32 arithmetic, or rounding).
 """
 
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import io
+import math
 import numbers
 import re
+import signal
 import sys
 import textwrap
+import threading
+import time
 
 import numpy as np
 
 PASS, FAIL, NOT_ATTEMPTED = "correct", "not yet right", "not attempted yet"
+
+TIME_BUDGET = 30.0
+"""Seconds the learner's functions may run, all calls together, while one exercise checks them."""
+
+NEAR = 1e-6
+"""Relative difference below which a wrong number is "right to about 7 digits": float32, or rounded."""
+
+_THOUSANDS = re.compile(r"\s*-?\d{1,3}(,\d{3})+\s*")
+"""Text such as "12,960": a number written with thousands commas."""
 
 
 class Wrong(Exception):
@@ -90,11 +111,13 @@ class Solution:
 class Exercise:
     """A self-check: call it with your answer, or call ``.solution()`` to see one."""
 
-    def __init__(self, judge, solution: str, name: str | None = None, stub_hint: str | None = None):
+    def __init__(self, judge, solution: str, name: str | None = None, stub_hint: str | None = None,
+                 time_budget: float = TIME_BUDGET):
         self.judge = judge
         self.name = name or judge.__name__
         self._solution = solution
         self.stub_hint = stub_hint or "Replace the ... with your answer, run the cell, then run this check again."
+        self.time_budget = time_budget
         self.__doc__ = judge.__doc__
 
     def __call__(self, answer=..., *more) -> Feedback:
@@ -104,15 +127,27 @@ class Exercise:
                 f"this check takes one answer, but you gave it {1 + len(more)}.",
                 f"If your answer has several parts, pass them together in brackets: check.{self.name}((part1, part2)).",
             )
+        # The judge's own arithmetic must not depend on the learner's np.seterr; call() gives the
+        # learner's functions their own settings back.
+        context = contextvars.copy_context()
+        return context.run(self._check, answer, np.geterr())
+
+    def _check(self, answer, learners_errstate: dict) -> Feedback:
+        _LEARNERS_ERRSTATE.set(learners_errstate)
+        _BUDGET.set(_Budget(self.time_budget))
         try:
             if answer is ...:
                 raise NotAttempted
-            praise = self.judge(answer)
+            with np.errstate(all="ignore"):
+                praise = self.judge(answer)
         except NotAttempted:
             return Feedback(self.name, NOT_ATTEMPTED, self.stub_hint)
         except Wrong as wrong:
             hint = wrong.hint.replace("check.NAME", f"check.{self.name}") if wrong.hint else None
             return Feedback(self.name, FAIL, wrong.message, hint)
+        except SystemExit:
+            return Feedback(self.name, FAIL, "your answer called exit() (it raised SystemExit) while it was checked.",
+                            "Give the answer itself; exit() would stop Python.")
         except Exception as error:  # a learner's answer must never crash the notebook
             return Feedback(
                 self.name, FAIL,
@@ -130,32 +165,133 @@ class Exercise:
         return f"<exercise {self.name}: {first[0] if first else ''} (call it with your answer; .solution() shows one)>"
 
 
-def exercise(solution: str, name: str | None = None, stub_hint: str | None = None):
-    """Turn a judge function into an :class:`Exercise` (use as a decorator)."""
-    return lambda judge: Exercise(judge, solution, name=name, stub_hint=stub_hint)
+EXERCISES: dict[str, Exercise] = {}
+"""Every exercise of the course by name, in the order of the notebooks: filled in by :func:`exercise`."""
 
 
-def call(function, *args, name: str | None = None):
-    """Call the learner's function, turning every way it can fail into feedback."""
+def exercise(solution: str, name: str | None = None, stub_hint: str | None = None,
+             time_budget: float = TIME_BUDGET, registry: dict[str, Exercise] = EXERCISES):
+    """Turn a judge function into an :class:`Exercise` and register it (use as a decorator).
+
+    Learners call every exercise as ``check.NAME``, so a name may be used only
+    once; defining the same judge again (reloading its module) replaces it.
+    """
+
+    def register(judge) -> Exercise:
+        made = Exercise(judge, solution, name=name, stub_hint=stub_hint, time_budget=time_budget)
+        earlier = registry.get(made.name)
+        if earlier is not None and _origin(earlier.judge) != _origin(judge):
+            raise ValueError(f"two exercises are named {made.name!r}: {_origin(earlier.judge)} and "
+                             f"{_origin(judge)}. Learners call them as check.{made.name}, so give one another name.")
+        registry[made.name] = made
+        return made
+
+    return register
+
+
+def _origin(judge) -> str:
+    return f"{judge.__module__}.{judge.__qualname__}"
+
+
+# Calling the learner's function -------------------------------------------
+
+_LEARNERS_ERRSTATE: contextvars.ContextVar[dict | None] = contextvars.ContextVar("learners_errstate", default=None)
+_BUDGET: contextvars.ContextVar[_Budget | None] = contextvars.ContextVar("budget", default=None)
+
+
+class _OutOfTime(BaseException):
+    """Raised inside the learner's function when the check's time is up.
+
+    A BaseException, like KeyboardInterrupt, so that ``except Exception`` in
+    the learner's code does not swallow it.
+    """
+
+
+class _Budget:
+    """The seconds left for the learner's functions during one check."""
+
+    def __init__(self, seconds: float):
+        self.seconds, self.used = seconds, 0.0
+
+    @contextlib.contextmanager
+    def running(self):
+        start = time.perf_counter()
+        disarm = _alarm(self.seconds - self.used)
+        try:
+            yield
+        finally:
+            disarm()
+            self.used += time.perf_counter() - start
+
+    @property
+    def over(self) -> bool:
+        return self.used > self.seconds
+
+
+def _alarm(seconds: float):
+    """Interrupt the running code with _OutOfTime after ``seconds``; return the function that cancels it.
+
+    Python can only interrupt a function from the outside with a signal, and
+    only in the main thread on Unix (where Jupyter runs a notebook's code).
+    Elsewhere, or while another timer is running, this does nothing: call()
+    then still stops the check after the first call that ends over budget,
+    but a function that never returns runs until Ctrl-C. A running numpy
+    operation finishes before the interruption takes effect.
+    """
+    if (not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread()
+            or signal.getitimer(signal.ITIMER_REAL)[0] > 0):
+        return lambda: None
+
+    def stop(signum, frame):
+        raise _OutOfTime
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    # Repeat every second, in case the learner's code catches the first one and carries on.
+    signal.setitimer(signal.ITIMER_REAL, max(seconds, 1e-3), 1.0)
+
+    def disarm():
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, signal.SIG_DFL if previous is None else previous)
+
+    return disarm
+
+
+def call(function, *args, name: str | None = None, shown: str | None = None, errstate: dict | None = None):
+    """Call the learner's function, turning every way it can fail into feedback.
+
+    ``shown`` replaces the spelled-out arguments in messages (a list of
+    matrices is too long to read); ``errstate`` replaces the learner's own
+    numpy error settings while the function runs.
+    """
     label = name or getattr(function, "__name__", "your function")
     if function is ...:
         raise NotAttempted
     if not callable(function):
-        raise Wrong(f"expected a function, got {type(function).__name__} {function!r:.60}.",
+        raise Wrong(f"expected a function, got {short(function)}.",
                     hint="Pass the function itself, without brackets: check.NAME(my_function), not check.NAME(my_function()).")
+    called = f"{label}({', '.join(_argument(a) for a in args) if shown is None else shown})"
+    budget = _BUDGET.get() or _Budget(TIME_BUDGET)
+    settings = errstate or _LEARNERS_ERRSTATE.get() or np.geterr()
     printed = io.StringIO()
     try:
-        with contextlib.redirect_stdout(printed):
+        with contextlib.redirect_stdout(printed), np.errstate(**settings), budget.running():
             result = function(*args)
     except NotImplementedError:
         raise NotAttempted from None
+    except _OutOfTime:
+        raise Wrong(f"{called} was still running when your function had used up the {budget.seconds:g} s this "
+                    "check allows (all calls together), so the check stopped it.", hint=_SLOW_HINT) from None
+    except SystemExit:
+        raise Wrong(f"{called} called exit() (it raised SystemExit).",
+                    hint="A function hands its answer back with return; exit() would stop Python itself.") from None
     except Exception as error:
-        shown = ", ".join(_short(a) for a in args)
-        raise Wrong(f"{label}({shown}) raised {type(error).__name__}: {error}",
-                    hint="Run your function on this input yourself, and read the error from the bottom up.") from None
+        raise Wrong(f"{called} raised {type(error).__name__}: {error}", hint=_error_hint(error)) from None
     finally:
         # The learner's own prints still show, after the check has seen them.
         sys.stdout.write(printed.getvalue())
+    if budget.over:
+        raise Wrong(f"your function has run for {budget.used:.1f} s in all, more than the {budget.seconds:g} s this "
+                    f"check allows, so the check stops after {called}.", hint=_SLOW_HINT)
     if result is ...:
         raise NotAttempted
     if result is None and printed.getvalue():
@@ -166,50 +302,101 @@ def call(function, *args, name: str | None = None):
     return result
 
 
-def expect_pair(answer, first: str, second: str):
-    """The answer must be a pair ``(first, second)``; an untouched half means not attempted."""
-    if not isinstance(answer, (tuple, list)) or len(answer) != 2:
-        raise Wrong(f"expected a pair ({first}, {second}), got {type(answer).__name__}.",
-                    hint=f"Check it with check.NAME(({first}, {second})), with both in brackets.")
-    if answer[0] is ... or answer[1] is ...:
-        raise NotAttempted
-    return answer
+_SLOW_HINT = ("Is there a loop that never ends, such as a while loop whose condition never becomes False? "
+              "And work out anything that is the same every time once, before the def, not inside your function.")
 
+
+def _error_hint(error: Exception) -> str:
+    """A hint for the errors learners meet most, read from the error itself."""
+    text = str(error)
+    if isinstance(error, NameError):
+        known = getattr(error, "name", None)
+        hint = (f"Python does not know the name {known!r} here. Check its spelling, and run the cell that "
+                "defines it first." if known else "Check the spelling of the names, and run the cells that define them.")
+        if known in ("sigmoid", "relu"):
+            hint += f" The course's own {known} is nnbook.{known}."
+        return hint
+    if "truth value of an array" in text:
+        return ("`if`, `and`, `or`, max() and min() look at one number at a time, and numpy cannot say whether a "
+                "whole array is bigger than something. np.maximum, np.where and comparisons like (a > 0) work on "
+                "every element at once.")
+    if "scalar index" in text:  # np.max(0, a) takes a as an axis number
+        return ("Did you use np.max? np.max(x) finds the largest number inside one array; np.maximum(x, y) "
+                "compares two arrays number by number.")
+    if "matmul" in text or "not aligned" in text or "broadcast" in text:
+        return ("The shapes do not fit together. Write them down: in X @ Y, the columns of X must match the rows "
+                "of Y, as in (16, 784) @ (784,) or (n, 784) @ (784, 16). The inner numbers must match.")
+    return "Run your function on this input yourself, and read the error from the bottom up."
+
+
+# Reading the learner's answer ---------------------------------------------
 
 def expect_number(value, what: str) -> float:
-    """The answer must be one real, finite number."""
-    if isinstance(value, np.ndarray) and value.size == 1:
+    """The answer must be one real, finite number: any int, float, Fraction, Decimal or numpy number."""
+    if isinstance(value, np.ndarray) and value.size == 1 and value.dtype.kind in "iuf":
         value = value.item()
     if isinstance(value, str):
-        text = value.strip().replace(",", "") if re.fullmatch(r"\s*-?\d{1,3}(,\d{3})+\s*", value) else value.strip()
-        if value.count(",") == 1 and "." not in text:
-            text = text.replace(",", ".")
-        try:
-            float(text)
-        except ValueError:
-            raise Wrong(f"{what} should be one number, got str {value!r:.60}.",
-                        hint="Write the number with digits, without quotes, e.g. 1.4") from None
-        if re.fullmatch(r"\s*-?\d{1,3}(,\d{3})+\s*", value):
-            hint = f"Leave out the quotes, and write the number without commas: {value.strip().replace(',', '')}."
-        elif "," in value:
-            hint = "Python writes decimals with a dot: 1.4, not 1,4."
-        else:
-            hint = "Leave out the quotes."
-        raise Wrong(f"{what} should be one number, got str {value!r}: text, because it is in quotes.", hint=hint)
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise Wrong(f"{what} should be one number, got {type(value).__name__} {value!r:.60}.")
-    if not np.isfinite(value):
-        raise Wrong(f"{what} is {value}, not a finite number.",
-                    hint="Look for a division by zero or an exponential that grew too large.")
-    return float(value)
+        _number_as_text(value, what)
+    _thousands_comma(value, what)
+    if not _real(value):
+        raise Wrong(f"{what} should be one number, got {short(value)}.")
+    return _finite(value, what)
+
+
+def expect_whole_number(value, what: str, *, decimals_ok: bool = False) -> int:
+    """The answer must be one whole number (an int, Python's or numpy's).
+
+    With ``decimals_ok``, a decimal number with nothing after the point (7.0) counts as whole.
+    """
+    if isinstance(value, np.ndarray) and value.size == 1 and value.dtype.kind in "iuf":
+        value = value.item()
+    if isinstance(value, (bool, np.bool_)):
+        raise Wrong(f"{what} should be a whole number, got the bool {value}, a True/False value.")
+    if isinstance(value, numbers.Integral) or isinstance(value, numbers.Rational) and value.denominator == 1:
+        return int(value)
+    if isinstance(value, str):
+        raise Wrong(f"{what} should be a whole number, got the text (str) {value!r:.40}.",
+                    hint="Leave out the quotes: 7, not '7'.")
+    _thousands_comma(value, what)
+    if isinstance(value, (np.ndarray, list, tuple)):
+        raise Wrong(f"{what} should be one whole number, got {short(value)}.",
+                    hint="Pick one element: a single number, like 123.")
+    if not _real(value):
+        raise Wrong(f"{what} should be a whole number, got {short(value)}.")
+    number = _finite(value, what)
+    if not number.is_integer():
+        raise Wrong(f"{what} is {num(number)}, not a whole number.",
+                    hint="Use // (whole-number division) and % (the remainder) instead of /.")
+    if decimals_ok:
+        return int(number)
+    raise Wrong(f"{what} is the {type(value).__name__} {value!r}, a decimal number; it should be a whole number (int).",
+                hint="The / operator always gives a decimal number; // divides and keeps a whole number. "
+                     "Or wrap it in int(...).")
+
+
+def expect_pair(answer, first: str, second: str, *, example: str | None = None) -> tuple:
+    """The answer must be a pair ``(first, second)``; an untouched half means not attempted."""
+    if isinstance(answer, (tuple, list)) and len(answer) == 2:
+        if answer[0] is ... or answer[1] is ...:
+            raise NotAttempted
+        return tuple(answer)
+    got = (f"{len(answer)} values" if isinstance(answer, (tuple, list)) else short(answer))
+    hint = (f"Write it like {example}." if example else
+            f"Check it with check.NAME(({first}, {second})), with both in brackets.")
+    raise Wrong(f"expected a pair ({first}, {second}), got {got}.", hint=hint)
 
 
 def expect_array(value, what: str, shape=None) -> np.ndarray:
     """The answer must be an array of finite numbers (with ``shape``, if given)."""
-    try:
-        array = np.asarray(value, dtype=np.float64)
-    except (TypeError, ValueError):
-        raise Wrong(f"{what} should be an array of numbers, got {type(value).__name__}.") from None
+    if isinstance(value, (str, bytes)):
+        raise Wrong(f"{what} should be an array of numbers, got the text {value!r:.40}.")
+    array = as_array(value, what)
+    if array.dtype.kind not in "biuf":
+        try:
+            array = array.astype(np.float64)
+        except (TypeError, ValueError, OverflowError):
+            raise Wrong(f"{what} should be an array of numbers, got {short(value)}.") from None
+    array = array.astype(np.float64)
     if shape is not None and array.shape != tuple(shape):
         raise Wrong(f"{what} should have shape {tuple(shape)}, got {array.shape}.")
     if not np.all(np.isfinite(array)):
@@ -218,7 +405,117 @@ def expect_array(value, what: str, shape=None) -> np.ndarray:
     return array
 
 
-def _short(value) -> str:
+def as_array(value, what: str) -> np.ndarray:
+    """``np.asarray(value)``, with feedback instead of numpy's error for ragged lists."""
+    try:
+        return np.asarray(value)
+    except (TypeError, ValueError, OverflowError):
+        raise Wrong(f"{what}: your answer mixes lists and numbers, or lists of different lengths: {short(value)}.",
+                    hint="An array needs every row to hold the same number of numbers.") from None
+
+
+def matches(got, right, what: str, *, rtol: float = 1e-9, atol: float = 1e-12) -> bool:
+    """Whether ``got`` equals ``right`` (numbers or arrays of one shape) to float64 precision.
+
+    An answer right only to about 7 significant digits raises :class:`Wrong`
+    saying so: it usually comes from float32 arithmetic or from rounding, and
+    printed with few digits it would look exactly like the right one.
+    """
+    mine, exact = np.asarray(got, dtype=np.float64), np.asarray(right, dtype=np.float64)
+    if mine.shape != exact.shape:
+        return False
+    if np.allclose(mine, exact, rtol=rtol, atol=atol):
+        return True
+    scale = float(np.max(np.abs(exact), initial=0.0))
+    if not np.allclose(mine, exact, rtol=NEAR, atol=NEAR * scale):
+        return False
+    if mine.ndim == 0:
+        where = f"{what} is {float(mine)!r}, and the exact answer is {float(exact)!r}"
+    else:
+        worst = tuple(int(i) for i in np.unravel_index(int(np.argmax(np.abs(mine - exact))), mine.shape))
+        index = worst[0] if len(worst) == 1 else worst
+        where = (f"{what}: at index {index} you have {float(mine[worst])!r}, "
+                 f"where the exact value is {float(exact[worst])!r}")
+    raise Wrong(f"{where}. That is right to about 7 digits, but a float holds about 16.",
+                hint="You probably computed in float32 (dtype=np.float32) or rounded. Compute with ordinary "
+                     "floats (numpy's default, float64), and keep every digit.")
+
+
+def num(value: float) -> str:
+    """A number written short (``:g``), unless that rounds it to a shorter number it is not: 1.4000001, not 1.4."""
+    text = f"{value:g}"
+    digits = len(text.split("e")[0].lstrip("-").replace(".", "").lstrip("0"))
+    return repr(float(value)) if digits < 6 and float(text) != value else text
+
+
+def _real(value) -> bool:
+    """A real number of any kind (not a bool, not complex, not text)."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Number):
+        return False
+    return isinstance(value, numbers.Real) or not isinstance(value, numbers.Complex)  # Decimal is not Complex
+
+
+def _finite(value, what: str) -> float:
+    try:
+        number = float(value)
+    except OverflowError:
+        raise Wrong(f"{what} is a number far too large to work with: {short(value)}.",
+                    hint="A float goes up to about 1.8 × 10^308. Look for a power or a product that grew too large.") \
+            from None
+    except (TypeError, ValueError):
+        raise Wrong(f"{what} should be one number, got {short(value)}.") from None
+    if not math.isfinite(number):
+        raise Wrong(f"{what} is {number}, not a finite number.",
+                    hint="Look for a division by zero or an exponential that grew too large.")
+    return number
+
+
+def _number_as_text(value: str, what: str) -> None:
+    """Numbers in quotes are text: say so, with a hint for the way it was written."""
+    text = value.strip()
+    if _THOUSANDS.fullmatch(value):
+        text = text.replace(",", "")
+        hint = f"Leave out the quotes and the thousands comma: {text}."
+    elif value.count(",") == 1 and "." not in value:
+        text = text.replace(",", ".")
+        hint = "Python writes decimals with a dot: 1.4, not 1,4."
+    else:
+        hint = "Leave out the quotes."
+    try:
+        float(text)
+    except ValueError:
+        raise Wrong(f"{what} should be one number, got the text {value!r:.60}.",
+                    hint="Write the number with digits, without quotes, e.g. 1.4") from None
+    raise Wrong(f"{what} should be one number, got the text {value!r} (a str, because it is in quotes).", hint=hint)
+
+
+def _thousands_comma(value, what: str) -> None:
+    """12,960 typed without quotes is the tuple (12, 960): say so."""
+    if (isinstance(value, tuple) and len(value) > 1
+            and all(isinstance(n, numbers.Integral) and not isinstance(n, (bool, np.bool_)) for n in value)
+            and 0 < value[0] < 1000 and all(100 <= n < 1000 or n == 0 for n in value[1:])):
+        number = int("".join([str(value[0])] + [f"{n:03d}" for n in value[1:]]))
+        raise Wrong(f"{what} should be one number, but Python read it as {len(value)} separate numbers, {value}: "
+                    "in Python a comma separates numbers.",
+                    hint=f"Leave out the thousands comma: {number}. (Or write {number:_}: "
+                         "Python allows _ between digits.)")
+
+
+def short(value) -> str:
+    """The kind of a value and a short look at it, for a message; never fails."""
+    if isinstance(value, np.ndarray):
+        return f"an array of shape {value.shape}"
+    if isinstance(value, int) and value.bit_length() > 1000:  # Python refuses to write out ints this long
+        return f"{type(value).__name__} with about {int(value.bit_length() * math.log10(2))} digits"
+    try:
+        text = repr(value)
+    except Exception:  # a learner's object may break even its repr
+        text = "..."
+    return f"{type(value).__name__} {text if len(text) <= 40 else text[:37] + '...'}"
+
+
+def _argument(value) -> str:
+    """An argument the check passed to the learner's function, short enough for a message."""
     if isinstance(value, np.ndarray):
         return f"<array {value.shape}>"
     text = repr(value)

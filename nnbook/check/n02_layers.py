@@ -8,7 +8,7 @@ import numpy as np
 
 from .. import parts
 from ..data import load_digits
-from ._core import Wrong, call, exercise, expect_number
+from ._core import Wrong, as_array, call, exercise, expect_number, num, short
 
 __all__ = ["first_layer_connections", "output_for_digit", "part_for_one"]
 
@@ -65,7 +65,7 @@ def first_layer_connections(answer):
     if value in mistakes:
         message, hint = mistakes[value]
         raise Wrong(message, hint=hint)
-    raise Wrong(f"{value:g} is not the number of connections between the 784 input neurons and the 16 hidden ones.",
+    raise Wrong(f"{num(value)} is not the number of connections between the 784 input neurons and the 16 hidden ones.",
                 hint="Picture it: every input neuron has a line to every hidden neuron. How many lines?")
 
 
@@ -74,15 +74,15 @@ def first_layer_connections(answer):
 def _ten_activations(value, digit: int) -> np.ndarray:
     what = f"output_for_digit({digit})"
     if isinstance(value, (str, bytes)):
-        raise Wrong(f"{what} should give 10 numbers, got {type(value).__name__} {value!r:.60}.",
+        raise Wrong(f"{what} should give 10 numbers, got {short(value)}.",
                     hint="Start from np.zeros(10) and set one of them.")
     if isinstance(value, (bool, int, float, np.number)):
-        raise Wrong(f"{what} gave one number, {value}; the output layer has 10 neurons, so give all 10 activations.",
+        raise Wrong(f"{what} gave one number, {short(value)}; the output layer has 10 neurons, so give all 10 activations.",
                     hint="Start from np.zeros(10) and set one of them.")
     try:
         array = np.array(value, dtype=np.float64)  # a copy: a function may reuse its array
-    except (TypeError, ValueError):
-        raise Wrong(f"{what} should give 10 numbers, got {type(value).__name__} {value!r:.60}.") from None
+    except (TypeError, ValueError, OverflowError):
+        raise Wrong(f"{what} should give 10 numbers, got {short(value)}.") from None
     if array.ndim == 2 and array.size == OUTPUTS:
         raise Wrong(f"{what} has shape {array.shape}; give a flat list of 10 numbers, shape (10,).",
                     hint="np.zeros(10) makes a flat array of 10 zeros.")
@@ -156,10 +156,10 @@ def _training_digits():
 
 def _as_part(answer) -> np.ndarray:
     try:
-        array = np.asarray(answer)
-    except Exception:  # noqa: BLE001 - anything that is not array-like gets the same feedback
+        array = as_array(answer, "your part")
+    except Wrong:
         array = None
-    if array is None or array.dtype == object or array.dtype.kind in "USV":
+    if array is None or array.dtype.kind not in "biuf":
         raise Wrong(f"your part should be a 28×28 array of True/False, got {type(answer).__name__}.",
                     hint="Start from np.zeros((28, 28), dtype=bool), or use parts.line(...).")
     if array.size == 784 and array.shape != (28, 28):

@@ -9,7 +9,7 @@ import numpy as np
 
 from ..data import load_digits
 from ..detectors import EXAMPLE_REGION, region_detector, stroke_image
-from ._core import Wrong, call, exercise, expect_array, expect_number
+from ._core import Wrong, as_array, call, exercise, expect_array, expect_number, matches, num, short
 
 __all__ = ["tiny_weighted_sum", "batch_weighted_sums", "larger_weighted_sum", "top_bar_weights"]
 
@@ -34,42 +34,42 @@ my_answer = 1.4
 def tiny_weighted_sum(answer):
     """The weighted sum of a neuron with 4 inputs, worked out by hand."""
     products = [w * a for w, a in zip(TINY_WEIGHTS, TINY_ACTIVATIONS)]
-    if isinstance(answer, (list, tuple, np.ndarray)) and np.size(answer) == 4:
+    if isinstance(answer, (list, tuple, np.ndarray)) and (answer.size if isinstance(answer, np.ndarray) else len(answer)) == 4:
         raise Wrong("you gave four numbers; the weighted sum is one number.",
                     hint="You have the four products w·a; now add them up.")
     value = expect_number(answer, "your answer")
     right = sum(products)
-    if _close(value, right):
+    if matches(value, right, "your answer", rtol=0.0, atol=1e-9):
         return ("2.0 - 0.8 + 0.2 + 0.0 = 1.4. Notice the last pixel: it is black (0.0), so its weight of -3 "
                 "adds nothing. A weight only matters where there is ink.")
     if _close(value, sum(TINY_WEIGHTS) + sum(TINY_ACTIVATIONS)):
-        raise Wrong(f"{value:g} is what you get by adding all eight numbers together.",
+        raise Wrong(f"{num(value)} is what you get by adding all eight numbers together.",
                     hint="Multiply each weight by its own activation first, then add the four products.")
     if _close(value, sum(TINY_WEIGHTS)):
-        raise Wrong(f"{value:g} is the sum of the weights alone; the activations are missing.",
+        raise Wrong(f"{num(value)} is the sum of the weights alone; the activations are missing.",
                     hint="Each weight is multiplied by the activation of its pixel.")
     if _close(value, sum(TINY_ACTIVATIONS)):
         slip = _one_slip(value)
         also = f" (It is also what you get if {slip[0]}.)" if slip else ""
-        raise Wrong(f"{value:g} is the sum of the activations alone: the weights are missing.{also}",
+        raise Wrong(f"{num(value)} is the sum of the activations alone: the weights are missing.{also}",
                     hint="Multiply each activation by its own weight, then add the four products.")
     if _close(value, sum(abs(p) for p in products)):
-        raise Wrong(f"{value:g} is what you get if every weight were positive.",
+        raise Wrong(f"{num(value)} is what you get if every weight were positive.",
                     hint="Keep the minus signs: (-1) × 0.8 is -0.8.")
     if _close(value, sum(TINY_WEIGHTS) * sum(TINY_ACTIVATIONS)):
-        raise Wrong(f"{value:g} is (sum of the weights) × (sum of the activations).",
+        raise Wrong(f"{num(value)} is (sum of the weights) × (sum of the activations).",
                     hint="Multiply in pairs, weight 1 with activation 1, weight 2 with activation 2, and so on, "
                          "then add the four products.")
     if _close(value, -right):
-        raise Wrong(f"{value:g} has the right size but the wrong sign.",
+        raise Wrong(f"{num(value)} has the right size but the wrong sign.",
                     hint="Check the signs: 2 × 1.0 is +2.0, and it is the biggest product.")
     if isinstance(answer, numbers.Integral) and abs(value - right) < 1:
-        raise Wrong(f"{value:g} is close, but the sum is not a whole number.",
+        raise Wrong(f"{num(value)} is close, but the sum is not a whole number.",
                     hint="Do not round: keep the decimals of each product.")
     slip = _one_slip(value)
     if slip is not None:
-        raise Wrong(f"{value:g} is what you get if {slip[0]}; the other three products are right.", hint=slip[1])
-    raise Wrong(f"{value:g} is not it.",
+        raise Wrong(f"{num(value)} is what you get if {slip[0]}; the other three products are right.", hint=slip[1])
+    raise Wrong(f"{num(value)} is not it.",
                 hint="Work out the four products one at a time: 2 × 1.0, then (-1) × 0.8, then 0.5 × 0.4, "
                      "then (-3) × 0.0. Then add them.")
 
@@ -142,7 +142,7 @@ def batch_weighted_sums(answer):
         weights, images = _probe(n, seed)
         right = np.sum(weights * images, axis=(1, 2))
         result = call(answer, weights.copy(), images.copy(), name="my_weighted_sums")
-        _judge_sums(np.asarray(result) if isinstance(result, (list, tuple)) else result, right, weights, images)
+        _judge_sums(as_array(result, "your sums") if isinstance(result, (list, tuple)) else result, right, weights, images)
     return ("one weighted sum per image, for any number of images. nnbook.weighted_sum(weights, images) "
             "does the same; the rest of this notebook uses it.")
 
@@ -151,9 +151,10 @@ def _judge_sums(result, right, weights, images):
     n = len(images)
     call_text = f"for {n} image{'s' if n > 1 else ''} (weights (28, 28), images {images.shape})"
     if isinstance(result, (str, bytes, dict, set)):
-        raise Wrong(f"{call_text} your function returned {type(result).__name__} {result!r:.40}; "
+        raise Wrong(f"{call_text} your function returned {short(result)}; "
                     f"expected an array of {n} numbers, one per image.")
-    if np.ndim(result) == 0:
+    shape = as_array(result, f"the result {call_text}").shape
+    if shape == ():
         value = expect_number(result, f"the result {call_text}")
         if n > 1 and _close(value, float(right.sum())):
             raise Wrong(f"{call_text} your function returned one number, the total of all {n} images' sums.",
@@ -161,9 +162,8 @@ def _judge_sums(result, right, weights, images):
         hint = ("Return an array of shape (n,), even when n is 1." if n == 1 else
                 "Collect one sum per image, in a list or an array, and return them all. "
                 "If you loop over the images, check that `return` comes after the loop, not inside it.")
-        raise Wrong(f"{call_text} your function returned one number, {value:.4g}; "
+        raise Wrong(f"{call_text} your function returned one number, {num(value)}; "
                     f"expected {n} number{'s' if n > 1 else ''}, one per image.", hint=hint)
-    shape = np.shape(result)
     if shape == images.shape:
         raise Wrong(f"{call_text} your function returned shape {shape}: the products, not yet added up.",
                     hint="Add up each image's 784 products: np.sum(..., axis=(1, 2)).")
@@ -173,7 +173,7 @@ def _judge_sums(result, right, weights, images):
     if shape in ((n, 28), (28, n)):
         # weighted_sum_loop given 28×28 grids adds whole rows, weights[i] * image[i]: one total per column.
         down_the_rows = np.sum(weights * images, axis=1)
-        if shape == (n, 28) and np.allclose(np.asarray(result, dtype=float), down_the_rows):
+        if shape == (n, 28) and np.allclose(expect_array(result, "your sums"), down_the_rows):
             raise Wrong(f"{call_text} your function returned shape {shape}: 28 partial sums per image, one per "
                         "column. It added down the rows only. np.sum(..., axis=1) does that, and so does "
                         "weighted_sum_loop when it gets a 28×28 grid: weights[i] is then a whole row, not one "
@@ -202,7 +202,7 @@ def _judge_sums(result, right, weights, images):
     if shape != (n,):
         raise Wrong(f"{call_text} your function returned shape {shape}; expected ({n},), one sum per image.")
     got = expect_array(result, "your sums")
-    if np.allclose(got, right, rtol=1e-9, atol=1e-9):
+    if matches(got, right, "your sums", atol=1e-9):
         return
     if n > 1 and np.allclose(got, right[0]):
         raise Wrong(f"all {n} of your sums are the same number, the sum of image 0.",
@@ -219,7 +219,7 @@ def _judge_sums(result, right, weights, images):
         raise Wrong("your sums use only the first row of pixels (28 of the 784).",
                     hint="Add over every row and every column: axis=(1, 2).")
     first = int(np.flatnonzero(~np.isclose(got, right, rtol=1e-9, atol=1e-9))[0])
-    raise Wrong(f"image {first} should give {right[first]:.4f}, yours gave {got[first]:.4f}.",
+    raise Wrong(f"image {first} should give {right[first]:.10g}, yours gave {got[first]:.10g}.",
                 hint="For one image the weighted sum is np.sum(weights * image). Do that for every image.")
 
 
@@ -245,13 +245,15 @@ my_prediction = "B"
 ''', stub_hint='Replace the ... with "A" or "B" (in quotes), run the cell, then run this check again.')
 def larger_weighted_sum(answer):
     """Which of two strokes, A (thick) or B (thin), gives the example detector the larger weighted sum?"""
-    if not isinstance(answer, str) or answer.strip().upper() not in ("A", "B"):
-        raise Wrong(f'answer with the letter "A" or "B" (in quotes), got {answer!r:.40}.')
+    # str.__str__ gives a plain str even for a str subclass, whose own strip() or upper() could lie.
+    letter = str.__str__(answer).strip().upper() if isinstance(answer, str) else None
+    if letter not in ("A", "B"):
+        raise Wrong(f'answer with the letter "A" or "B" (in quotes), got {short(answer)}.')
     a, b = _prediction_sums()
     blue, red = _height * _width, (_height + 2) * (_width + 2) - _height * _width
     explanation = (f"A fills all {blue} blue pixels (+{blue}) but also covers all {red} red border pixels "
                    f"(-{red}): {a:g}. B fills only {b:g} blue pixels and touches no red: {b:g}.")
-    if answer.strip().upper() == ("A" if a > b else "B"):
+    if letter == ("A" if a > b else "B"):
         return (f"{explanation} More ink is not always better: the red border punishes ink that spills "
                 "around the region. That is how this neuron tells a thin stroke from a blob.")
     raise Wrong(f"it is the other one. {explanation}",

@@ -9,7 +9,7 @@ import numpy as np
 from ..data import load_digits
 from ..detectors import EXAMPLE_BIAS, example_weights
 from ..neuron import weighted_sum
-from ._core import Wrong, exercise, expect_array, expect_number, expect_pair
+from ._core import Wrong, as_array, exercise, expect_array, expect_number, expect_pair, matches, num
 
 __all__ = ["threshold_bias", "passing_count", "ones_vs_zeros"]
 
@@ -28,18 +28,18 @@ my_answer = -6
 def threshold_bias(answer):
     """The bias that makes a neuron fire only when its weighted sum is above 6."""
     bias = expect_number(answer, "your bias")
-    if math.isclose(bias, -THRESHOLD, abs_tol=1e-9):
+    if matches(bias, -THRESHOLD, "your bias", rtol=0.0, atol=1e-9):
         return ("weighted sum + (-6) > 0 exactly when the weighted sum is above 6. "
                 "The threshold is the bias with its sign flipped.")
-    fires_above = f"{-bias:g}" if bias != 0 else "0"
+    fires_above = num(-bias) if bias != 0 else "0"
     if math.isclose(bias, THRESHOLD, abs_tol=1e-9):
-        raise Wrong(f"with a bias of +{bias:g}, your neuron fires when the weighted sum is above -{bias:g}, "
+        raise Wrong(f"with a bias of +{num(bias)}, your neuron fires when the weighted sum is above -{num(bias)}, "
                     "not above 6: the sign is the wrong way round.",
                     hint="The bias is added to the sum. What do you add to 6 to get 0?")
     if math.isclose(bias, EXAMPLE_BIAS, abs_tol=1e-9):
         raise Wrong("-10 is the video's bias, for a threshold of 10. This neuron's threshold is 6.",
                     hint="The same idea: a threshold of 10 gave -10.")
-    raise Wrong(f"with a bias of {bias:g}, your neuron fires when the weighted sum is above {fires_above}, "
+    raise Wrong(f"with a bias of {num(bias)}, your neuron fires when the weighted sum is above {fires_above}, "
                 "not above 6.",
                 hint="The neuron fires when weighted sum + bias > 0. Which bias turns a sum of exactly 6 into 0?")
 
@@ -70,10 +70,10 @@ def passing_count(answer):
         return (f"{right} of the {n:,} test digits ({right / n:.0%}) have a weighted sum above 10, "
                 "so the neuron fires for them.")
     if math.isclose(count, right / n, abs_tol=1e-6) or math.isclose(count, 100 * right / n, abs_tol=1e-4):
-        raise Wrong(f"{count:g} is a fraction or a percentage; the question asks how many digits.",
+        raise Wrong(f"{num(count)} is a fraction or a percentage; the question asks how many digits.",
                     hint="np.sum(fired) counts the True values.")
     if count != int(count):
-        raise Wrong(f"{count:g} is not a whole number; a count of digits is.")
+        raise Wrong(f"{num(count)} is not a whole number; a count of digits is.")
     mistakes = {
         int(np.sum(sums > 0)): ("you counted the sums above 0: the bias is missing.",
                                 "The neuron fires when weighted sum + bias > 0, with bias -10."),
@@ -92,15 +92,16 @@ def passing_count(answer):
     if int(count) in mistakes:
         message, hint = mistakes[int(count)]
         raise Wrong(f"{int(count)}: {message}", hint=hint)
-    raise Wrong(f"{count:g} is not it.",
+    raise Wrong(f"{num(count)} is not it.",
                 hint="Compute the 2,000 weighted sums with nnbook.weighted_sum(weights, test_images), "
                      "add the bias, and count how many are above 0.")
 
 
 def _not_the_whole_list(answer, sums: np.ndarray) -> None:
     """The learner gave all 2,000 values (True/False, or the sums) instead of counting them."""
-    if isinstance(answer, (list, tuple, np.ndarray)) and np.size(answer) == len(sums):
-        values = np.asarray(answer).ravel()
+    if isinstance(answer, (list, tuple, np.ndarray)) and (
+            answer.size if isinstance(answer, np.ndarray) else len(answer)) == len(sums):
+        values = as_array(answer, "your answer").ravel()
         if values.dtype == bool:
             raise Wrong(f"you gave all {len(sums):,} True/False values, one per test digit. "
                         "The question asks how many are True.",

@@ -4,21 +4,17 @@ from __future__ import annotations
 
 import inspect
 import math
-import numbers
+import re
 import warnings
 
 import numpy as np
 
 from ..activations import sigmoid
-from ._core import NotAttempted, Wrong, call, exercise, expect_number
+from ._core import Wrong, as_array, call, exercise, expect_array, expect_number, expect_pair, matches, num, short
 
 __all__ = ["half_active_sum", "steep_neuron", "stable_sigmoid"]
 
 VIDEO_BIAS = -10.0
-
-
-def _is_number(value) -> bool:
-    return isinstance(value, numbers.Real) and not isinstance(value, bool)
 
 
 def _plain(activation: float) -> str:
@@ -32,7 +28,12 @@ def _plain(activation: float) -> str:
 
 
 def _signed(number: float) -> str:
-    return f"+ {number:g}" if number >= 0 else f"- {-number:g}"
+    return f"+ {num(number)}" if number >= 0 else f"- {num(-number)}"
+
+
+def _activation(z: float) -> float:
+    """σ(z) for any z the judge computes, infinity included (a huge scale times 8 overflows)."""
+    return 0.0 if z == -math.inf else 1.0 if z == math.inf else float(sigmoid(z))
 
 
 # Exercise 1 ------------------------------------------------------------------
@@ -45,11 +46,11 @@ my_answer = 10
 def half_active_sum(answer):
     """The weighted sum at which a neuron with bias -10 has activation exactly 0.5."""
     value = expect_number(answer, "your answer")
-    if math.isclose(value, 10.0, abs_tol=1e-9):
+    if matches(value, 10.0, "your answer", rtol=0.0, atol=1e-9):
         return ("a weighted sum of 10 gives σ(10 - 10) = σ(0) = 0.5: the bias -10 moved the "
                 "middle of the curve from 0 to 10, the threshold from notebook 04.")
-    activation = sigmoid(value + VIDEO_BIAS)
-    shown = f"σ({value:g} + (-10)) = σ({value + VIDEO_BIAS:g}) = {_plain(activation)}"
+    activation = _activation(value + VIDEO_BIAS)
+    shown = f"σ({num(value)} + (-10)) = σ({num(value + VIDEO_BIAS)}) = {_plain(activation)}"
     if math.isclose(value, -10.0, abs_tol=1e-9):
         raise Wrong(f"a weighted sum of -10 gives {shown}, almost 0: the bias pushes the wrong way here.",
                     hint="The bias is added to the weighted sum. Which weighted sum, plus -10, gives 0?")
@@ -79,14 +80,10 @@ my_answer = (2, -20)   # σ(2×8 - 20) = σ(-4) ≈ 0.018 and σ(2×12 - 20) = �
 ''', stub_hint="Replace each ... in my_answer = (..., ...) with a number, run the cell, then run this check again.")
 def steep_neuron(answer):
     """A (scale, bias) pair: activation ≤ 0.1 for weighted sums up to 8 and ≥ 0.9 from 12 up."""
-    if not isinstance(answer, (tuple, list)) or len(answer) != 2:
-        raise Wrong(f"expected a pair of numbers (scale, bias), got {type(answer).__name__} {answer!r:.60}.",
-                    hint="Write it like my_answer = (1.5, -15).")
-    if any(part is ... for part in answer):
-        raise NotAttempted
-    scale = expect_number(answer[0], "the scale (the first number)")
-    bias = expect_number(answer[1], "the bias (the second number)")
-    low, high = sigmoid(scale * LOW_SUM + bias), sigmoid(scale * HIGH_SUM + bias)
+    scale, bias = expect_pair(answer, "scale", "bias", example="my_answer = (1.5, -15)")
+    scale = expect_number(scale, "the scale (the first number)")
+    bias = expect_number(bias, "the bias (the second number)")
+    low, high = _activation(scale * LOW_SUM + bias), _activation(scale * HIGH_SUM + bias)
     values = f"σ({scale:g}×8 {_signed(bias)}) = {low:.3f} and σ({scale:g}×12 {_signed(bias)}) = {high:.3f}"
     if low <= LOW_MAX and high >= HIGH_MIN:
         return (f"{values}: off below 8, on above 12. A bigger scale makes the curve steeper; "
@@ -95,7 +92,7 @@ def steep_neuron(answer):
         raise Wrong(f"{values}. You may have swapped the two numbers: ({bias:g}, {scale:g}) would work.",
                     hint="The scale comes first and the bias second: my_answer = (scale, bias).")
     if scale == 0:
-        raise Wrong(f"with scale 0 the weighted sum is ignored: every digit gets σ({bias:g}) = {sigmoid(bias):.3f}.",
+        raise Wrong(f"with scale 0 the weighted sum is ignored: every digit gets σ({bias:g}) = {_activation(bias):.3f}.",
                     hint="The scale multiplies every weight. Try a positive number bigger than 1.")
     if scale < 0:
         raise Wrong(f"{values}: a negative scale flips every weight, so the activation falls as the sum grows.",
@@ -116,7 +113,7 @@ def steep_neuron(answer):
 
 
 def _sharp_enough(scale: float, bias: float) -> bool:
-    return sigmoid(scale * LOW_SUM + bias) <= LOW_MAX and sigmoid(scale * HIGH_SUM + bias) >= HIGH_MIN
+    return _activation(scale * LOW_SUM + bias) <= LOW_MAX and _activation(scale * HIGH_SUM + bias) >= HIGH_MIN
 
 
 # Exercise 3 ------------------------------------------------------------------
@@ -134,8 +131,8 @@ def stable_sigmoid(answer):
     probes = np.array([-30.0, -5.0, -1.0, -0.25, 0.0, 0.25, 1.0, 5.0, 30.0])
     value, _ = _run(answer, 0.0)
     value = expect_number(value, "my_sigmoid(0)")
-    if not math.isclose(value, 0.5, abs_tol=1e-12):
-        raise Wrong(f"my_sigmoid(0) gave {value:.6g}; σ(0) = 1/(1 + e^0) = 1/2.",
+    if not matches(value, 0.5, "my_sigmoid(0)", rtol=0.0, atol=1e-12):
+        raise Wrong(f"my_sigmoid(0) gave {num(value)}; σ(0) = 1/(1 + e^0) = 1/2.",
                     hint="Check the formula: 1 / (1 + e^-x).")
     for x in (2.0, -2.0):
         got = expect_number(_run(answer, x)[0], f"my_sigmoid({x:g})")
@@ -143,8 +140,8 @@ def stable_sigmoid(answer):
             raise Wrong(f"my_sigmoid({x:g}) gave {got:.4f}, but σ({x:g}) = {sigmoid(x):.4f}: "
                         "your curve runs the wrong way.",
                         hint="σ(x) = 1 / (1 + e^-x): note the minus sign in e^-x.")
-        if not math.isclose(got, sigmoid(x), rel_tol=1e-9, abs_tol=1e-15):
-            raise Wrong(f"my_sigmoid({x:g}) gave {got:.6g}, but σ({x:g}) = {sigmoid(x):.6g}.",
+        if not matches(got, sigmoid(x), f"my_sigmoid({x:g})", atol=1e-15):
+            raise Wrong(f"my_sigmoid({x:g}) gave {num(got)}, but σ({x:g}) = {sigmoid(x):.6g}.",
                         hint="σ(x) = 1 / (1 + e^-x), and for negative x also e^x / (1 + e^x).")
 
     try:
@@ -156,17 +153,17 @@ def stable_sigmoid(answer):
                     hint="`if x >= 0:` cannot decide for a whole array at once, and math.exp only takes "
                          "one number. Use np.exp and np.where (or np.abs), which work element by element.") \
             from None
-    got = np.asarray(got)
+    got = expect_array(got, f"my_sigmoid({probes.tolist()})")
     if got.shape != probes.shape:
         raise Wrong(f"for an array of {len(probes)} numbers my_sigmoid returned shape {got.shape}; "
                     f"expected one activation per number, shape {probes.shape}.")
-    if not np.allclose(got, sigmoid(probes), rtol=1e-9, atol=1e-15):
+    if not matches(got, sigmoid(probes), f"my_sigmoid({probes.tolist()})", atol=1e-15):
         worst = int(np.argmax(np.abs(got - sigmoid(probes))))
-        raise Wrong(f"on the array {probes.tolist()} my_sigmoid gave {float(got[worst]):.6g} for "
+        raise Wrong(f"on the array {probes.tolist()} my_sigmoid gave {num(got[worst])} for "
                     f"x = {probes[worst]:g}, but σ({probes[worst]:g}) = {sigmoid(probes[worst]):.6g}.",
                     hint="Each element should be 1 / (1 + e^-x), whichever form you use for it.")
     grid = np.arange(6.0).reshape(2, 3) - 2.5
-    got = np.asarray(_run(answer, grid)[0])
+    got = as_array(_run(answer, grid)[0], "my_sigmoid(an array of shape (2, 3))")
     if got.shape != grid.shape:
         raise Wrong(f"for a (2, 3) array my_sigmoid returned shape {got.shape}; the shape should stay (2, 3).",
                     hint="Work element by element (np.exp, np.where) instead of flattening or looping.")
@@ -175,39 +172,68 @@ def stable_sigmoid(answer):
         _judge_extreme(answer, x)
     both = np.array([-1000.0, 1000.0])
     got, caught = _run(answer, both)
-    got = np.asarray(got, dtype=float)
     if caught:
         raise Wrong(f"one number at a time is fine, but on the array [-1000, 1000] numpy warned: {caught[0]}.",
                     hint=WHERE_HINT)
-    if got.shape != (2,) or not np.all(np.isfinite(got)) or got[0] > 1e-300 or got[1] != 1.0:
+    got = _floats(got, "my_sigmoid([-1000, 1000])")
+    if got.shape != (2,) or not np.all(np.isfinite(got)) or got[0] != 0.0 or got[1] != 1.0:
         raise Wrong(f"on the array [-1000, 1000] my_sigmoid gave {got.tolist()}; expected [0.0, 1.0] (to the "
                     "last digit a float can hold).")
 
     xs = np.linspace(-40.0, 40.0, 161)
-    got = np.asarray(_run(answer, xs)[0], dtype=float)
-    mirrored = np.asarray(_run(answer, -xs)[0], dtype=float)
-    if not np.allclose(mirrored, 1.0 - got, atol=1e-12):
+    got = _floats(_run(answer, xs)[0], "my_sigmoid(np.linspace(-40, 40, 161))")
+    mirrored = _floats(_run(answer, -xs)[0], "my_sigmoid(-np.linspace(-40, 40, 161))")
+    if got.shape != xs.shape or mirrored.shape != xs.shape or not np.allclose(mirrored, 1.0 - got, atol=1e-12):
         raise Wrong("σ(-x) should equal 1 - σ(x) (the curve is symmetric around its middle), "
                     "but for your function it does not.", hint="Compare your two forms at x = 3 and x = -3.")
     if np.any(np.diff(got) < 0):
         raise Wrong("my_sigmoid goes down somewhere between -40 and 40; σ only ever rises.")
+    if SILENCER.search(_source(answer)):
+        raise Wrong("my_sigmoid gives the right values, but it turns numpy's warnings off, so nobody can see "
+                    "whether an exponential overflowed on the way.",
+                    hint="Take out the np.errstate (or warnings) line. A form of σ whose exponential stays small "
+                         "has nothing to hide: e^-|x| is never more than 1.")
     return ("my_sigmoid gives the right values for numbers and arrays, keeps the shape, and survives "
             "±1000 without a single warning.")
+
+
+SILENCER = re.compile(r"""(errstate|seterr)\([^)]*\b(all|over)\s*=\s*["']ignore|"""
+                      r"""(filterwarnings|simplefilter)\(\s*["']ignore""")
+"""Code that hides numpy's overflow warning instead of avoiding the overflow (hiding underflow is fine)."""
+
+
+def _floats(result, what: str) -> np.ndarray:
+    """The learner's result as a float array, NaN and infinity kept: the judge explains them itself."""
+    array = as_array(result, what)
+    try:
+        return array.astype(np.float64)
+    except (TypeError, ValueError, OverflowError):
+        raise Wrong(f"{what} should give numbers, got {short(result)}.") from None
+
+
+def _source(function) -> str:
+    """The learner's code, where Python can find it (not for a function typed into exec or a lambda's line)."""
+    try:
+        return inspect.getsource(function)
+    except (OSError, TypeError):
+        return ""
 
 
 class _ChangedInput(Wrong):
     """The learner's function wrote into the array it was given."""
 
 
+WATCHED = {"over": "warn", "invalid": "warn", "divide": "warn", "under": "ignore"}
+"""numpy's error settings while my_sigmoid runs: underflow (e^-1000 rounding to 0) is harmless."""
+
+
 def _run(function, x):
     """Call ``function(x)`` and return (result, overflow warnings); turn failures into feedback."""
     argument = x.copy() if isinstance(x, np.ndarray) else x
-    # Underflow (e^-1000 rounding to 0) is harmless; overflow and inf/inf are the failures we look for.
-    with warnings.catch_warnings(record=True) as caught, np.errstate(over="warn", invalid="warn", divide="warn",
-                                                                     under="ignore"):
+    with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
-            result = call(function, argument, name="my_sigmoid")
+            result = call(function, argument, name="my_sigmoid", errstate=WATCHED)
         except Wrong as wrong:
             if "OverflowError" in wrong.message:
                 raise Wrong(f"{wrong.message}: the exponential grew too large for a float.",
@@ -228,10 +254,7 @@ WHERE_HINT = ("np.where works out BOTH formulas for every element before it pick
 
 def _overflow_hint(function, x: float) -> str:
     """Why an exponential overflowed, guessed from the learner's code where we can read it."""
-    try:
-        source = inspect.getsource(function)
-    except (OSError, TypeError):
-        source = ""
+    source = _source(function)
     if "where" in source:
         return WHERE_HINT
     too_big = "e^1000 is about 10^434, far beyond the largest float (about 1.8 × 10^308). "
@@ -242,10 +265,7 @@ def _overflow_hint(function, x: float) -> str:
 
 def _near_miss_hint(function, value: float) -> str:
     """Why σ(±1000) came out close but not exact: usually x was clipped to a smaller size."""
-    try:
-        source = inspect.getsource(function)
-    except (OSError, TypeError):
-        source = ""
+    source = _source(function)
     mantissa, _, power = f"{value:.3g}".partition("e")
     close = "but not the value a float holds for σ(±1000). "
     # A learner may not read 7.12e-218 as a number yet.
@@ -263,15 +283,17 @@ def _judge_extreme(answer, x):
     wanted = 0.0 if x < 0 else 1.0
     if caught:
         raise Wrong(f"my_sigmoid({x:g}) made numpy warn: {caught[0]}.", hint=_overflow_hint(answer, x))
-    try:
-        value = float(np.asarray(result, dtype=float))
-    except (TypeError, ValueError):
-        raise Wrong(f"my_sigmoid({x:g}) should be one number, got {type(result).__name__}.") from None
+    value = _floats(result, f"my_sigmoid({x:g})")
+    if value.size != 1:
+        raise Wrong(f"my_sigmoid({x:g}) should be one number, got {short(result)}.")
+    value = float(value.item())
     if math.isnan(value):
         raise Wrong(f"my_sigmoid({x:g}) gave nan: somewhere infinity was divided by infinity.",
                     hint="e^x / (1 + e^x) is fine for negative x but gives inf/inf for x = 1000. "
                          "Use each form only where its exponential stays small.")
-    if not abs(value - wanted) < 1e-300 + (0.0 if x < 0 else 1e-15):
+    # e^-1000 underflows to exactly 0, so σ(-1000) is 0.0 itself: clipping x at -709 gives 1e-308 instead.
+    exact = value == wanted if x < 0 else abs(value - wanted) < 1e-15
+    if not exact:
         shown = f"{value:.6g}"
         if shown == f"{wanted:g}":   # 0.999999999 would print as 1, the very value it misses
             shown = repr(value)

@@ -8,7 +8,7 @@ import numpy as np
 
 from .. import by_hand
 from ..network import Network
-from ._core import NotAttempted, Wrong, call, exercise, expect_array, expect_number, expect_pair
+from ._core import NotAttempted, Wrong, call, exercise, expect_array, expect_number, expect_pair, matches, num
 
 __all__ = ["parameters_784_30_10", "count_parameters", "largest_image_cost", "hand_set_network"]
 
@@ -143,7 +143,7 @@ my_answer = 10
 def largest_image_cost(answer):
     """The largest cost one image can have in the 784-16-16-10 network."""
     value = expect_number(answer, "your answer")
-    if math.isclose(value, 10.0, abs_tol=1e-9):
+    if matches(value, 10.0, "your answer", rtol=0.0, atol=1e-9):
         return ("10: the right digit's neuron fully off and the nine others fully on, so each of the 10 "
                 "squares is 1, its largest. A perfect answer costs 0; every real answer lies in between.")
     if math.isclose(value, 1.0, abs_tol=1e-9):
@@ -159,9 +159,9 @@ def largest_image_cost(answer):
     if math.isclose(value, 0.0, abs_tol=1e-9):
         raise Wrong("0 is the smallest cost, a perfect answer. The question asks for the largest.")
     if value > 10:
-        raise Wrong(f"{value:g} is more than any image can cost: each output and each wanted value lies "
+        raise Wrong(f"{num(value)} is more than any image can cost: each output and each wanted value lies "
                     "between 0 and 1, so each of the 10 squares is at most 1.")
-    raise Wrong(f"{value:g} is not the largest. Each of the 10 squared differences can be as large as 1.",
+    raise Wrong(f"{num(value)} is not the largest. Each of the 10 squared differences can be as large as 1.",
                 hint="Picture the worst possible output: which neurons are on, which are off?")
 
 
@@ -209,14 +209,7 @@ def _network(answer) -> Network:
     if isinstance(answer, by_hand.Playground):
         answer = (answer.weights, answer.biases)
     if isinstance(answer, Network):
-        if answer.sizes[0] != 784 or answer.sizes[-1] != 3:
-            raise Wrong(f"your network is {'-'.join(map(str, answer.sizes))}; it needs 784 inputs and 3 outputs "
-                        "(for 0, 1 and 7).", hint="Build it with by_hand.network(my_weights, my_biases).")
-        try:
-            answer._check_parameters()
-        except ValueError as error:
-            raise Wrong(f"your network is broken: {error}") from None
-        return answer
+        return _parts_network(answer)
     weights, biases = expect_pair(answer, "my_weights", "my_biases")
     weights = expect_array(weights, "my_weights")
     biases = expect_array(biases, "my_biases")
@@ -239,6 +232,24 @@ def _network(answer) -> Network:
                     "activation and the network can never tell the digits apart.",
                     hint="Each neuron should listen to different parts: neuron 0 to the left side, and so on.")
     return by_hand.network(weights, biases)
+
+
+def _parts_network(network: Network) -> Network:
+    """A whole Network must be the parts network: the three part detectors, then the output layer set by hand."""
+    build = "Build it with by_hand.network(my_weights, my_biases), or pass (my_weights, my_biases) itself."
+    if tuple(network.sizes) != (784, len(PARTS), len(by_hand.DIGITS)):
+        raise Wrong(f"your network is {'-'.join(map(str, network.sizes))}; this exercise is the 784-3-3 parts "
+                    "network: 784 pixels, the 3 part detectors, and 3 outputs (for 0, 1 and 7).", hint=build)
+    try:
+        network._check_parameters()
+    except ValueError as error:
+        raise Wrong(f"your network is broken: {error}") from None
+    if (network.activation != "sigmoid" or not np.array_equal(network.weights[0], by_hand.part_weights())
+            or not np.array_equal(network.biases[0], np.full(len(PARTS), by_hand.PART_BIAS))):
+        raise Wrong("your network's hidden layer is not the three part detectors (left side, middle line, top bar, "
+                    "each with the bias -10, and the sigmoid). In this exercise only the output layer is yours to "
+                    "set, by hand.", hint=build)
+    return network
 
 
 def _advice(network: Network, score) -> str:

@@ -7,7 +7,7 @@ import numbers
 import numpy as np
 
 from ..activations import relu, sigmoid
-from ._core import NotAttempted, Wrong, call, exercise, expect_array, expect_number
+from ._core import NotAttempted, Wrong, call, exercise, expect_array, expect_number, matches, short
 
 __all__ = ["weight_matrix_shapes", "layer_function", "multiplications_per_image", "network_on_batch"]
 
@@ -25,7 +25,7 @@ my_shapes = [(16, 784), (16, 16), (10, 16)]
 def weight_matrix_shapes(answer):
     """The shapes of W(1), W(2) and W(3) in the 784-16-16-10 network, as (rows, columns)."""
     if not isinstance(answer, (list, tuple)):
-        raise Wrong(f"expected a list of three shapes, got {type(answer).__name__} {answer!r:.60}.",
+        raise Wrong(f"expected a list of three shapes, got {short(answer)}.",
                     hint="Write it like [(16, 784), (rows, columns), (rows, columns)].")
     if any(item is ... for item in answer):
         raise NotAttempted
@@ -51,7 +51,7 @@ def _judge_shape(shape, layer, n_in, n_out):
                     hint=hint + f"How many rows, and how many columns, does {name} have?")
     if not isinstance(shape, (tuple, list)) or not all(
             isinstance(n, numbers.Integral) and not isinstance(n, bool) for n in shape):
-        raise Wrong(f"{name}: expected a pair of whole numbers such as (16, 784), got {shape!r:.60}.")
+        raise Wrong(f"{name}: expected a pair of whole numbers such as (16, 784), got {short(shape)}.")
     shape = tuple(int(n) for n in shape)
     if shape == (n_out, n_in):
         return
@@ -90,7 +90,7 @@ def layer_function(answer):
         expected = sigmoid(W @ a + b)
         if result.shape != expected.shape:
             _wrong_layer_shape(result.shape, W, a)
-        if not np.allclose(result, expected, rtol=1e-9, atol=1e-12):
+        if not matches(result, expected, shown):
             _diagnose_layer(result, W, b, a, shown)
     return "layer(W, b, a) gives σ(W a + b): a whole layer of neurons in one line."
 
@@ -98,7 +98,7 @@ def layer_function(answer):
 def _call_layer(answer, W, b, a, shown):
     copies = (W.copy(), b.copy(), a.copy())
     try:
-        result = _call_with_shape_hint(answer, *copies, name="layer")
+        result = call(answer, *copies, name="layer")
     except Wrong as wrong:
         if "IndexError" in wrong.message:
             raise Wrong(wrong.message,
@@ -155,28 +155,6 @@ def _diagnose_layer(result, W, b, a, shown):
                 hint="Compare with nnbook.sigmoid(W @ a + b) on a small example you can check by hand.")
 
 
-def _call_with_shape_hint(function, *args, name, shown=None):
-    """Like call(), with a hint about shapes when numpy refuses to multiply.
-
-    ``shown`` replaces call()'s spelled-out arguments in the message, which
-    for a list of matrices is too long to read.
-    """
-    try:
-        return call(function, *args, name=name)
-    except Wrong as wrong:
-        message = wrong.message
-        if shown is not None and " raised " in message:
-            message = f"{name}({shown}) raised " + message.split(" raised ", 1)[1]
-        if "NameError" in message and "sigmoid" in message:
-            raise Wrong(message, hint="In this notebook the sigmoid is nnbook.sigmoid (notebook 05's own "
-                        "sigmoid lives in notebook 05).") from None
-        if "matmul" in message or "shapes" in message or "broadcast" in message:
-            raise Wrong(message, hint="The shapes do not fit together. Write them down: in X @ Y, the columns "
-                        "of X must match the rows of Y, as in (16, 784) @ (784,) or (n, 784) @ (784, 16). "
-                        "The inner numbers must match.") from None
-        raise Wrong(message, hint=wrong.hint) from None
-
-
 # Exercise 3 ------------------------------------------------------------------
 
 @exercise(solution='''
@@ -186,7 +164,6 @@ my_count = 784 * 16 + 16 * 16 + 16 * 10   # 12,960
 ''')
 def multiplications_per_image(answer):
     """How many multiplications one pass through the 784-16-16-10 network needs for one image."""
-    _thousands_comma(answer)
     count = expect_number(answer, "your count")
     layer_counts = [n_in * n_out for n_in, n_out in zip(VIDEO_SIZES[:-1], VIDEO_SIZES[1:])]
     weights = sum(layer_counts)
@@ -220,23 +197,6 @@ def multiplications_per_image(answer):
                      "Add that up over the three layers.")
 
 
-def _thousands_comma(answer):
-    """Catch 12,960 written with a thousands comma: Python reads it as the pair (12, 960)."""
-    if isinstance(answer, str):
-        digits = answer.replace(",", "").strip()
-        if "," in answer and digits.isdigit():
-            raise Wrong(f"your count should be one number, got the text {answer!r}.",
-                        hint=f"Write it without quotes and without the thousands comma: {int(digits)}.")
-    if (isinstance(answer, tuple) and len(answer) > 1
-            and all(isinstance(n, numbers.Integral) and not isinstance(n, bool) for n in answer)
-            and answer[0] > 0 and all(100 <= n < 1000 or n == 0 for n in answer[1:])):
-        number = int("".join([str(answer[0])] + [f"{n:03d}" for n in answer[1:]]))
-        raise Wrong(f"Python read your answer as {len(answer)} separate numbers, {answer}: "
-                    "in Python a comma separates numbers.",
-                    hint=f"Leave out the thousands comma: {number}. (Or write {number:_}: "
-                         "Python allows _ between digits.)")
-
-
 # Exercise 4 ------------------------------------------------------------------
 
 @exercise(solution='''
@@ -260,7 +220,7 @@ def network_on_batch(answer):
         expected = _forward(weights, biases, A)
         if result.shape != expected.shape:
             _wrong_batch_shape(result.shape, expected.shape, sizes, shown)
-        if not np.allclose(result, expected, rtol=1e-9, atol=1e-12):
+        if not matches(result, expected, shown):
             _diagnose_network(result, weights, biases, A, shown)
     return ("one function, any depth, a whole batch at once: "
             "the same thing nnbook.Network.forward does.")
@@ -276,7 +236,7 @@ def _forward(weights, biases, A, last=sigmoid, hidden=sigmoid, use_bias=True):
 def _call_network(answer, weights, biases, A, shown):
     copies = ([W.copy() for W in weights], [b.copy() for b in biases], A.copy())
     try:
-        result = _call_with_shape_hint(answer, *copies, name="network_on_batch", shown="weights, biases, A")
+        result = call(answer, *copies, name="network_on_batch", shown="weights, biases, A")
     except Wrong as wrong:
         if "matmul" in wrong.message:
             W = weights[0]
@@ -294,10 +254,20 @@ def _call_network(answer, weights, biases, A, shown):
     if not np.array_equal(copies[2], A):
         raise Wrong(f"{shown}: your function changed the images A you passed in.",
                     hint="Give each layer's result a new name, or write A = ..., which makes a new array.")
-    if isinstance(result, (list, tuple)) and len(result) in (len(weights), len(weights) + 1) and len(weights) > 1:
+    if isinstance(result, (list, tuple)) and len(weights) > 1 and _every_layer(result, A, weights):
         raise Wrong(f"{shown}: you returned a list of every layer's activations.",
                     hint="Return only the last one: the output layer.")
     return expect_array(result, f"the result for {shown}")
+
+
+def _every_layer(result, A, weights) -> bool:
+    """Whether ``result`` holds one batch of activations per layer (with or without the input layer A)."""
+    layers = [A.shape] + [(len(A), len(W)) for W in weights]
+    try:
+        shapes = [np.shape(item) for item in result]
+    except ValueError:  # an item mixes lists and numbers
+        return False
+    return shapes in (layers, layers[1:])
 
 
 def _wrong_batch_shape(shape, expected, sizes, shown):

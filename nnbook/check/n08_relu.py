@@ -7,7 +7,7 @@ import math
 import numpy as np
 
 from ..activations import relu, relu_slope, sigmoid_slope
-from ._core import Wrong, call, exercise, expect_array, expect_number
+from ._core import Wrong, call, exercise, expect_array, expect_number, num
 
 __all__ = ["relu_slope_function", "sigmoid_fade_depth", "leaky_relu_function"]
 
@@ -72,12 +72,7 @@ def _call_on_array(answer, name, a):
             raise Wrong(f"{name} cannot handle an array: {name}(a) for an array a of {len(a)} numbers raised "
                         "ValueError. Somewhere an `if`, max(), min(), `and` or `or` asked whether the whole "
                         f"array is bigger than something, and numpy cannot answer that for {len(a)} numbers at once.",
-                        hint="Python's max() and `if` look at one number at a time. np.maximum, "
-                             "np.where and comparisons like (a > 0) work on every element of an array at once.") from None
-        if "scalar index" in wrong.message:  # np.max(0, a) takes a as an axis number
-            raise Wrong(f"{name}(a) raised {wrong.message.split(' raised ', 1)[-1]}",
-                        hint="Did you use np.max? np.max(x) finds the largest number inside one array; "
-                             "np.maximum(x, y) compares two arrays number by number. You want np.maximum.") from None
+                        hint=wrong.hint) from None
         raise
 
 
@@ -119,7 +114,7 @@ def _judge_elementwise(answer, name, reference, what, suspects):
                              "a single number and on an array alike.") from None
         value = expect_number(float(value) if isinstance(value, (bool, np.bool_)) else value, f"{name}({x:g})")
         if not math.isclose(value, reference(x), rel_tol=1e-12):
-            raise Wrong(f"{name} works on an array, but {name}({x:g}) gave {value:g} instead of {reference(x):g}.",
+            raise Wrong(f"{name} works on an array, but {name}({x:g}) gave {num(value)} instead of {reference(x):g}.",
                         hint="Make sure a single number goes through the same steps as an array.")
     return result
 
@@ -157,8 +152,9 @@ my_layers = n   # 10: 0.25^9 = 0.0000038 is still above a millionth; 0.25^10 = 0
 ''')
 def sigmoid_fade_depth(answer):
     """The fewest sigmoid layers after which 0.25 to the power of the depth is below one millionth."""
-    if isinstance(answer, (list, tuple, np.ndarray)) and len(answer) > 1:
-        raise Wrong(f"you gave {len(answer)} numbers; the answer is one whole number of layers.",
+    count = answer.size if isinstance(answer, np.ndarray) else len(answer) if isinstance(answer, (list, tuple)) else 1
+    if count > 1:
+        raise Wrong(f"you gave {count} numbers; the answer is one whole number of layers.",
                     hint="If you made a list of 0.25 ** n, find the first n whose value is below 0.000001, "
                          "and give that n.")
     layers = expect_number(answer, "your number of layers")

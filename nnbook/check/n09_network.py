@@ -14,7 +14,7 @@ import numpy as np
 from ..data import load_digits
 from ..evaluation import confusion_table
 from ..pretrained import pretrained
-from ._core import NotAttempted, Wrong, call, expect_array, exercise
+from ._core import Wrong, call, exercise, expect_array, expect_pair, expect_whole_number, matches
 
 __all__ = ["most_confused_pair", "accuracy_per_digit", "confident_mistake", "favourite_image"]
 
@@ -40,23 +40,6 @@ def _a(digit) -> str:
     return f"an {digit}" if digit == 8 else f"a {digit}"
 
 
-def _whole_number(value, what: str) -> int:
-    if isinstance(value, np.ndarray) and value.size == 1:
-        value = value.item()
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        if isinstance(value, numbers.Real) and not isinstance(value, (bool, np.bool_)) and float(value).is_integer():
-            raise Wrong(f"{what} should be a whole number, got the float {value!r}.",
-                        hint="Write it without the decimal point, or wrap it in int(...).")
-        if isinstance(value, str):
-            raise Wrong(f"{what} should be a whole number, got the text (str) {value!r:.40}.",
-                        hint="Leave out the quotes: 7, not '7'.")
-        if isinstance(value, (np.ndarray, list, tuple)):
-            raise Wrong(f"{what} should be one whole number, got {type(value).__name__} of {np.size(value)} numbers.",
-                        hint="Pick one element: a single number, like 123.")
-        raise Wrong(f"{what} should be a whole number, got {type(value).__name__} {value!r:.60}.")
-    return int(value)
-
-
 # Exercise 1 ------------------------------------------------------------------
 
 @exercise(solution='''
@@ -72,13 +55,10 @@ print(my_pair, "happened", most, "times")
 ''', stub_hint="Replace each ... in my_pair = (..., ...) with a digit, run the cell, then run this check again.")
 def most_confused_pair(answer):
     """The mistake the network makes most often, as (digit written, digit said)."""
-    if not isinstance(answer, (tuple, list)) or len(answer) != 2:
-        raise Wrong(f"expected a pair of digits (written, said), got {type(answer).__name__} {answer!r:.60}.",
-                    hint="Write it like my_pair = (4, 9): the digit written first, then the digit the network said.")
-    if any(part is ... for part in answer):
-        raise NotAttempted
-    written = _whole_number(answer[0], "the digit written (the first number)")
-    said = _whole_number(answer[1], "the digit said (the second number)")
+    written, said = expect_pair(answer, "digit written", "digit said",
+                                example="my_pair = (4, 9): the digit written first, then the digit the network said")
+    written = expect_whole_number(written, "the digit written (the first number)")
+    said = expect_whole_number(said, "the digit said (the second number)")
     for digit, what in ((written, "the digit written"), (said, "the digit said")):
         if not 0 <= digit <= 9:
             raise Wrong(f"{what} is {digit}, but digits go from 0 to 9.")
@@ -145,7 +125,7 @@ def accuracy_per_digit(answer):
                         "one per digit 0-9.", hint="np.diag(table) gives the 10 diagonal cells.")
         right, rows, columns = np.diag(table), table.sum(axis=1), table.sum(axis=0)
         expected = right / rows
-        if np.allclose(result, expected, rtol=1e-9, atol=1e-12):
+        if matches(result, expected, f"my_accuracy_per_digit({which})"):
             continue
         if table is not real and np.allclose(result, np.diag(real) / real.sum(axis=1), rtol=1e-9, atol=1e-12):
             raise Wrong("your function gives the right numbers for the notebook's table, but the same numbers for "
@@ -201,7 +181,7 @@ def confident_mistake(answer):
         raise Wrong(f"{float(answer):.3f} looks like a winning output, not the number of a test digit.",
                     hint="my_index is the test digit's position among the 2,000: use argmax, which gives "
                          "where the largest value is, instead of max, which gives the value.")
-    index = _whole_number(answer, "my_index")
+    index = expect_whole_number(answer, "my_index")
     labels, outputs, predictions = _reference()
     sure = outputs.max(axis=1)
     wrong = np.flatnonzero(predictions != labels)
