@@ -69,10 +69,10 @@ def numbers_in_text(prefix: str, pattern: str) -> tuple[float, ...]:
 
     A test that pins a claim of the text reads the claimed number here, such as
     ``numbers_in_text("09", r"about (\\d+)% for this same network")``, so that an
-    edit of the prose and an edit of the test cannot drift apart. Thousands
-    commas are allowed ("12,960").
+    edit of the prose and an edit of the test cannot drift apart. Line breaks
+    in the text read as spaces, and thousands commas are allowed ("12,960").
     """
-    found = re.search(pattern, "\n".join(markdown_cells(prefix)))
+    found = re.search(pattern, " ".join("\n".join(markdown_cells(prefix)).split()))
     if not found:
         raise LookupError(f"the text of notebook {prefix} no longer says anything matching {pattern!r}")
     return tuple(float(group.replace(",", "")) for group in found.groups())

@@ -133,11 +133,12 @@ def test_allowed_imports_pass_the_direction_check():
 
 
 @pytest.mark.parametrize("name", sorted(LESSON))
-def test_each_lesson_module_names_its_notebook_first(name):
+def test_each_lesson_module_names_its_notebook_at_the_top(name):
+    """A lesson module's docstring says which notebook it serves in its summary line or the paragraph after it."""
     docstring = ast.get_docstring(ast.parse((PACKAGE / f"{name}.py").read_text(encoding="utf-8")))
     assert docstring, f"nnbook/{name}.py has no docstring"
-    first = docstring.split("\n\n")[0]
-    named = re.findall(r"[Nn]otebooks? ((?:\d\d)(?:(?:, | and | or |-)\d\d)*)", first)
-    assert named, f"the first paragraph of nnbook/{name}.py's docstring does not name its notebook:\n{first}"
+    top = "\n\n".join(docstring.split("\n\n")[:2])
+    named = re.findall(r"[Nn]otebooks? (\d\d(?:(?:, | and | or |-)\d\d)*)", top)
+    assert named, f"the top of nnbook/{name}.py's docstring does not name its notebook:\n{top}"
     for number in re.findall(r"\d\d", " ".join(named)):
         assert list((ROOT / "notebooks").glob(f"{number}-*.ipynb")), f"nnbook/{name}.py names notebook {number}"

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from nnbook import rules
-from notebook_code import code_cells, defined_in_notebook
+from notebook_code import code_cells, defined_in_notebook, numbers_in_text
 
 
 @pytest.fixture(scope="module")
@@ -94,7 +94,8 @@ def test_a_four_can_be_closer_to_a_nine_than_to_another_four(digits):
 def test_the_bright_pixel_rule_beats_guessing_but_reads_only_0s_and_1s(digits, count_guesses):
     labels = digits["test_labels"]
     score = rules.accuracy(count_guesses, labels)
-    assert 0.15 < score < 0.30, "the summary says 'about 1 digit in 5'"
+    right, out_of = numbers_in_text("01", r"counting ink gets about (\d+) digit in (\d+) right")
+    assert abs(score - right / out_of) < 0.05, "the summary says 'about 1 digit in 5'"
     by_digit = rules.accuracy_by_digit(count_guesses, labels)
     assert by_digit[0] > 0.5 and by_digit[1] > 0.5, "'it reads most 0s and 1s right'"
     assert np.all(by_digit[2:] < 0.3), "'and almost every other digit wrong'"
@@ -105,15 +106,18 @@ def test_the_ink_counts_overlap_except_for_the_1s(digits):
     labels = digits["train_labels"]
     typical = rules.typical_counts(digits["train_images"], labels)
     assert np.argmin(typical) == 1, "'a 1 usually stands out'"
-    fits_100 = [np.mean(np.abs(counts[labels == d] - 100) <= 20) for d in range(2, 10)]
-    assert min(fits_100) > 0.3, "'a count of about 100 fits almost every other digit'"
+    [count] = numbers_in_text("01", r"a count of about (\d+) fits almost every other digit")
+    fits = [np.mean(np.abs(counts[labels == d] - count) <= 20) for d in range(2, 10)]
+    assert min(fits) > 0.3, "'a count of about 100 fits almost every other digit'"
 
 
 def test_the_average_digit_rule_reads_about_four_in_five(digits, count_guesses, average_guesses):
     score = rules.accuracy(average_guesses, digits["test_labels"])
-    assert 0.75 < score < 0.85, "the text says 'about 4 in 5'"
+    right, out_of = numbers_in_text("01", r"Much better: about (\d+) in (\d+)")
+    assert abs(score - right / out_of) < 0.05, "the text says 'about 4 in 5'"
     assert score > rules.accuracy(count_guesses, digits["test_labels"])
-    assert score < 0.96, "the text says the video's trained network (about 96%) does better"
+    [network] = numbers_in_text("01", r"reads about (\d+)% of new digits right")
+    assert score < network / 100, "the text says the video's trained network (about 96%) does better"
 
 
 def test_the_shown_mistakes_are_mistakes(digits, average_guesses):
