@@ -126,7 +126,8 @@ def show_digits(images, labels=None, ncols=10, title=None):
 
 def weight_limit(weights) -> float:
     """The symmetric colour limit for a weight map: the largest |weight| (1.0 if all are 0)."""
-    largest = float(np.max(np.abs(weights))) if np.size(weights) else 0.0
+    weights = require_finite(as_float_array(weights, "weights"), "weights")
+    largest = float(np.max(np.abs(weights))) if weights.size else 0.0
     return largest if largest > 0 else 1.0
 
 

@@ -2,6 +2,7 @@
 
 import math
 import warnings
+from fractions import Fraction
 
 import numpy as np
 import pytest
@@ -53,4 +54,43 @@ def test_relu_is_max_of_zero_and_z():
 @pytest.mark.parametrize("bad", ["3", None, {"z": 1}, [1, "a"]])
 def test_activations_reject_non_numbers_by_name(function, bad):
     with pytest.raises(TypeError, match=r"^z must be a number or an array of numbers"):
+        function(bad)
+
+
+@pytest.mark.parametrize("function", [nnbook.sigmoid, nnbook.relu])
+@pytest.mark.parametrize("huge", [10**400, [10**400], -(10**400)])
+def test_ints_too_large_for_a_float_are_refused_by_name(function, huge):
+    with pytest.raises(ValueError, match=r"^z holds a number too large for a float"):
+        function(huge)
+
+
+def test_fractions_and_big_ints_that_fit_a_float_are_numbers():
+    assert nnbook.sigmoid(Fraction(1, 2)) == nnbook.sigmoid(0.5)
+    assert nnbook.relu(2**64) == float(2**64)
+    assert nnbook.sigmoid(np.float16(1.5)) == nnbook.sigmoid(1.5)
+    assert nnbook.relu(np.array([-1, 2], dtype=object)).tolist() == [0.0, 2.0]
+
+
+def test_sigmoid_works_when_numpy_raises_on_underflow():
+    with np.errstate(all="raise"):
+        assert nnbook.sigmoid(-1000) == 0.0
+        assert nnbook.sigmoid(np.array([-800.0, 0.0, 800.0])).tolist() == [0.0, 0.5, 1.0]
+        assert nnbook.sigmoid_slope(-745.5) == 0.0
+
+
+@pytest.mark.parametrize("function", [nnbook.sigmoid, nnbook.relu, nnbook.sigmoid_slope, nnbook.relu_slope])
+@pytest.mark.parametrize("bad, what", [
+    (1 + 2j, "complex"),
+    (np.array([1.0, 2.0 + 0j]), "complex"),
+    (["1", "2"], "text"),
+    (np.array(["1", "2"]), "text"),
+    (np.datetime64("2020-01-01"), "dates"),
+    (np.array([1, 2], dtype="timedelta64[s]"), "time spans"),
+    (np.ma.masked_array([1.0, 2.0], mask=[False, True]), "masked array"),
+    (np.array([1.0, None], dtype=object), "None"),
+    ([True, False], "booleans"),
+    (np.bool_(True), "booleans"),
+])
+def test_nothing_is_converted_silently(function, bad, what):
+    with pytest.raises(TypeError, match=rf"^z must be a number or an array of numbers.*{what}"):
         function(bad)

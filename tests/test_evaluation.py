@@ -153,3 +153,22 @@ def test_inputs_are_not_changed():
 def test_whole_numbers_stored_as_floats_count_as_digits():
     # The same rule as nnbook.train: 3.0 is the digit 3; 2.5 is an error (see above).
     assert evaluation.accuracy([1, 2, 3], [1.0, 2.0, 7.0]) == evaluation.accuracy([1, 2, 3], [1, 2, 7])
+
+
+def test_accuracy_takes_the_labels_last_like_network_accuracy():
+    assert evaluation.accuracy(predictions=[1, 2, 3], labels=[1, 2, 7]) == 2 / 3
+    with pytest.raises(ValueError, match=r"labels must hold the digits 0-9; labels\[0\] is 12"):
+        evaluation.accuracy([1], [12])
+
+
+@pytest.mark.parametrize("value", [1e30, 2.0**63, 2.0**53])
+def test_format_table_refuses_counts_too_large_to_be_counts(value):
+    with pytest.raises(ValueError, match="far too many"):
+        evaluation.format_table(np.full((10, 10), value))
+
+
+def test_show_mistakes_checks_images_like_every_other_function():
+    with pytest.raises(TypeError, match="images must be a number or an array of numbers"):
+        evaluation.show_mistakes("abc", [1], [2])
+    with pytest.raises(ValueError, match=r"images must hold grey values in \[0, 1\].*divide 0-255 bytes by 255"):
+        evaluation.show_mistakes(np.full((1, 28, 28), 255.0), [1], [2])

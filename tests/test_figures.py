@@ -140,3 +140,54 @@ def test_figure_helpers_reject_bad_input(function, argument, message):
 def test_show_network_wants_one_image(digits):
     with pytest.raises(ValueError, match="image must be one image"):
         nnbook.show_network(nnbook.Network(), digits[0][:2])
+
+
+@pytest.mark.parametrize(("ncols", "error", "message"), [
+    (0, ValueError, "ncols must be positive, got 0"),
+    (-1, ValueError, "ncols must be positive, got -1"),
+    (2.5, TypeError, "ncols must be a whole number, got float 2.5"),
+])
+def test_show_digits_checks_ncols(ncols, error, message):
+    with pytest.raises(error, match=message):
+        nnbook.show_digits(np.zeros((3, 28, 28)), ncols=ncols)
+
+
+def test_show_digits_checks_labels_and_takes_any_titles():
+    with pytest.raises(TypeError, match="labels must be a list with one title per image, got int 3"):
+        nnbook.show_digits(np.zeros((3, 28, 28)), labels=3)
+    fig = nnbook.show_digits(np.zeros((3, 28, 28)), labels=range(3), ncols=2)
+    assert [ax.get_title() for ax in fig.axes if ax.images] == ["0", "1", "2"]
+    assert len(fig.axes) == 4  # 2 rows of 2; the fourth is blank
+
+
+@pytest.mark.parametrize("limit", [-1, 0, np.nan, np.inf, "1"])
+def test_show_weights_checks_the_limit(limit):
+    with pytest.raises((ValueError, TypeError), match="limit must be"):
+        nnbook.show_weights(np.ones(784), limit=limit)
+
+
+def test_show_network_checks_the_network_and_strongest(digits):
+    image = digits[0][0]
+    with pytest.raises(ValueError, match=r"network must read 28×28 images \(784 inputs\).*\(4, 3\)"):
+        nnbook.show_network(nnbook.Network((4, 3)), image[:4])
+    with pytest.raises(TypeError, match="network must be an nnbook.Network"):
+        nnbook.show_network("net", image)
+    for strongest in (-5, 0):
+        with pytest.raises(ValueError, match=f"strongest must be positive, got {strongest}"):
+            nnbook.show_network(nnbook.Network(), image, strongest=strongest)
+
+
+def test_network_layout_hands_out_copies_and_the_middle_column_cannot_change():
+    net = nnbook.Network()
+    before = figures.MIDDLE_COLUMN.copy()
+    figures.network_layout(net)[0][0][:] = 0
+    np.testing.assert_array_equal(figures.network_layout(net)[0][0], before[2:18])
+    with pytest.raises(ValueError, match="read-only"):
+        figures.MIDDLE_COLUMN[0] = 0
+
+
+def test_image_grid_rounds_up_to_whole_rows():
+    assert figures.grid_shape(7, 3) == (3, 3)
+    assert figures.grid_shape(2, 10) == (1, 2)
+    fig, axes = figures.image_grid(5, 2, (1.0, 1.0))
+    assert len(axes) == 5 and len(fig.axes) == 6 and not any(ax.axison for ax in fig.axes)

@@ -46,3 +46,19 @@ def test_weighted_sum_matches_a_plain_loop():
 def test_weighted_sum_bad_input(weights, activations, bias, error, message):
     with pytest.raises(error, match=message):
         nnbook.weighted_sum(weights, activations, bias)
+
+
+def test_an_empty_batch_is_refused_by_name():
+    with pytest.raises(ValueError, match=r"activations is an empty batch, shaped \(0, 28, 28\)"):
+        nnbook.weighted_sum(np.ones((28, 28)), np.ones((0, 28, 28)))
+
+
+@pytest.mark.parametrize("activations", [[1e308, 1e308], np.full((3, 2), 1e308)])
+def test_a_weighted_sum_beyond_the_largest_float_is_refused(activations):
+    with np.errstate(all="raise"), pytest.raises(ValueError, match="the weighted sum is too large for a float"):
+        nnbook.weighted_sum([1e10, 1.0], activations)
+
+
+def test_huge_ints_are_refused_by_name():
+    with pytest.raises(ValueError, match="weights holds a number too large for a float"):
+        nnbook.weighted_sum([10**400, 1], [1, 1])

@@ -88,3 +88,9 @@ def test_accuracy_and_accuracy_by_digit():
 def test_bad_input_gets_a_clear_error(call, error, message):
     with pytest.raises(error, match=message):
         call()
+
+
+def test_accuracy_of_nothing_is_refused_not_nan():
+    with pytest.raises(ValueError, match="guesses must not be empty"):
+        rules.accuracy([], [])
+    assert rules.accuracy(3, [3]) == 1.0  # one guess for one image

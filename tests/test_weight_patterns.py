@@ -102,3 +102,9 @@ def test_show_weight_grid_marks_each_best_patch_in_orange():
 def test_bad_input_gets_a_clear_error(call, error, message):
     with pytest.raises(error, match=message):
         call()
+
+
+@pytest.mark.parametrize("limit", [0, -1.0, float("nan")])
+def test_show_weight_grid_checks_the_limit(limit):
+    with pytest.raises(ValueError, match="limit must be a positive finite number"):
+        weight_patterns.show_weight_grid(np.ones((2, 784)), limit=limit)

@@ -1,6 +1,7 @@
 """The data behind every widget picture, checked in the kernel (tests/browser/ checks the browser side)."""
 
 import io
+import warnings
 
 import matplotlib
 
@@ -10,6 +11,7 @@ import ipywidgets
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
+import traitlets
 from matplotlib.colors import to_rgba
 from PIL import Image
 
@@ -341,3 +343,64 @@ def test_the_neuron_explorers_text_fallback_is_about_one_neuron(pattern):
     text = NeuronExplorer(weights=pattern)._repr_mimebundle_()
     plain = text[0]["text/plain"] if isinstance(text, tuple) else text["text/plain"]
     assert "nnbook.show_weights(weights)" in plain and "show_network" not in plain
+
+
+@pytest.mark.parametrize("strokes, message", [
+    ([[[0.0, 0.0], [1e300, 1e300]]], r"strokes\[0\]\[1\] is \[1e\+300, 1e\+300\], too far out"),
+    ([[[0.2, 0.2], [1.5, 0.5]]], r"strokes\[0\]\[1\] is \[1.5, 0.5\], off the canvas: x and y run from 0 to 1"),
+    ([[[-0.1, 0.5]]], r"strokes\[0\]\[0\] is \[-0.1, 0.5\], off the canvas"),
+])
+def test_strokes_off_the_canvas_are_refused_and_strokes_and_image_stay_together(strokes, message):
+    canvas = DigitCanvas(strokes=ONE)
+    image, preview = canvas.image, list(canvas._preview)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(ValueError, match=message):
+            canvas.strokes = strokes
+    assert canvas.strokes == ONE and canvas.image is image and canvas._preview == preview
+    np.testing.assert_array_equal(canvas.image, strokes_to_image(canvas.strokes))
+
+
+def test_strokes_must_be_a_list_not_text_nor_a_number():
+    canvas = DigitCanvas()
+    with pytest.raises(TypeError, match="strokes must be a list of strokes"):
+        canvas.strokes = "1"
+    with pytest.raises(TypeError, match="strokes must be a list of strokes"):
+        canvas.strokes = 5
+    assert canvas.strokes == []
+
+
+def test_the_preview_holds_exactly_784_grey_levels():
+    canvas = DigitCanvas()
+    for bad in ([0] * 783, [0] * 785, [256] * 784, [-1] * 784):
+        with pytest.raises(traitlets.TraitError):
+            canvas._preview = bad
+    assert canvas._preview == [0] * 784
+
+
+def test_neuron_explorer_sliders_refuse_nan():
+    explorer = NeuronExplorer()
+    with pytest.raises(ValueError, match="the bias b slider's value must be a finite number, got nan"):
+        explorer.sliders["bias"].value = float("nan")
+    assert explorer.sliders["bias"].value == 0.0 and np.isfinite(explorer.activations).all()
+
+
+def test_neuron_explorer_refuses_weights_whose_sums_overflow(digits):
+    with pytest.raises(ValueError, match="weights are too large"):
+        NeuronExplorer(weights=np.full(784, 1e306), images=digits[0][:2])
+    explorer = NeuronExplorer(weights=np.full(784, 1e300), images=digits[0][:2])  # large, but it fits
+    assert np.isfinite(explorer.z_range).all()
+
+
+def test_neuron_explorer_takes_labels_as_every_other_function_does(pattern, digits):
+    explorer = NeuronExplorer(weights=pattern, images=digits[0][:2], labels=[1.0, 2.0])
+    assert explorer.labels == [1, 2]
+    with pytest.raises(ValueError, match=r"labels must hold whole numbers 0-9; labels\[0\] is 1.5"):
+        NeuronExplorer(weights=pattern, images=digits[0][:2], labels=[1.5, 2.0])
+
+
+def test_neuron_explorer_works_when_numpy_raises_on_underflow(digits):
+    with np.errstate(all="raise"):
+        explorer = NeuronExplorer(weights=np.ones(784) * 5, bias=-100, images=digits[0][:3])
+        explorer.sliders["bias"].value = -200
+    assert np.isfinite(explorer.activations).all()
