@@ -63,7 +63,8 @@ def verified_path(name: str, sha256: str) -> pathlib.Path:
     try:
         content = path.read_bytes()
     except OSError as error:
-        raise DataFileError(f"cannot read {path} ({error.strerror or error}). " + RESTORE_HINT.format(name=name)) from error
+        hint = RESTORE_HINT.format(name=name)
+        raise DataFileError(f"cannot read {path} ({error.strerror or error}). {hint}") from error
     digest = hashlib.sha256(content).hexdigest()
     if digest != sha256:
         raise DataFileError(
@@ -73,7 +74,7 @@ def verified_path(name: str, sha256: str) -> pathlib.Path:
     return path
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _digit_arrays() -> dict[str, np.ndarray]:
     path = verified_path(DIGITS_FILE, DIGITS_SHA256)
     with np.load(path, allow_pickle=False) as data:

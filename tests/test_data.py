@@ -26,7 +26,10 @@ def test_split_is_stratified_and_disjoint():
     test_images, test_labels = nnbook.load_digits("test")
     train_counts, test_counts = np.bincount(train_labels), np.bincount(test_labels)
     np.testing.assert_allclose(test_counts / (train_counts + test_counts), 0.2, atol=0.002)
-    as_bytes = lambda images: {np.rint(im * 255).astype(np.uint8).tobytes() for im in images}
+
+    def as_bytes(images):
+        return {np.rint(im * 255).astype(np.uint8).tobytes() for im in images}
+
     assert not as_bytes(train_images) & as_bytes(test_images)
 
 
@@ -76,7 +79,8 @@ def test_corrupt_file_names_checksums_and_remedy(data_copy):
     content = bytearray(path.read_bytes())
     content[1000] ^= 0xFF
     path.write_bytes(bytes(content))
-    with pytest.raises(data.DataFileError, match=rf"corrupt or changed: its SHA-256 is [0-9a-f]{{64}}, expected {data.DIGITS_SHA256}"):
+    expected = rf"corrupt or changed: its SHA-256 is [0-9a-f]{{64}}, expected {data.DIGITS_SHA256}"
+    with pytest.raises(data.DataFileError, match=expected):
         nnbook.load_digits("test")
 
 
@@ -89,3 +93,38 @@ def test_no_allow_pickle_true_anywhere_in_the_project():
         if "allow_pickle=True" in path.read_text(encoding="utf-8")
     ]
     assert offenders == []
+
+
+def test_a_folder_in_place_of_the_file_is_named(data_copy):
+    (data_copy / data.DIGITS_FILE).unlink()
+    (data_copy / data.DIGITS_FILE).mkdir()
+    with pytest.raises(data.DataFileError, match=r"digits\.npz is a folder, but nnbook expects a file there"):
+        nnbook.load_digits()
+
+
+def test_write_npz_rebuilds_the_shipped_digits_byte_for_byte(tmp_path):
+    # scripts/build_digits.py writes digits.npz with write_npz; the same arrays must give the same bytes.
+    shipped = data.data_path(data.DIGITS_FILE).read_bytes()
+    with np.load(data.data_path(data.DIGITS_FILE), allow_pickle=False) as stored:
+        arrays = {key: stored[key] for key in stored.files}
+    path = data.write_npz(tmp_path / "digits.npz", arrays)
+    assert path.read_bytes() == shipped
+    assert [p.name for p in tmp_path.iterdir()] == ["digits.npz"], "no temporary file is left behind"
+
+
+def test_npz_arrays_reads_back_what_npz_bytes_writes():
+    arrays = {"a": np.arange(6).reshape(2, 3), "b": np.array("relu"), "c": np.linspace(0, 1, 4, dtype=np.float32)}
+    back = data.npz_arrays(data.npz_bytes(arrays))
+    assert list(back) == ["a", "b", "c"]
+    for key, array in arrays.items():
+        assert back[key].dtype == array.dtype and np.array_equal(back[key], array)
+
+
+@pytest.mark.parametrize(("path", "error", "message"), [
+    (None, TypeError, "path must be a file path"),
+    ("", ValueError, "path is empty"),
+    ("digits.zip", ValueError, r"path must end in \.npz, got 'digits\.zip'"),
+])
+def test_write_npz_checks_its_path(path, error, message):
+    with pytest.raises(error, match=message):
+        data.write_npz(path, {"a": np.zeros(2)})

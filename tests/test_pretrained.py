@@ -75,7 +75,8 @@ def test_a_missing_file_gives_a_clear_error(tmp_path, monkeypatch, fresh_cache):
 
 
 def load_training_script():
-    spec = importlib.util.spec_from_file_location("train_pretrained", DATA_DIR.parent / "scripts" / "train_pretrained.py")
+    path = DATA_DIR.parent / "scripts" / "train_pretrained.py"
+    spec = importlib.util.spec_from_file_location("train_pretrained", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
