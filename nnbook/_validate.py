@@ -240,7 +240,8 @@ def digit_labels(labels, n: int | None = None, name: str = "labels", *, n_classe
     if array.dtype.kind not in _REAL_KINDS:  # not booleans, and not timedelta64, whose NaT compares False
         raise TypeError(f"{name} must hold {wanted}, got {describe(array)}")
     if n is not None and len(array) != n:
-        raise ValueError(f"{name} must have one label per image: {_count(n, 'image')} but {_count(len(array), 'label')}")
+        raise ValueError(f"{name} must have one label per image: "
+                         f"{_count(n, 'image')} but {_count(len(array), 'label')}")
     if np.issubdtype(array.dtype, np.floating):
         whole = np.isfinite(array) & (array == np.round(array))
         if not whole.all():

@@ -130,9 +130,10 @@ def show_sums_by_digit(sums, labels, threshold=None, ax=None, title=None, xlim=N
     """One histogram of weighted sums per digit 0-9, stacked from 0 (top) to 9 (bottom).
 
     Each digit's histogram is scaled to the same peak height, so that a digit
-    with few images, or with widely spread sums, is as easy to read as the rest. A thin grey line marks 0. With ``threshold``, the
-    sums above it (the images for which the neuron fires) are drawn in
-    orange, the rest in grey, and a dashed line marks the threshold.
+    with few images, or with widely spread sums, is as easy to read as the
+    rest. A thin grey line marks 0. With ``threshold``, the sums above it
+    (the images for which the neuron fires) are drawn in orange, the rest in
+    grey, and a dashed line marks the threshold.
     """
     sums = require_finite(as_float_array(sums, "sums"), "sums")
     if sums.ndim != 1 or len(sums) == 0:

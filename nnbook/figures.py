@@ -19,8 +19,17 @@ import numpy as np
 from matplotlib.colors import Normalize
 from matplotlib.patches import Circle, Rectangle
 
-from ._validate import (SIDE, as_float_array, describe, pixel_grid, positive_float, positive_int, require_finite,
-                        require_pixels)
+from ._validate import (
+    SIDE,
+    as_float_array,
+    describe,
+    image_batch,
+    pixel_grid,
+    positive_float,
+    positive_int,
+    require_finite,
+    require_pixels,
+)
 from .network import Network
 
 ACTIVATION_CMAP = "gray"
@@ -240,9 +249,10 @@ def show_network(network, image, strongest=40, ax=None):
     if network.sizes[0] != SIDE * SIDE:
         raise ValueError(f"network must read 28×28 images (784 inputs), got a network with sizes {network.sizes}")
     strongest = positive_int(strongest, "strongest")
-    layers = network.activations(image)
-    if layers[0].ndim != 1:
-        raise ValueError("image must be one image, shaped (28, 28) or (784,), not a batch")
+    batch, single = image_batch(image, "image")
+    if not single:
+        raise ValueError(f"image must be one image, shaped (28, 28) or (784,), not a batch of {len(batch)}")
+    layers = network.activations(batch[0])
     layout = network_layout(network)
     with plt.rc_context(STYLE):
         if ax is None:

@@ -24,8 +24,18 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.colors import to_rgba
 
-from ._validate import (SIDE, as_float_array, describe, digit_labels, image_batch, pixel_grid, positive_float,
-                        require_every_digit, require_finite)
+from ._validate import (
+    SIDE,
+    as_float_array,
+    choice,
+    describe,
+    digit_labels,
+    image_batch,
+    pixel_grid,
+    positive_float,
+    require_every_digit,
+    require_finite,
+)
 from .figures import ACTIVATION_CMAP, HIGHLIGHT, new_axes
 
 THICKNESS = 3.0
@@ -136,9 +146,8 @@ def ranking(by_digit) -> list[int]:
 
 def digits_with(part_name: str) -> list[int]:
     """The digits that the video's examples build from the part called ``part_name``."""
-    names = {name for names in DIGIT_PARTS.values() for name in names}
-    if part_name not in names:
-        raise ValueError(f"unknown part {part_name!r}; expected one of {', '.join(map(repr, sorted(names)))}")
+    names = sorted({name for names in DIGIT_PARTS.values() for name in names})
+    choice(part_name, "part_name", names)
     return sorted(digit for digit, names in DIGIT_PARTS.items() if part_name in names)
 
 

@@ -30,8 +30,16 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validate import (SIDE, as_float_array, describe, digit_labels, image_batch, pixel_grid, require_every_digit,
-                        require_finite)
+from ._validate import (
+    SIDE,
+    as_float_array,
+    describe,
+    digit_labels,
+    image_batch,
+    pixel_grid,
+    require_every_digit,
+    require_finite,
+)
 
 BRIGHT = 0.5
 """A pixel counts as bright (part of the ink) when its grey value is above this."""

@@ -108,14 +108,16 @@ def test_show_mistakes_titles_each_image_written_and_said():
     assert len(shown) == 3 and len(fig.axes) == 4
     np.testing.assert_array_equal(shown[1].images[0].get_array(), images[1])
     assert shown[1].images[0].get_clim() == (0.0, 1.0)
-    assert [(ax.get_title("center"), ax.get_title("right")) for ax in shown] == [("4 → ", "9"), ("7 → ", "1"), ("9 → ", "4")]
+    titles = [(ax.get_title("center"), ax.get_title("right")) for ax in shown]
+    assert titles == [("4 → ", "9"), ("7 → ", "1"), ("9 → ", "4")]
     assert to_rgba(shown[0].title.get_color()) != to_rgba(HIGHLIGHT)
     assert to_rgba(shown[0]._right_title.get_color()) == to_rgba(HIGHLIGHT)
 
 
 @pytest.mark.parametrize("call, error, message", [
     (lambda: evaluation.accuracy([1], [1, 2]), ValueError, "2 labels and 1 predictions"),
-    (lambda: evaluation.accuracy([1, 2], [1.5, 2.0]), ValueError, r"labels must hold whole numbers 0-9; labels\[0\] is 1.5"),
+    (lambda: evaluation.accuracy([1, 2], [1.5, 2.0]), ValueError,
+     r"labels must hold whole numbers 0-9; labels\[0\] is 1.5"),
     (lambda: evaluation.accuracy([True, False], [1, 2]), TypeError, "predictions must hold whole numbers"),
     (lambda: evaluation.accuracy([1, 2], [1, 10]), ValueError, r"labels must hold the digits 0-9; labels\[1\] is 10"),
     (lambda: evaluation.accuracy([1, 2], [-1, 2]), ValueError, "digits 0-9"),
@@ -132,7 +134,8 @@ def test_show_mistakes_titles_each_image_written_and_said():
     (lambda: evaluation.format_table("table"), TypeError, "10×10 array of counts"),
     (lambda: evaluation.show_confusion(np.ones((10, 10), dtype=bool)), TypeError, "10×10 array of counts"),
     (lambda: evaluation.most_confused(np.ones((10, 10), dtype=int), count=0), ValueError, "count must be positive"),
-    (lambda: evaluation.most_confused(np.ones((10, 10), dtype=int), count=1.5), TypeError, "count must be a whole number"),
+    (lambda: evaluation.most_confused(np.ones((10, 10), dtype=int), count=1.5), TypeError,
+     "count must be a whole number"),
     (lambda: evaluation.show_mistakes(np.zeros((2, 28, 28)), [1, 2, 3], [3, 2, 1]), ValueError, "3 images"),
     (lambda: evaluation.show_mistakes(np.zeros((1, 28, 28)) + 2, [1], [3]), ValueError, r"grey values in \[0, 1\]"),
     (lambda: evaluation.show_mistakes(np.zeros((1, 28, 28)), [1], [3], ncols=0), ValueError, "ncols must be positive"),

@@ -117,14 +117,16 @@ def test_show_network_rings_the_winner_and_draws_the_strongest_weights(digits):
         w = net.weights[int(layer) - 1][int(j), int(i)]
         np.testing.assert_allclose(line.get_color(), blue if w > 0 else red)
     # the drawn weights of the last layer are the 25 largest of all 160
-    last = sorted(abs(net.weights[2][int(j), int(i)]) for _, l, j, i in (ln.get_gid().split("-") for ln in lines) if l == "3")
+    gids = (line.get_gid().split("-") for line in lines)
+    last = sorted(abs(net.weights[2][int(j), int(i)]) for _, layer, j, i in gids if layer == "3")
     assert last == sorted(np.abs(net.weights[2]).ravel())[-25:]
 
 
 @pytest.mark.parametrize(
     ("function", "argument", "message"),
     [
-        (nnbook.show_digit, np.zeros((28, 27)), r"image must be one image shaped \(28, 28\) or \(784,\), got shape \(28, 27\)"),
+        (nnbook.show_digit, np.zeros((28, 27)),
+         r"image must be one image shaped \(28, 28\) or \(784,\), got shape \(28, 27\)"),
         (nnbook.show_digit, np.full((28, 28), 2.0), r"image must hold grey values in \[0, 1\]"),
         (nnbook.show_weights, np.zeros(100), r"weights_row must hold 784 weights.*got shape \(100,\)"),
         (nnbook.show_weights, np.full(784, np.nan), "weights_row contains NaN"),

@@ -4,12 +4,12 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
 
-import nnbook  # noqa: E402
-from nnbook import parts  # noqa: E402
+import nnbook
+from nnbook import parts
 
 
 def test_loop_is_a_ring_around_its_centre():
@@ -65,7 +65,8 @@ def test_overlap_with_all_is_the_weakest_part():
     drawn = parts.digit_parts()
     pair = [drawn["loop on top"], drawn["line on the right"]]
     both = parts.overlap_with_all(images[:20], pair)
-    np.testing.assert_allclose(both, np.minimum(parts.overlap(images[:20], pair[0]), parts.overlap(images[:20], pair[1])))
+    each = [parts.overlap(images[:20], part) for part in pair]
+    np.testing.assert_allclose(both, np.minimum(*each))
     assert parts.overlap_with_all(images[0], pair) == pytest.approx(both[0])
 
 
@@ -94,7 +95,7 @@ def test_show_part_draws_the_part_alone_or_on_a_digit():
     (lambda: parts.overlap(np.full((28, 28), 2.0), np.ones((28, 28))), ValueError, r"grey values in \[0, 1\]"),
     (lambda: parts.overlap_by_digit(np.zeros((2, 784)), [0, 1], np.ones((28, 28))), ValueError, "every digit 0-9"),
     (lambda: parts.overlap_with_all(np.zeros(784), []), TypeError, "non-empty list of parts"),
-    (lambda: parts.digits_with("loop in the middle"), ValueError, "unknown part 'loop in the middle'"),
+    (lambda: parts.digits_with("loop in the middle"), ValueError, "unknown part_name 'loop in the middle'"),
     (lambda: parts.ranking([1, 2, 3]), ValueError, "by_digit must hold 10 numbers"),
 ])
 def test_bad_input_gets_a_clear_error(call, error, message):

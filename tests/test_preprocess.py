@@ -4,8 +4,15 @@ import numpy as np
 import pytest
 
 import nnbook
-from nnbook.preprocess import (BOX, SIDE, _area_resize_matrix, center_like_mnist, check_strokes, draw_strokes,
-                               strokes_to_image)
+from nnbook.preprocess import (
+    BOX,
+    SIDE,
+    _area_resize_matrix,
+    center_like_mnist,
+    check_strokes,
+    draw_strokes,
+    strokes_to_image,
+)
 
 ONE = [[[0.5, 0.15], [0.5, 0.85]]]  # a "1": one vertical stroke
 ROWS, COLS = np.mgrid[:SIDE, :SIDE]

@@ -300,7 +300,8 @@ def test_bias_slider_reaches_the_given_bias():
     ({"weights": np.ones(784), "images": np.zeros((2, 28, 28)), "labels": [1, 12]}, ValueError, r"labels\[1\] is 12"),
     ({"weights": np.ones(784), "images": np.zeros((2, 5, 5))}, ValueError, "images must be"),
     ({"weights": np.ones(784), "labels": [1, 2]}, ValueError, "labels need images"),
-    ({"weights": np.ones(784), "images": np.zeros((2, 28, 28)), "labels": "12"}, TypeError, "labels must be a list or 1-D array"),
+    ({"weights": np.ones(784), "images": np.zeros((2, 28, 28)), "labels": "12"}, TypeError,
+     "labels must be a list or 1-D array"),
 ])
 def test_neuron_explorer_refuses_bad_arguments(kwargs, error, message):
     with pytest.raises(error, match=message):

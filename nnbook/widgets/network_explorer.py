@@ -8,8 +8,16 @@ import numpy as np
 
 from .._validate import describe, image_batch, positive_int
 from ..data import load_digits
-from ..figures import (ACTIVATION_CMAP, HIGHLIGHT, NETWORK_FIGSIZE, STYLE, network_axes, network_layout,
-                       show_network, show_network_input)
+from ..figures import (
+    ACTIVATION_CMAP,
+    HIGHLIGHT,
+    NETWORK_FIGSIZE,
+    STYLE,
+    network_axes,
+    network_layout,
+    show_network,
+    show_network_input,
+)
 from ..network import Network
 from ._display import FONT, NO_WIDGETS, LiveFigure, new_figure, replace_plain_text
 from .digit_canvas import DigitCanvas
