@@ -229,12 +229,15 @@ def _fetch(file: RemoteFile, cache: pathlib.Path, mirrors, progress) -> pathlib.
             f"Move or delete it, or pass cache_dir=... with another folder"
         )
     if path.is_file():
-        digest = _sha256(path)
-        if digest == file.sha256:
-            return path
-        if progress is True:
-            print(f"{path} is damaged (SHA-256 {digest}); downloading it again", file=sys.stderr)
-        path.unlink()
+        try:
+            digest = _sha256(path)
+            if digest == file.sha256:
+                return path
+            if progress is True:
+                print(f"{path} is damaged (SHA-256 {digest}); downloading it again", file=sys.stderr)
+            path.unlink()
+        except OSError as error:
+            raise _cache_error(cache, error) from error
     failures = []
     for mirror in mirrors:
         url = mirror.rstrip("/") + "/" + file.name

@@ -478,3 +478,15 @@ def test_an_empty_cache_dir_is_refused(monkeypatch, tmp_path):
     with pytest.raises(ValueError, match="cache_dir is empty"):
         nnbook.load_mnist("test", "", progress=False)
     assert files_in(tmp_path) == []
+
+
+def test_a_cached_file_that_cannot_be_read(cache, monkeypatch):
+    cache.mkdir()
+    (cache / "t10k-images-idx3-ubyte.gz").write_bytes(b"cached")
+
+    def refuse(path):
+        raise PermissionError(13, "Permission denied", str(path))
+    monkeypatch.setattr(mnist, "_sha256", refuse)  # as root every file is readable, so simulate the refusal
+    with pytest.raises(OSError, match=rf"cannot use {re.escape(str(cache))} as the MNIST cache \(Permission denied\)"):
+        nnbook.load_mnist("test", cache, progress=False, files=table_for(sample_payloads()))
+    assert (cache / "t10k-images-idx3-ubyte.gz").read_bytes() == b"cached"
