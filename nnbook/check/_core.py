@@ -288,7 +288,8 @@ def call(function, *args, name: str | None = None, shown: str | None = None, err
         raise Wrong(f"{called} raised {type(error).__name__}: {error}", hint=_error_hint(error)) from None
     finally:
         # The learner's own prints still show, after the check has seen them.
-        sys.stdout.write(printed.getvalue())
+        if printed.getvalue() and sys.stdout is not None:
+            sys.stdout.write(printed.getvalue())
     if budget.over:
         raise Wrong(f"your function has run for {budget.used:.1f} s in all, more than the {budget.seconds:g} s this "
                     f"check allows, so the check stops after {called}.", hint=_SLOW_HINT)
@@ -386,20 +387,22 @@ def expect_pair(answer, first: str, second: str, *, example: str | None = None) 
     raise Wrong(f"expected a pair ({first}, {second}), got {got}.", hint=hint)
 
 
-def expect_array(value, what: str, shape=None) -> np.ndarray:
-    """The answer must be an array of finite numbers (with ``shape``, if given)."""
+def expect_array(value, what: str, shape=None, *, finite: bool = True) -> np.ndarray:
+    """The answer must be an array of real numbers (with ``shape``, if given), finite unless ``finite=False``."""
     if isinstance(value, (str, bytes)):
         raise Wrong(f"{what} should be an array of numbers, got the text {value!r:.40}.")
     array = as_array(value, what)
-    if array.dtype.kind not in "biuf":
-        try:
-            array = array.astype(np.float64)
-        except (TypeError, ValueError, OverflowError):
-            raise Wrong(f"{what} should be an array of numbers, got {short(value)}.") from None
-    array = array.astype(np.float64)
+    if array.dtype.kind == "c":
+        raise Wrong(f"{what} holds complex numbers; it should hold real numbers.")
+    try:
+        if array.dtype.kind not in "biufO":  # text, dates and time spans are not numbers
+            raise TypeError
+        array = array.astype(np.float64)
+    except (TypeError, ValueError, OverflowError):  # also objects that are not numbers, and ints too large
+        raise Wrong(f"{what} should be an array of numbers, got {short(value)}.") from None
     if shape is not None and array.shape != tuple(shape):
         raise Wrong(f"{what} should have shape {tuple(shape)}, got {array.shape}.")
-    if not np.all(np.isfinite(array)):
+    if finite and not np.all(np.isfinite(array)):
         raise Wrong(f"{what} contains NaN or infinity.",
                     hint="Look for a division by zero or an exponential that grew too large.")
     return array

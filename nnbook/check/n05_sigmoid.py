@@ -204,11 +204,7 @@ SILENCER = re.compile(r"""(errstate|seterr)\([^)]*\b(all|over)\s*=\s*["']ignore|
 
 def _floats(result, what: str) -> np.ndarray:
     """The learner's result as a float array, NaN and infinity kept: the judge explains them itself."""
-    array = as_array(result, what)
-    try:
-        return array.astype(np.float64)
-    except (TypeError, ValueError, OverflowError):
-        raise Wrong(f"{what} should give numbers, got {short(result)}.") from None
+    return expect_array(result, what, finite=False)
 
 
 def _source(function) -> str:
