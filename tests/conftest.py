@@ -15,7 +15,6 @@ import numpy as np
 import pytest
 
 import nnbook
-from checks import run_solution as run_worked_solution
 
 # pyplot picks its backend when the first figure is drawn, so this holds for every test.
 # It is set here, not through the MPLBACKEND variable: the variable would leak into the
@@ -49,26 +48,6 @@ def pretrained_net() -> nnbook.Network:
     network = nnbook.pretrained()
     read_only(*network.weights, *network.biases)
     return network
-
-
-@pytest.fixture(scope="session")
-def run_solution(train_digits):
-    """Run an exercise's worked solution and return the names it defines.
-
-    The solution sees what a notebook's opening cells give it: numpy as
-    ``np``, ``nnbook`` and its lesson modules, and the training digits as
-    ``train_images`` and ``train_labels``; ``names`` adds or replaces any.
-    """
-    from nnbook import by_hand, detectors, parts
-
-    images, labels = train_digits
-
-    def run(exercise, **names):
-        given = {"train_images": images, "train_labels": labels,
-                 "by_hand": by_hand, "detectors": detectors, "parts": parts}
-        return run_worked_solution(exercise, **{**given, **names})
-
-    return run
 
 
 @pytest.fixture(autouse=True)
