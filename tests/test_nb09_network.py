@@ -75,7 +75,7 @@ def test_untrained_outputs_are_middling_and_trained_outputs_have_one_clear_winne
 
 def test_accuracy_is_above_nine_in_ten_and_a_few_points_below_the_videos_96_percent(
         pretrained_net, test_digits, predictions):
-    accuracy = evaluation.accuracy(test_digits[1], predictions)
+    accuracy = evaluation.accuracy(predictions, test_digits[1])
     assert accuracy == pretrained_net.accuracy(*test_digits)
     [videos] = numbers_in_text("09", r"reports about (\d+)% for this same 784-16-16-10 network")
     [right, out_of] = numbers_in_text("09", r"reads more than (\d+) in (\d+) test digits correctly")
