@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validate import describe, positive_float, positive_int
+from ._validate import positive_float, positive_int
+from ._validate import seed as check_seed
 from .data import load_digits
 from .network import Network
 from .training import History, gradient_sizes, train
@@ -102,11 +103,10 @@ def compare_sigmoid_relu(hidden_layers=6, width=16, *, epochs=10, batch_size=10,
     width = positive_int(width, "width")
     learning_rate = positive_float(learning_rate, "learning_rate")
     n_images = positive_int(n_images, "n_images")
+    seed = check_seed(seed)
     images, labels = load_digits("train")
     if n_images > len(images):
         raise ValueError(f"n_images must be at most {len(images)} (the training digits), got {n_images}")
-    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)):
-        raise TypeError(f"seed must be a whole number, got {describe(seed)}")
     images, labels = images[:n_images], labels[:n_images]
     test = load_digits("test")
     sizes = (784,) + (width,) * hidden_layers + (10,)

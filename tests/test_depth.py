@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import matplotlib
+import numpy as np
+import pytest
 
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-
-from nnbook.depth import CHANCE, DepthComparison, compare_sigmoid_relu  # noqa: E402
+from nnbook.depth import CHANCE, DepthComparison, compare_sigmoid_relu
 
 
 @pytest.fixture(scope="module")
@@ -37,10 +32,9 @@ def test_the_gradient_fades_through_the_sigmoid_layers(small):
     assert relu[0] > 100 * sig[0]
 
 
-def test_the_networks_are_the_trained_ones(small):
+def test_the_networks_are_the_trained_ones(small, test_digits):
     assert small.sigmoid_network.activation == "sigmoid" and small.relu_network.activation == "relu"
-    from nnbook import load_digits
-    images, labels = load_digits("test")
+    images, labels = test_digits
     assert small.relu_network.accuracy(images, labels) == small.relu.test_accuracy[-1]
 
 
@@ -50,7 +44,6 @@ def test_summary_and_figure(small):
     assert f"{small.relu.test_accuracy[-1]:.1%}" in text
     fig = small.show()
     assert len(fig.axes) == 2
-    plt.close(fig)
 
 
 @pytest.mark.parametrize("arguments, error, message", [
@@ -59,6 +52,12 @@ def test_summary_and_figure(small):
     (dict(learning_rate=-1), ValueError, "learning_rate must be a positive"),
     (dict(n_images=9000), ValueError, "n_images must be at most 8000"),
     (dict(seed="0"), TypeError, "seed must be a whole number"),
+    (dict(seed=-1), ValueError, "seed must be a whole number, 0 or more, got -1"),
+    (dict(seed=1.5), TypeError, "seed must be a whole number, 0 or more"),
+    (dict(seed=None), TypeError, "seed must be a whole number, 0 or more"),
+    (dict(seed=True), TypeError, "seed must be a whole number"),
+    (dict(epochs=0), ValueError, "epochs must be positive"),
+    (dict(batch_size="10"), TypeError, "batch_size must be a whole number"),
 ])
 def test_bad_input(arguments, error, message):
     with pytest.raises(error, match=message):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 
@@ -11,8 +13,8 @@ from nnbook.training import History, TrainingDiverged, average_cost, backprop, g
 
 
 @pytest.fixture(scope="module")
-def digits():
-    return nnbook.load_digits("train"), nnbook.load_digits("test")
+def digits(train_digits, test_digits):
+    return train_digits, test_digits
 
 
 def small_problem(activation, seed=1):
@@ -153,10 +155,18 @@ def test_batch_larger_than_the_data_is_one_batch(digits):
         np.testing.assert_allclose(W, W0 - g, rtol=1e-12, atol=1e-15)
 
 
-def test_float_labels_that_are_whole_numbers_are_accepted(digits):
+def test_float_labels_that_are_whole_numbers_train_exactly_like_int_labels(digits):
     (images, labels), _ = digits
-    train(nnbook.Network(seed=0), images[:20], labels[:20].astype(float), epochs=1, batch_size=10,
-          learning_rate=1.0, seed=0, progress=False)
+    runs = []
+    for given in (labels[:20], labels[:20].astype(float), labels[:20].tolist()):
+        net = nnbook.Network(seed=0)
+        history = train(net, images[:20], given, epochs=2, batch_size=10, learning_rate=1.0, seed=0, progress=False)
+        runs.append((net.weights + net.biases, history.cost + history.train_accuracy))
+    (int_params, int_history), *others = runs
+    assert not np.array_equal(int_params[0], nnbook.Network(seed=0).weights[0])  # it did train
+    for params, history in others:
+        assert all(np.array_equal(a, b) for a, b in zip(params, int_params))
+        assert history == int_history
 
 
 GOOD = dict(epochs=1, batch_size=10, learning_rate=1.0, seed=0, progress=False)
@@ -193,8 +203,14 @@ GOOD = dict(epochs=1, batch_size=10, learning_rate=1.0, seed=0, progress=False)
     (dict(dtype="float16"), ValueError, r"unknown dtype 'float16'; expected one of 'float32', 'float64'"),
     (dict(dtype=np.float32), TypeError, r"dtype must be one of 'float32', 'float64'"),
     (dict(progress="yes"), TypeError, r"progress must be None \(automatic\), True, False or a function"),
+    (dict(progress=0), TypeError, r"progress must be None \(automatic\), True, False or a function, got int 0"),
+    (dict(progress=0.0), TypeError, r"progress must be None .*got float 0.0"),
+    (dict(progress=1), TypeError, r"progress must be None .*got int 1"),
+    (dict(progress=np.False_), TypeError, r"progress must be None .*got bool np.False_"),
+    (dict(progress=np.True_), TypeError, r"progress must be None .*got bool np.True_"),
     (dict(test=np.zeros((5, 784))), TypeError, r"test must be a pair"),
-    (dict(test=(np.zeros((5, 784)), [0, 1, 2])), ValueError, r"test labels must have one label per image: 5 images but 3 labels"),
+    (dict(test=(np.zeros((5, 784)), [0, 1, 2])), ValueError,
+     r"test labels must have one label per image: 5 images but 3 labels"),
     (dict(test=(np.zeros((2, 784)), [0, 11])), ValueError, r"test labels\[1\] is 11"),
     (dict(network="784-16-16-10"), TypeError, r"network must be an nnbook.Network"),
 ])
@@ -238,7 +254,7 @@ def test_divergence_in_a_later_epoch_restores_the_previous_epoch(digits, monkeyp
     after_one = nnbook.Network(seed=0)
     train(after_one, images[:100], labels[:100], epochs=1, **options)
 
-    real, calls = training._gradients, []
+    real, calls = training._backprop, []
 
     def poisoned_in_epoch_two(*args, **kwargs):
         calls.append(1)
@@ -248,12 +264,16 @@ def test_divergence_in_a_later_epoch_restores_the_previous_epoch(digits, monkeyp
                 g[...] = np.nan  # in place: train passes the arrays to fill
         return grads_w, grads_b
 
-    monkeypatch.setattr(training, "_gradients", poisoned_in_epoch_two)
+    monkeypatch.setattr(training, "_backprop", poisoned_in_epoch_two)
     net = nnbook.Network(seed=0)
-    with pytest.raises(TrainingDiverged, match=r"diverged in epoch 2.*after epoch 1"):
+    with pytest.raises(TrainingDiverged, match=r"diverged in epoch 2.*after epoch 1") as error:
         train(net, images[:100], labels[:100], epochs=3, **options)
     for W, W1 in zip(net.weights + net.biases, after_one.weights + after_one.biases):
         assert np.array_equal(W, W1)
+    # The error carries the History of the epoch that went well, the one whose weights the network keeps.
+    kept = error.value.history
+    assert isinstance(kept, History) and kept.epochs == [1]
+    assert kept.cost == [pytest.approx(average_cost(after_one, images[:100], labels[:100]), rel=1e-5)]
 
 
 def test_progress_false_and_automatic_print_nothing_in_tests(digits, capsys):
@@ -297,7 +317,7 @@ def test_weights_given_as_lists_are_trained_as_arrays(digits):
 
 def test_an_infinite_weight_counts_as_divergence_even_if_the_cost_stays_finite(digits, monkeypatch):
     (images, labels), _ = digits
-    real, calls = training._gradients, []
+    real, calls = training._backprop, []
 
     def poisoned_last_batch(*args, **kwargs):
         calls.append(1)
@@ -306,7 +326,7 @@ def test_an_infinite_weight_counts_as_divergence_even_if_the_cost_stays_finite(d
             grads_w[2][0, 0] = -np.inf  # W -= -inf makes one output weight +inf; σ still gives finite outputs
         return grads_w, grads_b
 
-    monkeypatch.setattr(training, "_gradients", poisoned_last_batch)
+    monkeypatch.setattr(training, "_backprop", poisoned_last_batch)
     net = nnbook.Network(seed=0)
     before = net.copy()
     with pytest.raises(TrainingDiverged, match=r"epoch 1: some weights or biases became infinitely large"):
@@ -318,11 +338,9 @@ def test_float32_learns_as_well_as_float64_and_keeps_the_network_64_bit(digits):
     (images, labels), (test_images, test_labels) = digits
     options = dict(epochs=3, batch_size=10, learning_rate=1.0, seed=0, progress=False, test=(test_images, test_labels))
     wide, narrow = nnbook.Network(seed=0), nnbook.Network(seed=0)
-    arrays = narrow.weights + narrow.biases
     train(wide, images[:2000], labels[:2000], dtype="float64", **options)
     history = train(narrow, images[:2000], labels[:2000], **options)
     assert all(a.dtype == np.float64 for a in narrow.weights + narrow.biases)
-    assert all(a is b for a, b in zip(narrow.weights + narrow.biases, arrays)), "updated in place"
     assert abs(narrow.accuracy(test_images, test_labels) - wide.accuracy(test_images, test_labels)) < 0.01
     assert history.test_accuracy[-1] == pytest.approx(narrow.accuracy(test_images, test_labels), abs=0.002)
     assert not np.array_equal(narrow.weights[0], wide.weights[0]), "32-bit numbers round differently"
@@ -381,3 +399,152 @@ def test_in_a_notebook_a_diverged_run_turns_the_bar_red(digits, notebook_display
     [box] = notebook_display
     bar, _ = box.children
     assert (bar.value, bar.bar_style) == (0, "danger")
+
+
+def params_of(net):
+    return [np.array(p, copy=True) for p in net.weights + net.biases]
+
+
+def same_bits(a, b):
+    return len(a) == len(b) and all(x.dtype == y.dtype and np.array_equal(x, y) for x, y in zip(a, b))
+
+
+# A far too large learning rate used to pin every output at 0 or 1 and carry on silently (cost 1.0000, 8%).
+@pytest.mark.parametrize("activation, learning_rate, dtype", [
+    ("sigmoid", 1e4, "float32"),
+    ("sigmoid", 1e6, "float32"),
+    ("sigmoid", 1e30, "float32"),
+    ("sigmoid", 1e300, "float32"),
+    ("sigmoid", 1e4, "float64"),
+    ("sigmoid", 1e300, "float64"),
+    ("relu", 50, "float32"),
+    ("relu", 50, "float64"),
+])
+def test_a_far_too_large_learning_rate_is_divergence_and_leaves_the_network_alone(
+        digits, activation, learning_rate, dtype):
+    (images, labels), _ = digits
+    net = nnbook.Network(activation=activation, seed=0)
+    weights, biases = net.weights, net.biases
+    before = params_of(net)
+    hint = "Try a smaller learning_rate than " + re.escape(f"{learning_rate:g}.")
+    with pytest.raises(TrainingDiverged, match=r"diverged in epoch 1: .*before training.*" + hint) as error:
+        train(net, images[:500], labels[:500], epochs=2, batch_size=10, learning_rate=learning_rate, seed=0,
+              progress=False, dtype=dtype)
+    assert same_bits(params_of(net), before)
+    assert net.weights is weights and net.biases is biases
+    assert isinstance(error.value.history, History) and len(error.value.history) == 0
+    assert isinstance(error.value, FloatingPointError)
+
+
+def test_a_saturated_output_layer_is_named_as_the_reason(digits):
+    (images, labels), _ = digits
+    with pytest.raises(TrainingDiverged, match=r"every output neuron is saturated.*cannot learn any more"):
+        train(nnbook.Network(seed=0), images[:500], labels[:500], epochs=1, batch_size=10, learning_rate=1e4,
+              seed=0, progress=False, dtype="float64")
+
+
+def test_a_stuck_but_healthy_network_is_not_divergence(digits):
+    # A deep sigmoid network barely learns (its outputs all sit near 0.1), but nothing blew up.
+    (images, labels), _ = digits
+    net = nnbook.Network((784,) + (16,) * 6 + (10,), seed=0)
+    history = train(net, images[:1000], labels[:1000], epochs=3, batch_size=10, learning_rate=3.0, seed=0,
+                    progress=False)
+    assert len(history) == 3 and max(history.train_accuracy) < 0.2
+
+
+def test_a_read_only_weight_array_does_not_stop_training(digits):
+    (images, labels), _ = digits
+    net, twin = nnbook.Network(seed=0), nnbook.Network(seed=0)
+    frozen = net.weights[2]
+    frozen.setflags(write=False)
+    kept = frozen.copy()
+    for network in (net, twin):
+        train(network, images[:100], labels[:100], epochs=2, batch_size=10, learning_rate=1.0, seed=0,
+              progress=False)
+    assert same_bits(params_of(net), params_of(twin))
+    assert np.array_equal(frozen, kept), "the read-only array is left as it was"
+    assert net.weights[2].flags.writeable
+
+
+def test_training_never_writes_into_the_callers_arrays(digits):
+    (images, labels), _ = digits
+    net, twin = nnbook.Network(seed=0), nnbook.Network(seed=0)
+    buffer = np.zeros((20, 784))
+    buffer[2:18] = net.weights[0]
+    net.weights[0] = buffer[2:18]  # a view of a bigger array
+    given = params_of(net)
+    arrays = net.weights + net.biases
+    for network in (net, twin):
+        train(network, images[:100], labels[:100], **GOOD)
+    assert same_bits(params_of(net), params_of(twin))
+    assert same_bits([np.asarray(a) for a in arrays], given)
+    assert not buffer[:2].any() and not buffer[18:].any()
+
+
+def test_layers_sharing_one_array_each_keep_their_own_update(digits):
+    (images, labels), _ = digits
+    sizes = (784, 16, 16, 16, 10)
+    net, twin = nnbook.Network(sizes, seed=0), nnbook.Network(sizes, seed=0)
+    for network in (net, twin):
+        network.weights[2] = network.weights[1].copy()
+    net.weights[2] = net.weights[1]  # one array for two layers
+    shared = net.weights[1].copy()
+    for network in (net, twin):
+        train(network, images[:100], labels[:100], **GOOD)
+    assert same_bits(params_of(net), params_of(twin))
+    assert net.weights[1] is not net.weights[2]
+    assert not np.array_equal(net.weights[1], net.weights[2])
+    assert not np.array_equal(net.weights[1], shared)
+
+
+def test_a_fraction_as_learning_rate_trains_like_the_float(digits):
+    from fractions import Fraction
+
+    (images, labels), _ = digits
+    options = dict(epochs=1, batch_size=10, seed=0, progress=False)
+    half, float_half = nnbook.Network(seed=0), nnbook.Network(seed=0)
+    train(half, images[:50], labels[:50], learning_rate=Fraction(1, 2), **options)
+    train(float_half, images[:50], labels[:50], learning_rate=0.5, **options)
+    assert same_bits(params_of(half), params_of(float_half))
+    with pytest.raises(ValueError, match=r"learning_rate must be a positive finite number"):
+        train(half, images[:50], labels[:50], learning_rate=10**400, **options)
+
+
+def test_the_learning_rate_scales_the_step(digits):
+    # One full batch in float64: the step is exactly learning_rate times the gradient of the average cost.
+    (images, labels), _ = digits
+    start = nnbook.Network(seed=0)
+    weight_grads, bias_grads = backprop(start, images[:20], labels[:20])
+    for rate in (0.25, 3.0):
+        net = start.copy()
+        train(net, images[:20], labels[:20], epochs=1, batch_size=20, learning_rate=rate, seed=0,
+              progress=False, dtype="float64")
+        for trained, old, grad in zip(net.weights + net.biases, start.weights + start.biases,
+                                      weight_grads + bias_grads):
+            np.testing.assert_allclose(trained, old - rate * grad, rtol=1e-12, atol=1e-15)
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_the_trainers_sigmoid_never_overflows_and_is_the_textbook_formula_elsewhere(dtype):
+    limit = 87.0 if dtype == np.float32 else 708.0
+    z = np.concatenate([[-1e30, -1e4, -1000.0, -limit - 1.0], np.linspace(-limit, limit, 20001), [1000.0, 1e30]])
+    z = z.astype(dtype)
+    with np.errstate(over="raise", invalid="raise", divide="raise"):
+        got = training._sigmoid(z)
+    assert got.dtype == dtype
+    np.testing.assert_allclose(got, nnbook.sigmoid(z.astype(np.float64)), rtol=1e-6 if dtype == np.float32 else 1e-14,
+                               atol=np.finfo(dtype).tiny * 2)
+    inside = np.abs(z) <= limit
+    with np.errstate(over="ignore"):
+        naive = 1.0 / (1.0 + np.exp(-z[inside]))
+    assert np.array_equal(got[inside], naive), "bit for bit the naive formula where that does not overflow"
+
+
+def test_training_works_with_every_floating_point_error_raising(digits):
+    (images, labels), _ = digits
+    net = nnbook.Network(seed=0)
+    net.weights[0][:] *= 200  # first-layer sums in the hundreds: e^-z would overflow in float32
+    with np.errstate(all="raise"):
+        train(net, images[:50], labels[:50], **GOOD)
+        average_cost(net, images[:50], labels[:50])
+        backprop(net, images[:50], labels[:50])
