@@ -159,7 +159,7 @@ def number(value, name: str, *, minimum=None, integer: bool = False):
     float, and values below ``minimum`` with ValueError.
     """
     if integer:
-        if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Integral):
+        if isinstance(value, _LOOK_LIKE_NUMBERS) or not isinstance(value, numbers.Integral):
             raise TypeError(f"{name} must be a whole number, got {describe(value)}")
         result = int(value)
     else:
@@ -173,7 +173,7 @@ def number(value, name: str, *, minimum=None, integer: bool = False):
 
 def positive_int(value, name: str) -> int:
     """A whole number, 1 or more."""
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Integral):
+    if isinstance(value, _LOOK_LIKE_NUMBERS) or not isinstance(value, numbers.Integral):
         raise TypeError(f"{name} must be a whole number, got {describe(value)}")
     if value <= 0:
         raise ValueError(f"{name} must be positive, got {value}")
@@ -188,9 +188,13 @@ def positive_float(value, name: str) -> float:
     return result
 
 
+_LOOK_LIKE_NUMBERS = (bool, np.bool_, np.timedelta64, np.datetime64)
+"""Python and numpy count these as numbers (True is 1; a timedelta64 is an integer), but they are not."""
+
+
 def _real(value, name: str) -> float:
     """A real number (an int, a float, a Fraction, a numpy scalar; not a bool) as a float; inf if too large."""
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
+    if isinstance(value, _LOOK_LIKE_NUMBERS) or not isinstance(value, numbers.Real):
         raise TypeError(f"{name} must be a number, got {describe(value)}")
     try:
         return float(value)

@@ -31,7 +31,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.colors import LinearSegmentedColormap
 
-from ._validate import SIDE, as_float_array, describe, digit_labels, positive_int, require_pixels
+from ._validate import SIDE, as_float_array, digit_labels, positive_int, require_pixels
 from .figures import ACTIVATION_CMAP, HIGHLIGHT, NEUTRAL, STYLE, image_grid
 
 N_DIGITS = 10
@@ -182,11 +182,10 @@ def _paired_digits(labels, predictions) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _check_table(table) -> np.ndarray:
-    if isinstance(table, (str, bytes, dict, set)) or table is None:
-        raise TypeError(f"table must be a 10×10 array of counts, got {describe(table)}")
-    array = np.asarray(table)
-    if array.dtype == bool or not (np.issubdtype(array.dtype, np.integer) or np.issubdtype(array.dtype, np.floating)):
-        raise TypeError(f"table must be a 10×10 array of counts, got {describe(array)}")
+    try:
+        array = as_float_array(table, "table")
+    except TypeError as error:
+        raise TypeError(f"table must be a 10×10 array of counts; {error}") from None
     if array.shape != (N_DIGITS, N_DIGITS):
         raise ValueError(f"table must be a 10×10 array (rows: digit written, columns: digit said), "
                          f"got shape {array.shape}")

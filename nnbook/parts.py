@@ -105,7 +105,7 @@ def as_mask(part, name: str = "part") -> np.ndarray:
         raise TypeError(f"{name} must be a 28×28 array of True/False (or 0/1), got {describe(part)}")
     array = np.asarray(part)
     if array.dtype != bool:
-        array = as_float_array(array, name)
+        array = as_float_array(part, name)
         other = array[~np.isin(array, (0.0, 1.0))]
         if other.size:
             raise ValueError(f"{name} must hold only True/False or 0/1, got values such as {other[0]:g}")
