@@ -6,9 +6,9 @@ import numpy as np
 import pytest
 
 import nnbook
+from checks import fails, not_attempted, passes, run_solution, stub
 from nnbook import check, rules
 from nnbook.check import n01_pixels
-from checks import fails, not_attempted, passes, run_solution, stub
 
 TRAIN_IMAGES, TRAIN_LABELS = nnbook.load_digits("train")
 
@@ -103,7 +103,8 @@ def test_digit_rule_reports_the_score_and_the_scores_to_compare_with(averages):
 
 def test_digit_rule_says_when_a_rule_beats_the_average_digit_rule_too():
     images, labels = nnbook.load_digits("test")
-    answers = {image.tobytes(): int(label) for image, label in zip(images, labels)}   # a rule that cheats, to reach 100%
+    # A rule that cheats, to reach 100%.
+    answers = {image.tobytes(): int(label) for image, label in zip(images, labels)}
     feedback = passes(check.digit_rule(lambda image: answers[image.tobytes()]))
     assert "100.0% of the 2,000 test digits right" in str(feedback)
     assert "even the average-digit rule" in str(feedback)
@@ -152,7 +153,8 @@ def test_digit_rule_stops_a_slow_rule_with_advice(monkeypatch):
 def test_digit_rule_stub_and_solution():
     not_attempted(check.digit_rule(...))
     not_attempted(check.digit_rule(stub))
-    feedback = passes(check.digit_rule(run_solution(check.digit_rule, train_images=TRAIN_IMAGES, train_labels=TRAIN_LABELS)["my_rule"]))
+    scope = run_solution(check.digit_rule, train_images=TRAIN_IMAGES, train_labels=TRAIN_LABELS)
+    feedback = passes(check.digit_rule(scope["my_rule"]))
     assert "You beat the bright-pixel rule" in str(feedback)
 
 
@@ -164,3 +166,18 @@ def test_digit_rule_solution_leaves_the_notebooks_typical_counts_alone():
     scope = {"np": np, "train_images": train_images, "train_labels": train_labels, "typical": typical}
     exec(check.digit_rule.solution().code, scope)
     assert scope["typical"] is typical
+
+
+def test_digit_rule_stops_a_very_slow_rule_after_a_few_digits_not_fifty(monkeypatch):
+    """A rule taking T s per digit used to run 50·T s before the check said anything."""
+    monkeypatch.setattr(n01_pixels, "TIME_LIMIT", 1.0)
+    monkeypatch.setattr(n01_pixels, "TRUSTED_AFTER", 0.05)
+    calls = []
+
+    def very_slow(image):
+        calls.append(1)
+        time.sleep(0.03)
+        return 0
+
+    fails(check.digit_rule(very_slow), "ms per digit", "check stops here")
+    assert len(calls) <= 3

@@ -1,16 +1,13 @@
 """The self-checks of notebook 02: right answers pass, each typical mistake gets its own feedback."""
 
-import importlib
-import pkgutil
 
 import numpy as np
 import pytest
 
 import nnbook
+from checks import fails, not_attempted, passes, run_solution, stub
 from nnbook import check, parts
 from nnbook.check import n02_layers
-from checks import fails, not_attempted, passes, run_solution, stub
-
 
 # first_layer_connections -------------------------------------------------------
 

@@ -4,9 +4,8 @@ import numpy as np
 import pytest
 
 import nnbook
-from nnbook import check, detectors
 from checks import fails, not_attempted, passes, run_solution
-
+from nnbook import check, detectors
 
 # tiny_weighted_sum --------------------------------------------------------------
 
@@ -89,9 +88,11 @@ def test_batch_not_implemented_counts_as_not_attempted():
     (lambda w, im: np.sum(w * im, axis=1), ["28 partial sums per image", "down the rows only", "axis=(1, 2)"]),
     (lambda w, im: np.sum(w * im, axis=2), ["rows or the columns only", "28 partial sums"]),
     (lambda w, im: np.sum(w * im, axis=(0, 1)), ["shape (28,)", "over the images too", "Axis 0 counts the images"]),
-    (lambda w, im: np.sum(w * im, axis=(1, 2))[:-1], ["returned 4 sums; expected 5", "one too few", "range(len(images))"]),
+    (lambda w, im: np.sum(w * im, axis=(1, 2))[:-1],
+     ["returned 4 sums; expected 5", "one too few", "range(len(images))"]),
     (lambda w, im: np.append(np.sum(w * im, axis=(1, 2)), 0.0), ["returned 6 sums", "one too many"]),
-    (lambda w, im: np.full(len(im), np.sum(w * im[0])), ["all 5 of your sums are the same", "images[i], not images[0]"]),
+    (lambda w, im: np.full(len(im), np.sum(w * im[0])),
+     ["all 5 of your sums are the same", "images[i], not images[0]"]),
     (lambda w, im: np.sum(im, axis=(1, 2)), ["total brightness", "weights are missing"]),
     (lambda w, im: np.sum(w * im, axis=(1, 2)) + 1, ["off by the same amount, +1", "No bias yet"]),
     (lambda w, im: np.sum(w[0] * im[:, 0], axis=1), ["only the first row"]),
@@ -246,3 +247,15 @@ def test_top_bar_test_images_are_four_white_strokes_the_top_one_first():
     assert list(images) == ["a bar at the top", "the same bar in the middle", "a vertical line down the middle",
                             "a big blob of ink"]
     assert all(image.shape == (28, 28) and set(np.unique(image)) == {0.0, 1.0} for image in images.values())
+
+
+def test_larger_sum_reads_the_letter_itself_not_what_a_str_subclass_says():
+    class Sneaky(str):
+        def strip(self, chars=None):
+            return self
+
+        def upper(self):
+            return "B"
+
+    fails(check.larger_weighted_sum(Sneaky("A")), "the other one")
+    passes(check.larger_weighted_sum(Sneaky(" b ")))

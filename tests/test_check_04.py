@@ -4,9 +4,8 @@ import numpy as np
 import pytest
 
 import nnbook
-from nnbook import check, detectors
 from checks import fails, not_attempted, passes, run_solution
-
+from nnbook import check, detectors
 
 # threshold_bias -----------------------------------------------------------------
 

@@ -7,9 +7,8 @@ import numpy as np
 import pytest
 
 import nnbook
-from nnbook import check
 from checks import fails, not_attempted, passes, run_solution, stub
-
+from nnbook import check
 
 # half_active_sum ----------------------------------------------------------------
 
@@ -219,3 +218,42 @@ def test_stable_sigmoid_stub_and_solution():
     not_attempted(check.stable_sigmoid(stub))
     not_attempted(check.stable_sigmoid(...))
     passes(check.stable_sigmoid(run_solution(check.stable_sigmoid)["my_sigmoid"]))
+
+
+@pytest.mark.parametrize("limit", [500, 691, 700, 709])
+def test_stable_sigmoid_sees_clipping_at_any_size_that_changes_sigma_of_minus_1000(limit):
+    """e^-1000 underflows to exactly 0, so σ(-1000) is 0.0; clipping at -709 leaves about 1e-308."""
+    def clipped_at(x):
+        return 1 / (1 + np.exp(-np.clip(x, -limit, limit)))
+
+    fails(check.stable_sigmoid(clipped_at), "my_sigmoid(-1000) gave", "Clipping x", "σ(-500) is not σ(-1000)")
+
+
+def hushed(x):
+    with np.errstate(all="ignore"):
+        return 1 / (1 + np.exp(-np.asarray(x, dtype=float)))
+
+
+def hushed_overflow_only(x):
+    with np.errstate(over="ignore"):
+        return 1 / (1 + np.exp(-np.asarray(x, dtype=float)))
+
+
+def filtered(x):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return 1 / (1 + np.exp(-np.asarray(x, dtype=float)))
+
+
+@pytest.mark.parametrize("answer", [hushed, hushed_overflow_only, filtered])
+def test_stable_sigmoid_does_not_accept_a_warning_switched_off(answer):
+    feedback = fails(check.stable_sigmoid(answer), "turns numpy's warnings off")
+    assert "e^-|x| is never more than 1" in feedback.hint
+
+
+def test_stable_sigmoid_accepts_a_stable_form_that_hides_only_underflow():
+    def quiet_underflow(x):
+        with np.errstate(under="ignore"):
+            return good(x)
+
+    passes(check.stable_sigmoid(quiet_underflow))

@@ -4,9 +4,8 @@ import numpy as np
 import pytest
 
 import nnbook
-from nnbook import by_hand, check
 from checks import fails, not_attempted, passes, run_solution, stub
-
+from nnbook import by_hand, check
 
 # parameters_784_30_10 -------------------------------------------------------------
 
@@ -253,3 +252,17 @@ def test_the_solution_comment_states_its_measured_score():
     scope = run_solution(check.hand_set_network)
     score = by_hand.score(by_hand.network(scope["my_weights"], scope["my_biases"]))
     assert f"Scores {score.accuracy:.1%}" in check.hand_set_network.solution().code
+
+
+def test_hand_set_wants_the_784_3_3_parts_network_not_any_784_3_network():
+    """A 784-3 network trained on 0/1/7 read 99% and passed; an untrained one crashed in the advice."""
+    fails(check.hand_set_network(nnbook.Network((784, 3))), "784-3;", "784-3-3 parts network",
+          "by_hand.network(my_weights, my_biases)")
+    fails(check.hand_set_network(nnbook.Network((784, 3, 3), seed=1)), "not the three part detectors")
+    relu = by_hand.network(SOLUTION_WEIGHTS, [0, 0, 0])
+    relu.activation = "relu"
+    fails(check.hand_set_network(relu), "not the three part detectors")
+    moved = by_hand.network(SOLUTION_WEIGHTS, [0, 0, 0])
+    moved.biases[0] = moved.biases[0] + 5.0
+    fails(check.hand_set_network(moved), "each with the bias -10")
+    passes(check.hand_set_network(by_hand.network(SOLUTION_WEIGHTS, [0, 0, 0])))

@@ -4,9 +4,8 @@ import numpy as np
 import pytest
 
 import nnbook
-from nnbook import check
 from checks import fails, passes, run_solution
-
+from nnbook import check
 
 # weight_matrix_shapes ---------------------------------------------------------
 
@@ -253,7 +252,7 @@ def no_sigmoid(weights, biases, A):
 
 
 def no_bias(weights, biases, A):
-    for W, b in zip(weights, biases):
+    for W in weights:
         A = nnbook.sigmoid(A @ W.T)
     return A
 
@@ -313,3 +312,30 @@ def test_network_survives_bad_answers():
 
 def test_network_solution_passes_its_own_check():
     passes(check.network_on_batch(run_solution(check.network_on_batch)["network_on_batch"]))
+
+
+def per_image_list(weights, biases, A):
+    """Correct, one image at a time, returned as a plain list of rows."""
+    rows = []
+    for a in A:
+        for W, b in zip(weights, biases):
+            a = nnbook.sigmoid(W @ a + b)
+        rows.append(a)
+    return rows
+
+
+@pytest.mark.parametrize("answer", [
+    per_image_list,
+    lambda weights, biases, A: run_rows(weights, biases, A).tolist(),
+    lambda weights, biases, A: tuple(run_rows(weights, biases, A)),
+])
+def test_network_accepts_the_right_rows_as_a_list_even_when_there_are_as_many_as_layers(answer):
+    """With 4 weight matrices and 5 images, 5 rows once looked like 'every layer's activations'."""
+    passes(check.network_on_batch(answer))
+
+
+def test_network_says_every_layer_only_for_one_batch_per_layer():
+    feedback = fails(check.network_on_batch(lambda weights, biases, A: [run_rows(weights, biases, A)] * 4))
+    assert "every layer" not in feedback.message and "shape (4, 5, 2)" in feedback.message
+    feedback = fails(check.network_on_batch(lambda weights, biases, A: [np.zeros(2)] * len(A) + [5]))
+    assert "every layer" not in feedback.message and "mixes lists and numbers" in feedback.message

@@ -4,9 +4,8 @@ import numpy as np
 import pytest
 
 import nnbook
-from nnbook import check
 from checks import fails, passes, run_solution
-
+from nnbook import check
 
 # relu_slope_function -------------------------------------------------------------
 

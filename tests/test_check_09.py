@@ -8,9 +8,9 @@ import numpy as np
 import pytest
 
 import nnbook
+from checks import fails, not_attempted, passes, run_solution, stub
 from nnbook import check
 from nnbook.evaluation import confusion_table
-from checks import fails, not_attempted, passes, run_solution, stub
 
 TEST_IMAGES, TEST_LABELS = nnbook.load_digits("test")
 NETWORK = nnbook.pretrained()
@@ -171,7 +171,8 @@ def test_confident_mistake_explains_each_typical_mistake():
     most_sure = int(np.argmax(SURE))
     assert PREDICTIONS[most_sure] == TEST_LABELS[most_sure]
     fails(check.confident_mistake(most_sure), "more sure", "reads it correctly")
-    right = next(i for i in range(len(TEST_LABELS)) if PREDICTIONS[i] == TEST_LABELS[i] and i not in (most_sure, order[0]))
+    right = next(i for i in range(len(TEST_LABELS))
+                 if PREDICTIONS[i] == TEST_LABELS[i] and i not in (most_sure, order[0]))
     fails(check.confident_mistake(right), f"reads test digit {right} correctly")
 
 

@@ -24,8 +24,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checks import run_solution
 import nnbook
+from checks import run_solution
 from nnbook import check
 from nnbook.check._core import FAIL, NOT_ATTEMPTED, PASS, Feedback
 from nnbook.evaluation import confusion_table
@@ -179,7 +179,8 @@ def test_a_function_that_never_returns_is_stopped_when_its_time_is_up(name):
 
     start = time.perf_counter()
     feedback = judged(name, forever)
-    assert feedback.status == FAIL and "was still running" in feedback.message and "the check stopped it" in feedback.message
+    assert feedback.status == FAIL
+    assert "was still running" in feedback.message and "the check stopped it" in feedback.message
     assert time.perf_counter() - start < 5.0
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0), "the timer is switched off again"
     assert signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, None), "the SIGALRM handler is given back"
@@ -189,7 +190,7 @@ def test_keyboard_interrupt_is_never_swallowed():
     def interrupted(*args):
         raise KeyboardInterrupt
 
-    for name, exercise in EXERCISES.items():
+    for exercise in EXERCISES.values():
         if "def " in exercise.solution().code:
             with pytest.raises(KeyboardInterrupt):
                 exercise(interrupted)

@@ -268,7 +268,8 @@ def call(function, *args, name: str | None = None, shown: str | None = None, err
         raise NotAttempted
     if not callable(function):
         raise Wrong(f"expected a function, got {short(function)}.",
-                    hint="Pass the function itself, without brackets: check.NAME(my_function), not check.NAME(my_function()).")
+                    hint="Pass the function itself, without brackets: check.NAME(my_function), "
+                         "not check.NAME(my_function()).")
     called = f"{label}({', '.join(_argument(a) for a in args) if shown is None else shown})"
     budget = _BUDGET.get() or _Budget(TIME_BUDGET)
     settings = errstate or _LEARNERS_ERRSTATE.get() or np.geterr()
@@ -297,7 +298,8 @@ def call(function, *args, name: str | None = None, shown: str | None = None, err
         raise NotAttempted
     if result is None and printed.getvalue():
         raise Wrong(f"{label} printed its answer but returned None.",
-                    hint="print shows a value on the screen; return hands it back. End with `return ...` instead of print.")
+                    hint="print shows a value on the screen; return hands it back. "
+                         "End with `return ...` instead of print.")
     if result is None:
         raise Wrong(f"{label} returned None.", hint="Did you forget the `return` line?")
     return result
@@ -313,7 +315,8 @@ def _error_hint(error: Exception) -> str:
     if isinstance(error, NameError):
         known = getattr(error, "name", None)
         hint = (f"Python does not know the name {known!r} here. Check its spelling, and run the cell that "
-                "defines it first." if known else "Check the spelling of the names, and run the cells that define them.")
+                "defines it first." if known else
+                "Check the spelling of the names, and run the cells that define them.")
         if known in ("sigmoid", "relu"):
             hint += f" The course's own {known} is nnbook.{known}."
         return hint

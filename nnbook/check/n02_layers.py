@@ -77,7 +77,8 @@ def _ten_activations(value, digit: int) -> np.ndarray:
         raise Wrong(f"{what} should give 10 numbers, got {short(value)}.",
                     hint="Start from np.zeros(10) and set one of them.")
     if isinstance(value, (bool, int, float, np.number)):
-        raise Wrong(f"{what} gave one number, {short(value)}; the output layer has 10 neurons, so give all 10 activations.",
+        raise Wrong(f"{what} gave one number, {short(value)}; the output layer has 10 neurons, "
+                    "so give all 10 activations.",
                     hint="Start from np.zeros(10) and set one of them.")
     try:
         array = np.array(value, dtype=np.float64)  # a copy: a function may reuse its array
@@ -124,15 +125,19 @@ def output_for_digit(answer):
            for digit, mine in enumerate(results)):
         raise Wrong(f"the right idea: for each digit its own neuron is the brightest. But for the digit 0 your "
                     f"answer is {_shown(results[0])}. A perfectly trained network is completely sure.",
-                    hint="Completely sure means fully lit (1.0) at the digit's neuron and dark (0.0) at the other nine.")
+                    hint="Completely sure means fully lit (1.0) at the digit's neuron "
+                         "and dark (0.0) at the other nine.")
     for digit, mine in enumerate(results):
         lit = [int(d) for d in np.flatnonzero(~np.isclose(mine, 0.0))]
         if len(lit) > 1 and np.allclose(mine[lit], 1.0):
-            raise Wrong(f"for the digit {digit} your answer lights up neurons {lit}. Only neuron {digit} should be lit.",
-                        hint="Did you change one shared array every call? Make a fresh np.zeros(10) inside the function.")
+            raise Wrong(f"for the digit {digit} your answer lights up neurons {lit}. "
+                        f"Only neuron {digit} should be lit.",
+                        hint="Did you change one shared array every call? "
+                             "Make a fresh np.zeros(10) inside the function.")
         if not np.allclose(mine, hoped[digit]):
             raise Wrong(f"for the digit {digit} your answer is {_shown(mine)}.",
-                        hint=f"You hope for activation 1.0 (fully lit) at neuron {digit} and 0.0 (dark) at the other nine.")
+                        hint=f"You hope for activation 1.0 (fully lit) at neuron {digit} "
+                             "and 0.0 (dark) at the other nine.")
     raise AssertionError("unreachable")  # pragma: no cover
 
 

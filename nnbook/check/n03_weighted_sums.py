@@ -34,7 +34,8 @@ my_answer = 1.4
 def tiny_weighted_sum(answer):
     """The weighted sum of a neuron with 4 inputs, worked out by hand."""
     products = [w * a for w, a in zip(TINY_WEIGHTS, TINY_ACTIVATIONS)]
-    if isinstance(answer, (list, tuple, np.ndarray)) and (answer.size if isinstance(answer, np.ndarray) else len(answer)) == 4:
+    if isinstance(answer, (list, tuple, np.ndarray)) and (
+            answer.size if isinstance(answer, np.ndarray) else len(answer)) == 4:
         raise Wrong("you gave four numbers; the weighted sum is one number.",
                     hint="You have the four products w·a; now add them up.")
     value = expect_number(answer, "your answer")
@@ -142,7 +143,9 @@ def batch_weighted_sums(answer):
         weights, images = _probe(n, seed)
         right = np.sum(weights * images, axis=(1, 2))
         result = call(answer, weights.copy(), images.copy(), name="my_weighted_sums")
-        _judge_sums(as_array(result, "your sums") if isinstance(result, (list, tuple)) else result, right, weights, images)
+        if isinstance(result, (list, tuple)):
+            result = as_array(result, "your sums")
+        _judge_sums(result, right, weights, images)
     return ("one weighted sum per image, for any number of images. nnbook.weighted_sum(weights, images) "
             "does the same; the rest of this notebook uses it.")
 

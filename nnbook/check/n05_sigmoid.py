@@ -92,7 +92,8 @@ def steep_neuron(answer):
         raise Wrong(f"{values}. You may have swapped the two numbers: ({bias:g}, {scale:g}) would work.",
                     hint="The scale comes first and the bias second: my_answer = (scale, bias).")
     if scale == 0:
-        raise Wrong(f"with scale 0 the weighted sum is ignored: every digit gets σ({bias:g}) = {_activation(bias):.3f}.",
+        raise Wrong(f"with scale 0 the weighted sum is ignored: every digit gets "
+                    f"σ({bias:g}) = {_activation(bias):.3f}.",
                     hint="The scale multiplies every weight. Try a positive number bigger than 1.")
     if scale < 0:
         raise Wrong(f"{values}: a negative scale flips every weight, so the activation falls as the sum grows.",
@@ -237,9 +238,10 @@ def _run(function, x):
                                  "Use a form of σ whose exponential stays small.") from None
             raise
     if isinstance(x, np.ndarray) and not np.array_equal(argument, x):
-        raise _ChangedInput("my_sigmoid changed the array it was given; a function like this should leave its input alone.",
-                    hint="Work on a new array (x = np.asarray(x, dtype=float) and then new names) instead of "
-                         "writing into x.")
+        raise _ChangedInput("my_sigmoid changed the array it was given; "
+                            "a function like this should leave its input alone.",
+                            hint="Work on a new array (x = np.asarray(x, dtype=float) and then new names) "
+                                 "instead of writing into x.")
     messages = [str(w.message) for w in caught if issubclass(w.category, RuntimeWarning)]
     return result, messages
 

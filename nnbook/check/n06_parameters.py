@@ -110,7 +110,8 @@ def _judge_count(sizes, given, count):
         return
     shown = f"count_parameters({given!r}) gave {count:,g}, but a {'-'.join(map(str, sizes))} network has {right:,}"
     if count == weights:
-        raise Wrong(f"{shown}: you counted the weights only.", hint="Add one bias for every neuron after the input layer.")
+        raise Wrong(f"{shown}: you counted the weights only.",
+                    hint="Add one bias for every neuron after the input layer.")
     if count == right + sizes[0]:
         raise Wrong(f"{shown}: you gave the input layer biases too.",
                     hint="Input neurons hold pixels; only the neurons after them have a bias. Use sizes[1:].")

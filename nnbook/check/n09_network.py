@@ -78,7 +78,8 @@ def most_confused_pair(answer):
                 "Find some of them in the gallery of mistakes: can you see why?")
     if (said, written) in winners:
         raise Wrong(f"you have the right two digits in the wrong order. ({written}, {said}) means a written {written} "
-                    f"read as {_a(said)}, which happened in {table[written, said]} case{'s' * int(table[written, said] != 1)}.",
+                    f"read as {_a(said)}, which happened in {table[written, said]} "
+                    f"case{'s' * int(table[written, said] != 1)}.",
                     hint="Rows are the digit written, columns the digit the network said: (row, column).")
     times = int(table[written, said])
     if times == 0:
@@ -208,7 +209,8 @@ def confident_mistake(answer):
         raise Wrong(f"the network is more sure about test digit {index} than about any other, "
                     f"but it reads it correctly (a {labels[index]}).",
                     hint="Look only at the mistakes: where predictions != test_labels.")
-    raise Wrong(f"the network reads test digit {index} correctly: it is a {labels[index]}, and it said {predictions[index]}.",
+    raise Wrong(f"the network reads test digit {index} correctly: it is a {labels[index]}, "
+                f"and it said {predictions[index]}.",
                 hint="Look only at the mistakes: where predictions != test_labels.")
 
 
