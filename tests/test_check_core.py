@@ -307,6 +307,7 @@ def test_matches_names_an_answer_right_only_to_about_7_digits():
 def test_num_shows_every_digit_only_where_short_would_hide_a_difference():
     assert num(1.4) == "1.4" and num(-6.0) == "-6" and num(1 / 6) == "0.166667" and num(12_544.0) == "12544"
     assert num(1.4000001) == "1.4000001" and num(-6.0000001) == "-6.0000001"
+    assert num(12_960.0, thousands=True) == "12,960" and num(12_960.000001, thousands=True) == "12960.000001"
 
 
 def _float32_layer(W, b, a):

@@ -127,10 +127,8 @@ class Exercise:
                 f"this check takes one answer, but you gave it {1 + len(more)}.",
                 f"If your answer has several parts, pass them together in brackets: check.{self.name}((part1, part2)).",
             )
-        # The judge's own arithmetic must not depend on the learner's np.seterr; call() gives the
-        # learner's functions their own settings back.
-        context = contextvars.copy_context()
-        return context.run(self._check, answer, np.geterr())
+        # Each check runs in a context of its own, holding its time budget and the learner's numpy settings.
+        return contextvars.copy_context().run(self._check, answer, np.geterr())
 
     def _check(self, answer, learners_errstate: dict) -> Feedback:
         _LEARNERS_ERRSTATE.set(learners_errstate)
@@ -138,6 +136,8 @@ class Exercise:
         try:
             if answer is ...:
                 raise NotAttempted
+            # The judge's own arithmetic must not depend on the learner's np.seterr;
+            # call() gives the learner's functions their own settings back.
             with np.errstate(all="ignore"):
                 praise = self.judge(answer)
         except NotAttempted:
@@ -447,8 +447,13 @@ def matches(got, right, what: str, *, rtol: float = 1e-9, atol: float = 1e-12) -
                      "floats (numpy's default, float64), and keep every digit.")
 
 
-def num(value: float) -> str:
-    """A number written short (``:g``), unless that rounds it to a shorter number it is not: 1.4000001, not 1.4."""
+def num(value: float, *, thousands: bool = False) -> str:
+    """A number written short (``:g``), unless that rounds it to a shorter number it is not: 1.4000001, not 1.4.
+
+    With ``thousands``, a whole number gets thousands commas: 12,960.
+    """
+    if thousands and float(value).is_integer() and abs(value) < 1e15:
+        return f"{value:,.0f}"
     text = f"{value:g}"
     digits = len(text.split("e")[0].lstrip("-").replace(".", "").lstrip("0"))
     return repr(float(value)) if digits < 6 and float(text) != value else text

@@ -61,8 +61,8 @@ def parameters_784_30_10(answer):
     }
     if count in known:
         message, hint = known[count]
-        raise Wrong(f"{count:,g}: {message}", hint=hint)
-    raise Wrong(f"{count:,g} is not right.",
+        raise Wrong(f"{num(count, thousands=True)}: {message}", hint=hint)
+    raise Wrong(f"{num(count, thousands=True)} is not right.",
                 hint="Weights: 784 × 30 between the pixels and the hidden layer, plus 30 × 10 to the outputs. "
                      "Biases: one per hidden or output neuron.")
 
@@ -108,7 +108,8 @@ def _judge_count(sizes, given, count):
     right = weights + biases
     if count == right:
         return
-    shown = f"count_parameters({given!r}) gave {count:,g}, but a {'-'.join(map(str, sizes))} network has {right:,}"
+    shown = (f"count_parameters({given!r}) gave {num(count, thousands=True)}, "
+             f"but a {'-'.join(map(str, sizes))} network has {right:,}")
     if count == weights:
         raise Wrong(f"{shown}: you counted the weights only.",
                     hint="Add one bias for every neuron after the input layer.")

@@ -7,7 +7,7 @@ import numbers
 import numpy as np
 
 from ..activations import relu, sigmoid
-from ._core import NotAttempted, Wrong, call, exercise, expect_array, expect_number, matches, short
+from ._core import NotAttempted, Wrong, call, exercise, expect_array, expect_number, matches, num, short
 
 __all__ = ["weight_matrix_shapes", "layer_function", "multiplications_per_image", "network_on_batch"]
 
@@ -190,9 +190,10 @@ def multiplications_per_image(answer):
     names = ["W(1): 784 × 16", "W(2): 16 × 16", "W(3): 16 × 10"]
     for left_out, layer_count in enumerate(layer_counts):
         if count == weights - layer_count:
-            raise Wrong(f"{count:,.0f} counts only two of the three layers: {names[left_out]} is missing.",
+            raise Wrong(f"{num(count, thousands=True)} counts only two of the three layers: "
+                        f"{names[left_out]} is missing.",
                         hint="Add up rows × columns of all three weight matrices.")
-    raise Wrong(f"{count:,.0f} is not right.",
+    raise Wrong(f"{num(count, thousands=True)} is not right.",
                 hint="A layer with W of shape (rows, columns) does rows × columns multiplications. "
                      "Add that up over the three layers.")
 

@@ -165,34 +165,33 @@ def sigmoid_fade_depth(answer):
     if math.isclose(layers, exact, rel_tol=1e-3):
         raise Wrong(f"{layers:.3f} solves 0.25ⁿ = 0.000001 exactly, but you cannot have {layers:.2f} layers.",
                     hint="Round up to a whole number of layers.")
-    if layers == 9:
-        raise Wrong("0.25⁹ ≈ 0.0000038 is still above a millionth (about 4 in a million).",
-                    hint="One more layer.")
-    if layers == 11:
-        raise Wrong("after 11 layers it is below a millionth, but it already was one layer earlier.",
-                    hint="Look for the fewest layers: compute 0.25¹⁰.")
-    if layers == 20:
-        raise Wrong("20 is the answer for a slope of 0.5 per layer (0.5²⁰ ≈ 0.00000095).",
-                    hint="The sigmoid's slope is at most 0.25, not 0.5.")
-    if layers == 5:
-        raise Wrong("5 layers get you below a thousandth (0.25⁵ ≈ 0.00098). A millionth is a thousandth "
-                    "of a thousandth.", hint="Keep going: how many more layers for another factor of 1,000?")
-    if layers == 1_000_000:
-        raise Wrong("1,000,000 is how much the change shrinks, not the number of layers.",
-                    hint="Multiply 0.25 by itself until the result is below 0.000001, and count the steps.")
+    mistakes = {
+        9: ("0.25⁹ ≈ 0.0000038 is still above a millionth (about 4 in a million).", "One more layer."),
+        11: ("after 11 layers it is below a millionth, but it already was one layer earlier.",
+             "Look for the fewest layers: compute 0.25¹⁰."),
+        20: ("20 is the answer for a slope of 0.5 per layer (0.5²⁰ ≈ 0.00000095).",
+             "The sigmoid's slope is at most 0.25, not 0.5."),
+        5: ("5 layers get you below a thousandth (0.25⁵ ≈ 0.00098). A millionth is a thousandth of a thousandth.",
+            "Keep going: how many more layers for another factor of 1,000?"),
+        1_000_000: ("1,000,000 is how much the change shrinks, not the number of layers.",
+                    "Multiply 0.25 by itself until the result is below 0.000001, and count the steps."),
+    }
+    if layers in mistakes:
+        message, hint = mistakes[layers]
+        raise Wrong(message, hint=hint)
     if 0 < layers < 1:
-        raise Wrong(f"{layers:g} looks like a share of the change that is left, 0.25ⁿ, not the number of layers n.",
+        raise Wrong(f"{num(layers)} looks like a share of the change that is left, 0.25ⁿ, not the number of layers n.",
                     hint="Give n itself: how many times did you multiply by 0.25?")
     if not float(layers).is_integer() or layers < 1:
-        raise Wrong(f"{layers:g} is not a number of layers.", hint="Count layers: 1, 2, 3, ...")
+        raise Wrong(f"{num(layers)} is not a number of layers.", hint="Count layers: 1, 2, 3, ...")
     if layers > 100:
-        raise Wrong(f"{layers:,.0f} layers is far too many. Is that how much the change shrinks (4ⁿ), "
+        raise Wrong(f"{num(layers, thousands=True)} layers is far too many. Is that how much the change shrinks (4ⁿ), "
                     "instead of the number of layers n?",
                     hint="Multiply 0.25 by itself until the result is below 0.000001, and count the steps.")
     if 0.25 ** layers >= SHARE_LEFT:
-        raise Wrong(f"0.25^{layers:g} = {0.25 ** layers:.2g} is still above a millionth.",
+        raise Wrong(f"0.25^{num(layers)} = {0.25 ** layers:.2g} is still above a millionth.",
                     hint="Print 0.25 ** n for n = 1, 2, 3, ... and find the first one below 0.000001.")
-    raise Wrong(f"0.25^{layers:g} = {0.25 ** layers:.2g} is below a millionth, but it is not the fewest layers.",
+    raise Wrong(f"0.25^{num(layers)} = {0.25 ** layers:.2g} is below a millionth, but it is not the fewest layers.",
                 hint="Print 0.25 ** n for n = 1, 2, 3, ... and find the first one below 0.000001.")
 
 
