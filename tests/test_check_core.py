@@ -345,10 +345,12 @@ def test_an_answer_right_to_about_7_digits_is_called_exactly_that(exercise, answ
 # The learner's numpy settings -----------------------------------------------------
 
 def test_checks_work_under_np_seterr_all_raise_and_leave_it_as_it_was():
+    """np.seterr(all="raise") is a common way to hunt NaNs; the judges' own arithmetic must not trip over it."""
     with np.errstate(all="raise"):
         fails(check.half_active_sum(1000), "too high")
         fails(check.half_active_sum(-1000), "too low")
-        fails(check.steep_neuron((1e308, -1e308)))
+        fails(check.steep_neuron((1e308, -1e308)), "already on there")
+        fails(check.ones_vs_zeros((np.full((28, 28), 1e308), 0)), "It fires for every digit")
         assert np.geterr()["under"] == "raise"
 
 
