@@ -95,7 +95,8 @@ def main(argv: list[str]) -> None:
         run(python, "benchmarks/bench_training.py", *rest)
         run(python, "benchmarks/bench_widgets.py")
     else:
-        sys.exit(f"unknown command {command!r}; expected lab, test, execute, benchmark or setup (see python3 run.py --help)")
+        sys.exit(f"unknown command {command!r}; expected lab, test, execute, benchmark or setup "
+                 "(see python3 run.py --help)")
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ network of sigmoid neurons, with weights, biases and a(1) = σ(W a(0) + b).
     13002
 """
 
+from . import by_hand, check, detectors, evaluation, parts, rules, timing, weight_patterns
 from .activations import relu, relu_slope, sigmoid, sigmoid_slope
 from .data import load_digits
 from .depth import compare_sigmoid_relu
@@ -17,9 +18,8 @@ from .network import Network
 from .neuron import weighted_sum
 from .pretrained import pretrained
 from .training import History, TrainingDiverged, average_cost, backprop, gradient_sizes, train
-from . import check, detectors, evaluation, parts, rules, timing, weight_patterns  # noqa: E402
 
-__version__ = "1.0.0"
+__version__ = "1.1.0.dev0"
 
 __all__ = [
     "History",
@@ -27,14 +27,19 @@ __all__ = [
     "TrainingDiverged",
     "average_cost",
     "backprop",
+    "by_hand",
     "check",
     "compare_sigmoid_relu",
+    "detectors",
+    "evaluation",
     "gradient_sizes",
     "load_digits",
     "load_mnist",
+    "parts",
     "pretrained",
     "relu",
     "relu_slope",
+    "rules",
     "set_style",
     "show_digit",
     "show_digits",
@@ -43,6 +48,8 @@ __all__ = [
     "show_weights",
     "sigmoid",
     "sigmoid_slope",
+    "timing",
     "train",
+    "weight_patterns",
     "weighted_sum",
 ]

@@ -27,6 +27,7 @@ WIDGET_PROBLEMS = ("Error displaying widget", "model not found")
 RUN_TIMEOUT_MS = 240_000
 
 # Records, from the first moment the page exists, any text that says a widget failed.
+# A JavaScript template: str.format would need every brace doubled, so %s it is.
 WATCH_FOR_WIDGET_ERRORS = """
 window.__widgetProblems = [];
 const problems = %s;
@@ -39,7 +40,7 @@ new MutationObserver((records) => {
         if (text.includes(problem)) window.__widgetProblems.push(text.slice(0, 200));
   }
 }).observe(document, {subtree: true, childList: true, characterData: true});
-""" % json.dumps(list(WIDGET_PROBLEMS))
+""" % json.dumps(list(WIDGET_PROBLEMS))  # noqa: UP031
 
 OPEN_AND_RUN_ALL = """async (path) => {
   const app = window.jupyterapp;
