@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from nnbook import Network
 from nnbook.depth import CHANCE, DepthComparison, compare_sigmoid_relu
 
 
@@ -62,3 +63,21 @@ def test_summary_and_figure(small):
 def test_bad_input(arguments, error, message):
     with pytest.raises(error, match=message):
         compare_sigmoid_relu(progress=False, **arguments)
+
+
+def test_a_network_whose_training_diverges_is_reported_next_to_the_other():
+    comparison = compare_sigmoid_relu(hidden_layers=2, epochs=2, n_images=500, learning_rate=30, progress=False)
+    assert list(comparison.diverged) == ["relu"]
+    assert "diverged in epoch 1" in comparison.diverged["relu"]
+    assert "smaller learning_rate" in comparison.diverged["relu"]
+    assert len(comparison.relu) == 0 and len(comparison.sigmoid) == 2
+    untrained = Network(comparison.sizes, activation="relu", seed=0)
+    assert all(np.array_equal(a, b) for a, b in zip(comparison.relu_network.weights, untrained.weights))
+    text = repr(comparison)
+    assert "784-16-16-10, 2 epochs, learning rate 30" in text
+    assert "relu: training diverged in epoch 1" in text
+    assert len(comparison.show().axes) == 2
+
+
+def test_nothing_diverges_with_the_lessons_settings(small):
+    assert small.diverged == {}
