@@ -240,6 +240,12 @@ def test_hand_set_catches_a_broken_network():
     fails(check.hand_set_network(net), "broken", "infinity")
 
 
+def test_hand_set_catches_a_layer_that_is_not_numbers_at_all():
+    net = by_hand.network(SOLUTION_WEIGHTS, [0, 0, 0])
+    net.weights[1] = None
+    fails(check.hand_set_network(net), "broken", "weights[1]")
+
+
 def test_hand_set_stub_and_solution():
     stub_weights = [[0.0, 0.0, 0.0], [0.0, 0.0, 0.0], [0.0, 0.0, 0.0]]
     not_attempted(check.hand_set_network((stub_weights, [0.0, 0.0, 0.0])))

@@ -244,7 +244,7 @@ def _parts_network(network: Network) -> Network:
                     "network: 784 pixels, the 3 part detectors, and 3 outputs (for 0, 1 and 7).", hint=build)
     try:
         network._check_parameters()
-    except ValueError as error:
+    except (TypeError, ValueError) as error:
         raise Wrong(f"your network is broken: {error}") from None
     if (network.activation != "sigmoid" or not np.array_equal(network.weights[0], by_hand.part_weights())
             or not np.array_equal(network.biases[0], np.full(len(PARTS), by_hand.PART_BIAS))):
