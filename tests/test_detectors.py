@@ -7,8 +7,6 @@ import pytest
 import nnbook
 from nnbook import detectors
 
-matplotlib.use("Agg")
-
 
 def test_region_detector_is_plus_one_inside_minus_one_around_zero_elsewhere():
     weights = detectors.region_detector(5, 10, 3, 4)

@@ -1,9 +1,5 @@
 """nnbook.evaluation: accuracy, mistakes and the confusion table, as numbers, text and pictures."""
 
-import matplotlib
-
-matplotlib.use("Agg")
-
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest

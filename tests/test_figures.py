@@ -1,9 +1,5 @@
 """The data inside every figure: nbval compares text, so the pictures are checked here."""
 
-import matplotlib
-
-matplotlib.use("Agg")
-
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest

@@ -1,9 +1,5 @@
 """nnbook.parts: hand-drawn parts of digits and how much of them a digit covers."""
 
-import matplotlib
-
-matplotlib.use("Agg")
-
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest

@@ -1,9 +1,5 @@
 """nnbook.weight_patterns: how local a neuron's weights are, and the grid of weight pictures."""
 
-import matplotlib
-
-matplotlib.use("Agg")
-
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest

@@ -3,10 +3,6 @@
 import io
 import warnings
 
-import matplotlib
-
-matplotlib.use("Agg")
-
 import ipywidgets
 import matplotlib.pyplot as plt
 import numpy as np
