@@ -246,8 +246,7 @@ def evaluation_seconds(x, y, dtype, repeats=5):
     network.biases = [b.astype(dtype) for b in network.biases]
 
     def evaluate():
-        with np.errstate(over="ignore"):
-            layers, last_z = _forward(network.weights, network.biases, False, images)
+        layers, last_z = _forward(network.weights, network.biases, False, images)
         _cost(layers[-1], last_z, targets, "quadratic")
         np.mean(np.argmax(layers[-1], axis=1) == labels)
 
@@ -315,9 +314,11 @@ def main(argv):
     parser.add_argument("--images", type=int, default=4000, help="training digits (default 4000)")
     parser.add_argument("--epochs", type=int, default=10, help="epochs per contender (default 10)")
     parser.add_argument("--rounds", type=int, default=3,
-                        help="times the whole comparison is repeated, keeping each contender's fastest epoch (default 3)")
+                        help="times the whole comparison is repeated, keeping each contender's fastest epoch "
+                             "(default 3)")
     parser.add_argument("--threads", type=int, default=1,
-                        help="BLAS/OpenMP/PyTorch threads for every contender (default 1; 0 leaves the libraries' defaults)")
+                        help="BLAS/OpenMP/PyTorch threads for every contender "
+                             "(default 1; 0 leaves the libraries' defaults)")
     args = parser.parse_args(argv)
     contenders = {"nnbook": run_nnbook, "nnbook float64": run_nnbook_float64, "per-sample loop": run_per_sample,
                   "scikit-learn": run_sklearn, "PyTorch": run_torch}
@@ -349,7 +350,8 @@ def thread_limit(threads):
     try:
         from threadpoolctl import threadpool_limits
     except ImportError:
-        sys.exit("--threads needs threadpoolctl (installed with scikit-learn); use --threads 0 without it")
+        sys.exit("--threads needs threadpoolctl (installed with scikit-learn by python3 run.py benchmark); "
+                 "without it, use --threads 0 and set OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 yourself")
     torch = sys.modules.get("torch")
     previous = torch.get_num_threads() if torch else None
     if torch:

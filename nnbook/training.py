@@ -182,14 +182,7 @@ def train(network: Network, images, labels, *, epochs, batch_size, learning_rate
             epoch_cost = _cost(layers[-1], z, targets, cost)
             problem = _divergence(epoch_cost, params.flat, z)
             if problem:
-                kept = "before training" if epoch == 1 else f"after epoch {epoch - 1}"
-                raise TrainingDiverged(
-                    f"training diverged in epoch {epoch}: {problem}. "
-                    f"The network keeps the weights and biases it had {kept} (error.history holds "
-                    f"{len(history)} epoch{'s' * (len(history) != 1)}). "
-                    f"Try a smaller learning_rate than {learning_rate:g}.",
-                    history,
-                )
+                raise _diverged(epoch, problem, learning_rate, history)
             params.copy_to(network)
             train_accuracy = np.mean(np.argmax(layers[-1], axis=1) == labels)
             test_accuracy = None
@@ -203,9 +196,7 @@ def train(network: Network, images, labels, *, epochs, batch_size, learning_rate
 
 def _check_settings(network, epochs, batch_size, learning_rate, seed, progress, cost, dtype):
     """:func:`train`'s settings, checked and converted; the network checked too."""
-    if not isinstance(network, Network):
-        raise TypeError(f"network must be an nnbook.Network, got {describe(network)}")
-    network._check_parameters()
+    _check_network(network)
     if not (progress is None or progress is True or progress is False or callable(progress)):
         # Strictly these: 0 or np.False_ would otherwise be neither `is False` nor callable.
         raise TypeError(f"progress must be None (automatic), True, False or a function, got {describe(progress)}")
@@ -294,6 +285,16 @@ def _divergence(cost, parameters, output_z) -> str | None:
     return None
 
 
+def _diverged(epoch, problem, learning_rate, history) -> TrainingDiverged:
+    kept = "before training" if epoch == 1 else f"after epoch {epoch - 1}"
+    return TrainingDiverged(
+        f"training diverged in epoch {epoch}: {problem}. The network keeps the weights and biases it had {kept} "
+        f"(error.history holds {len(history)} epoch{'s' * (len(history) != 1)}). "
+        f"Try a smaller learning_rate than {learning_rate:g}.",
+        history,
+    )
+
+
 def backprop(network: Network, images, labels, *, cost="quadratic"):
     """The gradient of the average cost over ``images``: ``(weight_gradients, bias_gradients)``.
 
@@ -304,8 +305,7 @@ def backprop(network: Network, images, labels, *, cost="quadratic"):
     _check_network(network)
     cost = choice(cost, "cost", COSTS)
     x, targets, _ = _examples(network, images, labels, "images", "labels")
-    weights = [np.asarray(W, dtype=np.float64) for W in network.weights]
-    biases = [np.asarray(b, dtype=np.float64) for b in network.biases]
+    weights, biases = _arrays(network)
     out = [np.empty_like(W) for W in weights], [np.empty_like(b) for b in biases]
     with np.errstate(over="ignore", under="ignore", invalid="ignore"):
         return _backprop(weights, biases, network.activation == "relu", x, targets, cost, out=out)
@@ -321,8 +321,7 @@ def average_cost(network: Network, images, labels, *, cost="quadratic") -> float
     _check_network(network)
     cost = choice(cost, "cost", COSTS)
     x, targets, _ = _examples(network, images, labels, "images", "labels")
-    weights = [np.asarray(W, dtype=np.float64) for W in network.weights]
-    biases = [np.asarray(b, dtype=np.float64) for b in network.biases]
+    weights, biases = _arrays(network)
     with np.errstate(over="ignore", under="ignore", invalid="ignore"):
         layers, z = _forward(weights, biases, network.activation == "relu", x)
         return _cost(layers[-1], z, targets, cost)
@@ -343,6 +342,12 @@ def _check_network(network):
     if not isinstance(network, Network):
         raise TypeError(f"network must be an nnbook.Network, got {describe(network)}")
     network._check_parameters()
+
+
+def _arrays(network):
+    """The network's weights and biases as 64-bit arrays (a learner may have put in lists)."""
+    return ([np.asarray(W, dtype=np.float64) for W in network.weights],
+            [np.asarray(b, dtype=np.float64) for b in network.biases])
 
 
 # --- the arithmetic -------------------------------------------------------------------------------

@@ -548,3 +548,12 @@ def test_training_works_with_every_floating_point_error_raising(digits):
         train(net, images[:50], labels[:50], **GOOD)
         average_cost(net, images[:50], labels[:50])
         backprop(net, images[:50], labels[:50])
+
+
+def test_backprop_and_average_cost_take_weights_given_as_lists():
+    net, images, labels = small_problem("sigmoid")
+    as_lists = net.copy()
+    as_lists.weights[1] = as_lists.weights[1].tolist()
+    as_lists.biases[0] = list(as_lists.biases[0])
+    assert same_bits(backprop(as_lists, images, labels)[0], backprop(net, images, labels)[0])
+    assert average_cost(as_lists, images, labels) == average_cost(net, images, labels)
