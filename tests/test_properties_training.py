@@ -19,7 +19,7 @@ import nnbook
 from nnbook.activations import relu, relu_slope, sigmoid, sigmoid_slope
 from nnbook.training import average_cost, backprop, gradient_sizes, train
 
-FAST = settings(derandomize=True, max_examples=40, deadline=None)
+FAST = settings(derandomize=True, max_examples=100, deadline=None)
 
 
 # --- small random problems ------------------------------------------------------------------------
