@@ -1,5 +1,8 @@
 """Deep networks: why ReLU trains where the sigmoid gets stuck.
 
+Notebook 08 calls :func:`compare_sigmoid_relu`; tests/test_nb08_relu.py checks
+what the notebook's text says about its result.
+
 Stack many sigmoid layers and training stalls. Backpropagation sends the
 error signal backwards through every layer, and each sigmoid multiplies it
 by its slope, which is never more than 0.25. After six layers the signal
