@@ -153,9 +153,9 @@ def train(network: Network, images, labels, *, epochs, batch_size, learning_rate
     well) and the network keeps the weights and biases it had before the
     failing epoch. That happens when the cost or a weight is no longer a
     finite number, or when every output neuron is saturated for every
-    training image: its weighted sum beyond ±30, its output pinned at 0 or 1,
-    its slope σ'(z) below 1e-13, so no gradient gets through and the network
-    can never learn again.
+    training image while the cost stays high: its weighted sum beyond ±8, its
+    output pinned at 0 or 1 (many at the wrong one), its slope σ'(z) almost
+    0, so hardly any gradient gets through and the network cannot recover.
     """
     epochs, batch_size, learning_rate, seed, progress, cost, dtype = _check_settings(
         network, epochs, batch_size, learning_rate, seed, progress, cost, dtype)
@@ -256,8 +256,11 @@ def _views(flat, arrays):
     return views
 
 
-SATURATED = 30.0
-"""An output neuron whose weighted sum z is beyond ±30 is saturated: σ'(z) < 1e-13."""
+SATURATED = 8.0
+"""An output neuron whose weighted sum z is beyond ±8 is pinned at 0 or 1: σ'(z) < 0.00034, 700 times below σ'(0)."""
+
+STUCK_COST = 0.5
+"""With every output pinned at 0 or 1, a cost this high means many of them are pinned at the wrong end."""
 
 
 def _divergence(cost, parameters, output_z) -> str | None:
@@ -265,12 +268,14 @@ def _divergence(cost, parameters, output_z) -> str | None:
 
     Besides a cost or a parameter that is no longer a finite number, a far
     too large learning rate shows as a saturated output layer: every output
-    neuron's weighted sum beyond ±30 for every image. Then every slope σ'(z)
-    is below 1e-13 (exactly 0 in float32 above z = 17), so no gradient gets
-    back through the output layer and the network is stuck for good, with
-    its cost frozen while the weights are huge. Healthy training never gets
-    there: the closer an output comes to 0 or 1, the smaller its steps, so
-    |z| grows only like the logarithm of the number of steps. Stuck but not
+    neuron's weighted sum beyond ±8 for every image, so every output is
+    pinned at 0 or 1 and its slope σ'(z) is almost 0 (exactly 0 in float32
+    beyond z = 17), while the cost stays high because many of them are
+    pinned at the wrong end. Little gradient gets back through the output
+    layer, so the network is stuck for good, its cost frozen. Healthy
+    training does not get there: even a network trained until it knows its
+    500 training digits by heart keeps some outputs within ±2, and one that
+    is confident and right everywhere has a cost near 0. Stuck but not
     diverged, such as the deep sigmoid network of notebook 08 whose outputs
     all sit near 0.1, is not caught. One pass over z after each epoch, in
     float32 and float64 alike.
@@ -279,9 +284,10 @@ def _divergence(cost, parameters, output_z) -> str | None:
         return f"the cost became {cost}"
     if not np.isfinite(parameters).all():
         return "some weights or biases became infinitely large"
-    if np.abs(output_z).min() > SATURATED:
+    if cost >= STUCK_COST and np.abs(output_z).min() > SATURATED:
         return (f"every output neuron is saturated (its weighted sum beyond ±{SATURATED:g} for every image, "
-                "its output stuck at 0 or 1), so its slope is 0 and the network cannot learn any more")
+                f"its output stuck at 0 or 1, many at the wrong one: the cost is {cost:.2f}), so its slope is "
+                "almost 0 and the network cannot learn any more")
     return None
 
 

@@ -66,7 +66,7 @@ def test_bad_input(arguments, error, message):
 
 
 def test_a_network_whose_training_diverges_is_reported_next_to_the_other():
-    comparison = compare_sigmoid_relu(hidden_layers=2, epochs=2, n_images=500, learning_rate=30, progress=False)
+    comparison = compare_sigmoid_relu(hidden_layers=2, epochs=2, n_images=500, learning_rate=10, progress=False)
     assert list(comparison.diverged) == ["relu"]
     assert "diverged in epoch 1" in comparison.diverged["relu"]
     assert "smaller learning_rate" in comparison.diverged["relu"]
@@ -74,7 +74,7 @@ def test_a_network_whose_training_diverges_is_reported_next_to_the_other():
     untrained = Network(comparison.sizes, activation="relu", seed=0)
     assert all(np.array_equal(a, b) for a, b in zip(comparison.relu_network.weights, untrained.weights))
     text = repr(comparison)
-    assert "784-16-16-10, 2 epochs, learning rate 30" in text
+    assert "784-16-16-10, 2 epochs, learning rate 10" in text
     assert "relu: training diverged in epoch 1" in text
     assert len(comparison.show().axes) == 2
 

@@ -443,6 +443,33 @@ def test_a_saturated_output_layer_is_named_as_the_reason(digits):
               seed=0, progress=False, dtype="float64")
 
 
+@pytest.mark.parametrize("learning_rate", [30, 1e4])
+def test_fine_tuning_the_shipped_network_with_a_far_too_large_rate_is_divergence(digits, learning_rate):
+    # Found by a reviewer after the first fix: the outputs were pinned (|z| from 10 to 19), cost 1.0 or 1.8.
+    (images, labels), _ = digits
+    net = nnbook.pretrained()
+    before = params_of(net)
+    with pytest.raises(TrainingDiverged, match=r"diverged in epoch 1: every output neuron is saturated"):
+        train(net, images[:500], labels[:500], epochs=2, batch_size=10, learning_rate=learning_rate, seed=0,
+              progress=False)
+    assert same_bits(params_of(net), before)
+
+
+def test_fine_tuning_the_shipped_network_at_a_sensible_rate_is_not_divergence(digits):
+    (images, labels), _ = digits
+    history = train(nnbook.pretrained(), images[:500], labels[:500], epochs=2, batch_size=10, learning_rate=1.0,
+                    seed=0, progress=False)
+    assert len(history) == 2 and history.train_accuracy[-1] > 0.95
+
+
+def test_a_network_that_learned_its_digits_by_heart_is_not_divergence(digits):
+    # Many confident outputs, a cost near 0: saturated where it is right, which is no failure.
+    (images, labels), _ = digits
+    history = train(nnbook.Network(seed=0), images[:100], labels[:100], epochs=60, batch_size=10,
+                    learning_rate=3.0, seed=0, progress=False)
+    assert len(history) == 60 and history.train_accuracy[-1] == 1.0
+
+
 def test_a_stuck_but_healthy_network_is_not_divergence(digits):
     # A deep sigmoid network barely learns (its outputs all sit near 0.1), but nothing blew up.
     (images, labels), _ = digits
