@@ -25,6 +25,7 @@ import pathlib
 import struct
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -84,7 +85,7 @@ MIRRORS: tuple[str, ...] = (
 """Web folders holding the four files, tried in order. Assign to change them."""
 
 TIMEOUT = 30.0
-"""Seconds to wait for a mirror to answer before giving up on it."""
+"""Seconds to wait for a mirror to answer (its status line and headers, all together) before giving up on it."""
 
 MIN_RATE = 10_000
 """Bytes per second a download must average once it has run for :data:`TIMEOUT` seconds.
@@ -267,7 +268,7 @@ def _download(url: str, path: pathlib.Path, file: RemoteFile, progress) -> None:
         raise _cache_error(path.parent, error) from error
     received, digest = 0, hashlib.sha256()
     try:
-        with part, urllib.request.urlopen(url, timeout=TIMEOUT) as response:
+        with part, _open(url) as response:
             length = response.headers.get("Content-Length", "")
             total = int(length) if length.isdigit() else file.size
             start = time.monotonic()
@@ -308,6 +309,40 @@ def _download(url: str, path: pathlib.Path, file: RemoteFile, progress) -> None:
         pathlib.Path(part.name).unlink(missing_ok=True)  # gone already if it was renamed into place
         if isinstance(show, _ProgressLine):
             show.end()
+
+
+def _open(url: str):
+    """``urllib.request.urlopen(url)``, with TIMEOUT for the whole answer rather than for each read.
+
+    urlopen's own timeout holds for each read from the socket, so a mirror
+    that sends one header line every few seconds would hold it for ever. It
+    runs in a helper thread here, and if the answer is not complete in time
+    the caller gives up; the helper then closes whatever it gets afterwards.
+    """
+    lock, finished, outcome = threading.Lock(), threading.Event(), []
+
+    def open_it():
+        try:
+            response = urllib.request.urlopen(url, timeout=TIMEOUT)
+        except BaseException as error:  # raised again in the caller's thread
+            response = error
+        with lock:
+            if outcome:  # the caller gave up already
+                if not isinstance(response, BaseException):
+                    response.close()
+            else:
+                outcome.append(response)
+            finished.set()
+
+    threading.Thread(target=open_it, name="nnbook.mnist download", daemon=True).start()
+    finished.wait(TIMEOUT)
+    with lock:
+        if not finished.is_set():
+            outcome.append(None)
+            raise TimeoutError(f"no complete answer within {TIMEOUT:g} seconds")
+    if isinstance(outcome[0], BaseException):
+        raise outcome[0]
+    return outcome[0]
 
 
 class _ProgressLine:

@@ -79,6 +79,18 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if behaviour == "hang":
             server.release.wait(10)
             return
+        if behaviour == "drip headers":  # a header line every 50 ms: every read is answered in time, never all
+            self.send_response(200)
+            for i in range(200):
+                if server.release.is_set():
+                    return
+                try:
+                    self.send_header(f"X-Slow-{i}", "x")
+                    self.flush_headers()
+                except OSError:  # the client gave up and hung up
+                    return
+                time.sleep(0.05)
+            return
         self.send_response(200)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
@@ -428,6 +440,18 @@ def test_a_mirror_that_trickles_is_given_up(server, cache, monkeypatch):
     message = str(caught.value)
     assert "t10k-images-idx3-ubyte.gz: too slow:" in message
     assert "below the minimum average of 1,000 bytes per second (nnbook.mnist.MIN_RATE)" in message
+    assert files_in(cache) == []
+
+
+def test_a_mirror_that_trickles_its_headers_is_given_up(server, cache, monkeypatch):
+    monkeypatch.setattr(mnist, "TIMEOUT", 0.5)
+    payloads = sample_payloads()
+    url = serve(server, payloads, behaviour="drip headers", only="t10k-images-idx3-ubyte.gz")
+    start = time.monotonic()
+    with pytest.raises(DownloadError) as caught:
+        nnbook.load_mnist("test", cache, mirrors=[url], progress=False, files=table_for(payloads))
+    assert time.monotonic() - start < 5  # the drip would go on for 10 s
+    assert "t10k-images-idx3-ubyte.gz: no answer within 0.5 seconds" in str(caught.value)
     assert files_in(cache) == []
 
 
