@@ -46,7 +46,7 @@ def as_float_array(value, name: str) -> np.ndarray:
             if isinstance(item, (str, bytes, bool, np.bool_, complex, np.complexfloating)) or item is None:
                 raise TypeError(f"{wanted}, got {describe(value)} holding {describe(item)}")
     elif kind not in _REAL_KINDS:
-        raise TypeError(f"{wanted}, got {_KIND_NAMES.get(kind, describe(array))}")
+        raise TypeError(f"{wanted}, got {_KIND_NAMES.get(kind, describe(array)).format(name=name)}")
     try:
         return array.astype(np.float64, copy=False)
     except OverflowError as error:
@@ -58,7 +58,7 @@ def as_float_array(value, name: str) -> np.ndarray:
 _REAL_KINDS = "iuf"
 _KIND_NAMES = {
     "b": "True/False values (booleans); use 1.0 and 0.0, or .astype(float)",
-    "c": "complex numbers; give real numbers (for example z.real)",
+    "c": "complex numbers; give real numbers (for example {name}.real)",
     "U": "text; convert it first, for example with float(...)",
     "S": "text; convert it first, for example with float(...)",
     "M": "dates (datetime64)",

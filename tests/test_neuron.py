@@ -62,3 +62,8 @@ def test_a_weighted_sum_beyond_the_largest_float_is_refused(activations):
 def test_huge_ints_are_refused_by_name():
     with pytest.raises(ValueError, match="weights holds a number too large for a float"):
         nnbook.weighted_sum([10**400, 1], [1, 1])
+
+
+def test_complex_weights_are_refused_with_a_hint_that_names_them():
+    with pytest.raises(TypeError, match=r"weights must be .*complex numbers.*weights\.real"):
+        nnbook.weighted_sum(np.ones(784) * 1j, np.ones(784))
