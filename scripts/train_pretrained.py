@@ -1,4 +1,4 @@
-"""Train the network that ``nnbook.pretrained()`` returns and write ``data/pretrained.npz``.
+"""Train the network that ``nnbook.pretrained()`` returns and write ``nnbook/data/pretrained.npz``.
 
 The video's network, 784-16-16-10 with sigmoid neurons, trained on the 8,000
 training digits only, with the video series' quadratic cost and plain
@@ -26,7 +26,6 @@ import sys
 import time
 
 import nnbook
-from nnbook.data import DATA_DIR
 from nnbook.pretrained import PRETRAINED_FILE
 from nnbook.training import train
 
@@ -40,6 +39,8 @@ COST = "quadratic"
 # The shipped weights were trained with 64-bit numbers, before train's default
 # became float32; naming the type keeps them reproducible.
 DTYPE = "float64"
+# Written into the source tree (nnbook/data/), where it is committed, not into an installed copy.
+PACKAGE_DATA = pathlib.Path(__file__).resolve().parent.parent / "nnbook" / "data"
 
 
 def trained_network() -> tuple[nnbook.Network, nnbook.training.History]:
@@ -52,7 +53,7 @@ def trained_network() -> tuple[nnbook.Network, nnbook.training.History]:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--output", type=pathlib.Path, default=DATA_DIR / PRETRAINED_FILE)
+    parser.add_argument("--output", type=pathlib.Path, default=PACKAGE_DATA / PRETRAINED_FILE)
     args = parser.parse_args(argv)
     start = time.perf_counter()
     network, history = trained_network()

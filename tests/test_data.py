@@ -1,6 +1,9 @@
 """The shipped digits: shapes, ranges, the split, and checksum protection."""
 
 import hashlib
+import io
+import pathlib
+import zipfile
 
 import numpy as np
 import pytest
@@ -54,15 +57,15 @@ def test_unknown_split(split, error):
 
 
 def test_recorded_checksum_matches_the_file():
-    path = data.data_path(data.DIGITS_FILE)
-    assert hashlib.sha256(path.read_bytes()).hexdigest() == data.DIGITS_SHA256
+    content = data.data_file(data.DIGITS_FILE).read_bytes()
+    assert hashlib.sha256(content).hexdigest() == data.DIGITS_SHA256
 
 
 @pytest.fixture
 def data_copy(tmp_path, monkeypatch):
-    """Point nnbook at a temporary copy of data/, never touching the real one."""
-    (tmp_path / data.DIGITS_FILE).write_bytes(data.data_path(data.DIGITS_FILE).read_bytes())
-    monkeypatch.setattr(data, "DATA_DIR", tmp_path)
+    """Point nnbook at a temporary copy of its data folder, never touching the real one."""
+    (tmp_path / data.DIGITS_FILE).write_bytes(data.data_file(data.DIGITS_FILE).read_bytes())
+    monkeypatch.setattr(data, "DATA_FILES", tmp_path)
     data._digit_arrays.cache_clear()
     yield tmp_path
     data._digit_arrays.cache_clear()
@@ -70,7 +73,8 @@ def data_copy(tmp_path, monkeypatch):
 
 def test_missing_file_names_file_and_remedy(data_copy):
     (data_copy / data.DIGITS_FILE).unlink()
-    with pytest.raises(data.DataFileError, match=r"digits\.npz is missing.*git checkout -- data/digits\.npz"):
+    remedy = r"digits\.npz is missing.*git checkout -- nnbook/data/digits\.npz.*pip install --force-reinstall"
+    with pytest.raises(data.DataFileError, match=remedy):
         nnbook.load_digits()
 
 
@@ -85,7 +89,7 @@ def test_corrupt_file_names_checksums_and_remedy(data_copy):
 
 
 def test_no_allow_pickle_true_anywhere_in_the_project():
-    root = data.DATA_DIR.parent
+    root = pathlib.Path(__file__).resolve().parent.parent
     offenders = [
         str(path.relative_to(root))
         for folder in ("nnbook", "scripts", "benchmarks")
@@ -104,8 +108,8 @@ def test_a_folder_in_place_of_the_file_is_named(data_copy):
 
 def test_write_npz_rebuilds_the_shipped_digits_byte_for_byte(tmp_path):
     # scripts/build_digits.py writes digits.npz with write_npz; the same arrays must give the same bytes.
-    shipped = data.data_path(data.DIGITS_FILE).read_bytes()
-    with np.load(data.data_path(data.DIGITS_FILE), allow_pickle=False) as stored:
+    shipped = data.data_file(data.DIGITS_FILE).read_bytes()
+    with np.load(io.BytesIO(shipped), allow_pickle=False) as stored:
         arrays = {key: stored[key] for key in stored.files}
     path = data.write_npz(tmp_path / "digits.npz", arrays)
     assert path.read_bytes() == shipped
@@ -128,3 +132,21 @@ def test_npz_arrays_reads_back_what_npz_bytes_writes():
 def test_write_npz_checks_its_path(path, error, message):
     with pytest.raises(error, match=message):
         data.write_npz(path, {"a": np.zeros(2)})
+
+
+def test_the_data_is_read_through_the_import_system_so_a_zipped_package_works_too(tmp_path, monkeypatch):
+    # A wheel put on sys.path is imported straight from the zip; importlib.resources then hands out
+    # zipfile.Path objects, not files on disk. The same must load, checked, from there.
+    archive = tmp_path / "package.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.writestr("nnbook/data/digits.npz", data.data_file(data.DIGITS_FILE).read_bytes())
+    monkeypatch.setattr(data, "DATA_FILES", zipfile.Path(archive, "nnbook/data/"))
+    data._digit_arrays.cache_clear()
+    try:
+        images, labels = nnbook.load_digits("test")
+        assert images.shape == (2000, 28, 28) and labels.shape == (2000,)
+        with pytest.raises(data.DataFileError, match=r"package\.zip/nnbook/data/pretrained\.npz is missing"):
+            with data.verified_file("pretrained.npz", "0" * 64):
+                pass
+    finally:
+        data._digit_arrays.cache_clear()

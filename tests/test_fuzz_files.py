@@ -77,18 +77,18 @@ def test_a_damaged_save_file_is_refused_clearly_or_loads_exactly(folder, small_s
 @given(choices=st.data())
 @settings(FUZZ, max_examples=60)
 def test_a_damaged_copy_of_the_shipped_network_is_refused_clearly_or_loads_exactly(folder, choices):
-    original = data.data_path("pretrained.npz").read_bytes()
+    original = data.data_file("pretrained.npz").read_bytes()
     check_network_file(folder / "pretrained.npz", choices.draw(damage(original)), nnbook.pretrained())
 
 
 @pytest.fixture(scope="module")
 def digits_copy(folder):
     """The shipped digits' bytes, and the path of a copy that nnbook.data reads instead, for this module only."""
-    original = data.data_path(data.DIGITS_FILE).read_bytes()
+    original = data.data_file(data.DIGITS_FILE).read_bytes()
     copy = folder / "data"
     copy.mkdir()
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(data, "DATA_DIR", copy)
+        patch.setattr(data, "DATA_FILES", copy)
         yield original, copy / data.DIGITS_FILE
     data._digit_arrays.cache_clear()
 
@@ -102,7 +102,7 @@ def test_damaged_digits_are_refused_with_the_file_named(digits_copy, choices):
     with pytest.raises(DataFileError) as caught:
         nnbook.load_digits("test")
     message = str(caught.value)
-    assert str(path) in message and "git checkout -- data/digits.npz" in message
+    assert str(path) in message and "git checkout -- nnbook/data/digits.npz" in message
     assert "corrupt or changed: its SHA-256 is" in message
 
 

@@ -1,18 +1,18 @@
-"""The trained network shipped in data/pretrained.npz."""
+"""The trained network shipped in nnbook/data/pretrained.npz."""
 
 from __future__ import annotations
 
 import hashlib
 import importlib
 import importlib.util
-import shutil
+import pathlib
 
 import numpy as np
 import pytest
 
 import nnbook
 import nnbook.data
-from nnbook.data import DATA_DIR, DataFileError
+from nnbook.data import DataFileError, data_file
 
 # nnbook.pretrained is the function (the package exports it), so fetch the module by name.
 pretrained_module = importlib.import_module("nnbook.pretrained")
@@ -53,29 +53,27 @@ def test_each_call_returns_a_fresh_copy():
 
 
 def test_the_recorded_sha256_matches_the_shipped_file():
-    digest = hashlib.sha256((DATA_DIR / pretrained_module.PRETRAINED_FILE).read_bytes()).hexdigest()
+    digest = hashlib.sha256(data_file(pretrained_module.PRETRAINED_FILE).read_bytes()).hexdigest()
     assert digest == pretrained_module.PRETRAINED_SHA256
 
 
 def test_a_changed_file_gives_a_clear_error(tmp_path, monkeypatch, fresh_cache):
-    copy = tmp_path / pretrained_module.PRETRAINED_FILE
-    shutil.copy(DATA_DIR / pretrained_module.PRETRAINED_FILE, copy)
-    payload = bytearray(copy.read_bytes())
+    payload = bytearray(data_file(pretrained_module.PRETRAINED_FILE).read_bytes())
     payload[len(payload) // 2] ^= 0xFF
-    copy.write_bytes(bytes(payload))
-    monkeypatch.setattr(nnbook.data, "DATA_DIR", tmp_path)
+    (tmp_path / pretrained_module.PRETRAINED_FILE).write_bytes(bytes(payload))
+    monkeypatch.setattr(nnbook.data, "DATA_FILES", tmp_path)
     with pytest.raises(DataFileError, match=r"pretrained.npz is corrupt or changed: its SHA-256 is .*expected 8fac"):
         nnbook.pretrained()
 
 
 def test_a_missing_file_gives_a_clear_error(tmp_path, monkeypatch, fresh_cache):
-    monkeypatch.setattr(nnbook.data, "DATA_DIR", tmp_path)
-    with pytest.raises(DataFileError, match=r"pretrained.npz is missing.*git checkout -- data/pretrained.npz"):
+    monkeypatch.setattr(nnbook.data, "DATA_FILES", tmp_path)
+    with pytest.raises(DataFileError, match=r"pretrained.npz is missing.*git checkout -- nnbook/data/pretrained.npz"):
         nnbook.pretrained()
 
 
 def load_training_script():
-    path = DATA_DIR.parent / "scripts" / "train_pretrained.py"
+    path = pathlib.Path(__file__).resolve().parent.parent / "scripts" / "train_pretrained.py"
     spec = importlib.util.spec_from_file_location("train_pretrained", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -94,12 +92,12 @@ def test_save_writes_the_same_bytes_for_the_same_network(tmp_path):
 def test_the_shipped_file_is_what_network_save_writes_for_it(tmp_path):
     # The file holds exactly the network's arrays in Network.save's format, which has no timestamps;
     # scripts/train_pretrained.py writes it with Network.save.
-    shipped = (DATA_DIR / pretrained_module.PRETRAINED_FILE).read_bytes()
+    shipped = data_file(pretrained_module.PRETRAINED_FILE).read_bytes()
     assert nnbook.pretrained().save(tmp_path / "again.npz").read_bytes() == shipped
 
 
 def test_the_script_retrains_exactly_the_shipped_weights():
-    # data/README.md: running scripts/train_pretrained.py again gives the same weights, bit for bit
+    # nnbook/data/README.md: running scripts/train_pretrained.py again gives the same weights, bit for bit
     # (on this kind of machine; another BLAS build may round differently in the last bit).
     network, history = load_training_script().trained_network()
     shipped = nnbook.pretrained()

