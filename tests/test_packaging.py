@@ -1,4 +1,4 @@
-"""A wheel built from this repository holds the whole package, its widget files and its version.
+"""A wheel built from this repository holds the whole package, its data, its widget files and its version.
 
 The source tree can look right while the packaging is wrong: a module left out
 of ``[tool.setuptools] packages``, or a ``package-data`` pattern that no longer
@@ -13,34 +13,25 @@ the course is set up.
 from __future__ import annotations
 
 import email.parser
-import pathlib
-import shutil
 import subprocess
 import sys
+import textwrap
 import zipfile
 
 import pytest
 
 import nnbook
-
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-NOT_SOURCE = (".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", ".ruff_cache", ".pytest_cache",
-              "test-artifacts", "vendor")
+from install_routes import ROOT, build_wheel
 
 
 @pytest.fixture(scope="module")
-def wheel(tmp_path_factory) -> zipfile.ZipFile:
-    workspace = tmp_path_factory.mktemp("wheel")
-    source = workspace / "nnbook"
-    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(*NOT_SOURCE))
-    built = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "--wheel-dir", str(workspace / "dist"),
-         str(source)],
-        capture_output=True, text=True, timeout=300,
-    )
-    assert built.returncode == 0, f"pip could not build a wheel:\n{built.stdout}{built.stderr}"
-    [path] = (workspace / "dist").glob("nnbook-*.whl")
-    with zipfile.ZipFile(path) as archive:
+def wheel_path(tmp_path_factory):
+    return build_wheel(tmp_path_factory.mktemp("wheel"))
+
+
+@pytest.fixture(scope="module")
+def wheel(wheel_path) -> zipfile.ZipFile:
+    with zipfile.ZipFile(wheel_path) as archive:
         yield archive
 
 
@@ -64,3 +55,29 @@ def test_the_wheels_version_is_the_packages_version(wheel):
     assert fields["Name"] == "nnbook"
     assert fields["Version"] == nnbook.__version__
     assert metadata == f"nnbook-{nnbook.__version__}.dist-info/METADATA"
+
+
+def test_the_wheel_carries_the_data_with_its_provenance_and_licence(wheel):
+    shipped = {path.relative_to(ROOT).as_posix() for path in (ROOT / "nnbook" / "data").iterdir()
+               if path.suffix in {".npz", ".md"}}
+    assert shipped == {f"nnbook/data/{name}" for name in ("digits.npz", "pretrained.npz", "README.md", "NOTICE.md")}
+    for name in shipped:
+        assert wheel.read(name) == (ROOT / name).read_bytes(), f"{name} differs in the wheel"
+
+
+def test_nnbook_reads_its_data_straight_from_the_zipped_wheel(wheel_path, tmp_path):
+    # Python can import a pure-Python wheel from the zip file itself; nnbook must then find its
+    # data through importlib.resources, inside the zip, not in a folder next to a source file.
+    code = f"""
+        import sys
+        sys.path.insert(0, {str(wheel_path)!r})
+        import nnbook
+        assert nnbook.__file__.startswith({str(wheel_path)!r}), nnbook.__file__
+        images, labels = nnbook.load_digits("test")
+        print(images.shape, nnbook.pretrained().accuracy(images, labels))
+    """
+    result = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], cwd=tmp_path, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    images, labels = nnbook.load_digits("test")
+    assert result.stdout.split() == ["(2000,", "28,", "28)", repr(nnbook.pretrained().accuracy(images, labels))]
