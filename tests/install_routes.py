@@ -9,6 +9,7 @@ cache makes repeats fast) and from the wheel built here.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import pathlib
@@ -24,9 +25,11 @@ NOT_SOURCE = (".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", ".r
 
 
 def constraints_file() -> pathlib.Path:
-    """The pins for the Python running the tests: run.py installs with the same file."""
-    own = ROOT / f"constraints-{sys.version_info.major}.{sys.version_info.minor}.txt"
-    return own if own.is_file() else ROOT / "constraints.txt"
+    """The pins for the Python running the tests: the file run.py installs with (scripts/runner.py picks it)."""
+    spec = importlib.util.spec_from_file_location("runner", ROOT / "scripts" / "runner.py")
+    runner = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(runner)
+    return runner.constraints_file()
 
 
 def copy_source(destination: pathlib.Path) -> pathlib.Path:
