@@ -15,10 +15,10 @@ done once and redone only when pyproject.toml or the constraints change.
 Extra arguments go to the tool, for example ``python3 run.py test -k sigmoid``
 or ``python3 run.py execute notebooks/05-sigmoid.ipynb``.
 
-Every Python from 3.10 on works. Each gets its own environment: .venv is the
-one of the first Python you ran this with, and another version makes
-.venv-3.X beside it (python3.12 run.py lab uses .venv-3.12). A version that
-some pins do not support has its own file, constraints-3.X.txt (Python 3.10).
+Python 3.10 to 3.13 are tested. Each version gets its own environment: .venv
+belongs to the first Python you ran this with, and another version makes
+.venv-3.X beside it (python3.12 run.py lab then uses .venv-3.12). A version
+that some pins do not support has its own constraints-3.X.txt (Python 3.10).
 
 Only the Python standard library is used here, so a fresh machine with
 Python 3 can run it; on Windows, type ``py run.py lab``. The work is done by
