@@ -12,9 +12,9 @@ After publishing the course at its real address, set :data:`REPOSITORY` (and
 
     .venv/bin/python scripts/links.py
 
-It rewrites the first two cells of every notebook (the Colab badge and the
-install cell) and the install line of ``requirements-hub.txt``; the test then
-names any other line that still needs changing.
+It rewrites the two cells it puts after every notebook's title (the Colab
+badge and the install cell) and the install line of ``requirements-hub.txt``;
+the test then names any other line that still needs changing.
 """
 
 from __future__ import annotations
@@ -104,7 +104,7 @@ def notebooks() -> list[pathlib.Path]:
 
 
 def update_notebook(path: pathlib.Path) -> bool:
-    """Put the badge cell first and the install cell after the title cell; return whether anything changed."""
+    """Put the badge cell and the install cell right after the title cell; return whether anything changed."""
     import nbformat
 
     notebook = nbformat.read(path, as_version=4)
@@ -114,7 +114,7 @@ def update_notebook(path: pathlib.Path) -> bool:
     if install is None or install.source != install_cell_source():
         install = nbformat.v4.new_code_cell(install_cell_source(), id=INSTALL_CELL_ID)
     title = cells[0]
-    wanted = [badge, title, install, *cells[1:]]
+    wanted = [title, badge, install, *cells[1:]]
     if [(c.cell_type, c.source) for c in wanted] == [(c.cell_type, c.source) for c in notebook.cells]:
         return False
     notebook.cells = wanted
@@ -137,8 +137,8 @@ def main() -> int:
     if update_hub_requirements():
         changed.append(HUB_REQUIREMENTS.name)
     print(f"updated {', '.join(changed)}" if changed else "every link already points at " + REPOSITORY)
-    if changed and any(name.endswith(".ipynb") for name in changed):
-        print("New install cells have no outputs yet: run `python3 run.py execute`.")
+    if any(name.endswith(".ipynb") for name in changed):
+        print("Then run `python3 run.py execute`: a new or changed install cell has not been run yet.")
     return 0
 
 

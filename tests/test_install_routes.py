@@ -70,7 +70,8 @@ def pins(path: pathlib.Path) -> dict[str, str]:
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda path: path.name[:2])
 def test_each_notebook_opens_with_its_colab_badge_and_the_install_cell(path):
     cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
-    assert "".join(cells[0]["source"]) == links.colab_badge(path.name)
+    assert "".join(cells[0]["source"]).startswith(f"# {path.name[:2]} · "), "the title comes first"
+    assert "".join(cells[1]["source"]) == links.colab_badge(path.name)
     [first_code] = [cell for cell in cells if cell["cell_type"] == "code"][:1]
     assert first_code["id"] == links.INSTALL_CELL_ID
     assert "".join(first_code["source"]) == links.install_cell_source()
@@ -129,7 +130,7 @@ def assert_installed_in(environment: Environment, location: str) -> None:
         f"nnbook was imported from {location}, not from the environment at {environment.path}")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="class")
 def hub(tmp_path_factory, wheel) -> Environment:
     """A fresh environment with ``requirements-hub.txt`` installed, as a hub's image would have it."""
     if sys.version_info < (3, 11):
@@ -159,16 +160,6 @@ SMOKE_TEST = """
 """
 
 
-@pytest.mark.install_routes
-def test_the_installed_wheel_works_from_outside_the_repository(hub, tmp_path, test_digits):
-    location, train, test, accuracy, status, *widgets = hub.python_code(SMOKE_TEST, cwd=tmp_path).splitlines()
-    assert_installed_in(hub, location)
-    assert train == "train (8000, 28, 28) (8000,)" and test == "test (2000, 28, 28) (2000,)"
-    assert accuracy == repr(nnbook.pretrained().accuracy(*test_digits))
-    assert status == str(nnbook.check.pixel_index(lambda row, col: 28 * row + col).status)
-    assert widgets == ["DigitCanvas", "NetworkExplorer", "NeuronExplorer"]
-
-
 def run_first_notebook(environment: Environment, folder: pathlib.Path, *, env: dict | None = None) -> dict:
     """Run notebook 00 in ``folder`` with one more cell that prints where nnbook was imported from."""
     notebook = folder / links.FIRST_NOTEBOOK
@@ -181,13 +172,26 @@ def run_first_notebook(environment: Environment, folder: pathlib.Path, *, env: d
     return executed
 
 
+# Each route is a class: pytest-xdist (--dist=loadscope) runs each class on one worker, so the slow
+# routes spread over both workers instead of queueing on one.
 @pytest.mark.install_routes
-def test_a_school_hub_runs_notebook_00_from_a_plain_copy_of_the_notebooks(hub, tmp_path):
-    # nbgitpuller puts the repository's files in the learner's folder; nnbook comes from the image.
-    copy = shutil.copytree(ROOT / "notebooks", tmp_path / "nnbook" / "notebooks",
-                           ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
-    run_first_notebook(hub, copy)
-    assert hub.version("nbgitpuller") == pins(ROOT / "requirements-hub.txt")["nbgitpuller"]
+class TestSchoolHub:
+    """requirements-hub.txt in a fresh environment: the wheel's smoke test, then notebook 00."""
+
+    def test_the_installed_wheel_works_from_outside_the_repository(self, hub, tmp_path, test_digits):
+        location, train, test, accuracy, status, *widgets = hub.python_code(SMOKE_TEST, cwd=tmp_path).splitlines()
+        assert_installed_in(hub, location)
+        assert train == "train (8000, 28, 28) (8000,)" and test == "test (2000, 28, 28) (2000,)"
+        assert accuracy == repr(nnbook.pretrained().accuracy(*test_digits))
+        assert status == str(nnbook.check.pixel_index(lambda row, col: 28 * row + col).status)
+        assert widgets == ["DigitCanvas", "NetworkExplorer", "NeuronExplorer"]
+
+    def test_a_school_hub_runs_notebook_00_from_a_plain_copy_of_the_notebooks(self, hub, tmp_path):
+        # nbgitpuller puts the repository's files in the learner's folder; nnbook comes from the image.
+        copy = shutil.copytree(ROOT / "notebooks", tmp_path / "nnbook" / "notebooks",
+                               ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+        run_first_notebook(hub, copy)
+        assert hub.version("nbgitpuller") == pins(ROOT / "requirements-hub.txt")["nbgitpuller"]
 
 
 COLAB_IPYWIDGETS = "7.7.1"
@@ -198,51 +202,55 @@ STAND_IN = '''"""A stand-in for Colab's module: the course's install cell asks o
 
 
 @pytest.mark.install_routes
-def test_colab_the_first_cell_installs_nnbook_and_notebook_00_runs(tmp_path, wheel):
-    if sys.version_info < (3, 11):
-        pytest.skip("the Colab stand-in is built with the pins of constraints.txt (Python 3.11 to 3.13)")
-    environment = Environment(tmp_path / "venv")
-    # What a Colab runtime already has that nnbook uses, with Colab's own ipywidgets; not nnbook, not anywidget.
-    widget_pins = {"ipywidgets", "jupyterlab-widgets", "widgetsnbextension"}
-    others = [line for line in constraints_file().read_text(encoding="utf-8").splitlines()
-              if line.startswith("#") or canonicalize_name(line.split("==")[0]) not in widget_pins]
-    (tmp_path / "constraints.txt").write_text("\n".join(others) + "\n", encoding="utf-8")
-    environment.pip("-c", tmp_path / "constraints.txt", "ipykernel", "nbclient", "numpy", "matplotlib", "pillow",
-                    f"ipywidgets=={COLAB_IPYWIDGETS}")
-    purelib = environment.python_code("import sysconfig; print(sysconfig.get_paths()['purelib'])", cwd=tmp_path)
-    (pathlib.Path(purelib.strip()) / "google" / "colab").mkdir(parents=True)
-    (pathlib.Path(purelib.strip()) / "google" / "colab" / "__init__.py").write_text(STAND_IN, encoding="utf-8")
-    # Colab's kernel has imported google.colab before the first cell runs; an IPython startup file does that here.
-    startup = pathlib.Path(environment.env["IPYTHONDIR"]) / "profile_default" / "startup"
-    startup.mkdir(parents=True)
-    (startup / "00-colab.py").write_text("import google.colab\n", encoding="utf-8")
+class TestColab:
+    def test_colab_the_first_cell_installs_nnbook_and_notebook_00_runs(self, tmp_path, wheel):
+        if sys.version_info < (3, 11):
+            pytest.skip("the Colab stand-in is built with the pins of constraints.txt (Python 3.11 to 3.13)")
+        environment = Environment(tmp_path / "venv")
+        # What a Colab runtime already has that nnbook uses, with Colab's own ipywidgets; not nnbook, not anywidget.
+        widget_pins = {"ipywidgets", "jupyterlab-widgets", "widgetsnbextension"}
+        others = [line for line in constraints_file().read_text(encoding="utf-8").splitlines()
+                  if line.startswith("#") or canonicalize_name(line.split("==")[0]) not in widget_pins]
+        (tmp_path / "constraints.txt").write_text("\n".join(others) + "\n", encoding="utf-8")
+        environment.pip("-c", tmp_path / "constraints.txt", "ipykernel", "nbclient", "numpy", "matplotlib", "pillow",
+                        f"ipywidgets=={COLAB_IPYWIDGETS}")
+        purelib = environment.python_code("import sysconfig; print(sysconfig.get_paths()['purelib'])", cwd=tmp_path)
+        (pathlib.Path(purelib.strip()) / "google" / "colab").mkdir(parents=True)
+        (pathlib.Path(purelib.strip()) / "google" / "colab" / "__init__.py").write_text(STAND_IN, encoding="utf-8")
+        # Colab's kernel has imported google.colab before the first cell runs; an IPython startup file does that here.
+        startup = pathlib.Path(environment.env["IPYTHONDIR"]) / "profile_default" / "startup"
+        startup.mkdir(parents=True)
+        (startup / "00-colab.py").write_text("import google.colab\n", encoding="utf-8")
 
-    # Colab opens the notebook alone, without the repository around it.
-    content = tmp_path / "content"
-    content.mkdir()
-    notebook = json.loads((ROOT / "notebooks" / links.FIRST_NOTEBOOK).read_text(encoding="utf-8"))
-    [cell] = [cell for cell in notebook["cells"] if cell.get("id") == links.INSTALL_CELL_ID]
-    cell["source"] = from_wheel("".join(cell["source"]), wheel)
-    (content / links.FIRST_NOTEBOOK).write_text(json.dumps(notebook), encoding="utf-8")
-    assert "nnbook" not in environment.python_code("import importlib.util as u; print(u.find_spec('nnbook'))",
-                                                   cwd=content)
+        # Colab opens the notebook alone, without the repository around it.
+        content = tmp_path / "content"
+        content.mkdir()
+        notebook = json.loads((ROOT / "notebooks" / links.FIRST_NOTEBOOK).read_text(encoding="utf-8"))
+        [cell] = [cell for cell in notebook["cells"] if cell.get("id") == links.INSTALL_CELL_ID]
+        cell["source"] = from_wheel("".join(cell["source"]), wheel)
+        (content / links.FIRST_NOTEBOOK).write_text(json.dumps(notebook), encoding="utf-8")
+        assert "nnbook" not in environment.python_code("import importlib.util as u; print(u.find_spec('nnbook'))",
+                                                       cwd=content)
 
-    run_first_notebook(environment, content)
-    assert environment.version("ipywidgets") == COLAB_IPYWIDGETS, "the install cell must keep Colab's ipywidgets"
-    assert environment.version("nnbook") == nnbook.__version__
+        run_first_notebook(environment, content)
+        assert environment.version("ipywidgets") == COLAB_IPYWIDGETS, "the install cell must keep Colab's ipywidgets"
+        assert environment.version("nnbook") == nnbook.__version__
+        # With Colab's older ipywidgets, the rest of nnbook works too, the widgets' Python side included.
+        widgets = environment.python_code(SMOKE_TEST, cwd=tmp_path).splitlines()[5:]
+        assert widgets == ["DigitCanvas", "NetworkExplorer", "NeuronExplorer"]
 
 
 @pytest.mark.install_routes
-def test_binder_installs_as_repo2docker_does_and_notebook_00_runs(tmp_path):
-    runtime = (ROOT / "binder" / "runtime.txt").read_text(encoding="utf-8").strip()
-    if runtime != f"python-{sys.version_info.major}.{sys.version_info.minor}":
-        pytest.skip(f"Binder builds with the Python of binder/runtime.txt ({runtime})")
-    repository = copy_source(tmp_path / "repo")
-    environment = Environment(tmp_path / "venv")
-    # repo2docker runs pip from the repository's root with the whole repository in place (see binder/requirements.txt).
-    environment.pip("-r", "binder/requirements.txt", cwd=repository)
-    pinned = pins(repository / "constraints.txt")
-    for name in ("numpy", "matplotlib", "ipywidgets", "anywidget", "jupyterlab"):
-        assert environment.version(name) == pinned[name]
-    run_first_notebook(environment, repository / "notebooks")
-
+class TestBinder:
+    def test_binder_installs_as_repo2docker_does_and_notebook_00_runs(self, tmp_path):
+        runtime = (ROOT / "binder" / "runtime.txt").read_text(encoding="utf-8").strip()
+        if runtime != f"python-{sys.version_info.major}.{sys.version_info.minor}":
+            pytest.skip(f"Binder builds with the Python of binder/runtime.txt ({runtime})")
+        repository = copy_source(tmp_path / "repo")
+        environment = Environment(tmp_path / "venv")
+        # repo2docker runs pip from the repository's root, the whole repository in place (binder/requirements.txt).
+        environment.pip("-r", "binder/requirements.txt", cwd=repository)
+        pinned = pins(repository / "constraints.txt")
+        for name in ("numpy", "matplotlib", "ipywidgets", "anywidget", "jupyterlab"):
+            assert environment.version(name) == pinned[name]
+        run_first_notebook(environment, repository / "notebooks")
