@@ -1,6 +1,6 @@
 """The full MNIST data set: 60,000 training and 10,000 test digits, fetched on first use.
 
-The course itself runs on the 10,000 digits shipped in ``data/``
+The course itself runs on the 10,000 digits shipped in ``nnbook/data/``
 (:func:`nnbook.load_digits`). When you want all of MNIST, call
 :func:`load_mnist`. The first call downloads four files (11.6 MB in all),
 checks each one against the SHA-256 fingerprint written below, and keeps them

@@ -94,7 +94,7 @@ def test_notebook_has_a_title_goals_summary_and_next_link(name):
     text = "\n".join(markdown)
     assert "After this notebook you can" in text
     assert re.search(r"^## Summary", text, re.MULTILINE), f"{name} has no '## Summary' section"
-    for target in re.findall(r"\]\(([^)#]+\.ipynb)\)", text):
+    for target in re.findall(r"\]\((?!https?://)([^)#]+\.ipynb)\)", text):  # local links; not the Colab badge
         assert (NOTEBOOKS / target).is_file(), f"{name} links to {target}, which does not exist"
     index = COURSE.index(name)
     if index + 1 < len(COURSE):
