@@ -49,10 +49,9 @@ OPEN_AND_RUN_ALL = """async (path) => {
   await panel.context.ready;
   await panel.sessionContext.ready;
   window.__widgetProblems = [];
-  window.__runDone = null;
-  app.commands.execute("notebook:run-all-cells").then(
-    (ok) => { window.__runDone = {ok: ok}; },
-    (error) => { window.__runDone = {error: String(error)}; });
+  // Forget the stored execution counts, so that a count seen later proves the cell ran here.
+  await app.commands.execute("notebook:clear-all-cell-outputs");
+  app.commands.execute("notebook:run-all-cells");
 }"""
 
 CLOSE = """async () => {
@@ -67,7 +66,7 @@ CLOSE = """async () => {
 KERNEL_IDLE = """() => {
   const panel = window.jupyterapp.shell.currentWidget;
   const kernel = panel.sessionContext.session && panel.sessionContext.session.kernel;
-  if (!kernel || kernel.status !== "idle" || window.__runDone === null) return false;
+  if (!kernel || kernel.status !== "idle") return false;
   const code = panel.content.widgets.filter(
     (cell) => cell.model.type === "code" && cell.model.sharedModel.getSource().trim());
   if (code.some((cell) => cell.model.executionState === "running")) return false;
