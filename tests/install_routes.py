@@ -20,7 +20,7 @@ import textwrap
 import venv
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-NOT_SOURCE = (".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", ".ruff_cache", ".pytest_cache",
+NOT_SOURCE = (".git", ".venv", ".venv-*", "build", "dist", "*.egg-info", "__pycache__", ".ruff_cache", ".pytest_cache",
               "test-artifacts", "vendor")
 
 
