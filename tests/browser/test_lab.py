@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import pathlib
 import re
+import warnings
 
 import nbformat
 import pytest
@@ -24,7 +25,7 @@ pytestmark = pytest.mark.browser
 
 COURSE = sorted(path.name for path in NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
 WIDGET_PROBLEMS = ("Error displaying widget", "model not found")
-RUN_TIMEOUT_MS = 240_000
+RUN_TIMEOUT_MS = 150_000
 
 # Records, from the first moment the page exists, any text that says a widget failed.
 # A JavaScript template: str.format would need every brace doubled, so %s it is.
@@ -177,7 +178,17 @@ class Notebooks:
             self._write_scratch(path)
         self.page.evaluate(OPEN_AND_RUN_ALL, path)
         self.current = path
-        wait_until_idle(self.page, timeout=RUN_TIMEOUT_MS)
+        try:
+            wait_until_idle(self.page, timeout=RUN_TIMEOUT_MS)
+        except AssertionError as stuck:
+            # Seen twice, only on Python 3.10, only in the full suite with another worker busy, never for a
+            # notebook run alone: Run All of notebook 07 did not finish. One more try in a fresh kernel; a
+            # second failure fails the test, and the warning keeps the first one's state on record.
+            warnings.warn(f"{path}: {stuck}; running it once more in a fresh kernel", stacklevel=1)
+            self.close()
+            self.page.evaluate(OPEN_AND_RUN_ALL, path)
+            self.current = path
+            wait_until_idle(self.page, timeout=RUN_TIMEOUT_MS)
         return self.page
 
     def close(self):
@@ -194,10 +205,33 @@ class Notebooks:
 
 
 def wait_until_idle(page, timeout=30_000):
-    """Wait until the run has finished, the kernel is idle and no cell is running, twice in a row."""
+    """Wait until the run has finished, the kernel is idle and no cell is running, twice in a row.
+
+    If that does not happen in time, the failure says which cells never ran and what the kernel is doing.
+    """
     for _ in range(2):
-        page.wait_for_function(KERNEL_IDLE, timeout=timeout, polling=250)
+        try:
+            page.wait_for_function(KERNEL_IDLE, timeout=timeout, polling=250)
+        except Exception as error:  # playwright's TimeoutError; say what the page looked like
+            state = page.evaluate(KERNEL_STATE)
+            raise AssertionError(f"the run did not finish in {timeout / 1000:g} s: {state}") from error
         page.wait_for_timeout(300)
+
+
+KERNEL_STATE = """() => {
+  const panel = window.jupyterapp.shell.currentWidget;
+  const kernel = panel.sessionContext.session && panel.sessionContext.session.kernel;
+  const code = panel.content.widgets.map((cell, index) => [index, cell]).filter(
+    ([index, cell]) => cell.model.type === "code" && cell.model.sharedModel.getSource().trim());
+  return {
+    kernel: kernel ? kernel.status : null,
+    running: code.filter(([i, cell]) => cell.model.executionState === "running").map(([i]) => i),
+    never_ran: code.filter(([i, cell]) => cell.model.executionCount === null).map(([i, cell]) =>
+      [i, cell.model.sharedModel.getSource().slice(0, 60)]),
+    errors: code.filter(([i, cell]) => cell.model.outputs.toJSON().some((o) => o.output_type === "error"))
+      .map(([i]) => i),
+  };
+}"""
 
 
 @pytest.fixture(scope="module")
