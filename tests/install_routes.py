@@ -9,7 +9,6 @@ cache makes repeats fast) and from the wheel built here.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import pathlib
@@ -19,6 +18,8 @@ import sys
 import textwrap
 import venv
 
+from project_files import load_script
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 NOT_SOURCE = (".git", ".venv", ".venv-*", "build", "dist", "*.egg-info", "__pycache__", ".ruff_cache", ".pytest_cache",
               "test-artifacts", "vendor")
@@ -26,10 +27,7 @@ NOT_SOURCE = (".git", ".venv", ".venv-*", "build", "dist", "*.egg-info", "__pyca
 
 def constraints_file() -> pathlib.Path:
     """The pins for the Python running the tests: the file run.py installs with (scripts/runner.py picks it)."""
-    spec = importlib.util.spec_from_file_location("runner", ROOT / "scripts" / "runner.py")
-    runner = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(runner)
-    return runner.constraints_file()
+    return load_script("scripts/runner.py").constraints_file()
 
 
 def copy_source(destination: pathlib.Path) -> pathlib.Path:

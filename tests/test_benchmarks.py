@@ -7,7 +7,6 @@ the benchmark's ratios compare equal work.
 
 from __future__ import annotations
 
-import importlib.util
 import pathlib
 import subprocess
 import sys
@@ -17,16 +16,14 @@ import pytest
 
 import nnbook
 from nnbook.training import train
+from project_files import load_script
 
 BENCHMARK = pathlib.Path(__file__).resolve().parents[1] / "benchmarks" / "bench_training.py"
 
 
 @pytest.fixture(scope="module")
 def bench():
-    spec = importlib.util.spec_from_file_location("bench_training", BENCHMARK)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("benchmarks/bench_training.py")
 
 
 def test_the_per_sample_loop_trains_the_same_network_as_nnbook(bench):

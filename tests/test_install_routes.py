@@ -21,7 +21,6 @@ agrees with it.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import pathlib
 import re
@@ -35,6 +34,7 @@ from packaging.utils import canonicalize_name
 
 import nnbook
 from install_routes import ROOT, Environment, build_wheel, constraints_file, copy_source, printed
+from project_files import load_script
 
 try:
     import tomllib
@@ -42,14 +42,7 @@ except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib
 
 
-def load_links():
-    spec = importlib.util.spec_from_file_location("links", ROOT / "scripts" / "links.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-links = load_links()
+links = load_script("scripts/links.py")
 NOTEBOOKS = links.notebooks()
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

@@ -7,7 +7,6 @@ it from the text.
 """
 
 import ast
-import importlib.util
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -18,6 +17,7 @@ from nnbook import evaluation
 from nnbook.training import average_cost
 from nnbook.weight_patterns import best_patch, spread_out_share
 from notebook_code import ROOT, code_cells, defined_in_notebook, load_notebook, numbers_in_text
+from project_files import load_script
 
 RECIPE = ROOT / "scripts" / "train_pretrained.py"
 
@@ -226,9 +226,7 @@ def keywords_of_call(source, function):
 
 
 def test_train_it_yourself_uses_the_shipped_networks_recipe(train_digits):
-    spec = importlib.util.spec_from_file_location("train_pretrained", RECIPE)
-    recipe = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(recipe)
+    recipe = load_script(RECIPE.relative_to(ROOT).as_posix())
     source = train_it_yourself_cell()
 
     assert keywords_of_call(source, "Network") == {"seed": recipe.NETWORK_SEED}

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import importlib
 import importlib.util
-import pathlib
 
 import numpy as np
 import pytest
@@ -13,6 +12,7 @@ import pytest
 import nnbook
 import nnbook.data
 from nnbook.data import DataFileError, data_file
+from project_files import load_script
 
 # nnbook.pretrained is the function (the package exports it), so fetch the module by name.
 pretrained_module = importlib.import_module("nnbook.pretrained")
@@ -73,11 +73,7 @@ def test_a_missing_file_gives_a_clear_error(tmp_path, monkeypatch, fresh_cache):
 
 
 def load_training_script():
-    path = pathlib.Path(__file__).resolve().parent.parent / "scripts" / "train_pretrained.py"
-    spec = importlib.util.spec_from_file_location("train_pretrained", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("scripts/train_pretrained.py")
 
 
 def test_save_writes_the_same_bytes_for_the_same_network(tmp_path):

@@ -19,18 +19,13 @@ import pytest
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
+from project_files import load_script
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 TEST_TOOLS = {"pytest", "pytest-xdist", "playwright", "nbval", "hypothesis", "ruff"}
 
 
-def load_runner():
-    spec = importlib.util.spec_from_file_location("runner", ROOT / "scripts" / "runner.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-runner = load_runner()
+runner = load_script("scripts/runner.py")
 
 
 def old_python(version: str) -> str | None:
