@@ -13,6 +13,7 @@ that ``check.NAME`` (and tab completion after ``check.``) finds every one.
 """
 
 from . import (
+    n00_python,
     n01_pixels,
     n02_layers,
     n03_weighted_sums,
@@ -38,6 +39,6 @@ globals().update(EXERCISES)
 
 __all__ = ["Exercise", "Feedback", "NotAttempted", "Solution", "Wrong", "exercises", *EXERCISES]
 
-LESSONS = (n01_pixels, n02_layers, n03_weighted_sums, n04_bias, n05_sigmoid, n06_parameters, n07_matrices,
+LESSONS = (n00_python, n01_pixels, n02_layers, n03_weighted_sums, n04_bias, n05_sigmoid, n06_parameters, n07_matrices,
            n08_relu, n09_network)
 """The lessons' check modules, in the order of the notebooks; importing each registered its exercises."""

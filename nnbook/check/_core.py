@@ -390,6 +390,23 @@ def expect_pair(answer, first: str, second: str, *, example: str | None = None) 
     raise Wrong(f"expected a pair ({first}, {second}), got {got}.", hint=hint)
 
 
+def expect_choice(answer, choices: tuple[str, ...], what: str = "your choice") -> str:
+    """The answer must be one of ``choices`` (letters such as "A", "B", "C"); returns it in upper case.
+
+    Case and surrounding spaces do not matter, so "b" and " B " both give "B".
+
+    >>> expect_choice(" b ", ("A", "B", "C"))
+    'B'
+    """
+    if isinstance(answer, str):
+        letter = answer.strip().upper()
+        if letter in choices:
+            return letter
+    options = ", ".join(f'"{c}"' for c in choices[:-1]) + f' or "{choices[-1]}"'
+    raise Wrong(f"{what} should be one of {options}, got {short(answer)}.",
+                hint=f'Write the letter in quotes, for example my_choice = "{choices[0]}".')
+
+
 def expect_array(value, what: str, shape=None, *, finite: bool = True) -> np.ndarray:
     """The answer must be an array of real numbers (with ``shape``, if given), finite unless ``finite=False``."""
     if isinstance(value, (str, bytes)):
