@@ -4,6 +4,7 @@
     python3 run.py lab         set up for learning and open the course in JupyterLab
     python3 run.py test        set up for testing and run every test
     python3 run.py execute     re-run every notebook in a fresh kernel and store its outputs
+    python3 run.py stats       how long each notebook's core and extensions take (no setup needed)
     python3 run.py benchmark   time the trainer against the alternatives, and the widgets
     python3 run.py setup       only set up: for test, or name what for (setup lab)
 

@@ -132,10 +132,12 @@ def main(argv: list[str], usage: str) -> None:
         run(setup(INSTALLS["test"]), "-m", "pytest", *rest)
     elif command == "execute":
         run(setup(INSTALLS["execute"]), "scripts/execute_notebooks.py", *rest)
+    elif command == "stats":
+        run(sys.executable, "scripts/course_stats.py", *rest)
     elif command == "benchmark":
         python = setup(INSTALLS["benchmark"])
         run(python, "benchmarks/bench_training.py", *rest)
         run(python, "benchmarks/bench_widgets.py")
     else:
-        sys.exit(f"unknown command {command!r}; expected lab, test, execute, benchmark or setup "
+        sys.exit(f"unknown command {command!r}; expected lab, test, execute, stats, benchmark or setup "
                  "(see python3 run.py --help)")

@@ -1,0 +1,152 @@
+"""How big each notebook's core and extensions are, and about how long each takes.
+
+    python3 run.py stats            a table: the core, the on-ramp and the extensions of every notebook
+    python3 run.py stats --json     the same numbers, for tools
+
+A notebook's **core** is every cell without the tag ``extension`` (the on-ramp in
+00, tagged ``on-ramp``, is counted apart). For each part this counts the words of
+its markdown, its code cells, its figures, its live widgets and its self-checked
+exercises, and turns them into minutes with the time model below. Run it after
+changing a notebook, to see what the change did to the core's 15-minute budget.
+
+The time model is for a 16-year-old who reads English as a second language and
+is not yet a programmer. It follows the rates of the course's pedagogy review,
+slowed down for reading in a second language, and it was checked against a
+newcomer play-test of the core path (see CONTRIBUTING.md):
+
+- markdown: 120 words a minute;
+- a code cell: 0.4 minutes to read it, run it and look at what it printed;
+- a figure: 0.25 minutes more, to look at it;
+- a live widget: 3 minutes to try it;
+- a self-checked exercise: 2.5 minutes in the core (predict, choose, fill in one
+  blank), 7 minutes in an extension (where exercises ask for more).
+
+Only the Python standard library is used, so this runs without the course installed.
+"""
+
+from __future__ import annotations
+
+import json
+import pathlib
+import re
+import sys
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+NOTEBOOKS = ROOT / "notebooks"
+
+WORDS_PER_MINUTE = 120
+MINUTES_PER_CODE_CELL = 0.4
+MINUTES_PER_FIGURE = 0.25
+MINUTES_PER_WIDGET = 3.0
+MINUTES_PER_EXERCISE = {"core": 2.5, "on-ramp": 2.5, "extensions": 7.0}
+
+CORE_BUDGET = 15
+"""Minutes a notebook's core may take, its exercises included (notebook 00: 10, besides its on-ramp)."""
+
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+CHECK_CALL = re.compile(r"\bcheck\.([a-z_][a-z0-9_]*)\s*\((?!\s*\))")
+LINK_TARGET = re.compile(r"\]\([^)]*\)")
+HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# The Colab cell does nothing anywhere else, so it costs a learner no time.
+NOT_COUNTED = {"open-in-colab", "colab-install"}
+
+
+def part_of(cell: dict) -> str:
+    """Which part of its notebook a cell belongs to: "core", "on-ramp" or "extensions"."""
+    tags = set(cell.get("metadata", {}).get("tags", []))
+    if "extension" in tags:
+        return "extensions"
+    if "on-ramp" in tags:
+        return "on-ramp"
+    return "core"
+
+
+def words(markdown: str) -> int:
+    """The words a learner reads: link targets and HTML comments are not read."""
+    return len(HTML_COMMENT.sub(" ", LINK_TARGET.sub("]", markdown)).split())
+
+
+def count(cells: list[dict]) -> dict:
+    """Words, code cells, figures, widgets and exercises of some cells."""
+    counts = {"words": 0, "code cells": 0, "figures": 0, "widgets": 0, "exercises": 0}
+    exercises = set()
+    for cell in cells:
+        source = "".join(cell["source"])
+        if cell.get("id") in NOT_COUNTED or not source.strip():
+            continue
+        if cell["cell_type"] == "markdown":
+            counts["words"] += words(source)
+        elif cell["cell_type"] == "code":
+            counts["code cells"] += 1
+            outputs = cell.get("outputs", [])
+            counts["figures"] += sum("image/png" in output.get("data", {}) for output in outputs)
+            counts["widgets"] += any(WIDGET_VIEW in output.get("data", {}) for output in outputs)
+            exercises.update(CHECK_CALL.findall(source))
+    exercises.discard("solution")
+    counts["exercises"] = len(exercises)
+    return counts
+
+
+def minutes(counts: dict, part: str) -> float:
+    """The time model above, for one part of a notebook."""
+    return (counts["words"] / WORDS_PER_MINUTE
+            + counts["code cells"] * MINUTES_PER_CODE_CELL
+            + counts["figures"] * MINUTES_PER_FIGURE
+            + counts["widgets"] * MINUTES_PER_WIDGET
+            + counts["exercises"] * MINUTES_PER_EXERCISE[part])
+
+
+def notebook_stats(path: pathlib.Path) -> dict:
+    """The counts and minutes of each part of one notebook."""
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    stats = {"notebook": path.stem}
+    for part in ("core", "on-ramp", "extensions"):
+        counts = count([cell for cell in cells if part_of(cell) == part])
+        counts["minutes"] = round(minutes(counts, part), 1)
+        stats[part] = counts
+    return stats
+
+
+def course_stats(folder: pathlib.Path = NOTEBOOKS) -> list[dict]:
+    """The stats of every notebook in the course, in order."""
+    return [notebook_stats(path) for path in sorted(folder.glob("[0-9][0-9]-*.ipynb"))]
+
+
+def rounded_minutes(value: float) -> int:
+    """Minutes as the course tables give them: whole minutes, rounded up, so they never promise too little."""
+    return int(-(-value // 1))
+
+
+def table(all_stats: list[dict]) -> str:
+    columns = ("words", "code cells", "figures", "widgets", "exercises", "minutes")
+    header = f"{'notebook':<24}{'part':<12}" + "".join(f"{c:>11}" for c in columns)
+    lines = [header, "-" * len(header)]
+    totals = {"core": 0.0, "on-ramp": 0.0, "extensions": 0.0}
+    for stats in all_stats:
+        for part in ("core", "on-ramp", "extensions"):
+            counts = stats[part]
+            if part != "core" and not any(counts[c] for c in columns[:-1]):
+                continue
+            totals[part] += counts["minutes"]
+            flag = "  over budget" if part == "core" and counts["minutes"] > CORE_BUDGET else ""
+            lines.append(f"{stats['notebook'] if part == 'core' else '':<24}{part:<12}"
+                         + "".join(f"{counts[c]:>11}" for c in columns) + flag)
+    lines.append("-" * len(header))
+    lines.append("Total minutes: " + ", ".join(f"{part} {value:.0f}" for part, value in totals.items()))
+    return "\n".join(lines)
+
+
+def main(argv: list[str]) -> int:
+    all_stats = course_stats()
+    if argv == ["--json"]:
+        print(json.dumps(all_stats, indent=1))
+    elif not argv:
+        print(table(all_stats))
+    else:
+        print(__doc__.split("\n\n")[0].strip(), file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
