@@ -151,8 +151,11 @@ def test_every_exercise_of_a_lesson_is_registered_once_and_reachable_as_check_na
 
 def test_the_registry_holds_exactly_the_lessons_exercises_in_notebook_order():
     names = list(check.exercises())
-    assert len(names) == len(set(names)) == 31
-    assert names[:3] == ["pixel_index", "pixel_position", "digit_rule"] and names[-1] == "favourite_image"
+    in_lesson_order = [name for lesson in check.LESSONS for name in lesson.__all__]
+    assert [lesson.__name__.rsplit(".", 1)[1] for lesson in check.LESSONS] == LESSONS
+    assert len(names) == len(set(names)) and sorted(names) == sorted(in_lesson_order)
+    notebook_of = {name: position for position, lesson in enumerate(check.LESSONS) for name in lesson.__all__}
+    assert [notebook_of[name] for name in names] == sorted(notebook_of[name] for name in names)
 
 
 def test_two_exercises_with_one_name_are_refused_with_a_clear_error():
