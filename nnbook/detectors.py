@@ -28,17 +28,23 @@ when the weighted sum is above 10".
 The course's example (notebooks 03 and 04, reused from 05 on) looks for a short
 vertical stroke on the right, a little above the middle: the right-hand line
 of a 4, a 7 or a 9. ``example_weights()`` and ``EXAMPLE_BIAS`` give it.
+
+The cores of notebooks 03 and 04 draw each picture with one call, so that no
+plotting code stands between a learner and the idea: ``show_strokes`` and
+``show_bias_shift``, and the live widgets ``region_explorer`` and
+``bias_explorer`` (whose pictures are ``show_region`` and ``show_bias``).
 """
 
 from __future__ import annotations
 
 from typing import NamedTuple
 
+import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.patches import Rectangle
 
 from ._validate import SIDE, as_float_array, describe, digit_labels, image_batch, number, pixel_grid, require_finite
-from .figures import ACTIVATION_CMAP, HIGHLIGHT, NEUTRAL, grid_shape, new_axes
+from .figures import ACTIVATION_CMAP, HIGHLIGHT, NEUTRAL, STYLE, grid_shape, new_axes, show_digit, show_weights
 from .neuron import weighted_sum
 
 INSIDE, AROUND = 1.0, -1.0
@@ -227,6 +233,155 @@ def show_firing(images, fired, labels=None, ax=None, ncols=10, title=None):
     if title is not None:
         ax.set_title(title)
     return fig
+
+
+# Figures and live widgets for the cores of notebooks 03 and 04 ----------------------
+# A core cell draws a figure with one call; these hold the plotting code.
+
+def show_strokes(weights, strokes, names):
+    """Notebook 03: a detector's weights on the left, made-up strokes to test it on beside them.
+
+    ``strokes`` is a list of 28×28 images and ``names`` their titles, such as ``["A", "B"]``.
+    """
+    weights = pixel_grid(weights, "weights", pixels=False)
+    if isinstance(strokes, np.ndarray) and strokes.ndim == 2:
+        raise TypeError("strokes must be a list of images, such as [stroke_a, stroke_b], got one image")
+    batch, _ = image_batch(strokes, "strokes")
+    if isinstance(names, (str, bytes)) or not hasattr(names, "__len__") or len(names) != len(batch):
+        raise ValueError(f"names must be a list with one title per stroke ({len(batch)}), got {describe(names)}")
+    with plt.rc_context(STYLE):
+        fig, axes = plt.subplots(1, len(batch) + 1, figsize=(2.4 * (len(batch) + 1), 2.6))
+    show_weights(weights, ax=axes[0], title="the detector", colorbar=False)
+    for ax, stroke, name in zip(axes[1:], batch, names):
+        show_digit(stroke.reshape(SIDE, SIDE), ax=ax, title=str(name))
+    return fig
+
+
+def show_region(top, left, height, width, images, labels):
+    """Notebook 03's widget picture: a region detector's weights, and the weighted sums it gives.
+
+    Left, the weights of ``region_detector(top, left, height, width)``, with the
+    region cut to fit the picture; right, the weighted sums of ``images``, one
+    histogram row per digit (see :func:`show_sums_by_digit`). A region where no
+    image has ink gives every image the sum 0; the figure says so instead.
+    """
+    top, left, height, width = _rectangle(top, left, height, width)
+    if top >= SIDE or left >= SIDE:
+        raise ValueError(f"top and left must be rows and columns of the picture, 0 to 27, got {top} and {left}")
+    height, width = min(height, SIDE - top), min(width, SIDE - left)  # keep the region inside the picture
+    weights = region_detector(top, left, height, width)
+    sums = weighted_sum(weights.ravel(), image_batch(images, "images")[0])
+    with plt.rc_context(STYLE):
+        fig, (map_ax, hist_ax) = plt.subplots(1, 2, figsize=(9.0, 3.8), width_ratios=(1, 1.6))
+    show_weights(weights, ax=map_ax, colorbar=False,
+                 title=f"rows {top}-{top + height - 1}, columns {left}-{left + width - 1}")
+    if np.all(sums == 0):
+        hist_ax.set_axis_off()
+        hist_ax.text(0.5, 0.5, "no digit has ink here:\nevery weighted sum is 0",
+                     ha="center", va="center", transform=hist_ax.transAxes)
+    else:
+        show_sums_by_digit(sums, labels, ax=hist_ax, title="weighted sums")
+    return fig
+
+
+def region_explorer(images, labels, region=EXAMPLE_REGION):
+    """The live widget of notebook 03: four sliders move and resize the region; the picture follows.
+
+    It starts at ``region`` (the course's example) and draws :func:`show_region`
+    for every position. Make it the last line of a cell.
+    """
+    from ipywidgets import IntSlider, interactive  # imported here, so that `import nnbook` stays light
+
+    top, left, height, width = _rectangle(*region)
+
+    def explore(top, left, height, width):
+        show_region(top, left, height, width, images, labels)
+        plt.show()
+
+    return interactive(explore,
+                       top=IntSlider(top, 0, SIDE - 1, description="top row"),
+                       left=IntSlider(left, 0, SIDE - 1, description="left column"),
+                       height=IntSlider(height, 1, SIDE, description="height"),
+                       width=IntSlider(width, 1, SIDE, description="width"))
+
+
+def show_bias_shift(sums, labels, bias):
+    """Notebook 04: adding the bias slides every weighted sum by the same amount.
+
+    Left, the weighted sums with a dashed line at the threshold, ``-bias``;
+    right, the same sums plus the bias, with the line at 0. Orange marks the
+    images for which the neuron fires: the same ones in both.
+    """
+    bias = number(bias, "bias")
+    sums = require_finite(as_float_array(sums, "sums"), "sums")
+    with plt.rc_context(STYLE):
+        fig, (before, after) = plt.subplots(1, 2, figsize=(9.0, 3.8), sharey=True)
+    show_sums_by_digit(sums, labels, threshold=-bias, ax=before, title=f"weighted sum, line at {-bias:g}")
+    show_sums_by_digit(sums + bias, labels, threshold=0, ax=after, title="weighted sum + bias, line at 0")
+    after.set_xlabel("weighted sum + bias")
+    return fig
+
+
+def first_of_each_digit(labels, count=2) -> np.ndarray:
+    """The positions of the first ``count`` images of each digit 0-9, digit by digit.
+
+    >>> first_of_each_digit([3, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0], count=1)
+    array([ 1,  3,  4,  0,  6,  7,  8,  9, 10, 11])
+    """
+    labels = digit_labels(labels)
+    count = number(count, "count", minimum=1, integer=True)
+    return np.concatenate([np.flatnonzero(labels == digit)[:count] for digit in range(10)])
+
+
+def show_bias(weights, bias, images, labels, sums=None, strip=None):
+    """Notebook 04's widget picture: which images a neuron with this bias fires for.
+
+    Top left, the weighted sums per digit with the threshold ``-bias`` dashed
+    and the firing part in orange; top right, the share of each digit that
+    fires; below, the images at the positions ``strip`` (by default the first
+    two of each digit), framed in orange when the neuron fires. ``sums`` may
+    be given when already computed: ``weighted_sum(weights, images)``.
+    """
+    bias = number(bias, "bias")
+    weights = pixel_grid(weights, "weights", pixels=False)
+    batch, _ = image_batch(images, "images")
+    sums = weighted_sum(weights.ravel(), batch) if sums is None else require_finite(as_float_array(sums, "sums"),
+                                                                                    "sums")
+    labels = digit_labels(labels, len(batch))
+    if sums.shape != (len(batch),):
+        raise ValueError(f"sums must hold one weighted sum per image ({len(batch)}), got {describe(sums)}")
+    strip = first_of_each_digit(labels) if strip is None else np.asarray(strip)
+    with plt.rc_context(STYLE):
+        fig = plt.figure(figsize=(9.0, 5.6))
+    top, bottom = fig.subfigures(2, 1, height_ratios=(1.6, 1))
+    hist_ax, bar_ax = top.subplots(1, 2, width_ratios=(1.5, 1))
+    show_sums_by_digit(sums, labels, threshold=-bias, ax=hist_ax,
+                       title=f"bias {bias:g}, so threshold {-bias:g}", xlim=(-15, 30))
+    show_pass_rates(pass_rates(weights, bias, batch, labels), ax=bar_ax,
+                    title=f"fires for {np.mean(sums + bias > 0):.0%} of all digits")
+    show_firing(batch[strip], sums[strip] + bias > 0, labels[strip], ax=bottom.subplots())
+    return fig
+
+
+def bias_explorer(weights, images, labels, bias=EXAMPLE_BIAS):
+    """The live widget of notebook 04: a slider for the bias; :func:`show_bias` follows it.
+
+    Make it the last line of a cell.
+    """
+    from ipywidgets import FloatSlider, interactive  # imported here, so that `import nnbook` stays light
+
+    weights = pixel_grid(weights, "weights", pixels=False)
+    batch, _ = image_batch(images, "images")
+    sums = weighted_sum(weights.ravel(), batch)
+    labels = digit_labels(labels, len(sums))
+    strip = first_of_each_digit(labels)
+
+    def explore(bias):
+        show_bias(weights, bias, batch, labels, sums=sums, strip=strip)
+        plt.show()
+
+    return interactive(explore, bias=FloatSlider(value=number(bias, "bias"), min=-30, max=10, step=0.5,
+                                                 description="bias"))
 
 
 def _rectangle(top, left, height, width) -> tuple[int, int, int, int]:

@@ -184,3 +184,108 @@ def test_show_firing_frames_exactly_the_digits_that_fire():
     with pytest.raises(ValueError, match="boolean array with one entry per image"):
         detectors.show_firing(images[:5], fired[:4])
     matplotlib.pyplot.close("all")
+
+
+# The one-call figures and widgets of the cores of notebooks 03 and 04 ----------------
+
+def test_show_strokes_draws_the_weights_then_each_stroke_with_its_name():
+    weights = detectors.example_weights()
+    a, b = detectors.stroke_image(6, 15, 12, 6), detectors.stroke_image(7, 17, 10, 2)
+    fig = detectors.show_strokes(weights, [a, b], ["A", "B"])
+    titles = [ax.get_title() for ax in fig.axes]
+    assert titles == ["the detector", "A", "B"]
+    np.testing.assert_array_equal(fig.axes[0].images[0].get_array(), weights)
+    np.testing.assert_array_equal(fig.axes[2].images[0].get_array(), b)
+    with pytest.raises(ValueError, match="one title per stroke"):
+        detectors.show_strokes(weights, [a, b], ["A"])
+    with pytest.raises(TypeError, match="a list of images"):
+        detectors.show_strokes(weights, a, ["A"])
+    matplotlib.pyplot.close("all")
+
+
+def test_show_region_draws_the_detector_and_the_sums_of_every_digit():
+    images, labels = nnbook.load_digits("test")
+    fig = detectors.show_region(7, 16, 10, 4, images, labels)
+    map_ax, hist_ax = fig.axes
+    assert map_ax.get_title() == "rows 7-16, columns 16-19"
+    np.testing.assert_array_equal(map_ax.images[0].get_array(), detectors.example_weights())
+    sums = nnbook.weighted_sum(detectors.example_weights(), images)
+    assert hist_ax.get_xlim() == pytest.approx((sums.min(), sums.max()), abs=1e-6)
+    assert [t.get_text() for t in hist_ax.get_yticklabels()] == [str(9 - d) for d in range(10)]
+    matplotlib.pyplot.close("all")
+
+
+def test_show_region_cuts_the_region_to_the_picture_and_says_when_no_digit_has_ink_there():
+    images, labels = nnbook.load_digits("test")
+    fig = detectors.show_region(20, 20, 28, 28, images, labels)  # the sliders allow it: cut to rows/columns 20-27
+    assert fig.axes[0].get_title() == "rows 20-27, columns 20-27"
+    corner = detectors.show_region(27, 27, 1, 1, images, labels)
+    assert not corner.axes[1].axison
+    assert "every weighted sum is 0" in corner.axes[1].texts[0].get_text()
+    with pytest.raises(ValueError, match="0 to 27"):
+        detectors.show_region(28, 0, 1, 1, images, labels)
+    matplotlib.pyplot.close("all")
+
+
+def test_region_explorer_starts_at_the_example_and_redraws_when_a_slider_moves(monkeypatch):
+    images, labels = nnbook.load_digits("test")
+    drawn = []
+    real = detectors.show_region
+    monkeypatch.setattr(detectors, "show_region", lambda *args: (real(*args), drawn.append(args[:4])))  # kept if drawn
+    widget = detectors.region_explorer(images[:300], labels[:300])
+    sliders = {child.description: child for child in widget.children[:4]}
+    assert list(sliders) == ["top row", "left column", "height", "width"]
+    assert [s.value for s in sliders.values()] == list(detectors.EXAMPLE_REGION)
+    assert all(s.min == 0 and s.max == 27 for s in (sliders["top row"], sliders["left column"]))
+    sliders["top row"].value = 27   # the region now runs off the bottom: show_region cuts it, no error
+    assert drawn == [tuple(detectors.EXAMPLE_REGION), (27, 16, 10, 4)]
+    matplotlib.pyplot.close("all")
+
+
+def test_show_bias_shift_moves_the_line_from_minus_bias_to_zero():
+    images, labels = nnbook.load_digits("test")
+    sums = nnbook.weighted_sum(detectors.example_weights(), images)
+    fig = detectors.show_bias_shift(sums, labels, -7.5)
+    before, after = fig.axes
+    dashed = [[line.get_xdata()[0] for line in ax.lines if line.get_linestyle() == "--"] for ax in (before, after)]
+    assert dashed == [[7.5], [0.0]]
+    assert before.get_title() == "weighted sum, line at 7.5" and after.get_xlabel() == "weighted sum + bias"
+    with pytest.raises(TypeError, match="bias"):
+        detectors.show_bias_shift(sums, labels, "-10")
+    matplotlib.pyplot.close("all")
+
+
+def test_first_of_each_digit_takes_the_first_images_of_each_digit_in_order():
+    labels = np.array([3, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 1])
+    np.testing.assert_array_equal(detectors.first_of_each_digit(labels, 2),
+                                  [1, 2, 3, 13, 4, 0, 5, 6, 7, 8, 9, 10, 11])
+    with pytest.raises(ValueError, match="count must be at least 1"):
+        detectors.first_of_each_digit(labels, 0)
+
+
+def test_show_bias_frames_the_strip_digits_that_fire_and_reports_the_share():
+    images, labels = nnbook.load_digits("test")
+    weights = detectors.example_weights()
+    fig = detectors.show_bias(weights, -10, images, labels)
+    hist_ax, bar_ax, strip_ax = fig.axes
+    assert hist_ax.get_title() == "bias -10, so threshold 10"
+    share = np.mean(detectors.fires(weights, -10, images))
+    assert bar_ax.get_title() == f"fires for {share:.0%} of all digits"
+    strip = detectors.first_of_each_digit(labels)
+    assert len(strip_ax.patches) == int(np.sum(detectors.fires(weights, -10, images[strip])))
+    with pytest.raises(ValueError, match="one weighted sum per image"):
+        detectors.show_bias(weights, -10, images, labels, sums=np.zeros(3))
+    matplotlib.pyplot.close("all")
+
+
+def test_bias_explorer_starts_at_the_example_bias_and_redraws_for_a_new_one(monkeypatch):
+    images, labels = nnbook.load_digits("test")
+    drawn = []
+    real = detectors.show_bias
+    monkeypatch.setattr(detectors, "show_bias", lambda *args, **kwargs: (real(*args, **kwargs), drawn.append(args[1])))
+    widget = detectors.bias_explorer(detectors.example_weights(), images[:300], labels[:300])
+    slider = widget.children[0]
+    assert (slider.value, slider.min, slider.max, slider.description) == (detectors.EXAMPLE_BIAS, -30, 10, "bias")
+    slider.value = 0.0
+    assert drawn == [detectors.EXAMPLE_BIAS, 0.0]
+    matplotlib.pyplot.close("all")
