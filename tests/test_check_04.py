@@ -34,6 +34,44 @@ def test_threshold_stub_and_solution():
     passes(check.threshold_bias(run_solution(check.threshold_bias)["my_answer"]))
 
 
+# bias_direction -------------------------------------------------------------------
+
+def _train_counts():
+    images, _ = nnbook.load_digits("train")
+    sums = nnbook.weighted_sum(detectors.example_weights(), images)
+    return int(np.sum(sums > 10)), int(np.sum(sums > 15)), int(np.sum((sums > 10) & (sums <= 15)))
+
+
+@pytest.mark.parametrize("answer", ["B", "b", " B ", "b\n"])
+def test_direction_accepts_fewer_digits_and_says_how_many(answer):
+    before, after, _ = _train_counts()
+    feedback = passes(check.bias_direction(answer))
+    assert f"{after:,} of the 8,000 training digits instead of {before:,}" in str(feedback)
+    assert after < before
+
+
+def test_direction_explains_the_tempting_wrong_way_round():
+    fails(check.bias_direction("A"), "-15 is a smaller number than -10", "sign flipped",
+          "The bar went up, from 10 to 15", "Move the slider from -10 to -15")
+
+
+def test_direction_explains_that_the_sums_stay_but_the_line_moves():
+    _, _, lost = _train_counts()
+    assert lost > 0
+    fails(check.bias_direction("c"), "the weights did not change", "moves the line",
+          f"The {lost:,} training digits with a sum between 10 and 15 no longer get through")
+
+
+@pytest.mark.parametrize("answer", ["D", "fewer", "", 2, None, ["B"], True])
+def test_direction_refuses_anything_but_a_letter(answer):
+    fails(check.bias_direction(answer), 'should be one of "A", "B" or "C"', 'my_choice = "A"')
+
+
+def test_direction_stub_and_solution():
+    not_attempted(check.bias_direction(...))
+    passes(check.bias_direction(run_solution(check.bias_direction)["my_choice"]))
+
+
 # passing_count --------------------------------------------------------------------
 
 @pytest.fixture(scope="module")

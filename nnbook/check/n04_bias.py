@@ -9,9 +9,9 @@ import numpy as np
 from ..data import load_digits
 from ..detectors import EXAMPLE_BIAS, example_weights
 from ..neuron import weighted_sum
-from ._core import Wrong, as_array, exercise, expect_array, expect_number, expect_pair, matches, num
+from ._core import Wrong, as_array, exercise, expect_array, expect_choice, expect_number, expect_pair, matches, num
 
-__all__ = ["threshold_bias", "passing_count", "ones_vs_zeros"]
+__all__ = ["threshold_bias", "bias_direction", "passing_count", "ones_vs_zeros"]
 
 
 # Exercise 1 ------------------------------------------------------------------
@@ -42,6 +42,47 @@ def threshold_bias(answer):
     raise Wrong(f"with a bias of {num(bias)}, your neuron fires when the weighted sum is above {fires_above}, "
                 "not above 6.",
                 hint="The neuron fires when weighted sum + bias > 0. Which bias turns a sum of exactly 6 into 0?")
+
+
+# The core's second exercise: which way does a more negative bias move the line? ----
+
+NEW_BIAS = -15.0
+"""The bias of the core's choose-one-of-three exercise: the example detector's -10 made more negative."""
+
+BIAS_CHOICES = ("A", "B", "C")
+"""A: more digits fire; B: fewer digits fire (right); C: the same digits fire."""
+
+
+def _firing_counts() -> tuple[int, int, int]:
+    """On the training digits: how many fire with bias -10, with -15, and how many sums lie in (10, 15]."""
+    sums = _example_sums("train")
+    return (int(np.sum(sums + EXAMPLE_BIAS > 0)), int(np.sum(sums + NEW_BIAS > 0)),
+            int(np.sum((sums > -EXAMPLE_BIAS) & (sums <= -NEW_BIAS))))
+
+
+@exercise(solution='''
+# The neuron fires when  weighted sum + bias > 0,  that is, when  weighted sum > -bias.
+# Bias -10: the weighted sum must be above 10.   Bias -15: it must be above 15.
+# The bar is higher, so fewer digits get over it.
+my_choice = "B"
+''', stub_hint='Replace the ... with "A", "B" or "C" (in quotes), run the cell, then run this check again.')
+def bias_direction(answer):
+    """The bias goes from -10 to -15: do more digits fire (A), fewer (B), or the same ones (C)?"""
+    choice = expect_choice(answer, BIAS_CHOICES, "my_choice")
+    before, after, lost = _firing_counts()
+    if choice == "B":
+        return (f"a bias of -15 means: fire when the weighted sum is above 15, not above 10. The bar is higher, "
+                f"so fewer digits get over it: {after:,} of the 8,000 training digits instead of {before:,}. "
+                "A more negative bias makes a neuron harder to switch on.")
+    if choice == "A":
+        raise Wrong("-15 is a smaller number than -10, so it is tempting to think the bar went down. But the "
+                    "bias is the threshold with its sign flipped: a bias of -15 means 'the weighted sum must be "
+                    "above 15'. The bar went up, from 10 to 15, so fewer digits get over it.",
+                    hint="Move the slider from -10 to -15 and watch the orange part shrink.")
+    raise Wrong("the weights did not change, so the weighted sums did not change: that part is right. But the "
+                "neuron fires when weighted sum + bias > 0, so the bias moves the line the sums must pass, from "
+                f"10 to 15. The {lost:,} training digits with a sum between 10 and 15 no longer get through.",
+                hint="Move the slider from -10 to -15 and watch the dashed line.")
 
 
 # Exercise 2 ------------------------------------------------------------------
