@@ -11,7 +11,7 @@ import pytest
 import nnbook
 from nnbook import detectors
 from nnbook.check import n03_weighted_sums as n03
-from notebook_code import code_cells, defined_in_notebook, markdown_cells
+from notebook_code import code_cells, defined_in_notebook, load_notebook, markdown_cells, numbers_in_text
 
 
 @pytest.fixture(scope="module")
@@ -63,15 +63,13 @@ def test_the_widget_suggestions_favour_the_digits_the_text_names(train_digits):
 
 
 def test_the_widget_handles_a_region_no_digit_reaches(train_digits):
-    """A corner region gives every training digit a sum of 0: the widget says so instead of drawing."""
-    images, _ = train_digits
+    """A corner region gives every training digit a sum of 0: the widget's picture says so instead of drawing."""
+    images, labels = train_digits
     assert np.all(nnbook.weighted_sum(detectors.region_detector(27, 27, 1, 1), images) == 0)
-    explore_region = defined_in_notebook("03", "explore_region", {
-        "interact": lambda **sliders: (lambda function: function), "IntSlider": lambda *a, **k: None,
-        "region_detector": detectors.region_detector, "nnbook": nnbook, "detectors": detectors,
-        "train_images": images, "train_labels": train_digits[1], "plt": _NoPlot()})
-    explore_region(27, 27, 1, 1)
-    explore_region(7, 16, 10, 4)
+    fig = detectors.show_region(27, 27, 1, 1, images, labels)
+    assert "every weighted sum is 0" in " ".join(text.get_text() for text in fig.axes[1].texts)
+    import matplotlib.pyplot as plt
+    plt.close(fig)
 
 
 def test_the_pixel_by_pixel_figure_shows_a_7_above_0_and_a_0_below_it(train_digits):
@@ -96,11 +94,74 @@ def test_exercise_1_shows_the_numbers_the_check_uses():
     assert n03.TINY_WEIGHTS == (2.0, -1.0, 0.5, -3.0) and n03.TINY_ACTIVATIONS == (1.0, 0.8, 0.4, 0.0)
 
 
-def test_exercise_3_draws_the_strokes_the_check_judges():
-    scope = {"detectors": detectors, "nnbook": nnbook, "plt": _NoPlot(), "weights": detectors.example_weights()}
-    exec(next(c for c in code_cells("03") if c.startswith("stroke_a =")), scope)
+def test_the_core_exercise_draws_the_detector_and_the_strokes_the_check_judges():
+    scope = {"detectors": detectors, "nnbook": nnbook, "plt": _NoPlot()}
+    exec(next(c for c in code_cells("03") if "stroke_a =" in c), scope)
+    np.testing.assert_array_equal(scope["weights"], detectors.example_weights())
     np.testing.assert_array_equal(scope["stroke_a"], detectors.stroke_image(*n03.STROKE_A))
     np.testing.assert_array_equal(scope["stroke_b"], detectors.stroke_image(*n03.STROKE_B))
+
+
+def test_the_core_exercise_counts_the_blue_and_red_pixels_right():
+    """A covers the whole blue region and the whole red frame; B half of the blue region and no red."""
+    blue, red = numbers_in_text(
+        "03", r"covers the whole blue region \((\d+) pixels\) \*and\* the whole red frame \((\d+) pixels\)")
+    weights = detectors.example_weights()
+    assert np.count_nonzero(weights == 1) == blue and np.count_nonzero(weights == -1) == red
+    stroke_a, stroke_b = detectors.stroke_image(*n03.STROKE_A), detectors.stroke_image(*n03.STROKE_B)
+    assert np.all(stroke_a[weights != 0] == 1)                     # A covers blue and red alike
+    assert np.count_nonzero(stroke_b[weights == 1]) == blue / 2    # B: half of the blue region
+    assert not np.any(stroke_b[weights == -1])                     # and no red
+
+
+def test_the_core_names_the_example_region():
+    top, bottom, left, right = numbers_in_text("03", r"rows (\d+) to (\d+), columns (\d+) to (\d+)")
+    region = detectors.EXAMPLE_REGION
+    assert (top, bottom, left, right) == (region.top, region.top + region.height - 1,
+                                          region.left, region.left + region.width - 1)
+
+
+def test_the_core_loop_adds_the_same_sum_as_np_sum():
+    """The core's `for` loop cell: its running total ends where np.sum(w * a) does."""
+    cell = next(c for c in code_cells("03") if c.lstrip().startswith("w = np.array"))
+    scope = {"np": np, "print": lambda *args: None}
+    exec(cell, scope)
+    assert scope["total"] == pytest.approx(np.sum(scope["w"] * scope["a"]))
+    assert len(scope["w"]) == len(scope["a"]) == 3
+
+
+def test_the_core_declares_the_loop_it_teaches():
+    """The core teaches a for loop with +=: it says so, for tests/test_core_path.py."""
+    import ast
+    notebook = load_notebook("03")
+    assert notebook["metadata"]["nnbook"]["core_teaches"] == ["For", "AugAssign"]
+    core = ["".join(c["source"]) for c in notebook["cells"]
+            if c["cell_type"] == "code" and "extension" not in c["metadata"].get("tags", [])
+            and c.get("id") != "colab-install"]
+    kinds = {type(node).__name__ for source in core for node in ast.walk(ast.parse(source))}
+    assert {"For", "AugAssign"} <= kinds
+    assert not kinds & {"FunctionDef", "Lambda", "ListComp", "If", "Dict", "With", "Try", "MatMult"}
+
+
+def test_the_widget_suggestion_is_the_top_bar_of_a_7(train_digits):
+    """The core sends the learner to top row 7, left column 7, height 3, width 14: there the 7s sit furthest right."""
+    region = numbers_in_text("03", r"a 7's top bar: top row (\d+), left column (\d+), height (\d+), width (\d+)")
+    assert tuple(region) == n03.TOP_BAR
+    images, labels = train_digits
+    sums = nnbook.weighted_sum(detectors.region_detector(*map(int, region)), images)
+    assert np.argmax([sums[labels == digit].mean() for digit in range(10)]) == 7
+
+
+def test_the_core_uses_the_widget_and_no_extension_before_the_summary():
+    """Every extension cell comes after the Summary, and every cell after it is an extension."""
+    cells = load_notebook("03")["cells"]
+    summary = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("## Summary"))
+    for index, cell in enumerate(cells):
+        assert ("extension" in cell["metadata"].get("tags", [])) == (index > summary), index
+    headings = ["".join(c["source"]).splitlines()[0] for c in cells[summary + 1:] if c["cell_type"] == "markdown"]
+    assert headings[0].startswith("## Going further: ")
+    widget = [c for c in cells[:summary] if "region_explorer" in "".join(c["source"])]
+    assert len(widget) == 1 and "nbval-ignore-output" in widget[0]["metadata"]["tags"]
 
 
 def test_exercise_4_draws_the_strokes_the_check_judges():
