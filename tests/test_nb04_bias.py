@@ -4,12 +4,13 @@ nbval compares the notebook's text, never its pictures, so what each figure
 and each sentence claims is checked here.
 """
 
+import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
 import nnbook
 from nnbook import detectors
-from notebook_code import defined_in_notebook, numbers_in_text
+from notebook_code import defined_in_notebook, load_notebook, markdown_cells, numbers_in_text
 
 
 @pytest.fixture(scope="module")
@@ -100,3 +101,51 @@ def test_the_separator_exercise_is_possible_but_not_free(test_digits):
     assert 0.4 < share_of_ones < 0.6
     [scored] = numbers_in_text("04", r"The check scores it on the (\d+) test digits that are 0s")
     assert keep.sum() == scored
+
+
+def test_the_core_says_truthfully_what_the_video_does_with_the_bias():
+    """The video adds -10 and passes the sum to the sigmoid; comparing with 0 ("fires") is this course's own step."""
+    text = " ".join("\n".join(markdown_cells("04")).split())
+    assert "compares with 0" not in text
+    assert "In the video, weighted sum + bias goes straight into a squishing function, the sigmoid" in text
+    assert "This course takes a simpler step first" in text
+
+
+def test_the_core_shift_is_the_example_bias(sums, train_digits):
+    """"shifted 10 to the left": the bias of the core is the video's -10, and the line moves from 10 to 0."""
+    [shift] = numbers_in_text("04", r"the same picture, shifted (\d+) to the left")
+    assert -detectors.EXAMPLE_BIAS == shift
+    [line] = numbers_in_text("04", r"with a dashed line at (\d+)\.")
+    assert line == shift
+    _, labels = train_digits
+    fig = detectors.show_bias_shift(sums, labels, detectors.EXAMPLE_BIAS)
+    before, after = fig.axes
+    assert [line.get_xdata()[0] for line in before.lines if line.get_linestyle() == "--"] == [10]
+    assert [line.get_xdata()[0] for line in after.lines if line.get_linestyle() == "--"] == [0]
+    plt.close(fig)
+
+
+def test_the_widget_frames_as_many_digits_as_the_text_says(train_digits):
+    [shown] = numbers_in_text("04", r"as frames around (\d+) training digits")
+    _, labels = train_digits
+    strip = detectors.first_of_each_digit(labels)
+    assert len(strip) == shown
+    assert sorted(labels[strip]) == sorted(list(range(10)) * 2)
+
+
+def test_the_core_choice_exercise_names_the_biases_the_check_uses():
+    from nnbook.check import n04_bias
+    before, after = numbers_in_text("04", r"You change the bias from (-?\d+) to \*\*(-?\d+)\*\*")
+    assert (before, after) == (detectors.EXAMPLE_BIAS, n04_bias.NEW_BIAS)
+    [bar] = numbers_in_text("04", r"because the sum must now be above (\d+)")
+    assert bar == -n04_bias.NEW_BIAS
+
+
+def test_every_extension_comes_after_the_summary_and_the_core_has_its_widget():
+    cells = load_notebook("04")["cells"]
+    summary = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("## Summary"))
+    for index, cell in enumerate(cells):
+        assert ("extension" in cell["metadata"].get("tags", [])) == (index > summary), index
+    assert "".join(cells[summary + 1]["source"]).startswith("## Going further: ")
+    widget = [c for c in cells[:summary] if "bias_explorer" in "".join(c["source"])]
+    assert len(widget) == 1 and "nbval-ignore-output" in widget[0]["metadata"]["tags"]
