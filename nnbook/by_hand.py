@@ -1,7 +1,8 @@
 """A tiny network whose weights you set by hand: the video's thought experiment, made small.
 
 Notebook 06 uses it as it is (no twin in the notebook); tests/test_nb06_parameters.py checks
-the claims the notebook makes about it.
+the claims the notebook makes about it. It also draws notebook 06's other pictures (see
+"Pictures for notebook 06" at the end), so that each is one call in the notebook.
 
 The video invites you to imagine choosing all 13,002 weights and biases of the
 784-16-16-10 network yourself. Here is a version small enough to really do:
@@ -29,6 +30,11 @@ gives you a slider for each of your 12 numbers and scores every change live.
     Network(784-3-3, activation='sigmoid', 2,367 parameters)
     >>> print(by_hand.score(net).medal)
     bronze
+
+The pictures: :func:`show_parameter_blocks` (where a network's parameters
+are), :func:`show_shuffled` (why every pixel needs a weight of its own),
+:func:`show_parts` (the three part detectors) and :func:`show_costs` (what
+networks answer for one image, and what it costs them).
 """
 
 from __future__ import annotations
@@ -37,11 +43,13 @@ import dataclasses
 import functools
 import html
 
+import matplotlib.pyplot as plt
 import numpy as np
 
-from ._validate import as_float_array, describe, require_finite
+from ._validate import as_float_array, describe, pixel_grid, require_finite
 from .data import load_digits
-from .detectors import Region, region_detector
+from .detectors import Region, example_weights, region_detector
+from .figures import HIGHLIGHT, NEUTRAL, STYLE, new_axes, show_digit, show_prediction, show_weights
 from .network import Network
 
 DIGITS = (0, 1, 7)
@@ -267,3 +275,94 @@ class Playground:
 
     def __repr__(self) -> str:
         return f"Playground(score {self.score.accuracy:.1%}; .weights and .biases hold the slider values)"
+
+
+# Pictures for notebook 06 ---------------------------------------------------------------------
+
+
+def show_parameter_blocks(net, ax=None):
+    """A bar for each layer of weights of ``net``, and one for all its biases: where its parameters are.
+
+    The biggest block is orange. For the video's 784-16-16-10 network the title
+    says that 96% of its 13,002 parameters connect the pixels to the first
+    hidden layer.
+
+        >>> import nnbook
+        >>> fig = show_parameter_blocks(nnbook.Network())
+        >>> fig.axes[0].get_title()
+        '96% of the 13,002 connect the pixels to the first hidden layer'
+    """
+    if not isinstance(net, Network):
+        raise TypeError(f"net must be an nnbook.Network, got {describe(net)}")
+    sizes = net.sizes
+    n_biases = sum(b.size for b in net.biases)
+    names = [f"weights {n_in} → {n_out}" for n_in, n_out in zip(sizes[:-1], sizes[1:])] + [f"all {n_biases} biases"]
+    counts = [W.size for W in net.weights] + [n_biases]
+    biggest = counts.index(max(counts))
+    fig, ax = new_axes(ax, (7.0, 0.45 * len(counts) + 0.6))
+    ax.barh(names, counts, color=[HIGHLIGHT if row == biggest else NEUTRAL for row in range(len(counts))])
+    for row, count in enumerate(counts):
+        ax.text(count + 0.01 * net.n_parameters, row, f"{count:,}", va="center")
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1.12 * max(counts))
+    ax.set_xlabel("number of parameters")
+    share = net.weights[0].size / net.n_parameters
+    ax.set_title(f"{share:.0%} of the {net.n_parameters:,} connect the pixels to the first hidden layer")
+    return fig
+
+
+def shuffled(image, seed=0) -> np.ndarray:
+    """The same 784 grey values as ``image``, put in random places (seeded): the same ink, no digit."""
+    grid = pixel_grid(image, "image")
+    return np.random.default_rng(seed).permutation(grid.ravel()).reshape(grid.shape)
+
+
+def show_shuffled(image, seed=0, name="a digit"):
+    """``image`` and :func:`shuffled` ``(image)``, each titled with the weighted sums of two neurons.
+
+    "shared" has one weight, 1, shared by every pixel: it adds up the ink, so
+    it gives both pictures the same sum. "detector" is notebook 03's example
+    detector, with a weight of its own for every pixel: it knows *where* the
+    ink is. ``name`` is the first picture's title.
+    """
+    image = pixel_grid(image, "image")
+    with plt.rc_context(STYLE):
+        fig, axes = plt.subplots(1, 2, figsize=(5.2, 2.9))
+    shared, detector = np.ones(image.shape), example_weights()
+    for ax, (title, picture) in zip(axes, [(name, image), ("its pixels shuffled", shuffled(image, seed))]):
+        show_digit(picture, ax=ax, title=f"{title}\nshared: {np.sum(shared * picture):.1f}, "
+                                          f"detector: {np.sum(detector * picture):.1f}")
+    return fig
+
+
+def show_parts():
+    """The weights of the three part detectors, side by side: blue +1, red -1, white 0."""
+    with plt.rc_context(STYLE):
+        fig, axes = plt.subplots(1, len(PARTS), figsize=(7.5, 2.6))
+    for ax, name, pattern in zip(axes, PARTS, part_weights()):
+        show_weights(pattern, ax=ax, title=name, colorbar=False)
+    return fig
+
+
+def show_costs(image, digit, **networks):
+    """Each network's 10 outputs for ``image`` as bars, side by side, with its cost for ``digit`` above.
+
+    The cost of one image adds up (output - wanted)² over the 10 outputs,
+    where the wanted output is 1.0 for ``digit`` and 0.0 for the nine others.
+    Name the networks with keywords: ``show_costs(seven, 7, untrained=a, trained=b)``.
+    """
+    image = pixel_grid(image, "image")
+    if not networks:
+        raise TypeError("show_costs needs at least one network, named with a keyword, such as trained=network")
+    if isinstance(digit, bool) or not isinstance(digit, (int, np.integer)) or not 0 <= digit <= 9:
+        raise ValueError(f"digit must be a whole number from 0 to 9, got {describe(digit)}")
+    wanted = np.zeros(10)
+    wanted[digit] = 1.0
+    with plt.rc_context(STYLE):
+        fig, axes = plt.subplots(1, len(networks), figsize=(4.0 * len(networks), 2.6), sharey=True, squeeze=False)
+    for ax, (name, net) in zip(axes.flat, networks.items()):
+        if not isinstance(net, Network) or net.sizes[0] != 784 or net.sizes[-1] != 10:
+            raise TypeError(f"{name} must be an nnbook.Network with 784 inputs and 10 outputs, got {describe(net)}")
+        outputs = net.forward(image)
+        show_prediction(outputs, ax=ax, title=f"{name}: cost {np.sum((outputs - wanted) ** 2):.3f}")
+    return fig

@@ -1,4 +1,4 @@
-"""by_hand: the 784-3-3 network whose output layer a learner sets, its score and its playground."""
+"""by_hand: the 784-3-3 network whose output layer a learner sets, its score, its playground, notebook 06's pictures."""
 
 import numpy as np
 import pytest
@@ -145,3 +145,81 @@ def test_the_playground_shows_as_a_widget_with_a_text_fallback():
     assert "application/vnd.jupyter.widget-view+json" in data
     assert "The sliders show in JupyterLab" in data["text/plain"] and "76.8%" in data["text/plain"]
 
+
+
+# The pictures of notebook 06 -------------------------------------------------------------------
+
+def test_show_parameter_blocks_draws_every_layer_of_any_network():
+    net = nnbook.Network(sizes=(784, 30, 10))
+    ax = by_hand.show_parameter_blocks(net).axes[0]
+    assert [bar.get_width() for bar in ax.patches] == [784 * 30, 30 * 10, 40]
+    assert [label.get_text() for label in ax.get_yticklabels()] == ["weights 784 → 30", "weights 30 → 10",
+                                                                   "all 40 biases"]
+    share = 784 * 30 / net.n_parameters
+    assert ax.get_title() == f"{share:.0%} of the 23,860 connect the pixels to the first hidden layer"
+    colours = [bar.get_facecolor() for bar in ax.patches]
+    assert colours[0] != colours[1] == colours[2]   # the biggest block stands out
+
+
+def test_show_parameter_blocks_draws_into_a_given_axes_and_refuses_what_is_not_a_network():
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots()
+    assert by_hand.show_parameter_blocks(nnbook.Network(), ax=ax) is fig
+    with pytest.raises(TypeError, match="nnbook.Network"):
+        by_hand.show_parameter_blocks((784, 16, 16, 10))
+
+
+def test_shuffled_keeps_the_same_grey_values_in_other_places(test_digits):
+    images, _ = test_digits
+    image = images[9]
+    mixed = by_hand.shuffled(image)
+    assert mixed.shape == (28, 28)
+    np.testing.assert_array_equal(np.sort(mixed.ravel()), np.sort(image.ravel()))
+    assert not np.array_equal(mixed, image)
+    np.testing.assert_array_equal(mixed, by_hand.shuffled(image.ravel()))      # seeded: the same every time
+    assert not np.array_equal(mixed, by_hand.shuffled(image, seed=1))
+    with pytest.raises(ValueError, match="image"):
+        by_hand.shuffled(np.ones((3, 3)))
+
+
+def test_show_shuffled_titles_each_picture_with_both_sums(test_digits):
+    images, _ = test_digits
+    image = images[0]
+    first, second = by_hand.show_shuffled(image).axes
+    shared, detector = np.sum(image), np.sum(detectors.example_weights() * image)
+    assert first.get_title() == f"a digit\nshared: {shared:.1f}, detector: {detector:.1f}"
+    mixed = by_hand.shuffled(image)
+    assert second.get_title() == (f"its pixels shuffled\nshared: {np.sum(mixed):.1f}, "
+                                  f"detector: {np.sum(detectors.example_weights() * mixed):.1f}")
+
+
+def test_show_parts_draws_the_three_part_detectors():
+    axes = by_hand.show_parts().axes
+    assert [ax.get_title() for ax in axes] == list(by_hand.PARTS)
+    for ax, pattern in zip(axes, by_hand.part_weights()):
+        np.testing.assert_array_equal(ax.images[0].get_array(), pattern.reshape(28, 28))
+
+
+def test_show_costs_titles_each_network_with_its_cost(test_digits, pretrained_net):
+    images, labels = test_digits
+    untrained = nnbook.Network()
+    fig = by_hand.show_costs(images[0], int(labels[0]), first=untrained, second=pretrained_net)
+    wanted = np.eye(10)[labels[0]]
+    expected = [f"{name}: cost {np.sum((net.forward(images[0]) - wanted) ** 2):.3f}"
+                for name, net in (("first", untrained), ("second", pretrained_net))]
+    assert [ax.get_title() for ax in fig.axes] == expected
+    assert len(by_hand.show_costs(images[0], 3, only=untrained).axes) == 1
+
+
+@pytest.mark.parametrize("digit", [10, -1, 2.0, True, "7"])
+def test_show_costs_refuses_a_digit_that_is_not_0_to_9(digit):
+    with pytest.raises(ValueError, match="digit must be a whole number from 0 to 9"):
+        by_hand.show_costs(np.zeros((28, 28)), digit, net=nnbook.Network())
+
+
+def test_show_costs_needs_networks_with_784_inputs_and_10_outputs():
+    with pytest.raises(TypeError, match="at least one network"):
+        by_hand.show_costs(np.zeros((28, 28)), 7)
+    with pytest.raises(TypeError, match="small must be an nnbook.Network with 784 inputs and 10 outputs"):
+        by_hand.show_costs(np.zeros((28, 28)), 7, small=by_hand.network(np.eye(3), np.zeros(3)))

@@ -40,6 +40,61 @@ def test_784_30_10_stub_and_solution():
     passes(check.parameters_784_30_10(run_solution(check.parameters_784_30_10)["my_answer"]))
 
 
+# lower_the_cost (the core's choose-one-of-three) ----------------------------------------
+
+def untrained_seven_outputs():
+    images, labels = nnbook.load_digits("test")
+    return nnbook.Network(sizes=(784, 16, 16, 10)).forward(images[labels == 7][0])
+
+
+def test_lower_the_cost_b_is_right_and_says_why():
+    outputs = untrained_seven_outputs()
+    wanted = np.eye(10)[7]
+    before = np.sum((outputs - wanted) ** 2)
+    only_seven = (1 - outputs[7]) ** 2
+    for answer in ("B", "b", " B "):
+        feedback = passes(check.lower_the_cost(answer))
+        assert f"the cost falls from {before:.3f} to {only_seven:.3f}" in str(feedback)
+        assert f"together they added {before - only_seven:.3f}" in str(feedback)
+
+
+@pytest.mark.parametrize("answer, phrases", [
+    ("A", ["A is tempting: it makes the right neuron perfect", "(1 - output)² = 0.182",
+           "still add 2.816", "only falls from 2.998 to 2.816", "Hint: Look at the nine bars"]),
+    ("c", ["C makes neuron 7 right, but the nine others as wrong as they can be", "from 2.998 to 9.000"]),
+    ("D", ['my_choice should be one of "A", "B" or "C"', 'for example my_choice = "A"']),
+    (2, ['my_choice should be one of "A", "B" or "C"', "int 2"]),
+    (["B"], ['my_choice should be one of "A", "B" or "C"']),
+    ("AB", ['my_choice should be one of "A", "B" or "C"']),
+])
+def test_lower_the_cost_explains_each_wrong_choice_and_junk(answer, phrases):
+    fails(check.lower_the_cost(answer), *phrases)
+
+
+def test_lower_the_cost_messages_hold_for_the_real_outputs():
+    """The numbers in A's and C's messages are the real costs of those changed outputs."""
+    outputs = untrained_seven_outputs()
+    wanted = np.eye(10)[7]
+    a = outputs.copy()
+    a[7] = 1.0
+    b = np.where(wanted == 1, outputs, 0.0)
+    c = np.ones(10)
+    assert f"{np.sum((a - wanted) ** 2):.3f}" == "2.816" and f"{np.sum((b - wanted) ** 2):.3f}" == "0.182"
+    assert np.sum((c - wanted) ** 2) == 9.0
+    assert f"{np.sum((outputs - wanted) ** 2):.3f}" == "2.998"
+    assert np.all((outputs > 0.27) & (outputs < 0.7))   # the solution's "0.27 to 0.69"
+
+
+def test_lower_the_cost_stub_and_solution():
+    not_attempted(check.lower_the_cost(...))
+    assert 'Replace the ... with "A", "B" or "C"' in str(check.lower_the_cost(...))
+    passes(check.lower_the_cost(run_solution(check.lower_the_cost)["my_choice"]))
+    solution = check.lower_the_cost.solution().code
+    outputs = untrained_seven_outputs()
+    assert f"says {outputs[7]:.3f}: it adds (1 - {outputs[7]:.3f})² = {(1 - outputs[7]) ** 2:.3f}" in solution
+    assert f"together they add {np.sum(outputs ** 2) - outputs[7] ** 2:.3f}" in solution
+
+
 # count_parameters -------------------------------------------------------------------
 
 def by_loop(sizes):

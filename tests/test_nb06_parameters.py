@@ -5,19 +5,55 @@ and each sentence claims is checked here, with the same nnbook functions the
 notebook calls.
 """
 
+import re
+
 import numpy as np
 import pytest
 
 import nnbook
-from nnbook import by_hand, detectors
+from nnbook import by_hand, check, detectors
 from nnbook.training import average_cost as nnbook_average_cost
-from notebook_code import defined_in_notebook, numbers_in_text, printed_text
+from notebook_code import code_cells, defined_in_notebook, load_notebook, numbers_in_text, printed_text
 
 
 def notebook_cost_functions():
     cost = defined_in_notebook("06", "cost")
     average_cost = defined_in_notebook("06", "average_cost")
     return cost, average_cost
+
+
+# The shape: a core of at most 15 minutes, then the "Going further" extensions ----------
+
+def is_extension(cell) -> bool:
+    return "extension" in cell["metadata"].get("tags", [])
+
+
+def test_the_core_comes_first_and_every_cell_after_the_summary_is_an_extension():
+    cells = load_notebook("06")["cells"]
+    sources = ["".join(cell["source"]) for cell in cells]
+    summary = next(i for i, source in enumerate(sources) if source.startswith("## Summary"))
+    assert [cell["id"] for cell in cells[:3]] == [cells[0]["id"], "open-in-colab", "colab-install"]
+    assert sources[0].startswith("# 06 · ") and sources[0].count("\n- ") <= 3   # at most 3 goals
+    assert not any(is_extension(cell) for cell in cells[:summary + 1])
+    assert all(is_extension(cell) for cell in cells[summary + 1:])
+    assert "Going further" in sources[summary] and "**Next:** [07" in sources[summary]
+    headings = [source.splitlines()[0] for cell, source in zip(cells, sources)
+                if is_extension(cell) and cell["cell_type"] == "markdown" and source.startswith("## ")]
+    assert len(headings) == 4 and all(heading.startswith("## Going further: ") for heading in headings)
+    assert sources[summary + 1].startswith("## Going further: ")
+    assert load_notebook("06")["metadata"]["nnbook"] == {"core_teaches": []}
+
+
+def test_the_core_has_two_exercises_and_the_live_widget():
+    core = [cell for cell in load_notebook("06")["cells"] if not is_extension(cell)]
+    code = ["".join(cell["source"]) for cell in core if cell["cell_type"] == "code"]
+    checks = re.findall(r"^check\.(\w+)\(", "\n".join(code), re.MULTILINE)
+    assert checks == ["parameters_784_30_10", "lower_the_cost"]
+    [widget] = [cell for cell in core if "by_hand.Playground(" in "".join(cell["source"])]
+    assert widget["metadata"]["tags"] == ["nbval-ignore-output"]
+    extension_checks = re.findall(r"^check\.(\w+)\(", "\n".join(
+        "".join(cell["source"]) for cell in load_notebook("06")["cells"] if is_extension(cell)), re.MULTILINE)
+    assert extension_checks == ["count_parameters", "hand_set_network", "largest_image_cost"]
 
 
 # Counting ------------------------------------------------------------------------
@@ -33,16 +69,34 @@ def test_the_video_network_has_13002_parameters_layer_by_layer():
 
 def test_the_stored_notebook_prints_13002():
     printed = "".join(printed_text("06"))
-    assert "12,960 + 42 = 13,002" in printed
+    assert "12,960 weights + 42 biases = 13,002 parameters" in printed   # the core
+    assert "12,960 + 42 = 13,002" in printed                             # the extension, layer by layer
     assert "network.n_parameters says 13,002" in printed
 
 
-def test_the_bar_chart_title_96_percent():
+def test_the_bar_chart_shows_where_the_13002_are():
     network = nnbook.Network()
     assert f"{network.weights[0].size / network.n_parameters:.0%}" == "96%"
+    ax = by_hand.show_parameter_blocks(network).axes[0]
+    assert ax.get_title() == "96% of the 13,002 connect the pixels to the first hidden layer"
+    assert [bar.get_width() for bar in ax.patches] == [12_544, 256, 160, 42]
+    assert [label.get_text() for label in ax.get_yticklabels()] == [
+        "weights 784 → 16", "weights 16 → 16", "weights 16 → 10", "all 42 biases"]
 
 
 # Why every connection needs its own weight ----------------------------------------------
+
+def test_the_cores_seven_is_the_first_test_7(test_digits):
+    _, labels = test_digits
+    assert any("seven = test_images[9]   # the first 7 of the test digits" in source for source in code_cells("06"))
+    assert labels[9] == 7 and 7 not in labels[:9]
+
+
+def test_the_shuffled_figure_shows_the_two_neurons_sums(test_digits):
+    images, _ = test_digits
+    titles = [ax.get_title() for ax in by_hand.show_shuffled(images[9], name="a 7").axes]
+    assert titles == ["a 7\nshared: 87.7, detector: 20.8", "its pixels shuffled\nshared: 87.7, detector: 5.4"]
+
 
 def test_a_shared_weight_cannot_tell_a_7_from_its_shuffled_pixels(test_digits):
     images, labels = test_digits
@@ -79,6 +133,16 @@ def test_the_first_try_wins_bronze_and_reads_most_0s_as_7():
     assert score.medal == "bronze"
     assert score.table[0, 2] > score.table[0].sum() / 2           # most 0s read as 7
     assert score.per_digit[1] > 0.95 and score.per_digit[7] > 0.95  # the 1s and 7s come out fine
+
+
+def test_the_cores_try_fixes_the_0s():
+    """The core: "**Try** a negative weight from the left side for neuron 7." That alone reads most 0s right."""
+    weights = np.eye(3)
+    weights[2, 0] = -1.0
+    before = by_hand.score(by_hand.network(np.eye(3), np.zeros(3)))
+    after = by_hand.score(by_hand.network(weights, np.zeros(3)))
+    assert after.table[0, 0] > after.table[0].sum() / 2 > before.table[0, 0]
+    assert after.accuracy > before.accuracy and after.medal in ("silver", "gold")
 
 
 def test_the_trained_network_is_far_past_gold(pretrained_net, test_digits):
@@ -118,6 +182,27 @@ def test_the_notebooks_cost_agrees_with_nnbook(train_digits, pretrained_net):
                 nnbook_average_cost(network, images[i:i + 1], labels[i:i + 1]), rel=1e-12)
         assert average_cost(network, images, labels) == pytest.approx(
             nnbook_average_cost(network, images, labels), rel=1e-12)
+
+
+def test_the_cost_figure_shows_each_networks_cost_for_the_7(pretrained_net, test_digits):
+    images, _ = test_digits
+    untrained = nnbook.Network(sizes=(784, 16, 16, 10))
+    fig = by_hand.show_costs(images[9], 7, untrained=untrained, trained=pretrained_net)
+    assert [ax.get_title() for ax in fig.axes] == ["untrained: cost 2.998", "trained: cost 0.001"]
+
+
+def test_exercise_2_judges_the_notebooks_network_and_7(test_digits):
+    """check.lower_the_cost works out its numbers from the same untrained network and 7 as the core."""
+    cost, _ = notebook_cost_functions()
+    images, _ = test_digits
+    outputs = nnbook.Network(sizes=(784, 16, 16, 10)).forward(images[9])
+    wanted = np.eye(10)[7]
+    feedback = str(check.lower_the_cost("B"))
+    assert f"from {cost(outputs, 7):.3f} to {(1 - outputs[7]) ** 2:.3f}" in feedback
+    a = outputs.copy()
+    a[7] = 1.0
+    b = wanted * outputs
+    assert np.sum((b - wanted) ** 2) < np.sum((a - wanted) ** 2) < cost(outputs, 7) < np.sum((1 - wanted) ** 2)
 
 
 def test_the_worked_example_untrained_is_unsure_trained_is_sure(pretrained_net, test_digits):
@@ -182,3 +267,72 @@ def test_the_walk_goes_downhill_with_steps_that_shrink_on_the_floor(valley):
         "06", r"After 10 steps the weight is at (-?\d+\.\d+), .*? the trained value (-?\d+\.\d+)")
     assert f"{path[-1]:.2f}" == f"{last:.2f}" and f"{trained_value:.2f}" == f"{trained:.2f}"
     assert path_costs[-1] - cost_at(trained_value) < 0.001
+
+
+# Why a learning rate of 100? --------------------------------------------------------------------
+
+def test_the_learning_rates_the_text_names_are_the_ones_08_and_09_use():
+    rate_08, rate_09 = numbers_in_text("06", r"Notebook 08 trains with a learning rate of (\d+\.\d+), and notebook 09 "
+                                             r"with (\d+\.\d+)")
+    assert any(f"learning_rate={rate_08:g}," in source for source in code_cells("08"))
+    assert any(f"learning_rate={rate_09:.1f}," in source for source in code_cells("09"))
+    [steps] = numbers_in_text("06", r"(\d+,\d+) of them in notebook 09")
+    [training] = [source for source in code_cells("09") if "nnbook.train(my_network" in source]
+    epochs = int(re.search(r"epochs=(\d+)", training).group(1))
+    batch_size = int(re.search(r"batch_size=(\d+)", training).group(1))
+    assert epochs * 8000 // batch_size == steps
+
+
+def test_too_small_a_rate_creeps_and_too_big_a_rate_jumps_over_the_valley(valley):
+    cost_at, _, _, trained_value = valley
+
+    def slope(value, nudge=0.01):
+        return (cost_at(value + nudge) - cost_at(value - nudge)) / (2 * nudge)
+
+    def walk(rate):
+        visited = [-3.0]
+        for _ in range(10):
+            visited.append(visited[-1] - rate * slope(visited[-1]))
+        return visited
+
+    creep, good, jump = walk(10), walk(100), walk(1000)
+    [creep_end] = numbers_in_text("06", r"after 10 steps it has only reached (-?\d+\.\d+)")
+    landing, thrown = numbers_in_text("06", r"its first step lands at (-?\d+\.\d+), on the far wall, .*? out to "
+                                            r"(-?\d+\.\d+)")
+    assert f"{creep[-1]:.2f}" == f"{creep_end:.2f}" and f"{jump[1]:.2f}" == f"{landing:.2f}"
+    assert jump[1] > trained_value > jump[0]                            # over the valley floor, onto the far wall
+    assert all(f"{value:.2f}" == f"{thrown:.2f}" for value in jump[2:])  # "it stays stuck"
+    assert abs(slope(thrown)) < 1e-4                                    # "the ground is so flat"
+    assert cost_at(good[-1]) < min(cost_at(creep[-1]), cost_at(jump[-1]))   # 100 does best of the three
+
+
+def largest_weight_slope(network, images, labels):
+    weight_slopes, _ = nnbook.backprop(network, images, labels)
+    return max(np.max(np.abs(slopes)) for slopes in weight_slopes)
+
+
+def test_the_slopes_behind_the_three_learning_rates(valley, train_digits):
+    """How much bigger the slopes are at the start of 09's and 08's training than on 06's walk."""
+    cost_at, _, _, _ = valley
+
+    def slope(value, nudge=0.01):
+        return (cost_at(value + nudge) - cost_at(value - nudge)) / (2 * nudge)
+
+    visited = [-3.0]
+    for _ in range(10):
+        visited.append(visited[-1] - 100 * slope(visited[-1]))
+    walk_largest = max(abs(slope(value)) for value in visited[:-1])
+    images, labels = train_digits
+    start_09 = largest_weight_slope(nnbook.Network(sizes=(784, 16, 16, 10), seed=0), images, labels)
+    start_08 = largest_weight_slope(nnbook.Network(sizes=(784,) + (16,) * 6 + (10,), activation="relu", seed=0),
+                                    images, labels)
+    printed = "".join(printed_text("06"))
+    assert f"this walk, learning rate 100:           largest slope {walk_largest:.4f}" in printed
+    assert f"notebook 09's start, learning rate 1.0: largest slope {start_09:.4f}" in printed
+    assert f"notebook 08's start, learning rate 0.1: largest slope {start_08:.4f}" in printed
+    times_09, times_08 = numbers_in_text("06", r"its largest slope is about (\d+) times the largest of this walk\. "
+                                               r"Notebook 08's deep ReLU network starts with one about (\d+) times")
+    assert round(start_09 / walk_largest) == times_09 and round(start_08 / walk_largest) == times_08
+    assert walk_largest < start_09 < start_08   # the bigger the slopes, the smaller the rate: 100, 1.0, 0.1
+    # "the other 13,001 numbers are already trained: the network's outputs are nearly right"
+    assert nnbook.average_cost(nnbook.pretrained(), images, labels) < 0.03

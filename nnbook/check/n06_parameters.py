@@ -1,16 +1,29 @@
-"""Self-checks for notebook 06: counting parameters, and setting them by hand."""
+"""Self-checks for notebook 06: counting parameters, setting them by hand, and what lowers the cost."""
 
 from __future__ import annotations
 
+import functools
 import math
 
 import numpy as np
 
 from .. import by_hand
+from ..data import load_digits
 from ..network import Network
-from ._core import NotAttempted, Wrong, call, exercise, expect_array, expect_number, expect_pair, matches, num
+from ._core import (
+    NotAttempted,
+    Wrong,
+    call,
+    exercise,
+    expect_array,
+    expect_choice,
+    expect_number,
+    expect_pair,
+    matches,
+    num,
+)
 
-__all__ = ["parameters_784_30_10", "count_parameters", "largest_image_cost", "hand_set_network"]
+__all__ = ["parameters_784_30_10", "lower_the_cost", "count_parameters", "largest_image_cost", "hand_set_network"]
 
 
 def _weights_and_biases(sizes) -> tuple[int, int]:
@@ -65,6 +78,51 @@ def parameters_784_30_10(answer):
     raise Wrong(f"{num(count, thousands=True)} is not right.",
                 hint="Weights: 784 × 30 between the pixels and the hidden layer, plus 30 × 10 to the outputs. "
                      "Biases: one per hidden or output neuron.")
+
+
+# The core's second exercise: which change to the outputs lowers the cost most? ---------
+
+COST_CHOICES = ("A", "B", "C")
+"""A: neuron 7 up to 1.0; B: the nine others down to 0.0 (right); C: all ten up to 1.0."""
+
+
+@functools.lru_cache(maxsize=1)
+def _untrained_seven() -> tuple[float, float]:
+    """For the first test 7 and the notebook's untrained 784-16-16-10 network (nnbook.Network's seed 0):
+    what neuron 7 adds to the cost, and what the nine other neurons add together."""
+    images, labels = load_digits("test")
+    outputs = Network(sizes=(784, 16, 16, 10)).forward(images[np.flatnonzero(labels == 7)[0]])
+    wanted = np.eye(10)[7]
+    squares = (outputs - wanted) ** 2
+    return float(squares[7]), float(squares.sum() - squares[7])
+
+
+@exercise(solution='''
+# The cost adds (output - wanted)² over the 10 output neurons.
+# Neuron 7 (wanted 1.0) says 0.573: it adds (1 - 0.573)² = 0.182.
+# The nine others (wanted 0.0) say 0.27 to 0.69: together they add 2.816.
+# A takes away only neuron 7's 0.182: the cost falls to 2.816.
+# B takes away the nine others' 2.816: the cost falls to 0.182.
+# C makes the nine others as wrong as they can be, 1 each: the cost rises to 9.
+my_choice = "B"
+''', stub_hint='Replace the ... with "A", "B" or "C" (in quotes), run the cell, then run this check again.')
+def lower_the_cost(answer):
+    """Which change to the untrained network's outputs for the 7 lowers its cost most: A, B or C?"""
+    choice = expect_choice(answer, COST_CHOICES, "my_choice")
+    right_one, wrong_nine = _untrained_seven()
+    before = right_one + wrong_nine
+    if choice == "B":
+        return (f"the cost falls from {before:.3f} to {right_one:.3f}. Most of the cost came from the nine neurons "
+                f"that should be off: together they added {wrong_nine:.3f}. Learning must switch off the wrong "
+                "answers as much as it switches on the right one.")
+    if choice == "A":
+        raise Wrong(f"A is tempting: it makes the right neuron perfect. But neuron 7 only added "
+                    f"(1 - output)² = {right_one:.3f} to the cost. The nine neurons that should be 0 still add "
+                    f"{wrong_nine:.3f}, so the cost only falls from {before:.3f} to {wrong_nine:.3f}.",
+                    hint="Look at the nine bars that should be 0. How much do their squares add up to?")
+    raise Wrong(f"C makes neuron 7 right, but the nine others as wrong as they can be: each adds (1 - 0)² = 1. "
+                f"The cost goes up, from {before:.3f} to 9.000.",
+                hint="The cost counts all 10 outputs. For a 7, the nine others should be 0.0, not 1.0.")
 
 
 # Exercise 2 ------------------------------------------------------------------
