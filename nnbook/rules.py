@@ -1,8 +1,10 @@
 """Two rules for reading digits that a person could write by hand, and how well they really do.
 
-Notebook 01 writes these rules itself (``count_bright``, ``typical``, ``guess_by_count``,
-``averages``, ``difference``, ``guess_by_average``); tests/test_nb01_pixels.py keeps them equal
-to the functions here.
+Notebook 01 uses this module. Its core calls the rules and the pictures here (:func:`show_patch`,
+:func:`show_mistakes`, :func:`pixel_explorer`) in one line each; its *Going further* sections write
+the rules themselves (``count_bright``, ``typical``, ``guess_by_count``, ``averages``,
+``difference``, ``guess_by_average``), and tests/test_nb01_pixels.py keeps them equal to the
+functions here.
 
 Before any network, try the obvious: write the rules yourself.
 
@@ -28,7 +30,9 @@ built from them does far better than either rule.
 
 from __future__ import annotations
 
+import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.patches import Rectangle
 
 from ._validate import (
     SIDE,
@@ -36,10 +40,13 @@ from ._validate import (
     describe,
     digit_labels,
     image_batch,
+    number,
     pixel_grid,
+    positive_int,
     require_every_digit,
     require_finite,
 )
+from .figures import ACTIVATION_CMAP, HIGHLIGHT, STYLE, image_grid, show_digit
 
 BRIGHT = 0.5
 """A pixel counts as bright (part of the ink) when its grey value is above this."""
@@ -124,6 +131,30 @@ def guess_by_template(images, averages):
     return int(np.argmin(found)) if found.ndim == 1 else np.argmin(found, axis=1)
 
 
+def shifted(images, left=0):
+    """The images moved ``left`` pixels to the left (negative: to the right), black filling in behind.
+
+    Nothing wraps around: ink pushed over the edge is gone. A person reads a
+    shifted digit as easily as before; a rule that compares pixels with fixed
+    pictures does not (notebook 01).
+
+    >>> import numpy as np
+    >>> image = np.zeros((28, 28)); image[5, 10] = 1.0
+    >>> np.argwhere(shifted(image, 2))
+    array([[5, 8]])
+    """
+    batch, single = _images(images)
+    left = number(left, "left", integer=True)
+    if abs(left) >= SIDE:
+        raise ValueError(f"left must be between -27 and 27, got {left}")
+    moved = np.zeros_like(batch)
+    if left >= 0:
+        moved[:, :, :SIDE - left] = batch[:, :, left:]
+    else:
+        moved[:, :, -left:] = batch[:, :, :SIDE + left]
+    return moved[0] if single else moved
+
+
 def accuracy(guesses, labels) -> float:
     """The fraction of guesses that equal the labels: 0.0 is none right, 1.0 all."""
     guesses, labels = _paired(guesses, labels)
@@ -160,3 +191,98 @@ def _averages(averages) -> np.ndarray:
         raise ValueError(f"averages must hold one average picture per digit, shaped (10, 28, 28) or (10, 784), "
                          f"got shape {array.shape}")
     return np.stack([pixel_grid(picture, f"averages[{digit}]") for digit, picture in enumerate(array)])
+
+
+# The pictures of notebook 01 ---------------------------------------------------------
+
+PATCH = 7
+"""The side of the square patch that :func:`show_patch` enlarges: 7×7 pixels, each with its value written on it."""
+
+
+def _pixel(value, name: str, largest: int) -> int:
+    """A row or column number from 0 to ``largest``."""
+    found = number(value, name, minimum=0, integer=True)
+    if found > largest:
+        raise ValueError(f"{name} must be at most {largest}, got {found}")
+    return found
+
+
+def show_patch(image, top, left):
+    """A picture and a 7×7 patch of it enlarged, each pixel's grey value written on it (notebook 01).
+
+    The patch starts at row ``top`` and column ``left``; an orange square
+    marks it on the whole picture at the left. The values are rounded to one
+    decimal, so 0.99 shows as 1.0. Returns the figure.
+    """
+    image = pixel_grid(image, "image")
+    top, left = _pixel(top, "top", SIDE - PATCH), _pixel(left, "left", SIDE - PATCH)
+    patch = image[top:top + PATCH, left:left + PATCH]
+    with plt.rc_context(STYLE):
+        fig, (whole, zoom) = plt.subplots(1, 2, figsize=(7.0, 3.3))
+    show_digit(image, ax=whole, title="the whole 28×28 picture")
+    whole.add_patch(Rectangle((left - 0.5, top - 0.5), PATCH, PATCH, fill=False, edgecolor=HIGHLIGHT, linewidth=2))
+    zoom.imshow(patch, cmap=ACTIVATION_CMAP, vmin=0, vmax=1)
+    zoom.set_xticks([])
+    zoom.set_yticks([])
+    zoom.set_title(f"rows {top}-{top + PATCH - 1}, columns {left}-{left + PATCH - 1}")
+    for (row, col), value in np.ndenumerate(patch):
+        zoom.text(col, row, f"{value:.1f}", ha="center", va="center", fontsize=9,
+                  color="black" if value > 0.5 else "white")
+    return fig
+
+
+def show_mistakes(images, labels, guesses, count=10):
+    """The first ``count`` images a rule misread, each titled *what it is → what the rule said* (notebook 01)."""
+    batch, _ = _images(images)
+    labels = digit_labels(labels, len(batch))
+    guesses = digit_labels(guesses, len(batch), name="guesses")
+    count = positive_int(count, "count")
+    wrong = np.flatnonzero(guesses != labels)[:count]
+    if len(wrong) == 0:
+        raise ValueError("every guess is right: there are no mistakes to show")
+    fig, axes = image_grid(len(wrong), 10, (1.1, 1.25))
+    for ax, i in zip(axes, wrong):
+        ax.imshow(batch[i], cmap=ACTIVATION_CMAP, vmin=0.0, vmax=1.0)
+        ax.set_title(f"{labels[i]} → {guesses[i]}", fontsize=10)
+    return fig
+
+
+def show_pixel(image, row, col, title=None):
+    """A picture with one pixel framed in orange, and a line saying where it sits in the list of 784.
+
+    Returns ``(figure, text)``; the text gives the pixel's number in the
+    flattened list, 28 × row + col, and its grey value.
+    """
+    image = pixel_grid(image, "image")
+    row, col = _pixel(row, "row", SIDE - 1), _pixel(col, "col", SIDE - 1)
+    with plt.rc_context(STYLE):
+        fig, ax = plt.subplots(figsize=(3.0, 3.0))
+    show_digit(image, ax=ax, title=title)
+    ax.add_patch(Rectangle((col - 0.5, row - 0.5), 1, 1, fill=False, edgecolor=HIGHLIGHT, linewidth=2))
+    text = (f"pixel ({row}, {col}) is number 28 × {row} + {col} = {SIDE * row + col} of the 784\n"
+            f"its grey value: {image[row, col]:.2f}")
+    return fig, text
+
+
+def pixel_explorer(images, labels, number=2, row=14, col=14):
+    """The live widget of notebook 01: pick a digit and a pixel, and read its place in the list and its value.
+
+    Sliders pick the image (``number``) and the pixel (``row``, ``col``); the
+    picture frames the pixel in orange, and the line below it gives the
+    pixel's number in the flattened list and its grey value. Make it the last
+    line of a cell.
+    """
+    from ipywidgets import IntSlider, interactive  # imported here, so that `import nnbook` stays light
+
+    batch, _ = _images(images)
+    labels = digit_labels(labels, len(batch))
+
+    def read_pixel(number, row, col):
+        fig, text = show_pixel(batch[number], row, col, title=f"digit no. {number}: a {labels[number]}")
+        plt.show()
+        print(text)
+
+    return interactive(read_pixel,
+                       number=IntSlider(value=number, min=0, max=len(batch) - 1),
+                       row=IntSlider(value=row, min=0, max=SIDE - 1),
+                       col=IntSlider(value=col, min=0, max=SIDE - 1))

@@ -13,6 +13,91 @@ from nnbook.check import n01_pixels
 TRAIN_IMAGES, TRAIN_LABELS = nnbook.load_digits("train")
 
 
+# pixel_number (core) ---------------------------------------------------------------
+
+@pytest.mark.parametrize("answer", [295, 28 * 10 + 15, 295.0, np.int64(295), np.array(295)])
+def test_pixel_number_accepts_295(answer):
+    feedback = passes(check.pixel_number(answer))
+    assert "28 × 10 + 15 = 295" in str(feedback)
+
+
+def test_pixel_number_is_where_the_pixel_really_lands(train_digits):
+    image = train_digits[0][5]
+    assert image.reshape(784)[295] == image[10, 15]
+
+
+@pytest.mark.parametrize("answer, phrases", [
+    (28 * 15 + 10, ["swapped row and column", "(10, 15)"]),
+    (296, ["one too high", "counts from 0"]),
+    (294, ["one too low"]),
+    (28 * 11 + 15, ["one row too many", "rows 0 to 9"]),
+    (28 * 11 + 16, ["counted rows and columns from 1"]),
+    (27 * 10 + 15, ["28 pixels, not 27"]),
+    (25, ["adds the row and the column"]),
+    (150, ["multiplies the row by the column"]),
+    (280, ["280 is where row 10 starts", "15 steps"]),
+    (784, ["length of the whole list"]),
+    (300, ["300 is not the number of pixel (10, 15)", "28 × row + column"]),
+    (295.5, ["295.5 is not the number"]),
+    ("28 * 10 + 15", ["the text '28 * 10 + 15'", "does not calculate what is inside quotes",
+                      "my_answer = 28 * 10 + 15"]),
+    ("295", ["should be one number, got the text '295'"]),
+    ([10, 15], ["should be one number, got list"]),
+    (True, ["should be one number, got bool"]),
+])
+def test_pixel_number_explains_each_typical_mistake(answer, phrases):
+    fails(check.pixel_number(answer), *phrases)
+
+
+def test_pixel_number_stub_and_solution():
+    not_attempted(check.pixel_number(...))
+    passes(check.pixel_number(run_solution(check.pixel_number)["my_answer"]))
+
+
+# why_rules_fail (core) -------------------------------------------------------------
+
+def test_why_rules_fail_b_is_right_and_says_how_much_a_shift_costs(train_digits, test_digits, pretrained_net):
+    (images, labels), (test, test_labels) = train_digits, test_digits
+    averages = rules.average_digits(images, labels)
+    before = rules.accuracy(rules.guess_by_template(test, averages), test_labels)
+    moved = rules.accuracy(rules.guess_by_template(rules.shifted(test, 2), averages), test_labels)
+    network = pretrained_net.accuracy(test, test_labels)
+    for answer in ("B", "b", " B "):
+        feedback = passes(check.why_rules_fail(answer))
+        assert f"it reads only {moved:.1%} of them instead of {before:.1%}" in str(feedback)
+        assert f"reads {network:.1%} of the test digits" in str(feedback)
+    assert moved < before - 0.2
+
+
+def test_why_rules_fail_a_shows_that_more_examples_hardly_help(train_digits, test_digits):
+    (images, labels), (test, test_labels) = train_digits, test_digits
+    scores = [rules.accuracy(rules.guess_by_template(test, rules.average_digits(images[:n], labels[:n])), test_labels)
+              for n in (1_000, 8_000)]
+    fails(check.why_rules_fail("A"), "tempting", f"Built from 1,000 training digits the rule reads {scores[0]:.1%}, "
+          f"from all 8,000 {scores[1]:.1%}", "8 times as many", "about one point", "how a picture is compared")
+    assert 0.005 < scores[1] - scores[0] < 0.02, "'add about one point'"
+
+
+def test_why_rules_fail_c_points_at_the_network_reading_the_same_pixels(test_digits, pretrained_net):
+    network = pretrained_net.accuracy(*test_digits)
+    fails(check.why_rules_fail("C"), "tempting", "same 28×28 pixels", f"reads {network:.1%} of the test digits",
+          "line up with its average")
+
+
+@pytest.mark.parametrize("answer, phrases", [
+    ("D", ['one of "A", "B" or "C"', "got str 'D'"]),
+    (2, ["got int 2"]),
+    ("B and C", ["got str 'B and C'"]),
+])
+def test_why_rules_fail_refuses_anything_but_one_letter(answer, phrases):
+    fails(check.why_rules_fail(answer), *phrases)
+
+
+def test_why_rules_fail_stub_and_solution():
+    not_attempted(check.why_rules_fail(...))
+    passes(check.why_rules_fail(run_solution(check.why_rules_fail)["my_choice"]))
+
+
 # pixel_index -----------------------------------------------------------------
 
 def test_pixel_index_accepts_the_row_by_row_formula():

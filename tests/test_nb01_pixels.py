@@ -94,8 +94,8 @@ def test_a_four_can_be_closer_to_a_nine_than_to_another_four(digits):
 def test_the_bright_pixel_rule_beats_guessing_but_reads_only_0s_and_1s(digits, count_guesses):
     labels = digits["test_labels"]
     score = rules.accuracy(count_guesses, labels)
-    right, out_of = numbers_in_text("01", r"counting ink gets about (\d+) digit in (\d+) right")
-    assert abs(score - right / out_of) < 0.05, "the summary says 'about 1 digit in 5'"
+    right, out_of = numbers_in_text("01", r"Better than guessing, but not by much: about (\d+) digit in (\d+)\.")
+    assert abs(score - right / out_of) < 0.05, "the text says 'about 1 digit in 5'"
     by_digit = rules.accuracy_by_digit(count_guesses, labels)
     assert by_digit[0] > 0.5 and by_digit[1] > 0.5, "'it reads most 0s and 1s right'"
     assert np.all(by_digit[2:] < 0.3), "'and almost every other digit wrong'"
@@ -113,11 +113,31 @@ def test_the_ink_counts_overlap_except_for_the_1s(digits):
 
 def test_the_average_digit_rule_reads_about_four_in_five(digits, count_guesses, average_guesses):
     score = rules.accuracy(average_guesses, digits["test_labels"])
-    right, out_of = numbers_in_text("01", r"Much better: about (\d+) in (\d+)")
-    assert abs(score - right / out_of) < 0.05, "the text says 'about 4 in 5'"
+    for pattern in (r"About (\d+) in (\d+), yet you would read these mistakes at once",
+                    r"A hand-written rule reads about (\d+) in (\d+) digits"):
+        right, out_of = numbers_in_text("01", pattern)
+        assert abs(score - right / out_of) < 0.05, "the core and its summary say 'about 4 in 5'"
     assert score > rules.accuracy(count_guesses, digits["test_labels"])
-    [network] = numbers_in_text("01", r"reads about (\d+)% of new digits right")
-    assert score < network / 100, "the text says the video's trained network (about 96%) does better"
+
+
+def test_the_network_learners_meet_reads_more_than_the_rule_and_the_videos_more_still(
+        digits, average_guesses, pretrained_net):
+    """The slip the review found: the network learners meet (notebook 09) reads 92.8%, not the video's 96%."""
+    [ours] = numbers_in_text("01", r"The network of notebook 09 learns from examples and reads (\d+\.\d)% of these "
+                                   r"test digits")
+    assert f"{pretrained_net.accuracy(digits['test_images'], digits['test_labels']):.1%}" == f"{ours}%"
+    videos, trained_on = numbers_in_text("01", r"\(the video's, trained on ([\d,]+) digits: about (\d+)%\)")[::-1]
+    assert (videos, trained_on) == (96, 60_000), "the video's chapter 2: about 96%, trained on all 60,000 MNIST digits"
+    assert rules.accuracy(average_guesses, digits["test_labels"]) < ours / 100 < videos / 100
+
+
+def test_moving_the_test_digits_two_pixels_is_what_the_rule_cannot_take(digits, average_guesses):
+    [pixels] = numbers_in_text("01", r"move every test digit (\d+) pixels to the left")
+    assert "rules.shifted(test_images, 2)" in "\n".join(code_cells("01"))
+    averages = rules.average_digits(digits["train_images"], digits["train_labels"])
+    moved = rules.guess_by_template(rules.shifted(digits["test_images"], int(pixels)), averages)
+    before = rules.accuracy(average_guesses, digits["test_labels"])
+    assert rules.accuracy(moved, digits["test_labels"]) < before - 0.2, "'To the rule they do not [look the same]'"
 
 
 def test_the_shown_mistakes_are_mistakes(digits, average_guesses):
@@ -138,12 +158,14 @@ def test_flattening_puts_the_rows_end_to_end_so_pixel_r_c_is_28r_plus_c(digits):
 
 
 def test_the_example_pixel_and_row_are_on_the_strokes_of_the_2(digits):
-    two = digits["train_images"][digits["train_labels"] == 2][0]
+    two = digits["train_images"][5]
     assert two[9, 8] > 0.9, "the text reads pixel (9, 8) as a stroke pixel"
     top, left = 6, 4                   # the zoomed patch: rows 6-12, columns 4-10
     assert (9 - top, 8 - left) == (3, 4), "'the patch's 4th row (row 9) and 5th column (column 8)'"
     assert f"{two[9, 8]:.1f}" == "1.0" and f"{two[9, 8]:.2f}" == "0.99", "'the patch shows it rounded to 1.0'"
-    assert "top, left = 6, 4" in "\n".join(code_cells("01"))
+    code = "\n".join(code_cells("01"))
+    assert "two = train_images[5]" in code and digits["train_labels"][5] == 2, "'training digit no. 5 is a 2'"
+    assert "rules.show_patch(two, top=6, left=4)" in code
     bright = two[10] > 0.5
     groups = int(bright[0]) + int(np.sum(bright[1:] & ~bright[:-1]))
     assert groups == 2, "'the two groups of lit neurons where row 10 crosses the two strokes'"

@@ -96,3 +96,89 @@ def test_accuracy_of_nothing_is_refused_not_nan():
     with pytest.raises(ValueError, match="guesses must not be empty"):
         rules.accuracy([], [])
     assert rules.accuracy(3, [3]) == 1.0  # one guess for one image
+
+
+# The pictures and the widget of notebook 01 --------------------------------------------
+
+def test_shifted_moves_the_ink_and_fills_in_black():
+    image = np.zeros((28, 28))
+    image[5, 10], image[6, 0] = 1.0, 0.5               # the 0.5 is pushed over the left edge
+    moved = rules.shifted(image, 2)
+    assert moved.shape == (28, 28)
+    np.testing.assert_array_equal(np.argwhere(moved), [[5, 8]])
+    np.testing.assert_array_equal(np.argwhere(rules.shifted(image, -3)), [[5, 13], [6, 3]])
+    np.testing.assert_array_equal(rules.shifted(image, 0), image)
+    batch = rules.shifted(np.stack([image, image]).reshape(2, 784), 2)
+    assert batch.shape == (2, 28, 28) and np.array_equal(batch[1], moved)
+    assert image[5, 10] == 1.0, "the image itself is not changed"
+
+
+def test_shifting_two_pixels_hurts_the_average_digit_rule(digits):
+    (images, labels), (test, test_labels) = digits
+    averages = rules.average_digits(images, labels)
+    before = rules.accuracy(rules.guess_by_template(test, averages), test_labels)
+    after = rules.accuracy(rules.guess_by_template(rules.shifted(test, 2), averages), test_labels)
+    assert after < before - 0.2
+
+
+def test_show_patch_writes_each_of_the_49_values_on_the_enlarged_patch(digits):
+    (images, labels), _ = digits
+    two = images[5]
+    assert labels[5] == 2
+    fig = rules.show_patch(two, top=6, left=4)
+    whole, zoom = fig.axes
+    [frame] = whole.patches
+    assert frame.get_xy() == (3.5, 5.5) and frame.get_width() == frame.get_height() == rules.PATCH == 7
+    np.testing.assert_array_equal(zoom.images[0].get_array(), two[6:13, 4:11])
+    written = [text.get_text() for text in zoom.texts]
+    assert written == [f"{value:.1f}" for value in two[6:13, 4:11].ravel()]
+    assert written[3 * 7 + 4] == "1.0", "pixel (9, 8) is the patch's 4th row, 5th column, rounded to 1.0"
+    assert zoom.get_title() == "rows 6-12, columns 4-10"
+
+
+def test_show_mistakes_shows_only_misread_digits_titled_truth_then_guess(digits):
+    (images, labels), (test, test_labels) = digits
+    guesses = rules.guess_by_template(test, rules.average_digits(images, labels))
+    fig = rules.show_mistakes(test, test_labels, guesses)
+    wrong = np.flatnonzero(guesses != test_labels)[:10]
+    assert [ax.get_title() for ax in fig.axes if ax.images] == [f"{test_labels[i]} → {guesses[i]}" for i in wrong]
+    for ax, i in zip(fig.axes, wrong):
+        np.testing.assert_array_equal(ax.images[0].get_array(), test[i])
+    assert len(rules.show_mistakes(test, test_labels, guesses, count=3).axes) == 3
+    with pytest.raises(ValueError, match="no mistakes"):
+        rules.show_mistakes(test[:5], test_labels[:5], test_labels[:5])
+
+
+def test_show_pixel_frames_the_pixel_and_says_its_number_and_value(digits):
+    _, (test, _) = digits
+    fig, text = rules.show_pixel(test[2], 10, 15, title="a test digit")
+    [frame] = fig.axes[0].patches
+    assert frame.get_xy() == (14.5, 9.5)
+    assert text.splitlines() == [f"pixel (10, 15) is number 28 × 10 + 15 = {28 * 10 + 15} of the 784",
+                                 f"its grey value: {test[2][10, 15]:.2f}"]
+
+
+def test_pixel_explorer_has_sliders_for_the_digit_and_the_pixel_and_prints_the_pixel(digits, capsys):
+    _, (test, test_labels) = digits
+    widget = rules.pixel_explorer(test, test_labels)
+    sliders = {child.description: child for child in widget.children if hasattr(child, "min")}
+    assert {name: (s.min, s.max, s.value) for name, s in sliders.items()} == {
+        "number": (0, 1999, 2), "row": (0, 27, 14), "col": (0, 27, 14)}
+    assert test_labels[2] == 0
+    sliders["row"].value, sliders["col"].value = 9, 8
+    printed = capsys.readouterr().out
+    assert "pixel (9, 8) is number 28 × 9 + 8 = 260 of the 784" in printed
+    assert f"its grey value: {test[2][9, 8]:.2f}" in printed
+
+
+@pytest.mark.parametrize("call, error, message", [
+    (lambda: rules.show_patch(np.zeros((28, 28)), top=22, left=0), ValueError, "top must be at most 21"),
+    (lambda: rules.show_patch(np.zeros((28, 28)), top=0, left=-1), ValueError, "left must be at least 0"),
+    (lambda: rules.show_patch(np.zeros((28, 28)), top=1.5, left=0), TypeError, "top must be a whole number"),
+    (lambda: rules.show_pixel(np.zeros((28, 28)), 28, 0), ValueError, "row must be at most 27"),
+    (lambda: rules.shifted(np.zeros((28, 28)), 28), ValueError, "left must be between -27 and 27"),
+    (lambda: rules.show_mistakes(np.zeros((2, 784)), [1, 2], [1]), ValueError, "one label per image"),
+])
+def test_bad_input_to_the_pictures_gets_a_clear_error(call, error, message):
+    with pytest.raises(error, match=message):
+        call()

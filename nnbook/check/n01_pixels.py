@@ -9,11 +9,125 @@ import numpy as np
 
 from .. import rules
 from ..data import load_digits
-from ._core import Wrong, call, exercise, expect_whole_number, short
+from ..pretrained import pretrained
+from ._core import Wrong, call, exercise, expect_choice, expect_number, expect_whole_number, num, short
 
-__all__ = ["pixel_index", "pixel_position", "digit_rule"]
+__all__ = ["pixel_number", "why_rules_fail", "pixel_index", "pixel_position", "digit_rule"]
 
 SIDE = 28
+
+
+# Core exercise 1 -------------------------------------------------------------
+
+PIXEL = (10, 15)
+"""The pixel whose place in the flattened list the core's first exercise asks for."""
+
+
+@exercise(solution='''
+# Before row 10 come 10 whole rows of 28 pixels: 28 * 10 = 280 of them.
+# Then 15 more steps along row 10 itself.
+my_answer = 28 * 10 + 15    # = 295
+''')
+def pixel_number(answer):
+    """Which number of the flattened list of 784 is pixel (10, 15)?"""
+    row, col = PIXEL
+    if isinstance(answer, str) and any(sign in answer for sign in "*×x+"):
+        raise Wrong(f"your answer is the text {answer!r}: Python does not calculate what is inside quotes.",
+                    hint=f"Leave out the quotes, and Python works it out: my_answer = 28 * {row} + {col}.")
+    value = expect_number(answer, "your answer")
+    right = SIDE * row + col
+    if value == right:
+        return (f"pixel ({row}, {col}) is number 28 × {row} + {col} = {right} of the 784: {row} whole rows of 28 "
+                f"come before it, then {col} pixels of its own row. Check it in the widget: row {row}, col {col}.")
+    rule = "Count the whole rows of 28 before it, then the steps along its own row: 28 × row + column."
+    mistakes = {
+        SIDE * col + row: (f"you swapped row and column: 28 × {col} + {row} counts {col} whole rows, "
+                           f"but {col} is the column.", f"The row comes first: pixel (row, column) = ({row}, {col})."),
+        right + 1: ("your answer is one too high. The list counts from 0: pixel (0, 0) is number 0.",
+                    "No need to add 1."),
+        right - 1: ("your answer is one too low: pixel (0, 0) is number 0, so there is nothing to subtract.",
+                    rule),
+        SIDE * (row + 1) + col: ("you counted one row too many: the rows before row 10 are rows 0 to 9, "
+                                 "ten rows, because Python counts from 0.", rule),
+        SIDE * (row + 1) + col + 1: ("you counted rows and columns from 1; the list, the rows and the columns all "
+                                     "count from 0.", rule),
+        27 * row + col: ("a row holds 28 pixels, not 27: row 0 is numbers 0 to 27, and row 1 starts at 28.", rule),
+        row + col: (f"{row} + {col} adds the row and the column; but every row you go down skips a whole row "
+                     "of 28 pixels.", rule),
+        row * col: (f"{row} × {col} multiplies the row by the column; but every row you go down skips a whole row "
+                    "of 28 pixels.", rule),
+        SIDE * row: (f"{SIDE * row} is where row {row} starts: pixel ({row}, 0). Now move {col} steps along the row.",
+                     rule),
+        SIDE * SIDE: ("784 is the length of the whole list, not the place of one pixel in it.", rule),
+    }
+    if value in mistakes:
+        message, hint = mistakes[value]
+        raise Wrong(message, hint=hint)
+    raise Wrong(f"{num(value)} is not the number of pixel ({row}, {col}) in the list of 784.", hint=rule)
+
+
+# Core exercise 2 -------------------------------------------------------------
+
+FEWER = 1_000
+"""How many training digits the smaller average-digit rule in why_rules_fail's feedback is built from."""
+
+
+@functools.cache
+def _average_rule_score(n_train: int) -> float:
+    """The average-digit rule built from the first ``n_train`` training digits, scored on the test digits."""
+    train, train_labels = load_digits("train")
+    test, test_labels = load_digits("test")
+    averages = rules.average_digits(train[:n_train], train_labels[:n_train])
+    return rules.accuracy(rules.guess_by_template(test, averages), test_labels)
+
+
+SHIFT = 2
+"""How many pixels to the left why_rules_fail's feedback moves every test digit."""
+
+
+@functools.cache
+def _shifted_score(left: int) -> float:
+    """The average-digit rule (from all training digits) on the test digits moved ``left`` pixels to the left."""
+    train, train_labels = load_digits("train")
+    test, test_labels = load_digits("test")
+    averages = rules.average_digits(train, train_labels)
+    return rules.accuracy(rules.guess_by_template(rules.shifted(test, left), averages), test_labels)
+
+
+@functools.lru_cache(maxsize=1)
+def _network_score() -> float:
+    """The accuracy of the trained network of notebook 09 (nnbook.pretrained()) on the test digits."""
+    test, test_labels = load_digits("test")
+    return pretrained().accuracy(test, test_labels)
+
+
+@exercise(solution='''
+# B. The rule asks only "is the ink on the same pixels as in the average picture?".
+# A digit written a little to the side, slanted or thicker puts its ink on other
+# pixels, so it no longer lines up with its own average.
+my_choice = "B"
+''')
+def why_rules_fail(answer):
+    """Why does the average-digit rule misread digits a person reads at once? A, B or C."""
+    choice = expect_choice(answer, ("A", "B", "C"))
+    network = _network_score()
+    if choice == "B":
+        moved = _shifted_score(SHIFT)
+        return ("the rule only asks whether the ink sits on the same pixels as in the average picture. Move every "
+                f"test digit {SHIFT} pixels to the left, and it reads only {moved:.1%} of them instead of "
+                f"{_average_rule_score(len(load_digits('train')[1])):.1%}. The network of notebook 09 learns its "
+                f"own way of looking, and reads {network:.1%} of the test digits.")
+    if choice == "A":
+        every = len(load_digits("train")[1])
+        few, more = _average_rule_score(FEWER), _average_rule_score(every)
+        raise Wrong(f"tempting: more examples often help, but not here. Built from {FEWER:,} training digits the "
+                    f"rule reads {few:.1%}, from all {every:,} {more:.1%}: {every // FEWER} times as many examples add "
+                    "about one point, because the average pictures hardly change.",
+                    hint="The trouble is not how the averages are made, but how a picture is compared with them.")
+    raise Wrong("tempting: the pictures are small. But you read the misread digits above at once, from the same "
+                f"28×28 pixels, and the network of notebook 09 reads {network:.1%} of the test digits from the same "
+                "784 numbers. The information is there; the rule does not use it well.",
+                hint="Look at the mistakes again: what would a digit need to do to line up with its average?")
 
 
 # Exercise 1 ------------------------------------------------------------------
