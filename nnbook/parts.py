@@ -1,7 +1,9 @@
 """Parts of digits, drawn by hand, and how much of each part real digits cover.
 
-Notebook 02 uses this module; its own ``loop_on_top`` mask and ``overlap`` function are twins of
-:func:`loop` and :func:`overlap`; tests/test_nb02_layers.py keeps them equal.
+Notebook 02 uses this module. Its core draws the loop on top with :func:`loop`, measures it with
+:func:`overlap_by_digit` and :func:`podium`, and lets you move it with :func:`loop_explorer`; in its
+*Going further* sections its own ``loop_on_top`` mask and ``overlap`` function are twins of
+:func:`loop` and :func:`overlap`, which tests/test_nb02_layers.py keeps equal.
 
 The video hopes that a network's layers build digits out of parts: small
 edges make loops and lines, and loops and lines make digits. A 9 is a loop
@@ -21,8 +23,10 @@ tests the hope honestly.
 
 from __future__ import annotations
 
+import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.colors import to_rgba
+from matplotlib.ticker import PercentFormatter
 
 from ._validate import (
     SIDE,
@@ -33,10 +37,11 @@ from ._validate import (
     image_batch,
     pixel_grid,
     positive_float,
+    positive_int,
     require_every_digit,
     require_finite,
 )
-from .figures import ACTIVATION_CMAP, HIGHLIGHT, new_axes
+from .figures import ACTIVATION_CMAP, HIGHLIGHT, NEUTRAL, STYLE, new_axes
 
 THICKNESS = 3.0
 """Pen width of the drawn parts, in pixels: about as wide as an MNIST stroke."""
@@ -144,6 +149,18 @@ def ranking(by_digit) -> list[int]:
     return [int(d) for d in np.argsort(-values, kind="stable")]
 
 
+def podium(by_digit, places=3) -> str:
+    """The best-covering digits and their overlaps, as text: ``"8s (51%), 3s (45%), 9s (42%)"``.
+
+    >>> podium([0.1, 0.0, 0.2, 0.45, 0.3, 0.2, 0.3, 0.1, 0.51, 0.42])
+    '8s (51%), 3s (45%), 9s (42%)'
+    """
+    values = require_finite(as_float_array(by_digit, "by_digit"), "by_digit")
+    places = positive_int(places, "places")
+    order = ranking(values)[:places]
+    return ", ".join(f"{digit}s ({values[digit]:.0%})" for digit in order)
+
+
 def digits_with(part_name: str) -> list[int]:
     """The digits that the video's examples build from the part called ``part_name``."""
     names = sorted({name for names in DIGIT_PARTS.values() for name in names})
@@ -179,3 +196,52 @@ def show_part(part, image=None, ax=None, title=None, alpha=0.6):
     if title is not None:
         ax.set_title(title)
     return fig
+
+
+def show_loop_test(loop_mask, by_digit, average_image, digit):
+    """The picture of notebook 02's widget: the loop on an average digit, and how much of it each digit covers.
+
+    Left: ``loop_mask`` tinted orange on ``average_image`` (the average
+    ``digit``). Right: one bar per digit 0-9, the mean overlap ``by_digit``;
+    the best-covering digit is orange. Returns the figure.
+    """
+    values = require_finite(as_float_array(by_digit, "by_digit"), "by_digit")
+    best = ranking(values)[0]
+    with plt.rc_context(STYLE):
+        fig, (left, right) = plt.subplots(1, 2, figsize=(7.0, 2.8), width_ratios=(1, 2))
+    show_part(loop_mask, average_image, ax=left, title=f"on the average {digit}")
+    right.bar(range(10), values, color=[HIGHLIGHT if d == best else NEUTRAL for d in range(10)])
+    right.set_xticks(range(10))
+    right.set_xlabel("digit")
+    right.set_ylabel("loop covered")
+    right.set_ylim(0, 0.8)
+    right.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+    right.set_title(f"best covered by the {best}s")
+    return fig
+
+
+def loop_explorer(images, labels, row=9.5, col=14.5, radius=4.5, digit=9):
+    """The live widget of notebook 02: move a loop, and see which digits cover it best.
+
+    Sliders move the loop's centre (``row``, ``col``) and change its
+    ``radius``; ``digit`` picks the average digit it is drawn on. The bars give
+    the mean overlap of each digit 0-9 over all ``images``. Make it the last
+    line of a cell.
+    """
+    from ipywidgets import FloatSlider, IntSlider, interactive  # imported here, so that `import nnbook` stays light
+
+    batch, _ = image_batch(images, "images")
+    labels = digit_labels(labels, len(batch))
+    require_every_digit(labels)
+    averages = np.stack([batch[labels == d].mean(axis=0) for d in range(10)]).reshape(10, SIDE, SIDE)
+
+    def place_loop(row, col, radius, digit):
+        ring = loop(center=(row, col), radius=radius)
+        show_loop_test(ring, overlap_by_digit(batch, labels, ring), averages[digit], digit)
+        plt.show()
+
+    return interactive(place_loop,
+                       row=FloatSlider(value=row, min=4, max=24, step=0.5),
+                       col=FloatSlider(value=col, min=4, max=24, step=0.5),
+                       radius=FloatSlider(value=radius, min=1.5, max=10, step=0.5),
+                       digit=IntSlider(value=digit, min=0, max=9))

@@ -49,6 +49,52 @@ def test_connections_answer_is_the_size_of_the_first_weight_matrix():
     assert nnbook.Network().weights[0].size == 784 * 16
 
 
+# what_the_loop_shows (core) ------------------------------------------------------
+
+def loop_ranking(training, row):
+    return parts.ranking(parts.overlap_by_digit(*training, parts.loop(center=(row, 14.5), radius=4.5)))
+
+
+def test_the_loop_judge_uses_the_cores_loop():
+    assert n02_layers.LOOP == {"center": (9.5, 14.5), "radius": 4.5}
+    core = parts.loop(**n02_layers.LOOP)
+    np.testing.assert_array_equal(core, parts.digit_parts()["loop on top"])
+
+
+def test_what_the_loop_shows_b_is_right_and_names_the_digits_that_beat_the_9s(train_digits):
+    order = loop_ranking(train_digits, 9.5)
+    assert order[:3] == [8, 3, 9]
+    for answer in ("B", "b", " B"):
+        feedback = passes(check.what_the_loop_shows(answer))
+        assert "the 8s have a loop there too and the 3s curve through it" in str(feedback)
+        assert "notebook 09" in str(feedback)
+
+
+def test_what_the_loop_shows_a_says_it_was_a_drawn_loop_not_a_network():
+    fails(check.what_the_loop_shows("A"), "tempting", "came only 3rd", "drawn by hand", "not a trained network",
+          "a hope, not a promise")
+
+
+def test_what_the_loop_shows_c_says_the_9s_win_once_the_loop_moves_down(train_digits):
+    assert loop_ranking(train_digits, n02_layers.LOWER_ROW)[0] == 9
+    fails(check.what_the_loop_shows("c"), "tempting", "came only 3rd", "clear loop",
+          "Move the loop down to row 11.5 and the 9s cover it best")
+
+
+@pytest.mark.parametrize("answer, phrases", [
+    ("D", ['one of "A", "B" or "C"', "got str 'D'"]),
+    (None, ["got NoneType"]),
+    (["B"], ["got list"]),
+])
+def test_what_the_loop_shows_refuses_anything_but_one_letter(answer, phrases):
+    fails(check.what_the_loop_shows(answer), *phrases)
+
+
+def test_what_the_loop_shows_stub_and_solution():
+    not_attempted(check.what_the_loop_shows(...))
+    passes(check.what_the_loop_shows(run_solution(check.what_the_loop_shows)["my_choice"]))
+
+
 # output_for_digit ---------------------------------------------------------------
 
 def one_hot(digit):

@@ -5,12 +5,14 @@ prose say about the hope: which digits cover which part, where it fails, and
 that the widget's challenge (a loop that the 9s win) can be met.
 """
 
+import re
+
 import numpy as np
 import pytest
 
 import nnbook
 from nnbook import parts
-from notebook_code import code_cells, defined_in_notebook
+from notebook_code import code_cells, defined_in_notebook, markdown_cells
 
 
 @pytest.fixture(scope="module")
@@ -130,3 +132,21 @@ def test_moving_the_starting_loop_down_onto_the_9s_loop_makes_the_9s_win(train_d
     assert winner(11.5) == 9, "'move it down onto the 9's own loop' (the row slider alone)"
     assert winner(12.0, col=14.0, radius=4.0) == 9
     assert winner(10.5) != 9, "'move the loop up again ... how far can it go before they lose?': one pixel"
+
+
+# The core's loop test ----------------------------------------------------------------------
+
+def test_the_cores_network_picture_shows_a_7_and_the_untrained_answer_8(test_digits):
+    images, labels = test_digits
+    assert "seven = test_images[9]" in "\n".join(code_cells("02")) and labels[9] == 7, "'test digit no. 9 is a 7'"
+    network = nnbook.Network(sizes=(784, 16, 16, 10), seed=0)
+    assert network.predict(images[9]) == 8
+
+
+def test_the_cores_loop_is_the_loop_on_top_and_the_9s_come_only_third(by_digit):
+    code = "\n".join(code_cells("02"))
+    assert "loop_on_top = parts.loop(center=(9.5, 14.5), radius=4.5)" in code
+    [place] = re.findall(r"The 9s come only (\w+)\.", " ".join("\n".join(markdown_cells("02")).split()))
+    order = parts.ranking(by_digit["loop on top"])
+    assert ["first", "second", "third", "fourth"].index(place) == order.index(9)
+    assert parts.podium(by_digit["loop on top"]).startswith("8s (51%), 3s (45%), 9s (42%)")

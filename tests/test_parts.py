@@ -3,9 +3,11 @@
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
+from matplotlib.colors import to_rgba
 
 import nnbook
 from nnbook import parts
+from nnbook.figures import HIGHLIGHT
 
 
 def test_loop_is_a_ring_around_its_centre():
@@ -97,3 +99,45 @@ def test_show_part_draws_the_part_alone_or_on_a_digit():
 def test_bad_input_gets_a_clear_error(call, error, message):
     with pytest.raises(error, match=message):
         call()
+
+
+# The core of notebook 02: the loop test and its widget ------------------------------------
+
+def test_podium_names_the_best_covering_digits_with_their_share():
+    by_digit = np.array([0.1, 0.0, 0.2, 0.45, 0.3, 0.2, 0.3, 0.1, 0.51, 0.42])
+    assert parts.podium(by_digit) == "8s (51%), 3s (45%), 9s (42%)"
+    assert parts.podium(by_digit, places=1) == "8s (51%)"
+    assert parts.podium(by_digit, places=10).count("s (") == 10
+
+
+def test_show_loop_test_draws_the_loop_on_the_average_digit_and_a_bar_per_digit():
+    images, labels = nnbook.load_digits("test")
+    ring = parts.loop(center=(9.5, 14.5), radius=4.5)
+    by_digit = parts.overlap_by_digit(images, labels, ring)
+    average_nine = images[labels == 9].mean(axis=0)
+    fig = parts.show_loop_test(ring, by_digit, average_nine, 9)
+    left, right = fig.axes
+    assert left.get_title() == "on the average 9"
+    np.testing.assert_allclose(left.images[0].get_array(), average_nine)
+    bars = right.patches
+    assert [bar.get_height() for bar in bars] == pytest.approx(list(by_digit))
+    best = parts.ranking(by_digit)[0]
+    orange = [i for i, bar in enumerate(bars) if bar.get_facecolor() == pytest.approx(to_rgba(HIGHLIGHT))]
+    assert orange == [best]
+    assert right.get_title() == f"best covered by the {best}s"
+
+
+def test_loop_explorer_moves_the_loop_with_sliders_the_core_text_names(monkeypatch):
+    images, labels = nnbook.load_digits("test")
+    widget = parts.loop_explorer(images, labels)
+    sliders = {child.description: child for child in widget.children if hasattr(child, "min")}
+    assert {name: (s.min, s.max, s.value) for name, s in sliders.items()} == {
+        "row": (4, 24, 9.5), "col": (4, 24, 14.5), "radius": (1.5, 10, 4.5), "digit": (0, 9, 9)}
+    shown = []
+    monkeypatch.setattr(parts, "show_loop_test",
+                        lambda ring, by_digit, average, digit: shown.append((ring, by_digit, digit)))
+    sliders["row"].value = 11.5
+    ring, by_digit, digit = shown[-1]
+    np.testing.assert_array_equal(ring, parts.loop(center=(11.5, 14.5), radius=4.5))
+    np.testing.assert_allclose(by_digit, parts.overlap_by_digit(images, labels, ring))
+    assert digit == 9

@@ -8,9 +8,9 @@ import numpy as np
 
 from .. import parts
 from ..data import load_digits
-from ._core import Wrong, as_array, call, exercise, expect_number, num, short
+from ._core import Wrong, as_array, call, exercise, expect_choice, expect_number, num, short
 
-__all__ = ["first_layer_connections", "output_for_digit", "part_for_one"]
+__all__ = ["first_layer_connections", "what_the_loop_shows", "output_for_digit", "part_for_one"]
 
 INPUTS, HIDDEN, OUTPUTS = 784, 16, 10
 
@@ -67,6 +67,50 @@ def first_layer_connections(answer):
         raise Wrong(message, hint=hint)
     raise Wrong(f"{num(value)} is not the number of connections between the 784 input neurons and the 16 hidden ones.",
                 hint="Picture it: every input neuron has a line to every hidden neuron. How many lines?")
+
+
+# Core exercise 2 -------------------------------------------------------------
+
+LOOP = {"center": (9.5, 14.5), "radius": 4.5}
+"""The core's loop on top, where the video's 9 has its loop (parts.digit_parts()'s "loop on top")."""
+
+LOWER_ROW = 11.5
+"""The loop's centre row in what_the_loop_shows's feedback: moved down onto the average 9's own loop."""
+
+
+@functools.cache
+def _loop_ranking(row: float) -> list[int]:
+    """The digits in order of how much of the loop (centred on ``row``) they cover, over the training digits."""
+    images, labels = _training_digits()
+    ring = parts.loop(center=(row, LOOP["center"][1]), radius=LOOP["radius"])
+    return parts.ranking(parts.overlap_by_digit(images, labels, ring))
+
+
+@exercise(solution='''
+# B. A loop drawn by hand in one fixed place is a weak clue: the 8s have a loop
+# there too, the 3s curve through it, and a 9 written a little lower misses it.
+# A trained network's neurons are not hand-drawn loops: notebook 09 looks at them.
+my_choice = "B"
+''')
+def what_the_loop_shows(answer):
+    """The 8s and 3s cover the loop on top more than the 9s do. What does that show? A, B or C."""
+    choice = expect_choice(answer, ("A", "B", "C"))
+    order = _loop_ranking(LOOP["center"][0])
+    place = _ordinal(order.index(9) + 1)
+    if choice == "B":
+        return (f"the {order[0]}s have a loop there too and the {order[1]}s curve through it, so ink on the loop "
+                "is a weak clue on its own. And this was a loop you drew, in one fixed place, not a trained "
+                "neuron. What a trained network's hidden neurons respond to is measured in notebook 09.")
+    if choice == "A":
+        raise Wrong(f"tempting, because the 9s came only {place}. But this test used a loop drawn by hand in one fixed "
+                    "place, not a trained network. A trained neuron weighs every pixel with weights that training "
+                    "chooses (notebooks 03 to 06), and the video itself calls the parts a hope, not a promise.",
+                    hint="What exactly was tested here: a network, or a loop you drew?")
+    lower = _loop_ranking(LOWER_ROW)[0]
+    raise Wrong(f"tempting, because the 9s came only {place}. But look at the average 9 in the widget: it has a clear "
+                f"loop, a little lower than the drawn one. Move the loop down to row {LOWER_ROW:g} and the "
+                f"{lower}s cover it best.",
+                hint="The 9s have their loop; the question is what one fixed loop can tell you.")
 
 
 # Exercise 2 ------------------------------------------------------------------
