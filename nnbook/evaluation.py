@@ -18,7 +18,9 @@ written digits.
   a kind of mistake.
 - :func:`most_confused`: the biggest cells off the diagonal.
 - :func:`format_table`, :func:`show_confusion` and :func:`show_mistakes`
-  print and draw them, in the course's visual style.
+  print and draw them, in the course's visual style;
+  :func:`show_first_mistakes` finds and draws the first few mistakes in
+  one call (the core of notebook 09 uses it).
 
 >>> table = confusion_table([7, 7, 1, 4], [7, 1, 1, 9])
 >>> int(table[7, 1]), int(table[4, 9]), accuracy([7, 1, 1, 9], [7, 7, 1, 4])
@@ -163,6 +165,31 @@ def show_mistakes(images, labels, predictions, ncols=10, title=None):
     with plt.rc_context(STYLE):
         fig.suptitle(title if title is not None else "written → what the network said")
     return fig
+
+
+def show_first_mistakes(images, labels, predictions, count=10, ncols=10, title=None):
+    """Find the first ``count`` images the network read wrongly, and draw them as :func:`show_mistakes` does.
+
+    ``images``, ``labels`` and ``predictions`` are all the images, one label
+    and one prediction each, in the same order; the function picks the
+    mistakes itself, so one line shows them::
+
+        show_first_mistakes(test_images, test_labels, network.predict(test_images))
+    """
+    labels, predictions = _paired_digits(labels, predictions)
+    count = positive_int(count, "count")
+    images = require_pixels(as_float_array(images, "images"), "images")
+    if images.ndim == 2 and images.shape[1] == SIDE * SIDE:
+        images = images.reshape(-1, SIDE, SIDE)
+    if images.ndim != 3 or images.shape[1:] != (SIDE, SIDE) or len(images) != len(labels):
+        raise ValueError(f"images must be {len(labels)} images shaped (28, 28), one per label, "
+                         f"got shape {images.shape}")
+    wrong = mistakes(labels, predictions)[:count]
+    if len(wrong) == 0:
+        raise ValueError("there is no mistake to show: every prediction equals its label")
+    if title is None:
+        title = f"the first {len(wrong)} mistakes: written → what the network said"
+    return show_mistakes(images[wrong], labels[wrong], predictions[wrong], ncols=ncols, title=title)
 
 
 def _digits(value, name: str) -> np.ndarray:

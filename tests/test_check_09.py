@@ -25,6 +25,87 @@ WRONG = np.flatnonzero(PREDICTIONS != TEST_LABELS)
 CONFIDENT = int(WRONG[np.argmax(SURE[WRONG])])
 
 
+BLANK = NETWORK.activations(np.zeros((28, 28)))
+SUMS = OUTPUTS.sum(axis=1)
+
+
+# blank_canvas (core) -------------------------------------------------------------
+
+@pytest.mark.parametrize("answer", ["B", "b", " B ", "b\n"])
+def test_blank_canvas_accepts_b_in_any_case_and_names_the_digit(answer):
+    text = str(passes(check.blank_canvas(answer)))
+    says = int(np.argmax(BLANK[-1]))
+    assert f"it is the {says} ({BLANK[-1][says]:.2f})" in text
+    assert "biases alone" in text and "I don't know" in text
+
+
+def test_blank_canvas_explains_each_wrong_choice():
+    fails(check.blank_canvas("A"), "tempting", "σ(0 + bias) = σ(bias)", "never exactly 0")
+    fails(check.blank_canvas("c"), "σ(0) = 0.5", "its own bias",
+          f"from {BLANK[1].min():.2f} to {BLANK[1].max():.2f}")
+
+
+def test_blank_canvas_reading_is_the_trained_network_on_an_all_black_image():
+    layer1, outputs, says = check.n09_network.blank_canvas_reading()
+    np.testing.assert_allclose(layer1, nnbook.sigmoid(NETWORK.biases[0]))  # the biases alone
+    np.testing.assert_allclose(outputs, NETWORK.forward(np.zeros(784)))
+    assert says == NETWORK.predict(np.zeros(784))
+
+
+@pytest.mark.parametrize("answer, phrases", [
+    ("D", ['one of "A", "B" or "C"', "got str 'D'"]),
+    (2, ["got int 2", 'my_choice = "A"']),
+    ("AB", ["got str 'AB'"]),
+    (None, ["got NoneType"]),
+])
+def test_blank_canvas_refuses_anything_but_a_letter(answer, phrases):
+    fails(check.blank_canvas(answer), *phrases)
+
+
+def test_blank_canvas_stub_and_solution():
+    not_attempted(check.blank_canvas(...))
+    passes(check.blank_canvas(run_solution(check.blank_canvas)["my_choice"]))
+
+
+# outputs_add_up (core) -----------------------------------------------------------
+
+def test_output_sums_are_the_trained_and_untrained_networks():
+    sums = check.n09_network.output_sums()
+    assert sums["untrained"] == pytest.approx(nnbook.Network(seed=0).forward(TEST_IMAGES[0]).sum())
+    assert sums["trained"] == pytest.approx(SUMS[0])
+    assert (sums["most"], sums["least"]) == (int(np.argmax(SUMS)), int(np.argmin(SUMS)))
+    assert sums["most_sum"] == pytest.approx(SUMS.max()) and sums["least_sum"] == pytest.approx(SUMS.min())
+
+
+def test_outputs_add_up_accepts_b_with_the_measured_sums():
+    text = str(passes(check.outputs_add_up("b")))
+    most, least = int(np.argmax(SUMS)), int(np.argmin(SUMS))
+    assert f"test digit 0: {SUMS[0]:.2f}" in text
+    assert f"for test digit {most} they add up to {SUMS[most]:.2f}" in text
+    assert f"for test digit {least} to {SUMS[least]:.2f}" in text
+    assert "not chances" in text
+
+
+def test_outputs_add_up_explains_each_wrong_choice():
+    fails(check.outputs_add_up("A"), "cijferkansen", "nothing links", f"add up to {SUMS.max():.2f}")
+    untrained = nnbook.Network(seed=0).forward(TEST_IMAGES[0]).sum()
+    fails(check.outputs_add_up(" c"), "untrained", f"about {untrained:.1f}", f"add up to {SUMS[0]:.2f}")
+
+
+@pytest.mark.parametrize("answer, phrases", [
+    ("1", ['one of "A", "B" or "C"', "got str '1'"]),
+    (1.0, ["got float 1.0"]),
+    (["B"], ["got list"]),
+])
+def test_outputs_add_up_refuses_anything_but_a_letter(answer, phrases):
+    fails(check.outputs_add_up(answer), *phrases)
+
+
+def test_outputs_add_up_stub_and_solution():
+    not_attempted(check.outputs_add_up(...))
+    passes(check.outputs_add_up(run_solution(check.outputs_add_up)["my_choice"]))
+
+
 # most_confused_pair ------------------------------------------------------------
 
 def test_pair_accepts_every_most_frequent_mistake():

@@ -171,3 +171,38 @@ def test_show_mistakes_checks_images_like_every_other_function():
         evaluation.show_mistakes("abc", [1], [2])
     with pytest.raises(ValueError, match=r"images must hold grey values in \[0, 1\].*divide 0-255 bytes by 255"):
         evaluation.show_mistakes(np.full((1, 28, 28), 255.0), [1], [2])
+
+
+def test_show_first_mistakes_draws_only_the_first_mistakes_in_order():
+    rng = np.random.default_rng(2)
+    images = rng.random((8, 784))
+    fig = evaluation.show_first_mistakes(images, LABELS, SAID, count=3)
+    shown = [ax for ax in fig.axes if ax.images]
+    assert len(shown) == 3  # mistakes at positions 1, 3, 4 (and 7, left out)
+    for ax, position in zip(shown, [1, 3, 4]):
+        np.testing.assert_array_equal(ax.images[0].get_array(), images[position].reshape(28, 28))
+        assert (ax.get_title("center"), ax.get_title("right")) == (f"{LABELS[position]} → ", f"{SAID[position]}")
+    assert fig._suptitle.get_text() == "the first 3 mistakes: written → what the network said"
+
+
+def test_show_first_mistakes_shows_all_when_there_are_fewer_than_asked():
+    fig = evaluation.show_first_mistakes(np.zeros((8, 28, 28)), LABELS, SAID, title="t")
+    assert len([ax for ax in fig.axes if ax.images]) == 4
+    assert fig._suptitle.get_text() == "t"
+
+
+@pytest.mark.parametrize("call, error, message", [
+    (lambda: evaluation.show_first_mistakes(np.zeros((3, 28, 28)), [1, 2, 3], [1, 2, 3]), ValueError,
+     "no mistake to show"),
+    (lambda: evaluation.show_first_mistakes(np.zeros((2, 28, 28)), [1, 2, 3], [3, 2, 1]), ValueError,
+     r"3 images.*\(2, 28, 28\)"),
+    (lambda: evaluation.show_first_mistakes(np.zeros((3, 28, 28)), [1, 2, 3], [3, 2, 1], count=0), ValueError,
+     "count must be positive"),
+    (lambda: evaluation.show_first_mistakes(np.zeros((3, 28, 28)), [1, 2, 3], [3, 2]), ValueError,
+     "one entry per image"),
+    (lambda: evaluation.show_first_mistakes(np.full((3, 28, 28), 255.0), [1, 2, 3], [3, 2, 1]), ValueError,
+     r"grey values in \[0, 1\]"),
+])
+def test_show_first_mistakes_refuses_bad_input_clearly(call, error, message):
+    with pytest.raises(error, match=message):
+        call()

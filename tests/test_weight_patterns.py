@@ -104,3 +104,83 @@ def test_bad_input_gets_a_clear_error(call, error, message):
 def test_show_weight_grid_checks_the_limit(limit):
     with pytest.raises(ValueError, match="limit must be a positive finite number"):
         weight_patterns.show_weight_grid(np.ones((2, 784)), limit=limit)
+
+
+# What each layer is on for --------------------------------------------------------
+
+def small_network():
+    """A network with two small hidden layers and a digit-shaped batch: one image of each digit, twice."""
+    import nnbook
+
+    network = nnbook.Network(sizes=(784, 5, 3, 10), seed=4)
+    images = np.random.default_rng(5).random((20, 28, 28))
+    labels = np.tile(np.arange(10), 2)
+    return network, images, labels
+
+
+def test_activation_by_digit_averages_each_neurons_activation_over_each_digit():
+    network, images, labels = small_network()
+    for layer in (1, 2, 3):
+        table = weight_patterns.activation_by_digit(network, images, labels, layer=layer)
+        activations = network.activations(images)[layer]
+        assert table.shape == (network.sizes[layer], 10)
+        for digit in range(10):
+            np.testing.assert_allclose(table[:, digit], activations[labels == digit].mean(axis=0))
+
+
+def test_activation_by_digit_of_the_input_layer_is_the_average_image():
+    network, images, labels = small_network()
+    table = weight_patterns.activation_by_digit(network, images.reshape(20, 784), labels, layer=0)
+    np.testing.assert_allclose(table[:, 3], images[labels == 3].reshape(-1, 784).mean(axis=0))
+
+
+def test_show_activation_by_digit_draws_the_table_in_greys_from_0_to_1():
+    network, images, labels = small_network()
+    fig = weight_patterns.show_activation_by_digit(network, images, labels, layer=2)
+    [ax] = [ax for ax in fig.axes if ax.images]
+    picture = ax.images[0]
+    np.testing.assert_allclose(picture.get_array(), weight_patterns.activation_by_digit(network, images, labels, 2))
+    assert picture.get_cmap().name == "gray" and picture.get_clim() == (0.0, 1.0)
+    assert ax.get_ylabel() == "second-layer neuron" and ax.get_xlabel() == "digit written"
+    assert ax.get_title() == "second-layer neurons: average activation"
+    assert any(other.get_ylabel() == "average activation" for other in fig.axes if other is not ax)
+    fig = weight_patterns.show_activation_by_digit(network, images, labels, layer=3, title="t")
+    assert [ax.get_ylabel() for ax in fig.axes if ax.images] == ["layer-3 neuron"]
+
+
+def test_show_hidden_layers_puts_layer_one_weights_beside_layer_two_activations():
+    network, images, labels = small_network()
+    fig = weight_patterns.show_hidden_layers(network, images, labels)
+    pictures = [ax.images[0] for ax in fig.axes if ax.images]
+    weights, heat = pictures[:-1], pictures[-1]
+    limit = np.abs(network.weights[0]).max()
+    assert len(weights) == 5
+    for k, picture in enumerate(weights):
+        assert picture.get_cmap().name == "RdBu" and picture.get_clim() == (-limit, limit)
+        np.testing.assert_array_equal(picture.get_array(), network.weights[0][k].reshape(28, 28))
+    assert heat.get_cmap().name == "gray" and heat.get_clim() == (0.0, 1.0)
+    np.testing.assert_allclose(heat.get_array(), weight_patterns.activation_by_digit(network, images, labels, 2))
+    labels_of_bars = {ax.get_ylabel() for ax in fig.axes if not ax.images}
+    assert labels_of_bars == {"weight", "average activation"}
+    texts = [text.get_text() for text in fig.texts]
+    assert texts == ["layer 1: each neuron's 784 weights", "layer 2: average activation per digit"]
+
+
+@pytest.mark.parametrize("call, error, message", [
+    (lambda n, i, lab: weight_patterns.activation_by_digit("net", i, lab), TypeError, "nnbook.Network"),
+    (lambda n, i, lab: weight_patterns.activation_by_digit(n, i, lab, layer=4), ValueError, "from 0 .* to 3"),
+    (lambda n, i, lab: weight_patterns.activation_by_digit(n, i, lab, layer=-1), ValueError, "from 0"),
+    (lambda n, i, lab: weight_patterns.activation_by_digit(n, i, lab, layer=1.0), ValueError, "whole number"),
+    (lambda n, i, lab: weight_patterns.activation_by_digit(n, i, lab, layer=True), ValueError, "whole number"),
+    (lambda n, i, lab: weight_patterns.activation_by_digit(n, i[:9], lab[:9]), ValueError, r"missing \[9\]"),
+    (lambda n, i, lab: weight_patterns.activation_by_digit(n, i, lab[:5]), ValueError, "one label per image"),
+    (lambda n, i, lab: weight_patterns.activation_by_digit(n, i[0], lab[:1]), ValueError, "not one image"),
+    (lambda n, i, lab: weight_patterns.activation_by_digit(n, i + 1, lab), ValueError, "grey values"),
+    (lambda n, i, lab: weight_patterns.show_hidden_layers(
+        __import__("nnbook").Network(sizes=(784, 4, 10)), i, lab), ValueError, "two hidden layers"),
+    (lambda n, i, lab: weight_patterns.show_hidden_layers(None, i, lab), TypeError, "nnbook.Network"),
+])
+def test_activation_tables_refuse_bad_input_clearly(call, error, message):
+    network, images, labels = small_network()
+    with pytest.raises(error, match=message):
+        call(network, images, labels)

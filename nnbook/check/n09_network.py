@@ -13,10 +13,12 @@ import numpy as np
 
 from ..data import load_digits
 from ..evaluation import confusion_table
+from ..network import Network
 from ..pretrained import pretrained
-from ._core import Wrong, call, exercise, expect_array, expect_pair, expect_whole_number, matches
+from ._core import Wrong, call, exercise, expect_array, expect_choice, expect_pair, expect_whole_number, matches
 
-__all__ = ["most_confused_pair", "accuracy_per_digit", "confident_mistake", "favourite_image"]
+__all__ = ["blank_canvas", "outputs_add_up", "most_confused_pair", "accuracy_per_digit", "confident_mistake",
+           "favourite_image"]
 
 
 @functools.lru_cache(maxsize=1)
@@ -38,6 +40,82 @@ def _numbers(result, what: str) -> np.ndarray:
 def _a(digit) -> str:
     """'a 7', but 'an 8': the article that goes with a digit said out loud."""
     return f"an {digit}" if digit == 8 else f"a {digit}"
+
+
+# Core exercise 1: the blank canvas ---------------------------------------------
+
+def blank_canvas_reading() -> tuple[np.ndarray, np.ndarray, int]:
+    """The trained network on an all-black image: (first-layer activations, the ten outputs, the digit it says)."""
+    layers = pretrained().activations(np.zeros((28, 28)))
+    return layers[1], layers[-1], int(np.argmax(layers[-1]))
+
+
+@exercise(solution='''
+my_choice = "B"
+# Every pixel is 0, so every weighted sum in layer 1 is 0, and each neuron gives σ(0 + b) = σ(b):
+# its bias alone. Those 16 numbers go on through layers 2 and 3 like any others,
+# and one of the ten outputs always comes out biggest. There is no "I don't know" output.
+''', stub_hint='Replace the ... with "A", "B" or "C", run the cell, then run the canvas below.')
+def blank_canvas(answer):
+    """Predict what the trained network says for the blank canvas: "A", "B" or "C"."""
+    letter = expect_choice(answer, ("A", "B", "C"), "my_choice")
+    layer1, outputs, says = blank_canvas_reading()
+    if letter == "A":
+        raise Wrong("tempting: with no ink, every weighted sum in layer 1 is 0. But each neuron then adds its "
+                    "bias, and gives σ(0 + bias) = σ(bias). The sigmoid is never exactly 0, so those 16 numbers "
+                    "are not 0, and they flow on to the outputs.",
+                    hint="What does a layer-1 neuron give when its weighted sum is 0?")
+    if letter == "C":
+        raise Wrong(f"tempting: σ(0) = 0.5, as in notebook 05. But each neuron adds its own bias to the weighted "
+                    f"sum of 0, so layer 1 gives σ(bias): 16 different numbers, from {layer1.min():.2f} to "
+                    f"{layer1.max():.2f}. Layers 2 and 3 then mix them with their own weights and biases.",
+                    hint="Each neuron has its own bias.")
+    return (f"the biases alone decide layer 1, layers 2 and 3 pass that on, and one output always comes out "
+            f"biggest: for the blank canvas it is the {says} ({outputs[says]:.2f}). The network has no "
+            "\"I don't know\" output. Now run the canvas and see.")
+
+
+# Core exercise 2: what the ten outputs add up to ---------------------------------
+
+@functools.lru_cache(maxsize=1)
+def output_sums() -> dict[str, float | int]:
+    """What the ten outputs add up to: untrained and trained on test digit 0, and the trained network's extremes.
+
+    The untrained network is notebook 00's, ``Network(seed=0)``. ``most`` and
+    ``least`` are the test digits whose ten trained outputs add up to the
+    most and the least.
+    """
+    images, _ = load_digits("test")
+    sums = pretrained().forward(images).sum(axis=1)
+    most, least = int(np.argmax(sums)), int(np.argmin(sums))
+    return {"untrained": float(Network(seed=0).forward(images[0]).sum()), "trained": float(sums[0]),
+            "most": most, "most_sum": float(sums[most]), "least": least, "least_sum": float(sums[least])}
+
+
+@exercise(solution='''
+my_choice = "B"
+# Each output is its own sigmoid neuron, somewhere from 0 to 1; nothing links the ten.
+# Training pushed the right output towards 1 and the other nine towards 0,
+# so for a clear digit they add up to about 1. For an unclear digit, nothing holds them there.
+''', stub_hint='Replace the ... with "A", "B" or "C", run the cell, then run the next cell to see.')
+def outputs_add_up(answer):
+    """Predict what the trained network's ten outputs add up to: "A", "B" or "C"."""
+    letter = expect_choice(answer, ("A", "B", "C"), "my_choice")
+    sums = output_sums()
+    if letter == "A":
+        raise Wrong("tempting, if you think of the outputs as chances (the Dutch summary calls them "
+                    "\"cijferkansen\"). But each output is its own sigmoid neuron, from 0 to 1, and nothing links "
+                    f"the ten: for test digit {sums['most']} they add up to {sums['most_sum']:.2f}.",
+                    hint="Could two output neurons both be strongly on at once?")
+    if letter == "C":
+        raise Wrong(f"the untrained network's outputs are all middling, about 0.5 each, so ten add up to about "
+                    f"{sums['untrained']:.1f}. Training pushed most of them towards 0: for test digit 0 the trained "
+                    f"network's ten add up to {sums['trained']:.2f}.",
+                    hint="What did training want the nine wrong outputs to be?")
+    return (f"training pushed the right output towards 1 and the other nine towards 0, so for a clear digit they "
+            f"add up to about 1 (test digit 0: {sums['trained']:.2f}). Nothing holds them there: for test digit "
+            f"{sums['most']} they add up to {sums['most_sum']:.2f}, for test digit {sums['least']} to "
+            f"{sums['least_sum']:.2f}. They are activations, not chances.")
 
 
 # Exercise 1 ------------------------------------------------------------------
