@@ -26,7 +26,8 @@ PACKAGE = ROOT / "nnbook"
 
 GENERAL = {"activations", "neuron", "network", "training", "data", "pretrained", "mnist", "figures", "preprocess",
            "_validate", "_npz", "widgets"}
-LESSON = {"rules", "parts", "detectors", "by_hand", "evaluation", "weight_patterns", "timing", "depth"}
+LESSON = {"rules", "parts", "brain", "detectors", "squishing", "by_hand", "evaluation", "weight_patterns", "timing",
+          "depth"}
 CHECK = {"check"}
 NOT_ALLOWED = {"general": {"lesson", "check"}, "lesson": {"check"}, "check": set()}
 """For each layer, the layers it must not import."""
