@@ -1,31 +1,51 @@
-"""Deep networks: why ReLU trains where the sigmoid gets stuck.
+"""Deep networks: why ReLU trains where the sigmoid gets stuck, and how ReLU is "off or on".
 
-Notebook 08 calls :func:`compare_sigmoid_relu`; tests/test_nb08_relu.py checks
-what the notebook's text says about its result.
+Notebook 08 uses this module; tests/test_nb08_relu.py checks what the
+notebook's text says about the results.
 
 Stack many sigmoid layers and training stalls. Backpropagation sends the
 error signal backwards through every layer, and each sigmoid multiplies it
-by its slope, which is never more than 0.25. After six layers the signal
-reaching the first layer is thousands of times weaker than at the output,
-so the first layers barely learn. A ReLU's slope is exactly 1 wherever the
-neuron is active, so the signal passes through undiminished.
+by its slope, which is never more than 0.25. The weights multiply it too:
+large weights could make up for the quarter (or even blow the signal up),
+but the weights of these networks start small, and after six layers the
+signal reaching the first layer is tens of thousands of times weaker than at
+the output, so the first layers barely learn. A ReLU's slope is exactly 1
+wherever the neuron is active, so there the signal passes on at full size.
 
-:func:`compare_sigmoid_relu` shows this with real training: two networks of
-the same shape, one with sigmoid and one with ReLU hidden layers, trained in
-the same way on the same digits.
+- :func:`compare_sigmoid_relu` shows this with real training: two networks
+  of the same shape, one with sigmoid and one with ReLU hidden layers,
+  trained in the same way on the same digits; :func:`show_learning_curves`
+  draws the result, and :func:`learning_rate_table` and
+  :func:`show_learning_rates` compare several learning rates.
+- :func:`on_off_slider` (the notebook's widget, drawn by :func:`show_on_off`)
+  and :func:`first_hidden_layer` show Lisha Li's reason for ReLU: below 0 a
+  ReLU neuron is off, exactly 0, like a brain cell that does not fire; a
+  sigmoid neuron is never exactly 0.
 """
 
 from __future__ import annotations
 
+import matplotlib.pyplot as plt
 import numpy as np
 
-from ._validate import positive_float, positive_int
+from ._validate import describe, image_batch, number, positive_float, positive_int
 from ._validate import seed as check_seed
+from .activations import relu, sigmoid
 from .data import load_digits
+from .figures import HIGHLIGHT, STYLE, new_axes
 from .network import Network
 from .training import History, TrainingDiverged, gradient_sizes, train
 
 CHANCE = 0.1  # ten digits: guessing gets one in ten right
+
+SIGMOID_COLOUR, RELU_COLOUR = "0.35", HIGHLIGHT
+"""The two colours of notebook 08's pictures: dark grey for the sigmoid, orange for ReLU."""
+
+A_RANGE = (-6.0, 6.0)
+"""The weighted sums a that :func:`show_on_off` draws, and the slider's range."""
+
+RATE_COLOURS = ("#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#0072B2", "#D55E00")
+"""Okabe-Ito colours, one per learning rate in :func:`show_learning_rates`; readable with colour blindness."""
 
 
 class DepthComparison:
@@ -66,24 +86,13 @@ class DepthComparison:
 
     def show(self):
         """Two panels: test accuracy per epoch, and gradient size per layer (log scale)."""
-        import matplotlib.pyplot as plt
-
-        from .figures import HIGHLIGHT, NEUTRAL, STYLE
-
         with plt.rc_context(STYLE):
             fig, (left, right) = plt.subplots(1, 2, figsize=(9.0, 3.4))
-        for name, history, colour in (("sigmoid", self.sigmoid, NEUTRAL), ("ReLU", self.relu, HIGHLIGHT)):
-            left.plot(history.epochs, history.test_accuracy, "o-", color=colour, label=name)
-        left.axhline(CHANCE, color="0.3", linestyle=":", linewidth=1)
-        left.annotate("chance", (self.epochs, CHANCE), xytext=(0, -12), textcoords="offset points",
-                      fontsize=9, color="0.3", horizontalalignment="right")
-        left.set(xlabel="epoch", ylabel="test accuracy", ylim=(0, 1), title="Learning")
-        left.yaxis.set_major_formatter(plt.matplotlib.ticker.PercentFormatter(1.0))
-        left.xaxis.set_major_locator(plt.matplotlib.ticker.MaxNLocator(integer=True))
-        left.legend(frameon=False)
+        show_learning_curves(self, ax=left)
+        left.set_title("Learning")
         layers = np.arange(1, len(self.sigmoid_gradients) + 1)
-        right.semilogy(layers, self.sigmoid_gradients, "o-", color=NEUTRAL, label="sigmoid")
-        right.semilogy(layers, self.relu_gradients, "o-", color=HIGHLIGHT, label="ReLU")
+        right.semilogy(layers, self.sigmoid_gradients, "o-", color=SIGMOID_COLOUR, label="sigmoid")
+        right.semilogy(layers, self.relu_gradients, "o-", color=RELU_COLOUR, label="ReLU")
         right.set(xlabel="layer (1 = first after the input)", ylabel="average |∂C/∂w|",
                   title="Gradient size before training", xticks=layers)
         right.legend(frameon=False)
@@ -103,15 +112,15 @@ def compare_sigmoid_relu(hidden_layers=6, width=16, *, epochs=10, batch_size=10,
     on the 2,000 test digits.
 
     Both get the same learning rate, 0.1, the best for the ReLU network of
-    0.1, 0.3, 1 and 3 (10 epochs, seed 0; at 3 its training diverges in
-    epoch 2, every output stuck at 0 or 1, and the comparison's ``diverged``
-    says so). Is that unfair to the sigmoid? It stayed at chance (10-11% on
-    the test digits) with every one of those rates, with 10 and 30, and for
-    30 epochs at 3, so no rate in that range rescues it. With seeds 1, 2 and
-    3 the ReLU network reached 90%, 91% and 80% and the sigmoid network again
-    stayed at 10-11%.
+    0.1, 0.3, 1 and 3 (10 epochs, seed 0: it ends at 92%, 29%, 11% and, at 3,
+    its training diverges in epoch 1, every output stuck at 0 or 1, and the
+    comparison's ``diverged`` says so; notebook 08 shows this). Is that unfair
+    to the sigmoid? It stayed at chance (10-11% on the test digits) with
+    every one of those rates, with 10 and 30, and for 30 epochs at 3, so no
+    rate in that range rescues it. With seeds 1, 2 and 3 the ReLU network
+    reached 90%, 91% and 80% and the sigmoid network again stayed at 10-11%.
 
-    Takes about 2 s with the defaults (1.6 s on a 2-core AMD EPYC machine).
+    Takes about 2 s with the defaults (1.6 to 3.4 s on a 2-core AMD EPYC machine).
     """
     hidden_layers = positive_int(hidden_layers, "hidden_layers")
     width = positive_int(width, "width")
@@ -138,4 +147,169 @@ def compare_sigmoid_relu(hidden_layers=6, width=16, *, epochs=10, batch_size=10,
     return DepthComparison(sizes, epochs, learning_rate, histories, networks, gradients, diverged)
 
 
-__all__ = ["DepthComparison", "History", "compare_sigmoid_relu"]
+def show_learning_curves(comparison, ax=None):
+    """Notebook 08's learning curves: each network's test accuracy after every epoch, and chance dotted.
+
+    ``comparison`` is what :func:`compare_sigmoid_relu` returned. Returns the Figure.
+    """
+    if not isinstance(comparison, DepthComparison):
+        raise TypeError(f"comparison must be what compare_sigmoid_relu returned, got {describe(comparison)}")
+    fig, ax = new_axes(ax, (6.0, 3.2))
+    for name, history, colour in (("sigmoid", comparison.sigmoid, SIGMOID_COLOUR),
+                                  ("ReLU", comparison.relu, RELU_COLOUR)):
+        ax.plot(history.epochs, history.test_accuracy, "o-", color=colour, label=f"{name} hidden layers")
+    ax.axhline(CHANCE, color="0.3", linestyle=":", linewidth=1)
+    ax.annotate("chance", (comparison.epochs, CHANCE), xytext=(0, -12), textcoords="offset points",
+                fontsize=9, color="0.3", horizontalalignment="right")
+    ax.set(xlabel="epoch", ylabel="test accuracy", ylim=(0, 1))
+    ax.yaxis.set_major_formatter(plt.matplotlib.ticker.PercentFormatter(1.0))
+    ax.xaxis.set_major_locator(plt.matplotlib.ticker.MaxNLocator(integer=True))
+    ax.legend(frameon=False, loc="center right")
+    return fig
+
+
+def _runs(comparisons) -> list[DepthComparison]:
+    runs = list(comparisons) if isinstance(comparisons, (list, tuple)) else None
+    if not runs or not all(isinstance(run, DepthComparison) for run in runs):
+        raise TypeError("comparisons must be a non-empty list of what compare_sigmoid_relu returned, "
+                        f"got {describe(comparisons)}")
+    return runs
+
+
+def _verdict(history: History, diverged: str | None) -> str:
+    """Best and last test accuracy, or when training diverged."""
+    accuracy = history.test_accuracy
+    if diverged is None:
+        return f"best {max(accuracy):.0%}, last {accuracy[-1]:.0%}"
+    epoch = f"diverged in epoch {len(history) + 1}"
+    return f"best {max(accuracy):.0%}, then {epoch}" if accuracy else epoch
+
+
+def learning_rate_table(comparisons) -> str:
+    """A table with a row per comparison: its learning rate, and each network's best and last test accuracy.
+
+    Notebook 08 prints it for the learning rates 0.1, 0.3, 1 and 3. A network
+    whose training diverged (see :class:`DepthComparison`) says in which epoch.
+    """
+    runs = _runs(comparisons)
+    rows = [f"{'learning rate':>13}   {'sigmoid':<30}{'ReLU'}"]
+    for run in runs:
+        rows.append(f"{run.learning_rate:>13g}   {_verdict(run.sigmoid, run.diverged.get('sigmoid')):<30}"
+                    f"{_verdict(run.relu, run.diverged.get('relu'))}")
+    return "\n".join(rows)
+
+
+def show_learning_rates(comparisons):
+    """Two panels, sigmoid and ReLU: the test accuracy per epoch for each learning rate, one colour per rate.
+
+    ``comparisons`` is a list of what :func:`compare_sigmoid_relu` returned,
+    one per learning rate; notebook 08 draws 0.1, 0.3, 1 and 3. The legend
+    (in the sigmoid panel, whose lines all stay low) names the rates, and a
+    network whose training diverged. Returns the Figure.
+    """
+    runs = _runs(comparisons)
+    if len(runs) > len(RATE_COLOURS):
+        raise ValueError(f"comparisons can hold at most {len(RATE_COLOURS)} runs, got {len(runs)}")
+    with plt.rc_context(STYLE):
+        fig, axes = plt.subplots(1, 2, figsize=(9.0, 3.2), sharey=True)
+    for ax, name, title in zip(axes, ("sigmoid", "relu"), ("sigmoid hidden layers", "ReLU hidden layers")):
+        for run, colour in zip(runs, RATE_COLOURS):
+            history = getattr(run, name)
+            ax.plot(history.epochs, history.test_accuracy, "o-", color=colour, markersize=4,
+                    label=_rate_label(run) if ax is axes[0] else None)
+        ax.axhline(CHANCE, color="0.3", linestyle=":", linewidth=1)
+        ax.set(title=title, xlabel="epoch", ylim=(0, 1), xlim=(0.5, max(run.epochs for run in runs) + 0.5))
+        ax.xaxis.set_major_locator(plt.matplotlib.ticker.MaxNLocator(integer=True))
+    axes[0].legend(title="learning rate", frameon=False, fontsize=9, title_fontsize=9, loc="upper right")
+    axes[0].set_ylabel("test accuracy")
+    axes[0].yaxis.set_major_formatter(plt.matplotlib.ticker.PercentFormatter(1.0))
+    return fig
+
+
+def _rate_label(run: DepthComparison) -> str:
+    """A run's learning rate for a legend, with the networks whose training diverged."""
+    notes = [f"{'ReLU' if name == 'relu' else name} diverged in epoch {len(getattr(run, name)) + 1}"
+             for name in ("sigmoid", "relu") if name in run.diverged]
+    return f"{run.learning_rate:g}" + (f" ({', '.join(notes)})" if notes else "")
+
+
+# Off or on: Lisha Li's reason for ReLU ------------------------------------
+
+def on_off_text(a) -> str:
+    """What the widget prints for the weighted sum ``a``: the sigmoid's value and ReLU's, off or on.
+
+    >>> print(on_off_text(-2))
+    a = -2.0:   sigmoid 0.1192 (small, but not 0)   ReLU 0.0 (off)
+    >>> print(on_off_text(3))
+    a = 3.0:   sigmoid 0.9526   ReLU 3.0 (on: it passes a on)
+    """
+    a = number(a, "a")
+    s, r = float(sigmoid(a)), float(relu(a))
+    sigmoid_part = f"sigmoid {s:.4f}" + (" (small, but not 0)" if a < 0 else "")
+    relu_part = f"ReLU {r:.1f}" + (" (on: it passes a on)" if r > 0 else " (off)")
+    return f"a = {a:.1f}:   {sigmoid_part}   {relu_part}"
+
+
+def show_on_off(a=-2.0):
+    """Notebook 08's widget picture: the sigmoid and ReLU side by side, with a dot at the weighted sum ``a``.
+
+    Both are drawn for a from -6 to 6. Left of 0, ReLU lies exactly on 0: the
+    neuron is off. The sigmoid gets small there, but stays above 0. Returns
+    the Figure.
+    """
+    a = number(a, "a")
+    grid = np.linspace(*A_RANGE, 601)
+    with plt.rc_context(STYLE):
+        fig, axes = plt.subplots(1, 2, figsize=(8.0, 2.8), sharex=True)
+    for ax, function, colour, title in ((axes[0], sigmoid, SIGMOID_COLOUR, "sigmoid: σ(a) = 1 / (1 + e⁻ᵃ)"),
+                                        (axes[1], relu, RELU_COLOUR, "ReLU(a) = max(0, a)")):
+        ax.axhline(0, color="0.8", linewidth=0.8, zorder=0)
+        ax.axvline(0, color="0.8", linewidth=0.8, zorder=0)
+        ax.plot(grid, function(grid), color=colour, linewidth=2.5)
+        ax.plot([a], [function(a)], "o", color="black", markersize=8, zorder=3)
+        ax.set(title=title, xlabel="weighted sum a", xlim=(A_RANGE[0] - 0.3, A_RANGE[1] + 0.3))
+    axes[0].set_ylabel("activation")
+    return fig
+
+
+def on_off_slider(a=-2.0):
+    """The live widget of notebook 08: a slider for the weighted sum a; :func:`show_on_off` follows it.
+
+    Below the picture it prints both values (:func:`on_off_text`). Make it the last line of a cell.
+    """
+    from ipywidgets import FloatSlider, interactive  # imported here, so that `import nnbook` stays light
+
+    a = number(a, "a")
+    if not A_RANGE[0] <= a <= A_RANGE[1]:
+        raise ValueError(f"a must be between {A_RANGE[0]:g} and {A_RANGE[1]:g}, got {a:g}")
+
+    def explore(a):
+        show_on_off(a)
+        plt.show()
+        print(on_off_text(a))
+
+    return interactive(explore, a=FloatSlider(value=a, min=A_RANGE[0], max=A_RANGE[1], step=0.5,
+                                              description="a", continuous_update=True))
+
+
+def first_hidden_layer(network, images):
+    """The first hidden layer's activations: one row per image, one column per neuron.
+
+    Notebook 08 counts how many are exactly 0 ("off") in a ReLU layer and in a
+    sigmoid layer. ``images`` is one image or a batch; the result is always
+    2-D, shaped (number of images, neurons).
+
+    >>> layer = first_hidden_layer(Network((784, 16, 10), activation="relu"), np.zeros((3, 784)))
+    >>> layer.shape, int(np.sum(layer == 0))   # all-black images and zero biases: every neuron is off
+    ((3, 16), 48)
+    """
+    if not isinstance(network, Network):
+        raise TypeError(f"network must be an nnbook.Network, got {describe(network)}")
+    if len(network.sizes) < 3:
+        raise ValueError(f"network {'-'.join(map(str, network.sizes))} has no hidden layer")
+    batch, _ = image_batch(images, "images", network.sizes[0])
+    return network.activations(batch)[1]
+
+
+__all__ = ["DepthComparison", "History", "compare_sigmoid_relu", "first_hidden_layer", "learning_rate_table",
+           "on_off_slider", "on_off_text", "show_learning_curves", "show_learning_rates", "show_on_off"]

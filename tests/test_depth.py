@@ -5,8 +5,25 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+import nnbook
 from nnbook import Network
-from nnbook.depth import CHANCE, DepthComparison, compare_sigmoid_relu
+from nnbook.depth import (
+    A_RANGE,
+    CHANCE,
+    RELU_COLOUR,
+    SIGMOID_COLOUR,
+    DepthComparison,
+    History,
+    _verdict,
+    compare_sigmoid_relu,
+    first_hidden_layer,
+    learning_rate_table,
+    on_off_slider,
+    on_off_text,
+    show_learning_curves,
+    show_learning_rates,
+    show_on_off,
+)
 
 
 @pytest.fixture(scope="module")
@@ -81,3 +98,112 @@ def test_a_network_whose_training_diverges_is_reported_next_to_the_other():
 
 def test_nothing_diverges_with_the_lessons_settings(small):
     assert small.diverged == {}
+
+
+# Notebook 08's learning curves and learning rates ---------------------------------
+
+def test_learning_curves_draw_both_networks_and_chance(small):
+    fig = show_learning_curves(small)
+    ax = fig.axes[0]
+    lines = {line.get_label(): line for line in ax.get_lines()}
+    np.testing.assert_array_equal(lines["sigmoid hidden layers"].get_ydata(), small.sigmoid.test_accuracy)
+    np.testing.assert_array_equal(lines["ReLU hidden layers"].get_ydata(), small.relu.test_accuracy)
+    assert lines["sigmoid hidden layers"].get_color() == SIGMOID_COLOUR
+    assert lines["ReLU hidden layers"].get_color() == RELU_COLOUR
+    assert any(list(line.get_ydata()) == [CHANCE, CHANCE] for line in ax.get_lines())
+    assert ax.get_ylim() == (0, 1)
+    with pytest.raises(TypeError, match="what compare_sigmoid_relu returned"):
+        show_learning_curves(small.relu)
+
+
+def test_learning_rate_table_and_figure_report_best_last_and_divergence(small):
+    diverging = compare_sigmoid_relu(hidden_layers=2, epochs=2, n_images=500, learning_rate=10, progress=False)
+    table = learning_rate_table([small, diverging])
+    header, first, second = table.splitlines()
+    assert header.split() == ["learning", "rate", "sigmoid", "ReLU"]
+    relu = small.relu.test_accuracy
+    assert first.split()[0] == "0.1" and f"best {max(relu):.0%}, last {relu[-1]:.0%}" in first
+    assert second.split()[0] == "10" and second.endswith("diverged in epoch 1")
+
+    fig = show_learning_rates([small, diverging])
+    sigmoid_ax, relu_ax = fig.axes
+    labels = [text.get_text() for text in sigmoid_ax.get_legend().get_texts()]
+    assert labels == ["0.1", "10 (ReLU diverged in epoch 1)"]
+    assert relu_ax.get_legend() is None
+    np.testing.assert_array_equal(relu_ax.get_lines()[0].get_ydata(), relu)
+    assert len(relu_ax.get_lines()[1].get_ydata()) == 0  # nothing to draw for a run that diverged at once
+
+
+def test_a_run_that_diverges_after_some_epochs_gives_its_best_first():
+    history = History(has_test=True)
+    history._add(0.5, 0.6, 0.7, 1.0)
+    assert _verdict(history, "training diverged in epoch 2: ...") == "best 70%, then diverged in epoch 2"
+    assert _verdict(history, None) == "best 70%, last 70%"
+
+
+@pytest.mark.parametrize("bad", [[], None, [1, 2], "runs"])
+def test_learning_rate_helpers_refuse_what_is_not_a_list_of_comparisons(bad):
+    with pytest.raises(TypeError, match="non-empty list of what compare_sigmoid_relu returned"):
+        learning_rate_table(bad)
+    with pytest.raises(TypeError, match="non-empty list"):
+        show_learning_rates(bad)
+
+
+def test_learning_rates_figure_has_a_colour_for_at_most_six_runs(small):
+    with pytest.raises(ValueError, match="at most 6 runs"):
+        show_learning_rates([small] * 7)
+
+
+# Off or on: the widget and the first hidden layer -----------------------------------
+
+@pytest.mark.parametrize("a", [-6.0, -2.0, 0.0, 0.5, 6.0])
+def test_the_widget_picture_puts_the_dot_on_each_curve(a):
+    fig = show_on_off(a)
+    sigmoid_ax, relu_ax = fig.axes
+    for ax, function in ((sigmoid_ax, nnbook.sigmoid), (relu_ax, nnbook.relu)):
+        curve, dot = ax.get_lines()[-2:]
+        np.testing.assert_allclose(curve.get_ydata(), function(curve.get_xdata()))
+        assert (curve.get_xdata()[0], curve.get_xdata()[-1]) == A_RANGE
+        assert list(dot.get_xdata()) == [a] and list(dot.get_ydata()) == [function(a)]
+    assert "max(0, a)" in relu_ax.get_title() and "σ(a)" in sigmoid_ax.get_title()
+
+
+def test_the_widget_text_says_off_below_zero_and_never_zero_for_the_sigmoid():
+    assert on_off_text(-6) == "a = -6.0:   sigmoid 0.0025 (small, but not 0)   ReLU 0.0 (off)"
+    assert on_off_text(0) == "a = 0.0:   sigmoid 0.5000   ReLU 0.0 (off)"
+    assert on_off_text(0.5) == "a = 0.5:   sigmoid 0.6225   ReLU 0.5 (on: it passes a on)"
+    # Over the whole slider the sigmoid never prints as 0.0000: "small, but not 0" is visible.
+    assert nnbook.sigmoid(A_RANGE[0]) >= 0.00005
+
+
+def test_the_slider_starts_at_a_negative_a_and_covers_the_picture():
+    from ipywidgets import FloatSlider
+
+    widget = on_off_slider()
+    slider = next(child for child in widget.children if isinstance(child, FloatSlider))
+    assert slider.value == -2.0 and (slider.min, slider.max) == A_RANGE and slider.description == "a"
+    assert on_off_slider(a=3).children[0].value == 3.0
+    with pytest.raises(ValueError, match="a must be between -6 and 6"):
+        on_off_slider(a=7)
+    with pytest.raises(TypeError, match="a must be a number"):
+        on_off_text("1")
+
+
+def test_first_hidden_layer_is_one_row_per_image_one_column_per_neuron(small, test_digits):
+    images, _ = test_digits
+    layer = first_hidden_layer(small.relu_network, images[:50])
+    assert layer.shape == (50, 16)
+    np.testing.assert_array_equal(layer, small.relu_network.activations(images[:50])[1])
+    assert first_hidden_layer(small.relu_network, images[0]).shape == (1, 16)
+    assert np.any(layer == 0)  # a ReLU layer: some neurons off
+    assert np.all(first_hidden_layer(small.sigmoid_network, images[:50]) > 0)  # a sigmoid layer: never off
+
+
+def test_first_hidden_layer_refuses_bad_arguments(test_digits):
+    images, _ = test_digits
+    with pytest.raises(TypeError, match="network must be an nnbook.Network"):
+        first_hidden_layer("network", images[:2])
+    with pytest.raises(ValueError, match="784-10 has no hidden layer"):
+        first_hidden_layer(Network((784, 10)), images[:2])
+    with pytest.raises(ValueError, match="images must be one image or a batch"):
+        first_hidden_layer(Network(), np.zeros((2, 10)))
