@@ -4,10 +4,101 @@ import numpy as np
 import pytest
 
 import nnbook
-from checks import fails, passes, run_solution
+from checks import fails, not_attempted, passes, run_solution
 from nnbook import check
+from nnbook.check import n08_relu
 
-# relu_slope_function -------------------------------------------------------------
+# relu_neuron_outputs (core, Exercise 1) ---------------------------------------------
+
+@pytest.mark.parametrize("answer", [[0, 3], [0.0, 3.0], (0, 3), np.array([0, 3]), [np.float64(0), np.int64(3)]])
+def test_relu_neuron_accepts_right_answers(answer):
+    feedback = passes(check.relu_neuron_outputs(answer))
+    assert "off" in feedback.message and "on" in feedback.message
+
+
+def test_relu_neuron_numbers_are_the_ones_the_judge_uses():
+    assert n08_relu.NEURON_BIAS == -10 and n08_relu.NEURON_SUMS == (7, 13)
+    assert [nnbook.relu(s + n08_relu.NEURON_BIAS) for s in n08_relu.NEURON_SUMS] == [0, 3]
+
+
+@pytest.mark.parametrize("answer", [..., [..., ...], [0, ...], [..., 3]])
+def test_relu_neuron_stub_is_not_attempted(answer):
+    not_attempted(check.relu_neuron_outputs(answer))
+
+
+@pytest.mark.parametrize("answer, phrases", [
+    ([-3, 3], ["you added the bias", "ReLU turns every negative number into 0"]),
+    ([7, 13], ["the weighted sums themselves", "Add the bias -10 first"]),
+    ([0, 13], ["7 is right", "for 13 you gave the weighted sum itself"]),
+    ([0, 1], ["notebook 04's yes/no", "how far above"]),
+    ([3, 3], ["dropped the minus sign"]),
+    ([17, 23], ["you subtracted the bias -10"]),
+    ([0.047, 0.953], ["the sigmoid's values for -3 and 3"]),
+    ([0.0474, 0.9526], ["the sigmoid's values"]),
+    ([0, 2], ["7 is right: 0, off. For 13 you gave 2."]),
+    ([1, 3], ["13 is right: 3. For 7 you gave 1."]),
+    ([5, 6], ["neither is right: you gave 5 and 6"]),
+])
+def test_relu_neuron_explains_each_typical_mistake(answer, phrases):
+    fails(check.relu_neuron_outputs(answer), *phrases)
+
+
+@pytest.mark.parametrize("answer, phrases", [
+    (3, ["expected a pair", "got int 3", "my_outputs = [1, 2]"]),
+    ([0, 3, 3], ["expected a pair", "3 values"]),
+    ("0, 3", ["expected a pair", "str"]),
+    (["0", "3"], ["weighted sum 7 should be one number", "in quotes"]),
+    ([0, "three"], ["weighted sum 13 should be one number"]),
+    ([0, float("nan")], ["not a finite number"]),
+    ([None, 3], ["should be one number"]),
+])
+def test_relu_neuron_explains_junk(answer, phrases):
+    fails(check.relu_neuron_outputs(answer), *phrases)
+
+
+def test_relu_neuron_solution_passes_its_own_check():
+    passes(check.relu_neuron_outputs(run_solution(check.relu_neuron_outputs)["my_outputs"]))
+
+
+# sigmoid_never_off (core, Exercise 2) ------------------------------------------------
+
+@pytest.mark.parametrize("answer", ["C", "c", " C ", "C\n"])
+def test_never_off_accepts_c_and_says_why(answer):
+    feedback = passes(check.sigmoid_never_off(answer))
+    assert "above 0 for every a" in feedback.message and "never quite off" in feedback.message
+
+
+def test_never_off_fact_behind_the_answer():
+    # "A computer would round the sigmoid to 0 only for sums below about -745."
+    assert nnbook.sigmoid(-740.0) > 0.0
+    assert nnbook.sigmoid(-746.0) == 0.0
+
+
+@pytest.mark.parametrize("answer, phrases", [
+    ("A", ["most of them: tempting", "what a ReLU layer does", "not 0"]),
+    ("a", ["what a ReLU layer does"]),
+    ("B", ["a few of them: tempting", "look like 0", "tiny is not exactly 0"]),
+    (" b", ["tiny is not exactly 0"]),
+])
+def test_never_off_explains_each_wrong_choice(answer, phrases):
+    feedback = fails(check.sigmoid_never_off(answer), *phrases)
+    assert "widget" in feedback.hint
+
+
+@pytest.mark.parametrize("answer", ["D", "none", 3, None, ["C"], ""])
+def test_never_off_explains_junk(answer):
+    fails(check.sigmoid_never_off(answer), 'should be one of "A", "B" or "C"')
+
+
+def test_never_off_stub_is_not_attempted():
+    not_attempted(check.sigmoid_never_off(...))
+
+
+def test_never_off_solution_passes_its_own_check():
+    passes(check.sigmoid_never_off(run_solution(check.sigmoid_never_off)["my_choice"]))
+
+
+# relu_slope_function (Going further) ------------------------------------------------
 
 @pytest.mark.parametrize("answer", [
     nnbook.relu_slope,
@@ -93,7 +184,14 @@ def test_relu_slope_solution_passes_its_own_check():
     passes(check.relu_slope_function(run_solution(check.relu_slope_function)["my_relu_slope"]))
 
 
-# sigmoid_fade_depth ----------------------------------------------------------------
+# sigmoid_fade_depth (Going further) ------------------------------------------------
+
+def test_fade_depth_speaks_of_the_slopes_alone_not_of_a_bound_on_the_change():
+    # Review slip 4: the weights can make a change larger again, so 0.25 per layer is the slopes' share only.
+    text = check.sigmoid_fade_depth.solution().code + (check.sigmoid_fade_depth.__doc__ or "")
+    assert "before the weights act" in text and "alone" in check.sigmoid_fade_depth.__doc__
+    assert "keeps at most 0.25 of a change" not in text
+
 
 def test_fade_depth_is_ten_because_of_the_numbers():
     assert 0.25 ** 9 >= 1e-6 > 0.25 ** 10  # the fact the exercise rests on
@@ -138,7 +236,7 @@ def test_fade_depth_solution_passes_its_own_check():
     passes(check.sigmoid_fade_depth(run_solution(check.sigmoid_fade_depth)["my_layers"]))
 
 
-# leaky_relu_function -------------------------------------------------------------------
+# leaky_relu_function (Going further) -------------------------------------------------
 
 @pytest.mark.parametrize("answer", [
     lambda a: np.where(a > 0, a, 0.01 * a),

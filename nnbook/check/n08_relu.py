@@ -1,4 +1,9 @@
-"""Self-checks for notebook 08: ReLU, and why deep sigmoid networks learn slowly."""
+"""Self-checks for notebook 08: ReLU, and why deep sigmoid networks learn slowly.
+
+The core's exercises are relu_neuron_outputs (predict a ReLU neuron's two
+outputs) and sigmoid_never_off (choose one of three); the others belong to
+the notebook's "Going further" sections.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +11,11 @@ import math
 
 import numpy as np
 
-from ..activations import relu, relu_slope, sigmoid_slope
-from ._core import Wrong, call, exercise, expect_array, expect_number, num
+from ..activations import relu, relu_slope, sigmoid, sigmoid_slope
+from ._core import Wrong, call, exercise, expect_array, expect_choice, expect_number, expect_pair, num
 
-__all__ = ["relu_slope_function", "sigmoid_fade_depth", "leaky_relu_function"]
+__all__ = ["relu_neuron_outputs", "sigmoid_never_off", "relu_slope_function", "sigmoid_fade_depth",
+           "leaky_relu_function"]
 
 TEST_INPUTS = np.array([-1000.0, -3.0, -0.5, 0.0, 0.25, 2.0, 1000.0])
 """Inputs far below, just below, at, just above and far above the threshold 0."""
@@ -119,7 +125,89 @@ def _judge_elementwise(answer, name, reference, what, suspects):
     return result
 
 
-# Exercise 1 ------------------------------------------------------------------
+# Core exercise 1 -------------------------------------------------------------
+
+NEURON_BIAS = -10.0
+NEURON_SUMS = (7.0, 13.0)
+"""Exercise 1: a ReLU neuron with bias -10, and the two weighted sums it gets."""
+
+
+def _relu_neuron_mistakes():
+    """Typical wrong pairs of outputs for the weighted sums 7 and 13, with what to tell the learner."""
+    low, high = (s + NEURON_BIAS for s in NEURON_SUMS)  # -3 and 3
+    return [
+        ((low, high), "you added the bias: 7 - 10 = -3 and 13 - 10 = 3. Now the last step: ReLU turns every "
+         "negative number into 0.", "ReLU(-3) = max(0, -3) = 0: the neuron is off."),
+        (NEURON_SUMS, "those are the weighted sums themselves. Add the bias -10 first, then apply ReLU.",
+         "a = weighted sum + bias, then ReLU(a) = max(0, a)."),
+        ((0.0, NEURON_SUMS[1]), "7 is right: 0, off. But for 13 you gave the weighted sum itself. Once the neuron "
+         "is on, it passes on a = 13 - 10, the weighted sum plus the bias.", "Work out 13 + (-10)."),
+        ((0.0, 1.0), "1 is notebook 04's yes/no answer, \"fires\". ReLU says more: above the threshold it passes on "
+         "how far above it the sum is.", "ReLU(a) = max(0, a), with a = 13 - 10."),
+        ((abs(low), high), "for 7 you dropped the minus sign of -3. ReLU does not do that: a negative number "
+         "becomes 0.", "max(0, -3) is the larger of 0 and -3."),
+        ((NEURON_SUMS[0] - NEURON_BIAS, NEURON_SUMS[1] - NEURON_BIAS), "you subtracted the bias -10, so you added "
+         "10. A bias of -10 makes the sum 10 smaller.", "7 + (-10) = -3."),
+        ((float(sigmoid(low)), float(sigmoid(high))), "those are the sigmoid's values for -3 and 3. This neuron "
+         "uses ReLU.", "ReLU(a) = max(0, a)."),
+    ]
+
+
+@exercise(solution='''
+# a = weighted sum + bias, then ReLU(a) = max(0, a).
+# Weighted sum 7:  a = 7 - 10 = -3, and ReLU(-3) = 0. Below the threshold 10 the neuron is off.
+# Weighted sum 13: a = 13 - 10 = 3, and ReLU(3) = 3. Above it, the neuron is on and passes 3 on.
+my_outputs = [0, 3]
+''')
+def relu_neuron_outputs(answer):
+    """A ReLU neuron with bias -10 gets the weighted sums 7 and 13: give its two outputs, [first, second]."""
+    if isinstance(answer, np.ndarray) and answer.shape == (2,):
+        answer = list(answer)
+    first, second = expect_pair(answer, "output for 7", "output for 13", example="my_outputs = [1, 2]")
+    got = (expect_number(first, "your output for the weighted sum 7"),
+           expect_number(second, "your output for the weighted sum 13"))
+    right = tuple(float(relu(s + NEURON_BIAS)) for s in NEURON_SUMS)
+    if np.allclose(got, right, rtol=0.0, atol=1e-9):
+        return ("0 and 3. Below its threshold of 10 the neuron is off: exactly 0. Above it, the neuron is on "
+                "and passes on how far the sum is above the threshold.")
+    for mistake, message, hint in _relu_neuron_mistakes():
+        if np.allclose(got, mistake, rtol=0.0, atol=1e-3):
+            raise Wrong(message, hint=hint)
+    if math.isclose(got[0], right[0], abs_tol=1e-9):
+        raise Wrong(f"7 is right: 0, off. For 13 you gave {num(got[1])}.",
+                    hint="First a = 13 + (-10), then ReLU(a) = max(0, a).")
+    if math.isclose(got[1], right[1], abs_tol=1e-9):
+        raise Wrong(f"13 is right: 3. For 7 you gave {num(got[0])}.",
+                    hint="First a = 7 + (-10), then ReLU(a) = max(0, a).")
+    raise Wrong(f"neither is right: you gave {num(got[0])} and {num(got[1])}.",
+                hint="For each weighted sum: first a = weighted sum + (-10), then ReLU(a) = max(0, a).")
+
+
+# Core exercise 2 -------------------------------------------------------------
+
+@exercise(solution='''
+# sigma(a) = 1 / (1 + e^(-a)). However negative a is, e^(-a) is a (large) positive number,
+# so 1 / (1 + e^(-a)) is small, but still above 0.
+my_choice = "C"   # none
+''')
+def sigmoid_never_off(answer):
+    """Of a trained sigmoid layer's 32,000 numbers, how many are exactly 0? "A" most, "B" a few, "C" none."""
+    choice = expect_choice(answer, ("A", "B", "C"))
+    if choice == "C":
+        return ("none. σ(a) = 1 / (1 + e⁻ᵃ) is above 0 for every a: far below 0 it is tiny, but never exactly 0. "
+                "A sigmoid neuron is never quite off; a ReLU neuron is off whenever a is below 0. "
+                "(A computer would round the sigmoid to 0 only for sums below about -745.) "
+                "Run the next cell to see it measured.")
+    if choice == "A":
+        raise Wrong("most of them: tempting, because that is what a ReLU layer does: ReLU gives exactly 0 for "
+                    "every negative a. But the sigmoid gives a small number there, not 0.",
+                    hint="Slide a far to the left in the widget above. Does the sigmoid ever reach 0?")
+    raise Wrong("a few of them: tempting, because many sigmoid numbers are tiny, such as 0.0001, and they look like 0 "
+                "when rounded. But tiny is not exactly 0.",
+                hint="Slide a far to the left in the widget above. Does the sigmoid ever reach 0?")
+
+
+# Going further: the slope of ReLU --------------------------------------------
 
 @exercise(solution='''
 def my_relu_slope(a):
@@ -137,21 +225,22 @@ def relu_slope_function(answer):
             "nnbook picks 0.")
 
 
-# Exercise 2 ------------------------------------------------------------------
+# Going further: how deep until a millionth? ------------------------------------
 
 SHARE_LEFT = 1e-6
-"""Exercise 2 asks when less than a millionth of a change is left."""
+"""The exercise asks when the sigmoids' slopes alone leave less than a millionth of a change."""
 
 
 @exercise(solution='''
-# Each sigmoid layer keeps at most 0.25 of a change. Multiply until less than a millionth is left.
+# Each sigmoid layer multiplies a change by its slope, at most 0.25, before the weights act.
+# Multiply until the sigmoids' share is below a millionth.
 n = 0
 while 0.25 ** n >= 0.000001:
     n += 1
 my_layers = n   # 10: 0.25^9 = 0.0000038 is still above a millionth; 0.25^10 = 0.00000095 is below
 ''')
 def sigmoid_fade_depth(answer):
-    """The fewest sigmoid layers after which 0.25 to the power of the depth is below one millionth."""
+    """The fewest sigmoid layers whose slopes alone (0.25 at most, each) leave less than a millionth of a change."""
     count = answer.size if isinstance(answer, np.ndarray) else len(answer) if isinstance(answer, (list, tuple)) else 1
     if count > 1:
         raise Wrong(f"you gave {count} numbers; the answer is one whole number of layers.",
@@ -195,7 +284,7 @@ def sigmoid_fade_depth(answer):
                 hint="Print 0.25 ** n for n = 1, 2, 3, ... and find the first one below 0.000001.")
 
 
-# Exercise 3 ------------------------------------------------------------------
+# Going further: leaky ReLU -----------------------------------------------------
 
 LEAK = 0.01
 
