@@ -1,0 +1,136 @@
+"""What notebook 00's text claims, and the shape of its Python on-ramp.
+
+nbval compares the stored outputs; these tests pin the numbers the prose
+states, check that the on-ramp's examples are the ones its judges know, and
+that the on-ramp is one block of cells tagged ``on-ramp`` between the
+welcome and the Summary.
+"""
+
+import re
+
+import numpy as np
+import pytest
+
+import nnbook
+from checks import passes, run_solution
+from nnbook import check
+from nnbook.check import n00_python
+from nnbook.figures import network_layout
+from notebook_code import code_cells, defined_in_notebook, load_notebook, numbers_in_text
+
+ON_RAMP = "on-ramp"
+
+
+def cells():
+    return load_notebook("00")["cells"]
+
+
+def source(cell) -> str:
+    return "".join(cell["source"])
+
+
+def tags(cell) -> set:
+    return set(cell.get("metadata", {}).get("tags", []))
+
+
+# The welcome ----------------------------------------------------------------------
+
+def test_the_digit_counts_in_the_text(train_digits, test_digits):
+    train, test = numbers_in_text("00", r"([\d,]+) are for training, ([\d,]+) for testing")
+    assert (train, test) == (len(train_digits[0]), len(test_digits[0]))
+    total, = numbers_in_text("00", r"## ([\d,]+) real handwritten digits")
+    assert total == train + test
+
+
+def test_the_first_20_training_digits_show_several_7s(train_digits):
+    """'shows the first 20. Look how differently people write the 7s': there are several to compare."""
+    assert "shows the first 20. Look how differently people write the 7s" in " ".join(
+        "\n".join(map(source, cells())).split())
+    assert any("train_images[:20], train_labels[:20]" in code for code in code_cells("00"))
+    assert np.sum(train_digits[1][:20] == 7) >= 3
+
+
+def test_the_picture_shows_16_input_neurons_from_the_middle_column():
+    shown, = numbers_in_text("00", r"Only (\d+) fit: pixels of the image's middle column")
+    indices = network_layout(nnbook.Network(sizes=(784, 16, 16, 10), seed=0))[0][0]
+    assert len(indices) == shown == 16
+    assert set(indices % 28) == {14}
+
+
+def test_the_untrained_network_answers_8_for_every_test_digit(test_digits):
+    """'It answers 8 for every digit, so it is right only for the 8s: about 1 time in 10.'"""
+    answer, = numbers_in_text("00", r"It answers (\d) for every digit, so it is right only for the \1s")
+    images, labels = test_digits
+    network = nnbook.Network(sizes=(784, 16, 16, 10), seed=0)
+    assert np.all(network.predict(images) == answer)
+    assert network.accuracy(images, labels) == np.mean(labels == answer)
+    assert round(10 * network.accuracy(images, labels)) == 1
+    summary = next(source(c) for c in cells() if source(c).startswith("## Summary"))
+    assert f"Untrained, it answers {int(answer)} for every digit" in summary
+
+
+def test_the_course_table_has_every_notebook_and_unmeasured_times():
+    table = next(source(c) for c in cells() if source(c).startswith("## The course"))
+    assert "| notebook | the idea | core time | with extensions |" in table
+    rows = [line for line in table.splitlines() if re.match(r"\| \[?\d\d · ", line)]
+    assert [re.match(r"\| \[?(\d\d)", row).group(1) for row in rows] == [f"{n:02d}" for n in range(10)]
+    assert all(row.endswith("| ? | ? |") for row in rows), "times are filled in only when they are measured"
+
+
+# The on-ramp ----------------------------------------------------------------------
+
+def test_the_on_ramp_is_one_tagged_block_between_the_welcome_and_the_summary():
+    everything = cells()
+    heads = [source(c).splitlines()[0] for c in everything]
+    start = heads.index("## Python in ten minutes")
+    end = heads.index("## Summary")
+    assert heads.index("## The course") < start < end
+    for index, cell in enumerate(everything):
+        inside = start <= index < end
+        assert (ON_RAMP in tags(cell)) == inside, f"cell {index} ({heads[index]!r}): on-ramp tag {not inside}"
+        assert "extension" not in tags(cell)
+    first = source(everything[start])
+    assert "Skip to the [Summary](#Summary)" in first, "the on-ramp says that learners who know Python may skip it"
+
+
+def test_the_notebook_declares_that_its_core_teaches_nothing_new():
+    assert load_notebook("00")["metadata"]["nnbook"] == {"core_teaches": []}
+
+
+def test_every_warmup_is_in_the_on_ramp_once_and_stored_untouched():
+    text = " ".join("\n".join(source(c) for c in cells() if c["cell_type"] == "markdown").split())
+    count = {"four": 4, "five": 5, "six": 6}[re.search(r"with (\w+) short warm-ups", text).group(1)]
+    assert count == len(n00_python.__all__)
+    calls = [(c, m) for c in cells() if c["cell_type"] == "code"
+             for m in re.findall(r"^check\.(\w+)\(", source(c), re.MULTILINE)]
+    assert [name for _, name in calls] == n00_python.__all__
+    for cell, name in calls:
+        assert ON_RAMP in tags(cell)
+        shown = "".join("".join(o.get("data", {}).get("text/plain", "")) for o in cell["outputs"])
+        assert shown.startswith(f"○ {name}: not attempted yet"), shown
+        blank = re.search(r"^(my_\w+) = \.\.\.$", source(cell), re.MULTILINE)
+        assert blank, f"{name}'s cell has no blank to fill in"
+        assert source(cell).rstrip().endswith(f"check.{name}({blank.group(1)})"), "the last line checks the blank"
+
+
+def test_the_notebooks_examples_are_the_ones_the_judges_know():
+    np.testing.assert_array_equal(defined_in_notebook("00", "grid", {"check": check}), n00_python.GRID)
+    np.testing.assert_array_equal(defined_in_notebook("00", "row", {"check": check}), n00_python.ROW)
+    assert (defined_in_notebook("00", "width", {"check": check}), defined_in_notebook("00", "height", {"check": check})
+            ) == (n00_python.WIDTH, n00_python.HEIGHT)
+    assert numbers_in_text("00", r"the number of pixels of an image (\d+) pixels wide and (\d+) pixels high") == (20, 30)
+    stroke = numbers_in_text("00", r"Take the bright stroke, `([\d.]+) ([\d.]+) ([\d.]+)`, out of `row`")
+    assert list(stroke) == n00_python.ROW[n00_python.STROKE].tolist()
+    dark, = numbers_in_text("00", r"How many pixels of `grid` are darker than ([\d.]+)\?")
+    assert dark == n00_python.DARK
+    assert "top row, middle column" in " ".join("\n".join(map(source, cells())).split())
+    assert n00_python.PIXEL == (0, 1)
+
+
+@pytest.mark.parametrize("name", n00_python.__all__)
+def test_each_worked_solution_passes_with_the_notebooks_own_examples(name):
+    warmup = getattr(check, name)
+    scope = run_solution(warmup, grid=defined_in_notebook("00", "grid", {"check": check}))
+    answer = {"warmup_pixels": "my_pixels", "warmup_slice": "my_slice", "warmup_grid": "my_pixel",
+              "warmup_count": "my_count"}[name]
+    passes(warmup(scope[answer]))
