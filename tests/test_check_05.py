@@ -36,6 +36,50 @@ def test_half_active_sum_stub_and_solution():
     passes(check.half_active_sum(run_solution(check.half_active_sum)["my_answer"]))
 
 
+# one_neuron_for_two ------------------------------------------------------------
+
+@pytest.mark.parametrize("answer", ["B", "b", " B ", "b\n"])
+def test_one_neuron_for_two_accepts_b_however_written(answer):
+    feedback = passes(check.one_neuron_for_two(answer))
+    assert "= 2a + 2" in str(feedback) and "weight 2 and bias 2" in str(feedback)
+
+
+def test_one_neuron_for_two_right_answer_is_what_the_two_neurons_compute():
+    from nnbook.check.n05_sigmoid import NEURON_1, NEURON_2
+    from nnbook.squishing import collapse
+
+    (w1, b1), (w2, b2) = NEURON_1, NEURON_2
+    a = np.linspace(-5, 5, 11)
+    np.testing.assert_allclose(w2 * (w1 * a + b1) + b2, 2 * a + 2)       # choice B
+    assert collapse(NEURON_1, NEURON_2) == (2, 2)
+
+
+@pytest.mark.parametrize("answer, phrases", [
+    ("A", ["4.5a + 1 adds the two weights (4 + 0.5) and the two biases (-2 + 3)", "side by side",
+           "multiplies neuron 1's number by 0.5", "neuron 2 gives 0.5 × 2 + 3 = 4, but 4.5 × 1 + 1 = 5.5",
+           "multiply both parts in the brackets first"]),
+    ("c", ["2a - 1 is 0.5 × (4a - 2), the hard part, done right", "still adds its own bias, +3",
+           "the two neurons give 4, but 2 × 1 - 1 = 1", "Neuron 2's bias is +3"]),
+])
+def test_one_neuron_for_two_explains_each_wrong_choice(answer, phrases):
+    fails(check.one_neuron_for_two(answer), *phrases)
+
+
+@pytest.mark.parametrize("answer, got", [
+    ("D", "str 'D'"), ("AB", "str 'AB'"), ("", "str ''"), (2, "int 2"), (None, "NoneType None"),
+    (["B"], "list"), ("2a + 2", "str '2a + 2'"),
+])
+def test_one_neuron_for_two_refuses_junk_with_a_clear_message(answer, got):
+    fails(check.one_neuron_for_two(answer), 'my_choice should be one of "A", "B" or "C"', got,
+          'Write the letter in quotes, for example my_choice = "A"')
+
+
+def test_one_neuron_for_two_stub_and_solution():
+    feedback = not_attempted(check.one_neuron_for_two(...))
+    assert '"A", "B" or "C" (in quotes)' in str(feedback)
+    passes(check.one_neuron_for_two(run_solution(check.one_neuron_for_two)["my_choice"]))
+
+
 # steep_neuron -------------------------------------------------------------------
 
 @pytest.mark.parametrize("answer", [(2, -20), [1.2, -12], (5.0, -50.0), (1.1, -11)])

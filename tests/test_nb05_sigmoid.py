@@ -12,8 +12,9 @@ import numpy as np
 import pytest
 
 import nnbook
-from nnbook import detectors
-from notebook_code import defined_in_notebook, printed_text
+from nnbook import detectors, squishing
+from nnbook.check import n05_sigmoid
+from notebook_code import defined_in_notebook, load_notebook, markdown_cells, numbers_in_text, printed_text
 
 
 @pytest.fixture(scope="module")
@@ -174,3 +175,207 @@ def test_what_the_explorer_text_says_to_try(test_digits):
     flipped = nnbook.sigmoid(-sums)
     assert set(np.flatnonzero(flipped > 0.5)) == {0, 1} == set(np.flatnonzero(sums < 0))
     assert flipped[7] < 0.01 < 0.99 < nnbook.sigmoid(sums[7] - 10)
+
+
+# The shape: a core, then tagged extensions ----------------------------------------------
+
+def cells_and_tags():
+    cells = load_notebook("05")["cells"]
+    return [(cell, "extension" in cell["metadata"].get("tags", [])) for cell in cells]
+
+
+def source(cell) -> str:
+    return "".join(cell["source"])
+
+
+def test_everything_from_the_first_going_further_on_is_a_tagged_extension_and_nothing_before():
+    cells = cells_and_tags()
+    first = next(k for k, (cell, _) in enumerate(cells) if source(cell).startswith("## Going further:"))
+    assert source(cells[first - 1][0]).startswith("## Summary")
+    assert all(not tagged for _, tagged in cells[:first])
+    assert all(tagged for _, tagged in cells[first:])
+    headings = [source(cell).splitlines()[0] for cell, _ in cells[first:]
+                if cell["cell_type"] == "markdown" and source(cell).startswith("## ")]
+    assert all(heading.startswith("## Going further: ") for heading in headings)
+    assert "## Going further: when the computer's numbers run out" in headings
+
+
+def test_the_overflow_section_and_the_stable_sigmoid_exercise_are_extensions():
+    for cell, tagged in cells_and_tags():
+        text = source(cell)
+        if any(word in text for word in ("overflow", "warnings", "stable_sigmoid", "sigmoid_one", "1000")):
+            assert tagged, f"this core cell belongs in an extension:\n{text[:200]}"
+
+
+def test_the_core_teaches_def_and_return_and_says_so():
+    notebook = load_notebook("05")
+    assert notebook["metadata"]["nnbook"]["core_teaches"] == ["FunctionDef", "Return", "arguments", "arg"]
+    core_text = " ".join(source(cell) for cell, tagged in cells_and_tags() if not tagged)
+    assert core_text.index("`return`") < core_text.index("def sigmoid(x):\n    return")
+
+
+def test_the_core_has_two_self_checks_and_the_explorer():
+    core = [source(cell) for cell, tagged in cells_and_tags() if not tagged and cell["cell_type"] == "code"]
+    checks = [line for cell in core for line in cell.splitlines() if line.startswith("check.")]
+    assert checks == ["check.half_active_sum(my_answer)", "check.one_neuron_for_two(my_choice)"]
+    outputs = [cell["outputs"] for cell, tagged in cells_and_tags()
+               if not tagged and source(cell).splitlines()[-1:] in (checks[:1], checks[1:])]
+    assert len(outputs) == 2
+    assert all("not attempted yet" in "".join(output[0]["data"]["text/plain"]) for output in outputs)
+    assert "NeuronExplorer(weights=weights, bias=bias)" in core
+
+
+# The slip: 10.5 is the course's number, -10 the video's --------------------------------
+
+def test_the_weighted_sum_of_10_5_is_the_courses_and_the_bias_the_videos():
+    text = " ".join(" ".join(markdown_cells("05")).split())
+    assert "the video's neuron: a weighted sum of 10.5" not in text
+    bias, weighted_sum = numbers_in_text("05", r"a neuron with the video's bias of (-\d+) and a weighted sum of "
+                                               r"(\d+\.\d+) \(a number picked for this course\)")
+    assert bias == detectors.EXAMPLE_BIAS
+    printed = next(text for text in printed_text("05") if "σ(-10 + 10.5)" in text)
+    assert f"σ({bias:g} + {weighted_sum:g})" in printed
+
+
+# Why squish at all: two neurons without σ are one ----------------------------------------
+
+TWO_NEURONS = (r"neuron 1 turns its input a into (\d+)a \+ (\d+); neuron 2 turns that into (\d+) × \(\d+a \+ \d+\) "
+               r"- (\d+) = (\d+)a - (\d+)\. That is one weighted sum, with weight (\d+) and bias -(\d+)")
+
+
+def test_the_two_neurons_of_the_text_collapse_into_the_weighted_sum_it_names():
+    w1, b1, w2, minus_b2, w, minus_b, weight, minus_bias = numbers_in_text("05", TWO_NEURONS)
+    assert (w1, b1) == squishing.FIRST and (w2, -minus_b2) == squishing.SECOND   # the figure's neurons
+    assert squishing.collapse((w1, b1), (w2, -minus_b2)) == (w, -minus_b) == (weight, -minus_bias) == (6, -1)
+
+
+def test_the_stored_check_prints_the_same_numbers_both_ways():
+    printed = next(text for text in printed_text("05") if "neuron 1, then neuron 2:" in text)
+    stacked, collapsed = (line.split(":", 1)[1].split() for line in printed.strip().splitlines())
+    assert stacked == collapsed == ["[-1", "5", "11]"]
+    a = np.array([0, 1, 2])
+    np.testing.assert_array_equal(squishing.two_neurons(a), 6 * a - 1)
+
+
+def test_the_two_neurons_figure_a_straight_line_without_sigma_and_a_bend_with_it():
+    fig = squishing.show_two_neurons()
+    plain, squished = fig.axes
+    (x, y), = [line.get_xydata().T for line in plain.lines]
+    np.testing.assert_allclose(y, 6 * x - 1)                       # "a straight line"
+    assert plain.get_title() == "no σ between: 6a - 1"
+    (x, y), = [line.get_xydata().T for line in squished.lines]
+    np.testing.assert_allclose(y, 3 * nnbook.sigmoid(2 * x + 1) - 4)
+    assert squished.get_title() == "σ between: 3 × σ(2a + 1) - 4"
+    straight = np.polyval(np.polyfit(x, y, 1), x)
+    assert np.max(np.abs(y - straight)) > 0.3                     # far from any straight line: "a bend"
+    assert np.all(np.diff(y) > 0) and y[0] < -3.99 and y[-1] > -1.01   # it switches on, from -4 to -1
+    # the switch: most of the climb happens between a = -2 and a = 1
+    assert np.interp(1, x, y) - np.interp(-2, x, y) > 0.85 * (y[-1] - y[0])
+
+
+def test_however_many_layers_without_sigma_still_one_weighted_sum():
+    rng = np.random.default_rng(5)
+    neurons = [tuple(rng.normal(size=2)) for _ in range(6)]
+    a = np.linspace(-3, 3, 13)
+    value, single = a, neurons[0]
+    for w, b in neurons:
+        value = w * value + b
+    for later in neurons[1:]:
+        single = squishing.collapse(single, later)
+    np.testing.assert_allclose(value, single[0] * a + single[1])
+
+
+def test_the_exercise_text_offers_the_judges_neurons_and_one_right_choice():
+    w1, b1, w2, b2 = numbers_in_text("05", r"Neuron 1 computes (\d+)a - (\d+); neuron 2 computes (\d+\.\d+) × "
+                                           r"\(neuron 1's number\) \+ (\d+)")
+    assert ((w1, -b1), (w2, b2)) == (n05_sigmoid.NEURON_1, n05_sigmoid.NEURON_2)
+    options = numbers_in_text("05", r"\*\*A:\*\* (\d+\.\d+)a \+ (\d+) · \*\*B:\*\* (\d+)a \+ (\d+) · "
+                                    r"\*\*C:\*\* (\d+)a - (\d+)")
+    choices = {"A": (options[0], options[1]), "B": (options[2], options[3]), "C": (options[4], -options[5])}
+    right = [letter for letter, pair in choices.items() if pair == squishing.collapse((w1, -b1), (w2, b2))]
+    assert right == ["B"]
+
+
+# Why a smooth squish: nudging the bias --------------------------------------------------
+
+@pytest.fixture(scope="module")
+def nine_sum(test_digits):
+    images, labels = test_digits
+    assert labels[20] == 9 and int(np.flatnonzero(labels == 9)[0]) == 20   # "the first 9 of the test digits"
+    return nnbook.weighted_sum(detectors.example_weights(), images[20])
+
+
+NUDGES = r"Nudge the detector's bias up from (-\d+), (\d\.\d) at a time, for the 9 in the strip"
+
+
+def test_the_nudges_are_the_ones_the_text_describes():
+    start, step = numbers_in_text("05", NUDGES)
+    cell = next(text for text in (source(c) for c, _ in cells_and_tags()) if text.startswith("nine = "))
+    nudged = eval(cell.split("nudged = ", 1)[1].split("#")[0], {"np": np})
+    np.testing.assert_allclose(nudged, start + step * np.arange(5))
+
+
+def test_the_nine_is_in_the_explorers_strip(test_digits):
+    from nnbook.widgets import NeuronExplorer
+
+    images, _ = test_digits
+    explorer = NeuronExplorer(weights=detectors.example_weights(), bias=detectors.EXAMPLE_BIAS)
+    np.testing.assert_allclose(explorer.weighted_sums[9], nnbook.weighted_sum(
+        detectors.example_weights(), images[20], detectors.EXAMPLE_BIAS))
+
+
+def test_the_yes_no_never_changes_and_sigma_grows_about_0_01_per_nudge(nine_sum):
+    start, step = numbers_in_text("05", NUDGES)
+    (growth,) = numbers_in_text("05", r"σ grows by about (\d\.\d+) per nudge")
+    nudged = start + step * np.arange(5)
+    fires, activation = squishing.nudge(nine_sum, nudged)
+    assert np.all(fires == 0)                                   # "The yes/no stays False"
+    changes = np.diff(activation)
+    assert np.all(changes > 0)                                  # "up makes this 9 more active"
+    assert np.all(np.round(changes, 2) == growth)
+    printed = next(text for text in printed_text("05") if "fires (notebook 04):" in text)
+    fires_line, sigmoid_line = printed.strip().splitlines()
+    assert fires_line.split(":", 1)[1].split() == ["[False"] + ["False"] * 3 + ["False]"]
+    shown = [float(v) for v in sigmoid_line.split(":", 1)[1].strip(" []").split()]
+    np.testing.assert_allclose(shown, activation, atol=5e-4)
+
+
+def test_the_nudge_figure_flat_but_for_one_jump_and_sigma_changing_everywhere(nine_sum):
+    start, step = numbers_in_text("05", NUDGES)
+    nudged = start + step * np.arange(5)
+    fig = squishing.show_nudges(nine_sum, nudged)
+    whole, zoom = fig.axes
+    yes_no, curve = whole.lines[:2]
+    biases, steps = yes_no.get_xydata().T
+    assert biases[0] == -20 and biases[-1] == 0                 # "every bias from -20 to 0"
+    jumps = np.flatnonzero(np.diff(steps))
+    assert len(jumps) == 1 and steps[0] == 0 and steps[-1] == 1  # "flat but for one jump"
+    assert biases[jumps[0]] < -nine_sum <= biases[jumps[0] + 1]
+    assert np.all(np.diff(curve.get_ydata()) > 0)               # "σ changes everywhere"
+    zoom_yes_no, zoom_curve = zoom.lines[:2]
+    assert zoom_yes_no.get_xdata().min() < nudged.min() and zoom_yes_no.get_xdata().max() > nudged.max()
+    assert np.all(zoom_yes_no.get_ydata() == 0)
+    assert np.ptp(zoom_curve.get_ydata()) > 0.04
+    dots = [line.get_xydata() for line in zoom.lines[2:]]
+    np.testing.assert_allclose(dots[0], np.column_stack([nudged, np.zeros(5)]))
+    np.testing.assert_allclose(dots[1][:, 1], nnbook.sigmoid(nine_sum + nudged))
+
+
+def test_the_explorer_settings_the_core_suggests_are_those_tested_above():
+    pairs = numbers_in_text("05", r"Try bias (-\d+) with weight scale (\d+), then bias (-\d+) with scale (\d\.\d)")
+    assert pairs == (-20, 2, -3, 0.3)
+
+
+# The extension: the whole network without σ ----------------------------------------------
+
+def test_the_network_without_sigma_is_one_layer_as_printed(pretrained_net, test_digits):
+    images, _ = test_digits
+    printed = next(text for text in printed_text("05") if "the one layer:" in text)
+    many, few = numbers_in_text("05", r"the network's ([\d,]+) numbers can do no more than the ([\d,]+) numbers")
+    assert f"the network: {many:,.0f} numbers; the one layer: {few:,.0f} numbers" in printed
+    assert pretrained_net.n_parameters == many
+    W, b = squishing.collapsed_network(pretrained_net)
+    assert W.size + b.size == few and W.shape == (10, 784)
+    assert printed.strip().endswith("all 2,000 digits the same to 9 decimals: True")
+    np.testing.assert_allclose(squishing.without_squishing(pretrained_net, images),
+                               images.reshape(len(images), -1) @ W.T + b, rtol=0, atol=1e-9)

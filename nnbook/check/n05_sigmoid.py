@@ -10,9 +10,22 @@ import warnings
 import numpy as np
 
 from ..activations import sigmoid
-from ._core import Wrong, as_array, call, exercise, expect_array, expect_number, expect_pair, matches, num, short
+from ..squishing import collapse
+from ._core import (
+    Wrong,
+    as_array,
+    call,
+    exercise,
+    expect_array,
+    expect_choice,
+    expect_number,
+    expect_pair,
+    matches,
+    num,
+    short,
+)
 
-__all__ = ["half_active_sum", "steep_neuron", "stable_sigmoid"]
+__all__ = ["half_active_sum", "one_neuron_for_two", "steep_neuron", "stable_sigmoid"]
 
 VIDEO_BIAS = -10.0
 
@@ -66,7 +79,43 @@ def half_active_sum(answer):
                 hint="σ(x) = 0.5 exactly when x = 0. Which weighted sum makes weighted sum + (-10) = 0?")
 
 
-# Exercise 2 ------------------------------------------------------------------
+# Exercise 2 (core): two neurons without σ are one --------------------------------
+
+NEURON_1, NEURON_2 = (4.0, -2.0), (0.5, 3.0)
+"""Exercise 2's neurons as (weight, bias): neuron 1 computes 4a - 2, neuron 2 computes 0.5 × (its input) + 3."""
+
+
+@exercise(solution='''
+# Neuron 2 reads neuron 1's number, 4a - 2, and computes 0.5 × (4a - 2) + 3.
+# 0.5 × 4a = 2a, and 0.5 × (-2) + 3 = -1 + 3 = 2. So the two neurons are one: 2a + 2.
+# Check with a = 1: neuron 1 gives 2, neuron 2 gives 0.5 × 2 + 3 = 4, and 2 × 1 + 2 = 4.
+my_choice = "B"
+''', stub_hint='Replace the ... with "A", "B" or "C" (in quotes), run the cell, then run this check again.')
+def one_neuron_for_two(answer):
+    """Which single neuron does what neuron 1 (4a - 2) and neuron 2 (0.5 × that + 3) do in a row, without σ?"""
+    letter = expect_choice(answer, ("A", "B", "C"), "my_choice")
+    (w1, b1), (w2, b2) = NEURON_1, NEURON_2
+    weight, bias = collapse(NEURON_1, NEURON_2)
+    at_one = w2 * (w1 + b1) + b2   # what the two neurons give for a = 1
+    if letter == "B":
+        return (f"{num(w2)} × ({num(w1)}a - {num(-b1)}) + {num(b2)} = {num(weight)}a - {num(w2 * -b1)} + {num(b2)} "
+                f"= {num(weight)}a + {num(bias)}: one weighted sum, weight {num(weight)} and bias {num(bias)}. "
+                "Without σ between them, the second neuron adds nothing the first could not do alone.")
+    if letter == "A":
+        raise Wrong(f"4.5a + 1 adds the two weights ({num(w1)} + {num(w2)}) and the two biases "
+                    f"({num(b1)} + {num(b2)}), as if the neurons worked side by side. But they are in a row: "
+                    f"neuron 2 multiplies neuron 1's number by {num(w2)}. "
+                    f"Try a = 1: neuron 1 gives {num(w1 + b1)}, neuron 2 gives {num(w2)} × {num(w1 + b1)} + {num(b2)} "
+                    f"= {num(at_one)}, but 4.5 × 1 + 1 = 5.5.",
+                    hint=f"Work out {num(w2)} × ({num(w1)}a - {num(-b1)}) + {num(b2)} step by step: "
+                         "multiply both parts in the brackets first, then add.")
+    raise Wrong(f"2a - 1 is {num(w2)} × ({num(w1)}a - {num(-b1)}), the hard part, done right. But then neuron 2 "
+                f"still adds its own bias, +{num(b2)}. Try a = 1: the two neurons give {num(at_one)}, "
+                "but 2 × 1 - 1 = 1.",
+                hint=f"A neuron computes weight × input + bias. Neuron 2's bias is +{num(b2)}.")
+
+
+# Exercise 3 ------------------------------------------------------------------
 
 LOW_SUM, HIGH_SUM, LOW_MAX, HIGH_MIN = 8.0, 12.0, 0.1, 0.9
 
@@ -117,7 +166,7 @@ def _sharp_enough(scale: float, bias: float) -> bool:
     return _activation(scale * LOW_SUM + bias) <= LOW_MAX and _activation(scale * HIGH_SUM + bias) >= HIGH_MIN
 
 
-# Exercise 3 ------------------------------------------------------------------
+# Exercise 4 ------------------------------------------------------------------
 
 @exercise(solution='''
 def my_sigmoid(x):

@@ -1,0 +1,191 @@
+"""Why a neuron squishes its weighted sum, and why it squishes smoothly.
+
+Notebook 05 calls the functions here; tests/test_nb05_sigmoid.py checks what
+the notebook's text says about their results.
+
+**Why squish at all.** A neuron without a squishing function hands on its
+weighted sum + bias as it is. Put two such neurons in a row: neuron 1 turns
+its input a into 2a + 1, and neuron 2 turns that into 3 × (2a + 1) - 4, which
+is 6a - 1. That is one weighted sum again, with weight 6 and bias -1, so the
+second neuron added nothing new (:func:`collapse` works it out). The same
+holds for whole layers: the 784-16-16-10 network without its sigmoids is one
+784 → 10 layer (:func:`collapsed_network`). With σ between the two neurons
+the output is no longer a straight line (:func:`show_two_neurons`).
+
+    >>> collapse((2, 1), (3, -4))
+    (6.0, -1.0)
+
+**Why squish smoothly.** Notebook 04's neuron says yes or no: it fires when
+weighted sum + bias > 0. Nudge its bias a little and, almost always, the
+answer stays the same, so the nudge tells you nothing about which way to turn
+the bias. The sigmoid's answer changes a little with every nudge, in a
+direction you can see (:func:`nudge`, :func:`show_nudges`). Learning
+(notebook 06) needs exactly that: small changes in a weight or a bias must
+make small changes in the output.
+
+    >>> step, activation = nudge(7.94, [-10.0, -9.9])
+    >>> step.tolist(), activation.round(3).tolist()
+    ([0.0, 0.0], [0.113, 0.123])
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ._validate import as_float_array, describe, image_batch, number, require_finite
+from .activations import sigmoid
+from .figures import HIGHLIGHT, NEUTRAL, STYLE
+
+FIRST = (2.0, 1.0)
+"""Notebook 05's neuron 1, as (weight, bias): it turns its input a into 2a + 1."""
+
+SECOND = (3.0, -4.0)
+"""Notebook 05's neuron 2, as (weight, bias): it turns neuron 1's number z into 3z - 4."""
+
+INPUTS = np.linspace(-5.0, 5.0, 201)
+"""The inputs a drawn by :func:`show_two_neurons`: from -5 to 5."""
+
+BIASES = np.linspace(-20.0, 0.0, 401)
+"""The biases drawn by :func:`show_nudges`: from -20 to 0, in steps of 0.05."""
+
+
+def _neuron(pair, name: str) -> tuple[float, float]:
+    """A one-input neuron given as (weight, bias): two finite numbers."""
+    if isinstance(pair, (str, bytes)) or not hasattr(pair, "__len__") or len(pair) != 2:
+        raise TypeError(f"{name} must be a pair (weight, bias), got {describe(pair)}")
+    return number(pair[0], f"{name}'s weight"), number(pair[1], f"{name}'s bias")
+
+
+def collapse(first=FIRST, second=SECOND) -> tuple[float, float]:
+    """The one neuron, as (weight, bias), that does what two neurons in a row do without σ between them.
+
+    Neuron 1 computes w1·a + b1; neuron 2 takes that number and computes
+    w2·(w1·a + b1) + b2 = (w2·w1)·a + (w2·b1 + b2).
+
+    >>> collapse((4, -2), (0.5, 3))
+    (2.0, 2.0)
+    """
+    (w1, b1), (w2, b2) = _neuron(first, "first"), _neuron(second, "second")
+    return float(w2 * w1), float(w2 * b1 + b2)
+
+
+def two_neurons(a, first=FIRST, second=SECOND, squish: bool = False):
+    """Neuron 2's weighted sum + bias when neuron 1 reads ``a``: 3 × (2a + 1) - 4 for the defaults.
+
+    With ``squish=True``, σ sits between the two neurons: neuron 2 reads
+    σ(2a + 1) instead of 2a + 1. Works element by element on an array ``a``.
+
+    >>> float(two_neurons(1.0)), round(float(two_neurons(1.0, squish=True)), 3)
+    (5.0, -1.142)
+    """
+    (w1, b1), (w2, b2) = _neuron(first, "first"), _neuron(second, "second")
+    a = require_finite(as_float_array(a, "a"), "a")
+    between = w1 * a + b1
+    if squish:
+        between = sigmoid(between)
+    return (w2 * between + b2)[()]
+
+
+def show_two_neurons(first=FIRST, second=SECOND, inputs=None):
+    """Two neurons in a row, output against input: a straight line without σ between them, a bend with σ.
+
+    Left: neuron 2's weighted sum + bias when neuron 1 hands on its number
+    as it is; right: the same with σ between them. Each panel has its own
+    vertical scale, so look at the shape, not the height.
+    """
+    inputs = INPUTS if inputs is None else require_finite(as_float_array(inputs, "inputs"), "inputs")
+    if inputs.ndim != 1 or len(inputs) < 2:
+        raise ValueError(f"inputs must be a 1-D array of at least two numbers, got {describe(inputs)}")
+    (w1, b1), (w2, b2) = _neuron(first, "first"), _neuron(second, "second")
+    weight, bias = collapse(first, second)
+    import matplotlib.pyplot as plt
+
+    with plt.rc_context(STYLE):
+        fig, (plain, squished) = plt.subplots(1, 2, figsize=(9.0, 3.0))
+    plain.plot(inputs, two_neurons(inputs, first, second), color="0.2", linewidth=2)
+    plain.set_title(f"no σ between: {_formula(weight, bias)}")
+    squished.plot(inputs, two_neurons(inputs, first, second, squish=True), color=HIGHLIGHT, linewidth=2.5)
+    squished.set_title(f"σ between: {w2:g} × σ({_formula(w1, b1)}) {_signed(b2)}")
+    for ax in (plain, squished):
+        ax.set_xlabel("input a of neuron 1")
+    plain.set_ylabel("output of neuron 2")
+    return fig
+
+
+def _formula(weight: float, bias: float) -> str:
+    """``6a - 1`` for weight 6 and bias -1."""
+    return f"{weight:g}a {_signed(bias)}"
+
+
+def _signed(number_: float) -> str:
+    return f"+ {number_:g}" if number_ >= 0 else f"- {-number_:g}"
+
+
+def nudge(weighted_sum, biases):
+    """A neuron's two possible answers for one digit, for each of several biases: ``(step, activation)``.
+
+    ``step`` is notebook 04's yes/no as a number, 1.0 where weighted sum +
+    bias > 0 and 0.0 elsewhere; ``activation`` is σ(weighted sum + bias).
+    """
+    weighted_sum = number(weighted_sum, "weighted_sum")
+    biases = require_finite(as_float_array(biases, "biases"), "biases")
+    z = weighted_sum + biases
+    return (z > 0).astype(np.float64), sigmoid(z)
+
+
+def show_nudges(weighted_sum, nudged, biases=None):
+    """One digit's output against the neuron's bias: notebook 04's yes/no and the sigmoid.
+
+    Left, every bias in ``biases`` (from -20 to 0 by default): the yes/no
+    (grey, dashed) is flat at 0, jumps to 1 where the bias equals -weighted
+    sum, and is flat again; σ (dark) climbs all the way. Right, zoomed in on
+    the ``nudged`` biases (orange dots on both curves; an orange band marks
+    them on the left): the yes/no does not move, σ climbs a little at every nudge.
+    """
+    weighted_sum = number(weighted_sum, "weighted_sum")
+    biases = BIASES if biases is None else require_finite(as_float_array(biases, "biases"), "biases")
+    nudged = require_finite(as_float_array(nudged, "nudged"), "nudged").ravel()
+    if len(nudged) < 2 or np.ptp(nudged) == 0:
+        raise ValueError(f"nudged must hold at least two different biases, got {describe(nudged)}")
+    low, high = float(nudged.min()), float(nudged.max())
+    margin = 0.1 * (high - low)
+    close = np.linspace(low - margin, high + margin, 101)
+    import matplotlib.pyplot as plt
+
+    with plt.rc_context(STYLE):
+        fig, (whole, zoom) = plt.subplots(1, 2, figsize=(9.0, 3.0))
+    for ax, xs in ((whole, biases), (zoom, close)):
+        step, activation = nudge(weighted_sum, xs)
+        ax.plot(xs, step, color=NEUTRAL, linestyle="--", linewidth=2, label="yes/no (notebook 04)")
+        ax.plot(xs, activation, color="0.2", linewidth=2, label="σ")
+        ax.set_xlabel("bias")
+    for values in nudge(weighted_sum, nudged):
+        zoom.plot(nudged, values, "o", color=HIGHLIGHT, markersize=6, markeredgecolor="0.2")
+    whole.axvspan(low - margin, high + margin, color=HIGHLIGHT, alpha=0.3, linewidth=0)
+    whole.set_ylim(-0.05, 1.05)
+    whole.set_ylabel("output")
+    whole.set_title(f"every bias from {biases.min():g} to {biases.max():g}")
+    whole.legend(loc="upper left", fontsize=9)
+    zoom.set_title("zoomed in on the nudges")
+    return fig
+
+
+def collapsed_network(network) -> tuple[np.ndarray, np.ndarray]:
+    """The one layer ``(W, b)`` that gives what ``network`` gives with every σ taken out.
+
+    Each layer without σ computes W(l) a + b(l); one layer fed into the next
+    is W(2) (W(1) a + b(1)) + b(2) = (W(2) W(1)) a + (W(2) b(1) + b(2)), again
+    one layer. For the 784-16-16-10 network, W is 10 × 784.
+    """
+    weights, bias = network.weights[0], network.biases[0]
+    for W, b in zip(network.weights[1:], network.biases[1:]):
+        weights, bias = W @ weights, W @ bias + b
+    return weights, bias
+
+
+def without_squishing(network, images) -> np.ndarray:
+    """The network's outputs, layer after layer, with every σ taken out: one row of outputs per image."""
+    outputs, _ = image_batch(images, "images", network.sizes[0])
+    for W, b in zip(network.weights, network.biases):
+        outputs = outputs @ W.T + b
+    return outputs
