@@ -1,7 +1,18 @@
-"""Three ways to run a network on many images, from slowest to fastest.
+"""Notebook 07's lesson module: 16 hand-made neurons as one matrix, and three ways to run a network.
 
-Notebook 07 times them; its own ``network_function`` is the twin of :func:`forward_matrix`'s
-loop over layers, and tests/test_nb07_matrices.py checks both against ``Network.forward``.
+**The square neurons.** Notebook 07 builds a layer of 16 neurons by hand, so
+that its matrix W has something to look at: cut the middle of the image into a
+4 × 4 grid of squares, 5 × 5 pixels each; neuron k has weight 1 on the 25
+pixels of square k and 0 elsewhere, so its weighted sum is the ink in its
+square. :func:`square_neuron` gives one neuron's 784 weights (the notebook's
+own ``square_neuron`` is its twin), :func:`square_neurons` stacks all 16 into
+W, shape (16, 784). The ``show_*`` functions draw what the notebook shows, and
+:func:`layer_explorer` is its live widget.
+
+**Three forward passes.** The rest runs a network on many images, from slowest
+to fastest. The notebook times them; its own ``network_function`` is the twin
+of :func:`forward_matrix`'s loop over layers, and tests/test_nb07_matrices.py
+checks both against ``Network.forward``.
 
 They all compute the same numbers, a(l) = σ(W(l) a(l-1) + b(l)) layer by
 layer; only the bookkeeping differs:
@@ -24,10 +35,211 @@ from __future__ import annotations
 
 import timeit
 
+import matplotlib.pyplot as plt
 import numpy as np
 
-from ._validate import describe, image_batch, positive_int
+from ._validate import SIDE, as_float_array, describe, image_batch, number, pixel_grid, positive_int, require_finite
+from .activations import sigmoid
+from .figures import ACTIVATION_CMAP, HIGHLIGHT, NEUTRAL, STYLE, WEIGHT_CMAP, new_axes, show_digit, show_weights
 from .network import Network
+
+# The square neurons ------------------------------------------------------------
+
+GRID = 4
+"""The squares make a GRID × GRID = 4 × 4 grid: 16 neurons."""
+SQUARE = 5
+"""Each square is SQUARE × SQUARE = 5 × 5 pixels."""
+CORNER = 4
+"""Row and column of the grid's top-left pixel: the 20 × 20 middle of the image, where people write."""
+SQUARE_BIAS = -5.0
+"""Notebook 07's bias for every square neuron: it lights up when its square holds more than 5 pixels of ink."""
+N_SQUARES = GRID * GRID
+
+
+def square_neuron(k) -> np.ndarray:
+    """The 784 weights of square neuron ``k`` (0 to 15): 1 on square k of the 4 × 4 grid, 0 elsewhere.
+
+    Square k sits in grid row k // 4 and grid column k % 4, so neuron 0 is at
+    the top left and neuron 15 at the bottom right. Its weighted sum with an
+    image is the ink in its square.
+
+    >>> weights = square_neuron(5)
+    >>> weights.shape, int(weights.sum())
+    ((784,), 25)
+    """
+    k = number(k, "k", minimum=0, integer=True)
+    if k >= N_SQUARES:
+        raise ValueError(f"k must be a neuron number from 0 to {N_SQUARES - 1}, got {k}")
+    grid_row, grid_col = divmod(k, GRID)
+    top, left = CORNER + SQUARE * grid_row, CORNER + SQUARE * grid_col
+    weights = np.zeros((SIDE, SIDE))
+    weights[top:top + SQUARE, left:left + SQUARE] = 1.0
+    return weights.reshape(SIDE * SIDE)
+
+
+def square_neurons() -> np.ndarray:
+    """W: the 16 square neurons' weights stacked as rows, shape (16, 784); row k is ``square_neuron(k)``.
+
+    >>> W = square_neurons()
+    >>> W.shape, int(W[3].sum()), float(W[3, 3])
+    ((16, 784), 25, 0.0)
+    """
+    return np.array([square_neuron(k) for k in range(N_SQUARES)])
+
+
+def _layer(W, b):
+    """W and b of one layer of 16 neurons that read 784 pixels, checked, as float arrays."""
+    W = require_finite(as_float_array(W, "W"), "W")
+    if W.shape != (N_SQUARES, SIDE * SIDE):
+        raise ValueError(f"W must have one row of 784 weights for each of 16 neurons, shape (16, 784), "
+                         f"got shape {W.shape}")
+    b = require_finite(as_float_array(b, "b"), "b")
+    if b.shape != (N_SQUARES,):
+        raise ValueError(f"b must hold one bias for each of the 16 neurons, shape (16,), got shape {b.shape}")
+    return W, b
+
+
+def _frame(ax):
+    """A thin grey frame, so that a weight map (white where the weight is 0) does not melt into the page."""
+    ax.spines[:].set_visible(True)
+    ax.spines[:].set_color("0.7")
+
+
+def show_square_neurons():
+    """The 16 square neurons' weights, each as a 28 × 28 weight map: blue squares tiling the middle of the image."""
+    with plt.rc_context(STYLE):
+        fig, axes = plt.subplots(GRID, GRID, figsize=(5.2, 5.2))
+    for k, ax in enumerate(axes.flat):
+        show_weights(square_neuron(k), ax=ax, limit=1.0, colorbar=False, title=f"neuron {k}")
+        _frame(ax)
+    return fig
+
+
+def show_matrix_rows(W, k=5):
+    """W drawn to scale, one thin row per neuron, with row ``k`` framed in orange and folded back into 28 × 28.
+
+    A square of 5 × 5 pixels lies on 5 rows of the image, so in W's long row
+    it shows as 5 short dashes, 28 places apart.
+    """
+    W = require_finite(as_float_array(W, "W"), "W")
+    if W.ndim != 2 or W.shape[1] != SIDE * SIDE:
+        raise ValueError(f"W must have one row of 784 weights per neuron, shape (n, 784), got shape {W.shape}")
+    k = number(k, "k", minimum=0, integer=True)
+    if k >= len(W):
+        raise ValueError(f"k must be a row of W, from 0 to {len(W) - 1}, got {k}")
+    limit = float(np.max(np.abs(W))) or 1.0
+    with plt.rc_context(STYLE):
+        fig, (strip_ax, square_ax) = plt.subplots(1, 2, figsize=(9.5, 2.6), width_ratios=[4, 1])
+    strip_ax.imshow(W, cmap=WEIGHT_CMAP, vmin=-limit, vmax=limit, aspect="auto", interpolation="nearest")
+    strip_ax.add_patch(plt.Rectangle((-0.5, k - 0.5), W.shape[1], 1, fill=False, edgecolor=HIGHLIGHT, linewidth=2))
+    strip_ax.set_xlabel(f"column = pixel (0 … {W.shape[1] - 1})")
+    strip_ax.set_ylabel("row = neuron")
+    strip_ax.set_yticks(range(0, len(W), 5))
+    strip_ax.set_title(f"W: {len(W)} rows × {W.shape[1]} columns")
+    show_weights(W[k], ax=square_ax, limit=limit, colorbar=False, title=f"row {k} as 28 × 28")
+    _frame(square_ax)
+    return fig
+
+
+def show_layer_as_grid(activations, ax=None, ring=None):
+    """16 activations as grey circles, 4 to a row, as the video draws neurons: black is 0, white is 1.
+
+    The neuron numbered ``ring`` gets an orange ring.
+    """
+    activations = require_finite(as_float_array(activations, "activations"), "activations")
+    if activations.shape != (N_SQUARES,):
+        raise ValueError(f"activations must be the 16 activations of one layer, got shape {activations.shape}")
+    fig, ax = new_axes(ax, (2.4, 2.4))
+    grey = plt.get_cmap(ACTIVATION_CMAP)
+    for k, value in enumerate(activations):
+        row, col = divmod(k, GRID)
+        edge, width = (HIGHLIGHT, 3) if k == ring else ("0.45", 0.8)
+        ax.add_patch(plt.Circle((col, row), 0.4, facecolor=grey(float(np.clip(value, 0.0, 1.0))),
+                                edgecolor=edge, linewidth=width))
+    ax.set_xlim(-0.6, GRID - 0.4)
+    ax.set_ylim(GRID - 0.4, -0.6)
+    ax.set_aspect("equal")
+    ax.set_axis_off()
+    return fig
+
+
+def _draw_grid(ax):
+    """The 4 × 4 squares' edges, in orange, over a 28 × 28 image."""
+    edges = np.arange(CORNER, CORNER + GRID * SQUARE + 1, SQUARE) - 0.5
+    ax.hlines(edges, edges[0], edges[-1], color=HIGHLIGHT, linewidth=0.8)
+    ax.vlines(edges, edges[0], edges[-1], color=HIGHLIGHT, linewidth=0.8)
+
+
+def show_layer(image, W, b):
+    """One image through the square-neuron layer, in three pictures.
+
+    Left, the image a(0) with the 4 × 4 squares drawn over it; middle, the 16
+    weighted sums W a(0), one bar per neuron, with the threshold that each
+    bias sets (a dashed line at −b); right, a(1) = σ(W a(0) + b) as 16 grey
+    circles. Bars above the threshold are orange, and their circles bright.
+    """
+    a0 = pixel_grid(image, "image").reshape(SIDE * SIDE)
+    W, b = _layer(W, b)
+    sums = W @ a0
+    with plt.rc_context(STYLE):
+        fig, (image_ax, bar_ax, grid_ax) = plt.subplots(1, 3, figsize=(10, 3), width_ratios=[1, 1.6, 1])
+    show_digit(a0, ax=image_ax, title="a(0): the image")
+    _draw_grid(image_ax)
+    bar_ax.bar(range(N_SQUARES), sums, color=[HIGHLIGHT if s > -bias else NEUTRAL for s, bias in zip(sums, b)])
+    if np.all(b == b[0]):
+        bar_ax.axhline(-b[0], color="0.2", linestyle="--", linewidth=1)
+    else:
+        bar_ax.hlines(-b, np.arange(N_SQUARES) - 0.45, np.arange(N_SQUARES) + 0.45, color="0.2", linestyle="--")
+    bar_ax.set_xticks(range(0, N_SQUARES, 3))
+    bar_ax.set_xlabel("neuron")
+    bar_ax.set_ylabel("weighted sum")
+    bar_ax.set_title("W a(0): ink per square")
+    show_layer_as_grid(sigmoid(sums + b), grid_ax)
+    grid_ax.set_title("a(1) = σ(W a(0) + b)")
+    return fig
+
+
+def layer_explorer(images, labels, W, b, index=0, k=5):
+    """The live widget of notebook 07: pick an image and a neuron, and see that neuron inside the matrix.
+
+    It shows the image with the neuron's square in orange, the neuron's row
+    of W as a 28 × 28 picture, and the whole layer a(1) with that neuron
+    ringed; the line below works out the neuron's activation from its row
+    of W: weighted sum, plus bias, squished. Make it the last line of a cell.
+    """
+    from ipywidgets import Dropdown, IntSlider, interactive  # imported here, so that `import nnbook` stays light
+
+    batch, _ = image_batch(images, "images")
+    labels = np.asarray(labels)
+    if labels.shape != (len(batch),):
+        raise ValueError(f"labels must hold one label per image ({len(batch)}), got shape {labels.shape}")
+    W, b = _layer(W, b)
+    limit = float(np.max(np.abs(W))) or 1.0
+
+    def explore(index, k):
+        a0 = batch[index]
+        a1 = sigmoid(W @ a0 + b)
+        with plt.rc_context(STYLE):
+            fig, (image_ax, row_ax, grid_ax) = plt.subplots(1, 3, figsize=(8.5, 2.8))
+        show_digit(a0, ax=image_ax, title=f"image {index}: a {labels[index]}")
+        grid_row, grid_col = divmod(k, GRID)
+        image_ax.add_patch(plt.Rectangle((CORNER - 0.5 + SQUARE * grid_col, CORNER - 0.5 + SQUARE * grid_row),
+                                         SQUARE, SQUARE, fill=False, edgecolor=HIGHLIGHT, linewidth=2))
+        show_weights(W[k], ax=row_ax, limit=limit, colorbar=False, title=f"row {k} of W")
+        _frame(row_ax)
+        show_layer_as_grid(a1, grid_ax, ring=k)
+        grid_ax.set_title("a(1)")
+        plt.show()
+        weighted_sum = float(W[k] @ a0)
+        print(f"neuron {k}: weighted sum {weighted_sum:.2f}, plus bias {b[k]:.0f}, "
+              f"squished: σ({weighted_sum + b[k]:.2f}) = {a1[k]:.3f}")
+
+    return interactive(explore,
+                       index=IntSlider(value=index, min=0, max=len(batch) - 1, description="image"),
+                       k=Dropdown(options=range(N_SQUARES), value=k, description="neuron"))
+
+
+# Three forward passes -----------------------------------------------------------
 
 
 def forward_per_neuron(network: Network, images) -> np.ndarray:

@@ -7,6 +7,37 @@ import nnbook
 from checks import fails, passes, run_solution
 from nnbook import check
 
+# neuron_row (core) -------------------------------------------------------------
+
+@pytest.mark.parametrize("answer", ["A", "a", " A ", "a\n"])
+def test_neuron_row_accepts_row_3_in_any_case(answer):
+    feedback = passes(check.neuron_row(answer))
+    assert "784 weights" in feedback.message and "row" in feedback.message
+
+
+@pytest.mark.parametrize("answer, phrases", [
+    ("B", ["column 3 is tempting", "16 weights that pixel 3 sends", "784 numbers"]),
+    ("c", ["single weight", "from pixel 3 to neuron 3", "784 numbers"]),
+])
+def test_neuron_row_explains_each_wrong_choice(answer, phrases):
+    fails(check.neuron_row(answer), *phrases)
+
+
+def test_neuron_row_wrong_choices_get_different_explanations():
+    assert check.neuron_row("B").message != check.neuron_row("C").message
+
+
+@pytest.mark.parametrize("junk", ["D", "row 3", 3, "W[3]", None, ["A"], ""])
+def test_neuron_row_says_how_to_answer_when_the_answer_is_not_a_letter(junk):
+    feedback = fails(check.neuron_row(junk), 'one of "A", "B" or "C"')
+    assert 'my_choice = "A"' in feedback.hint
+
+
+def test_neuron_row_stub_is_not_attempted_and_solution_passes():
+    assert check.neuron_row(...).status == "not attempted yet"
+    passes(check.neuron_row(run_solution(check.neuron_row)["my_choice"]))
+
+
 # weight_matrix_shapes ---------------------------------------------------------
 
 def test_shapes_accepts_the_three_shapes_as_tuples_or_lists():
@@ -31,6 +62,8 @@ def test_shapes_stub_is_not_attempted(stub):
     ([(16, 784), (16, 16)], ["2 shapes", "three weight matrices"]),
     ([(16, 16), (10, 16)], ["2 shapes", "Keep (16, 784) for W(1)"]),
     ([(16, 784), (16, 16), (10, 16), (10, 10)], ["4 shapes"]),
+    ([(16, 784), (16, 16), 10, 16], ["4 items", "10 and 16", "round brackets: (10, 16)"]),
+    ([(16, 784), (16, 16), 16, 10], ["4 items", "16 and 10", "round brackets: (16, 10)"]),
     ([(16, 784), (16, 16), "10x16"], ["W(3)", "pair of whole numbers"]),
     ([(16, 784), (16, 16), (10.0, 16.0)], ["W(3)", "pair of whole numbers"]),
     ("16x784, 16x16, 10x16", ["list of three shapes"]),

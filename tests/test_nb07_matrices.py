@@ -4,12 +4,18 @@ nbval compares the notebook's text, never its pictures, so what each figure
 claims is checked here, with the notebook's own code where it defines some.
 """
 
+import ast
+import builtins
+import contextlib
+import io
+
 import numpy as np
 import pytest
 
 import nnbook
 from nnbook import timing
-from notebook_code import code_cells, defined_in_notebook
+from nnbook.check import n07_matrices
+from notebook_code import code_cells, defined_in_notebook, load_notebook, numbers_in_text
 
 BIAS = -5.0  # the notebook's bias for its 16 hand-made neurons
 
@@ -114,10 +120,14 @@ def test_the_three_timed_forward_passes_give_the_same_outputs(flat_test_digits):
     assert set(timing.time_forward_passes(network, some[:5], repeats=1)) == {"per neuron", "per sample", "matrix"}
 
 
-def test_the_weight_matrices_drawn_to_scale_hold_12960_weights():
-    sizes = [W.size for W in nnbook.Network(seed=0).weights]
-    assert sizes == [12_544, 256, 160]
-    assert sum(sizes) == 12_960
+def test_the_weight_matrices_drawn_to_scale_hold_12960_weights(pretrained_net):
+    # "12,544 of the network's 12,960 weights sit between the pixels and the first hidden layer"
+    first, total = numbers_in_text("07", r"([\d,]+) of the network's ([\d,]+) weights sit between the pixels")
+    sizes = [W.size for W in pretrained_net.weights]
+    assert sizes == [12_544, 256, 160] == [W.size for W in nnbook.Network(seed=0).weights]
+    assert (sizes[0], sum(sizes)) == (first, total)
+    (parameters,) = numbers_in_text("07", r"with all its ([\d,]+) parameters")
+    assert pretrained_net.n_parameters == parameters
 
 
 @pytest.mark.parametrize("sizes, seed", [((784, 16, 16, 10), 0), ((784, 16, 16, 10), 5), ((784, 30, 10), 1),
@@ -134,3 +144,147 @@ def test_the_notebooks_network_function_agrees_with_network_forward(sizes, seed,
 def test_the_network_function_is_four_lines():
     cell = next(source for source in code_cells("07") if source.startswith("def network_function("))
     assert len(cell.strip().splitlines()) == 4
+
+
+# The core --------------------------------------------------------------------------------------
+
+def cell_defining(name):
+    """The source of the (last) code cell that assigns ``name``."""
+    return [source for source in code_cells("07") if f"\n{name} = " in f"\n{source}"][-1]
+
+
+def run_cell(source, **names):
+    """Run one cell of the notebook with ``names`` from earlier cells; return its names and what it printed."""
+    scope = {"np": np, "nnbook": nnbook, **names}
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        exec(compile(source, "<notebook 07>", "exec"), scope)
+    return scope, printed.getvalue()
+
+
+@pytest.fixture(scope="module")
+def core_layer(test_digits):
+    """The names the core's layer cell defines (a0, b, a1), and what it printed."""
+    images, _ = test_digits
+    return run_cell(cell_defining("a1"), test_images=images, W=timing.square_neurons())
+
+
+def test_the_notebooks_square_neuron_is_the_twin_of_timings(square_neuron, W):
+    for k in range(16):
+        np.testing.assert_array_equal(square_neuron(k), timing.square_neuron(k))
+    np.testing.assert_array_equal(W, timing.square_neurons())
+
+
+def test_the_core_layer_is_the_first_test_image_with_bias_minus_5(core_layer, test_digits):
+    images, labels = test_digits
+    scope, _ = core_layer
+    (digit,) = numbers_in_text("07", r"The first test image, a (\d),")
+    assert labels[0] == digit
+    np.testing.assert_array_equal(scope["a0"], images[0].reshape(784))
+    (bias,) = numbers_in_text("07", r"every bias −(\d+)")
+    np.testing.assert_array_equal(scope["b"], np.full(16, -bias))
+    assert timing.SQUARE_BIAS == -bias
+
+
+def test_neuron_3_on_its_own_is_place_3_of_the_layer(core_layer):
+    scope, printed = core_layer
+    W, a0, b, a1 = timing.square_neurons(), scope["a0"], scope["b"], scope["a1"]
+    alone = nnbook.sigmoid(np.sum(W[3] * a0) + b[3])
+    assert alone == pytest.approx(a1[3], rel=1e-12)
+    assert 0.1 < a1[3] < 0.9  # a value in between, so the two printed numbers say something
+    assert f"neuron 3 on its own: {round(alone, 2)} - in a(1): {round(a1[3], 2)}" in printed
+
+
+def test_the_core_network_is_three_lines_that_give_networks_forward(core_layer, pretrained_net):
+    scope, _ = core_layer
+    source = cell_defining("outputs")
+    assert source.count("@") == 3  # one matrix product per layer, no loop
+    network_scope, _ = run_cell(source, a0=scope["a0"])
+    np.testing.assert_allclose(network_scope["outputs"], pretrained_net.forward(scope["a0"]), rtol=1e-12)
+    # "for this 6 the largest is output 6" (the core asks "Which output is largest?")
+    digit, output = numbers_in_text("07", r"for this (\d) the largest is output (\d)")
+    assert np.argmax(network_scope["outputs"]) == output == digit
+
+
+def test_the_shape_exercise_gives_the_real_shapes_of_w1_and_w2(pretrained_net):
+    numbers = numbers_in_text("07", r"W\(1\) is \((\d+), (\d+)\), W\(2\) is \((\d+), (\d+)\)")
+    assert [pretrained_net.weights[0].shape, pretrained_net.weights[1].shape] == [numbers[:2], numbers[2:]]
+    stub = cell_defining("my_shapes")
+    assert "[(16, 784), (16, 16), ...]" in stub
+
+
+def test_the_neuron_3_choices_in_the_text_are_the_ones_the_judge_explains():
+    text = " ".join(markdown for markdown in _markdown_core())
+    assert "**A**: row 3, `W[3]`: 784 numbers" in text
+    assert "**B**: column 3: 16 numbers" in text
+    assert "**C**: the single number `W[3, 3]`" in text
+    assert n07_matrices.NEURON_ROW_CHOICES == ("A", "B", "C")
+    W = timing.square_neurons()
+    assert W[3].shape == (784,) and W[:, 3].shape == (16,) and np.ndim(W[3, 3]) == 0
+
+
+def _cells():
+    return load_notebook("07")["cells"]
+
+
+def _is_extension(cell):
+    return "extension" in cell.get("metadata", {}).get("tags", [])
+
+
+def _markdown_core():
+    return ["".join(c["source"]) for c in _cells() if c["cell_type"] == "markdown" and not _is_extension(c)]
+
+
+def test_the_core_teaches_the_matrix_product_in_words_before_its_first_use():
+    assert load_notebook("07")["metadata"]["nnbook"]["core_teaches"] == ["MatMult"]
+    core = [cell for cell in _cells() if not _is_extension(cell) and cell.get("id") != "colab-install"]
+    first_use = next(i for i, cell in enumerate(core) if cell["cell_type"] == "code"
+                     and any(isinstance(node, ast.MatMult) for node in ast.walk(ast.parse("".join(cell["source"])))))
+    explained = [i for i, cell in enumerate(core) if cell["cell_type"] == "markdown"
+                 and "`@` is **matrix times vector**" in "".join(cell["source"])]
+    assert explained and explained[0] < first_use
+
+
+# The extensions ----------------------------------------------------------------------------------
+
+def _names(source):
+    """The names a cell defines and the names it reads."""
+    defined, read = set(), set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Name):
+            (defined if isinstance(node.ctx, ast.Store) else read).add(node.id)
+        elif isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            defined.add(node.name)
+        elif isinstance(node, ast.arg):
+            defined.add(node.arg)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            defined.update((alias.asname or alias.name).split(".")[0] for alias in node.names)
+    return defined, read
+
+
+def _sections():
+    """The core's code, and each Going further section's code, as lists of sources."""
+    core, sections = [], []
+    for cell in _cells():
+        source = "".join(cell["source"])
+        if cell["cell_type"] == "markdown" and source.startswith("## Going further"):
+            sections.append((source.splitlines()[0], []))
+        elif cell["cell_type"] == "code" and cell.get("id") != "colab-install":
+            (sections[-1][1] if sections else core).append(source)
+    return core, sections
+
+
+def test_each_going_further_section_needs_only_the_core_and_itself():
+    """A learner may open any one extension after the core, without the ones before it."""
+    core, sections = _sections()
+    core_names = set(dir(builtins))
+    for source in core:
+        core_names |= _names(source)[0]
+    assert len(sections) == 6
+    for title, sources in sections:
+        defined, read = set(core_names), set()
+        for source in sources:
+            cell_defined, cell_read = _names(source)
+            defined |= cell_defined
+            read |= cell_read
+        assert not read - defined, f"{title} uses {sorted(read - defined)}, defined neither in the core nor in it"

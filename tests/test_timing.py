@@ -55,3 +55,104 @@ def test_time_forward_passes_times_all_three_ways(test_images):
     assert all(isinstance(s, float) and s > 0 for s in seconds.values())
     with pytest.raises(ValueError, match="repeats must be positive"):
         timing.time_forward_passes(nnbook.pretrained(), test_images[:5], repeats=0)
+
+
+# The square neurons of notebook 07 -------------------------------------------------------------
+
+def test_square_neurons_tile_the_middle_20_by_20_once_in_reading_order():
+    W = timing.square_neurons()
+    assert W.shape == (16, 784) and set(np.unique(W)) == {0.0, 1.0}
+    coverage = W.sum(axis=0).reshape(28, 28)
+    assert (coverage[4:24, 4:24] == 1).all() and coverage.sum() == 400
+    for k in range(16):
+        rows, cols = np.nonzero(W[k].reshape(28, 28))
+        assert (rows.min(), rows.max(), cols.min(), cols.max()) == (
+            4 + 5 * (k // 4), 8 + 5 * (k // 4), 4 + 5 * (k % 4), 8 + 5 * (k % 4))
+        np.testing.assert_array_equal(timing.square_neuron(k), W[k])
+
+
+@pytest.mark.parametrize("k, error, message", [
+    (16, ValueError, "from 0 to 15, got 16"),
+    (-1, ValueError, "k must be at least 0"),
+    (2.5, TypeError, "k must be a whole number, got float 2.5"),
+    ("3", TypeError, "k must be a whole number, got str"),
+    (True, TypeError, "k must be a whole number, got bool"),
+])
+def test_square_neuron_refuses_what_is_not_a_neuron_number(k, error, message):
+    with pytest.raises(error, match=message):
+        timing.square_neuron(k)
+
+
+def test_the_weighted_sum_of_a_square_neuron_is_the_ink_in_its_square(test_images):
+    W = timing.square_neurons()
+    flat = test_images.reshape(len(test_images), 784)
+    ink = test_images[:, 4:24, 4:24].reshape(-1, 4, 5, 4, 5).sum(axis=(2, 4)).reshape(-1, 16)
+    np.testing.assert_allclose(flat @ W.T, ink, rtol=1e-12)
+
+
+def test_show_matrix_rows_frames_row_k_and_folds_it_back():
+    W = timing.square_neurons()
+    fig = timing.show_matrix_rows(W, k=5)
+    strip_ax, square_ax = fig.axes
+    np.testing.assert_array_equal(strip_ax.images[0].get_array(), W)
+    (frame,) = strip_ax.patches
+    assert frame.get_xy() == (-0.5, 4.5) and frame.get_height() == 1 and frame.get_width() == 784
+    np.testing.assert_array_equal(square_ax.images[0].get_array(), W[5].reshape(28, 28))
+    assert strip_ax.get_title() == "W: 16 rows × 784 columns" and square_ax.get_title() == "row 5 as 28 × 28"
+    lo, hi = strip_ax.images[0].get_clim()
+    assert lo == -hi  # symmetric: white is 0
+    with pytest.raises(ValueError, match="k must be a row of W, from 0 to 15, got 16"):
+        timing.show_matrix_rows(W, k=16)
+    with pytest.raises(ValueError, match=r"shape \(n, 784\), got shape \(16, 10\)"):
+        timing.show_matrix_rows(np.zeros((16, 10)))
+
+
+def test_show_layer_as_grid_greys_are_the_activations_and_rings_one():
+    activations = np.linspace(0.0, 1.0, 16)
+    fig = timing.show_layer_as_grid(activations, ring=6)
+    circles = fig.axes[0].patches
+    assert len(circles) == 16
+    for k, (circle, value) in enumerate(zip(circles, activations)):
+        assert circle.center == (k % 4, k // 4)
+        assert circle.get_facecolor()[0] == pytest.approx(value, abs=1 / 255)  # grey: black 0, white 1
+    widths = [circle.get_linewidth() for circle in circles]
+    assert widths[6] == 3 and widths.count(3) == 1
+    with pytest.raises(ValueError, match="16 activations"):
+        timing.show_layer_as_grid(np.zeros(10))
+
+
+def test_show_layer_marks_the_sums_above_the_threshold_the_bias_sets(test_images):
+    from matplotlib.colors import to_rgba
+
+    from nnbook.figures import HIGHLIGHT
+
+    W, b = timing.square_neurons(), np.full(16, timing.SQUARE_BIAS)
+    fig = timing.show_layer(test_images[0], W, b)
+    image_ax, bar_ax, grid_ax = fig.axes
+    sums = W @ test_images[0].reshape(784)
+    bars = bar_ax.patches
+    np.testing.assert_allclose([bar.get_height() for bar in bars], sums)
+    orange = [bar.get_facecolor() == to_rgba(HIGHLIGHT) for bar in bars]
+    assert orange == list(sums > 5) and 0 < sum(orange) < 16
+    assert bar_ax.lines[0].get_ydata()[0] == 5  # the dashed threshold line at -b
+    greys = [circle.get_facecolor()[0] for circle in grid_ax.patches]
+    np.testing.assert_allclose(greys, nnbook.sigmoid(sums + b), atol=1 / 255)
+    with pytest.raises(ValueError, match=r"b must hold one bias for each of the 16 neurons"):
+        timing.show_layer(test_images[0], W, np.zeros(3))
+
+
+def test_layer_explorer_works_out_the_chosen_neuron_from_its_row(test_images, capsys):
+    labels = np.arange(len(test_images)) % 10
+    W, b = timing.square_neurons(), np.full(16, timing.SQUARE_BIAS)
+    explorer = timing.layer_explorer(test_images, labels, W, b)
+    image_slider, neuron_menu = explorer.children[:2]
+    assert (image_slider.value, image_slider.max, neuron_menu.value) == (0, len(test_images) - 1, 5)
+    capsys.readouterr()
+    image_slider.value, neuron_menu.value = 7, 3
+    a0 = test_images[7].reshape(784)
+    weighted_sum = float(W[3] @ a0)
+    expected = (f"neuron 3: weighted sum {weighted_sum:.2f}, plus bias -5, "
+                f"squished: σ({weighted_sum - 5:.2f}) = {nnbook.sigmoid(weighted_sum - 5):.3f}")
+    assert expected in capsys.readouterr().out
+    with pytest.raises(ValueError, match="one label per image"):
+        timing.layer_explorer(test_images, labels[:3], W, b)

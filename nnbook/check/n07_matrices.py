@@ -1,4 +1,10 @@
-"""Self-checks for notebook 07: matrix notation, and the network as a function."""
+"""Self-checks for notebook 07: matrix notation, and the network as a function.
+
+The core asks two: ``neuron_row`` (which part of W is one neuron: choose one
+of three) and ``weight_matrix_shapes`` (fill in the shape of W(3)). The
+*Going further* sections ask the three that need code: ``layer_function``,
+``multiplications_per_image`` and ``network_on_batch``.
+"""
 
 from __future__ import annotations
 
@@ -7,15 +13,52 @@ import numbers
 import numpy as np
 
 from ..activations import relu, sigmoid
-from ._core import NotAttempted, Wrong, call, exercise, expect_array, expect_number, matches, num, short
+from ._core import (
+    NotAttempted,
+    Wrong,
+    call,
+    exercise,
+    expect_array,
+    expect_choice,
+    expect_number,
+    matches,
+    num,
+    short,
+)
 
-__all__ = ["weight_matrix_shapes", "layer_function", "multiplications_per_image", "network_on_batch"]
+__all__ = ["neuron_row", "weight_matrix_shapes", "layer_function", "multiplications_per_image", "network_on_batch"]
 
 VIDEO_SIZES = (784, 16, 16, 10)
 LAYER_NAMES = ("the input layer", "hidden layer 1", "hidden layer 2", "the output layer")
 
 
-# Exercise 1 ------------------------------------------------------------------
+# Core exercise: which part of W is one neuron ---------------------------------
+
+NEURON_ROW_CHOICES = ("A", "B", "C")
+"""A: row 3 of W, W[3] (784 numbers); B: column 3 of W (16 numbers); C: the single number W[3, 3]."""
+
+
+@exercise(solution='''
+# Neuron 3 has one weight for every pixel: 784 weights.
+# They are stacked as one row of W, so they are row 3, W[3].
+my_choice = "A"
+''')
+def neuron_row(answer):
+    """Which part of W holds all the weights of neuron 3: A (row 3), B (column 3) or C (W[3, 3])?"""
+    choice = expect_choice(answer, NEURON_ROW_CHOICES, "my_choice")
+    if choice == "B":
+        raise Wrong("column 3 is tempting, because 3 is the neuron's number. But column 3 holds the 16 weights "
+                    "that pixel 3 sends, one to each neuron: one weight of every neuron, not all of neuron 3's.",
+                    hint="Neuron 3 has one weight for each of the 784 pixels. Which choice holds 784 numbers?")
+    if choice == "C":
+        raise Wrong("W[3, 3] is a single weight: the one from pixel 3 to neuron 3 (row 3, column 3). "
+                    "Neuron 3 has many more weights than that.",
+                    hint="Neuron 3 has one weight for each of the 784 pixels. Which choice holds 784 numbers?")
+    return ("row 3, W[3]: neuron 3's 784 weights, one for each pixel. "
+            "Each row of W is one neuron; the row number comes first, as j does in w_j,i.")
+
+
+# Exercise: the shapes of the three weight matrices ----------------------------
 
 @exercise(solution='''
 # One row per neuron of the layer the weights lead INTO,
@@ -29,6 +72,11 @@ def weight_matrix_shapes(answer):
                     hint="Write it like [(16, 784), (rows, columns), (rows, columns)].")
     if any(item is ... for item in answer):
         raise NotAttempted
+    if (len(answer) == 4 and all(isinstance(n, numbers.Integral) and not isinstance(n, bool) for n in answer[2:])
+            and not any(isinstance(item, numbers.Integral) for item in answer[:2])):
+        rows, columns = answer[2:]
+        raise Wrong(f"your list has 4 items: W(3)'s two numbers, {rows} and {columns}, stand on their own.",
+                    hint=f"Keep a shape's two numbers together in round brackets: ({rows}, {columns}).")
     if len(answer) != 3:
         hint = "Give one (rows, columns) pair for each of the three."
         if len(answer) == 2:
@@ -69,7 +117,7 @@ def _judge_shape(shape, layer, n_in, n_out):
                 hint="One row per neuron that receives; one column per neuron that sends.")
 
 
-# Exercise 2 ------------------------------------------------------------------
+# Exercise: one layer ----------------------------------------------------------
 
 @exercise(solution='''
 def layer(W, b, a):
@@ -155,7 +203,7 @@ def _diagnose_layer(result, W, b, a, shown):
                 hint="Compare with nnbook.sigmoid(W @ a + b) on a small example you can check by hand.")
 
 
-# Exercise 3 ------------------------------------------------------------------
+# Exercise: how many multiplications -------------------------------------------
 
 @exercise(solution='''
 # One multiplication for every weight: each weight multiplies one activation.
@@ -198,7 +246,7 @@ def multiplications_per_image(answer):
                      "Add that up over the three layers.")
 
 
-# Exercise 4 ------------------------------------------------------------------
+# Exercise: the whole network on a batch ---------------------------------------
 
 @exercise(solution='''
 def network_on_batch(weights, biases, A):
