@@ -1,5 +1,6 @@
 """The self-checks of notebook 00's Python warm-ups: right answers pass, each typical slip gets its own feedback."""
 
+import re
 from decimal import Decimal
 from fractions import Fraction
 
@@ -44,7 +45,7 @@ def test_each_warmup_untouched_is_not_attempted_and_its_solution_passes(warmup):
 
 
 @pytest.mark.parametrize("warmup", WARMUPS, ids=lambda w: w.name)
-@pytest.mark.parametrize("junk", JUNK, ids=repr)
+@pytest.mark.parametrize("junk", JUNK, ids=lambda junk: re.sub(r" at 0x[0-9a-f]+", "", repr(junk))[:40])
 def test_junk_gets_a_clear_message_and_never_passes(warmup, junk):
     feedback = warmup(junk)
     assert feedback.status == FAIL, str(feedback)
