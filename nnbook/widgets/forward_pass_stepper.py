@@ -1,0 +1,499 @@
+"""ForwardPassStepper: one digit goes through the network one small step at a time, as the video shows it."""
+
+from __future__ import annotations
+
+import numbers
+import pathlib
+from dataclasses import dataclass
+
+import anywidget
+import matplotlib.pyplot as plt
+import numpy as np
+import traitlets
+
+from .._validate import SIDE, describe, image_batch, number
+from ..data import load_digits
+from ..figures import ACTIVATION_CMAP, HIGHLIGHT, WEIGHT_CMAP, weight_limit
+from ..network import Network
+from ._display import replace_plain_text
+from .digit_canvas import DigitCanvas
+
+HERE = pathlib.Path(__file__).resolve().parent
+PIXELS = SIDE * SIDE
+
+MIN_SPEED, MAX_SPEED = 0.5, 10.0
+"""Playing runs at 0.5 to 10 steps a second."""
+
+NO_WIDGETS_STEPPER = (
+    "You are reading this text because this viewer cannot show interactive widgets.\n"
+    "The stepper moves only in a running notebook (JupyterLab, Jupyter Notebook 7, Colab, Binder): "
+    "open the notebook there and run the cell.\n"
+    "Or step in Python and read each step in words:\n"
+    "    stepper.forward()\n"
+    "    print(stepper.state.caption)"
+)
+"""The stepper's text for viewers without widgets."""
+
+
+@dataclass(frozen=True)
+class StepState:
+    """Everything one step of a :class:`ForwardPassStepper` shows, as numbers.
+
+    Attributes
+    ----------
+    step : int
+        Which step this is: 0 (the input goes in) to ``n_steps`` (the answer).
+    kind : str
+        What the step does: ``"input"``, ``"row"`` (one neuron's weighted sum:
+        a row of W times the layer before), ``"bias"`` (+ b for the whole
+        layer), ``"activation"`` (σ or ReLU for the whole layer) or ``"answer"``.
+    layer : int
+        The layer being worked out, 1 for the first hidden layer; at step 0
+        the layer about to be worked out (1), at the answer the output layer.
+    neuron : int or None
+        The neuron of a ``"row"`` step (counting from 0, as rows of W do); None otherwise.
+    weighted_sums : numpy.ndarray
+        This layer's weighted sums W a, one per neuron; NaN for the neurons
+        not worked out yet.
+    z : numpy.ndarray
+        This layer's W a + b; NaN until the ``"bias"`` step.
+    activations : list of numpy.ndarray
+        Every layer's activations worked out so far, the input a(0) first:
+        this layer's a(l) joins the list at its ``"activation"`` step.
+    caption : str
+        The step in one line of plain words, with its real numbers.
+    answer : int or None
+        The brightest output neuron, at the ``"answer"`` step; None before.
+    """
+
+    step: int
+    kind: str
+    layer: int
+    neuron: int | None
+    weighted_sums: np.ndarray
+    z: np.ndarray
+    activations: list
+    caption: str
+    answer: int | None
+
+
+class ForwardPassStepper(anywidget.AnyWidget):
+    """Follow one digit through the network, one small step at a time.
+
+        stepper = nnbook.widgets.ForwardPassStepper(nnbook.pretrained(), digit=0)
+        stepper
+
+    For each layer, the stepper first works out the weighted sums one neuron
+    at a time: row j of the weight matrix W times the layer before gives
+    neuron j's weighted sum, with the row and the neuron highlighted, as the
+    video sweeps through the matrix. Then it adds the biases (+ b) and
+    squishes every sum (σ, or ReLU in a ReLU network's hidden layers), and
+    goes on to the next layer. After the output layer, the answer: the
+    brightest output. For the video's 784-16-16-10 network that is
+    16 + 2 + 16 + 2 + 10 + 2 + 1 = 49 steps.
+
+    Every number shown is the real one, worked out in Python from the
+    network's own weights and biases; the browser only draws it. Activations
+    are greys (0 black, 1 white), weights are blue (positive) and red
+    (negative), with white for zero.
+
+    In the notebook: the buttons step back and forward, play and pause,
+    and jump to a layer; the slider picks any step. Click the stepper, then
+    use the keys: → forward, ← back, space to play or pause.
+
+    In Python (for teachers and tests)::
+
+        stepper.step = 12            # go to step 12 of stepper.n_steps
+        stepper.forward(); stepper.back(); stepper.jump_to_layer(2)
+        stepper.state.caption        # the step in words
+        stepper.state.weighted_sums  # this layer's sums so far (NaN: not yet)
+
+    To follow your own drawing, give a canvas and show both::
+
+        canvas = nnbook.widgets.DigitCanvas()
+        stepper = ForwardPassStepper(digit=canvas)
+        ipywidgets.HBox([canvas, stepper])
+
+    Every new stroke starts the stepper again at step 0 with the new digit.
+
+    Parameters
+    ----------
+    network : Network, optional
+        Any ``nnbook.Network``; by default the trained one, ``nnbook.pretrained()``.
+        The stepper works on a copy, so changing the network later leaves it alone.
+    digit : int, image or DigitCanvas, optional
+        A test digit's index (0-1999 in ``nnbook.load_digits("test")``; 0 if
+        not given), one image (28×28 or 784 grey values from 0 to 1), or a
+        ``DigitCanvas`` to follow. A network whose input is not 784 pixels
+        needs its own input: a list of grey values, one per input neuron.
+    speed : float
+        Steps a second while playing, from 0.5 to 10.
+
+    Attributes
+    ----------
+    step : int
+        The current step, 0 to ``n_steps``; set it to go to a step.
+    playing : bool
+        True while playing (the browser moves the steps on).
+    speed : float
+        Steps a second while playing.
+    image : numpy.ndarray
+        The input being followed: (28, 28) for a 784-input network.
+    label : int or None
+        The digit's true label, for a test digit; None otherwise.
+    """
+
+    _esm = HERE / "forward_pass_stepper.js"
+    _css = HERE / "forward_pass_stepper.css"
+
+    # Any, checked by nnbook's own validators: their errors say what was expected in plain words.
+    step = traitlets.Any(0).tag(sync=True)
+    playing = traitlets.Any(False).tag(sync=True)
+    speed = traitlets.Any(2.0).tag(sync=True)
+    # What the browser draws: the network's shape (once per digit) and the current step's numbers.
+    _scene = traitlets.Dict().tag(sync=True)
+    _view = traitlets.Dict().tag(sync=True)
+    _colours = traitlets.Dict().tag(sync=True)
+    _matrices = traitlets.List().tag(sync=True)
+
+    def __init__(self, network=None, digit=None, *, speed=2.0):
+        if network is None:
+            from ..pretrained import pretrained
+
+            network = pretrained()
+        if not isinstance(network, Network):
+            raise TypeError(f"network must be an nnbook.Network, got {describe(network)}")
+        self.network = network.copy()
+        self.network.activations(np.zeros(self.network.sizes[0]))  # its checks: shapes, finite numbers
+        self._plan = _plan(self.network.sizes)
+        self.source = None
+        self._test_digits = None
+        self._load(digit)
+        super().__init__(speed=speed, _colours=_colour_tables(), _matrices=_matrix_pictures(self.network),
+                         _scene=self._scene_data(), _view=self._view_data(0))
+        self.on_msg(self._on_front_end_message)
+
+    # ---- Python API ------------------------------------------------------------------------------
+
+    @property
+    def n_steps(self) -> int:
+        """How many steps it takes from the input to the answer (49 for 784-16-16-10)."""
+        return len(self._plan) - 1
+
+    @property
+    def state(self) -> StepState:
+        """The current step's numbers: see :class:`StepState`."""
+        return self._state(self.step)
+
+    def forward(self) -> None:
+        """One step forward (at the answer, nothing happens)."""
+        self._go(min(self.step + 1, self.n_steps))
+
+    def back(self) -> None:
+        """One step back (at step 0, nothing happens)."""
+        self._go(max(self.step - 1, 0))
+
+    def jump_to_layer(self, layer) -> None:
+        """Go to the first step of ``layer``: 1 is the first hidden layer, the last one the outputs, 0 the input."""
+        last = len(self.network.sizes) - 1
+        layer = number(layer, "layer", minimum=0, integer=True)
+        if layer > last:
+            raise ValueError(f"layer must be 0 (the input) to {last} (the outputs) for this "
+                             f"{_shape(self.network)} network, got {layer}")
+        self._go(0 if layer == 0 else self._plan.index(("row", layer, 0)))
+
+    def play(self) -> None:
+        """Start playing (from the start, if at the answer). The steps move on in the browser."""
+        self.playing = True
+
+    def pause(self) -> None:
+        """Stop playing."""
+        self.playing = False
+
+    def set_digit(self, digit) -> None:
+        """Follow another digit (an index, an image or a DigitCanvas, as for the constructor), from step 0."""
+        self._load(digit)
+        self._restart()
+
+    # ---- checks and reactions ------------------------------------------------------------------
+
+    @traitlets.validate("step")
+    def _valid_step(self, proposal):
+        step = number(proposal["value"], "step", minimum=0, integer=True)
+        if step > self.n_steps:
+            raise ValueError(f"step must be 0 to {self.n_steps} (this network takes {self.n_steps} steps), "
+                             f"got {step}")
+        return step
+
+    @traitlets.validate("playing")
+    def _valid_playing(self, proposal):
+        if not isinstance(proposal["value"], (bool, np.bool_)):
+            raise TypeError(f"playing must be True or False, got {describe(proposal['value'])}")
+        return bool(proposal["value"])
+
+    @traitlets.validate("speed")
+    def _valid_speed(self, proposal):
+        speed = number(proposal["value"], "speed", minimum=MIN_SPEED)
+        if speed > MAX_SPEED:
+            raise ValueError(f"speed must be {MIN_SPEED} to {MAX_SPEED:g} steps a second, got {speed:g}")
+        return speed
+
+    @traitlets.observe("step")
+    def _step_changed(self, change):
+        self._show(change["new"])
+
+    @traitlets.observe("playing")
+    def _playing_changed(self, change):
+        if change["new"] and self.step == self.n_steps:
+            self.step = 0
+
+    def _go(self, step: int) -> None:
+        with self.hold_sync():  # the new step and its numbers in one message
+            self.step = step
+
+    def _show(self, step: int) -> None:
+        with self.hold_sync():  # the step's numbers and a stop at the end go to the browser in one message
+            self._view = self._view_data(step)
+            if step == self.n_steps:
+                self.playing = False
+
+    def _restart(self) -> None:
+        """Show the new digit from step 0."""
+        with self.hold_sync():
+            self._scene = self._scene_data()
+            if self.step == 0:
+                self._show(0)
+            else:
+                self.step = 0  # shown by _step_changed
+
+    def _on_front_end_message(self, widget, content, buffers) -> None:
+        # The browser says hello when it draws the stepper; an answer proves a kernel is there to move it.
+        if isinstance(content, dict) and content.get("type") == "hello":
+            self.send({"type": "alive"})
+
+    def _follow_canvas(self, change) -> None:
+        self._take_image(change["new"], "Your drawing")
+        self._restart()
+
+    # ---- the digit and its forward pass --------------------------------------------------------
+
+    def _load(self, digit) -> None:
+        """Check ``digit`` and work out its whole forward pass; nothing changes if the check fails."""
+        n_inputs = self.network.sizes[0]
+        options = ("a test digit's index (0-1999), an image (28×28 or 784 grey values from 0 to 1) "
+                   "or a DigitCanvas")
+        if n_inputs != PIXELS and (digit is None or isinstance(digit, (numbers.Integral, DigitCanvas))):
+            raise ValueError(f"this {_shape(self.network)} network reads {n_inputs} inputs, not a 28×28 digit: "
+                             f"give digit= as {n_inputs} grey values from 0 to 1, for example "
+                             f"digit={[0.5] * min(n_inputs, 3)}{'...' if n_inputs > 3 else ''}")
+        if digit is None:
+            digit = 0
+        if isinstance(digit, (bool, np.bool_)):
+            raise TypeError(f"digit must be {options}, got {describe(digit)}")
+        label = index = None
+        if isinstance(digit, DigitCanvas):
+            image, who = digit.image, "Your drawing"
+        elif isinstance(digit, numbers.Integral):
+            images, labels = self._test_set()
+            if not 0 <= digit < len(images):
+                raise ValueError(f"digit must be a test digit's index, 0 to {len(images) - 1}, got {digit}")
+            index, label = int(digit), int(labels[digit])
+            image, who = images[index], f"Test digit {index}, a {label},"
+        elif isinstance(digit, (list, tuple, np.ndarray)):
+            batch, single = image_batch(digit, "digit", n_inputs)
+            if not single:
+                raise ValueError(f"digit must be one image, not a batch of {len(batch)}")
+            image, who = batch[0], ("This image" if n_inputs == PIXELS else "The input")
+        else:
+            raise TypeError(f"digit must be {options}, got {describe(digit)}")
+        self._take_image(image, who)  # checks the network's numbers too, before anything below changes
+        if self.source is not None:
+            self.source.unobserve(self._follow_canvas, names="image")
+        self.source = digit if isinstance(digit, DigitCanvas) else None
+        if self.source is not None:
+            self.source.observe(self._follow_canvas, names="image")
+        self.label, self.index = label, index
+
+    def _take_image(self, image, who: str) -> None:
+        a0 = np.array(image, dtype=np.float64).reshape(-1)
+        self.network.activations(a0)  # the network's own checks: finite numbers all the way through
+        self._pass = _ForwardPass(self.network, a0)
+        shown = a0.reshape(SIDE, SIDE) if len(a0) == PIXELS else a0.copy()
+        shown.flags.writeable = False
+        self.image, self._who = shown, who
+
+    def _test_set(self):
+        if self._test_digits is None:
+            self._test_digits = load_digits("test")
+        return self._test_digits
+
+    # ---- one step: its numbers and its words --------------------------------------------------
+
+    def _state(self, step: int) -> StepState:
+        kind, layer, neuron = self._plan[step]
+        forward = self._pass
+        weighted = np.full(self.network.sizes[layer], np.nan)
+        z = np.full_like(weighted, np.nan)
+        if kind == "row":
+            weighted[: neuron + 1] = forward.weighted[layer][: neuron + 1]
+        elif kind != "input":
+            weighted[:] = forward.weighted[layer]
+            z[:] = forward.z[layer]
+        done = layer + 1 if kind in ("activation", "answer") else layer
+        activations = [a.copy() for a in forward.a[:done]]
+        for array in (weighted, z, *activations):
+            array.flags.writeable = False
+        answer = int(np.argmax(forward.a[-1])) if kind == "answer" else None
+        return StepState(step, kind, layer, neuron, weighted, z, activations,
+                         self._caption(kind, layer, neuron), answer)
+
+    def _caption(self, kind: str, layer: int, neuron) -> str:
+        sizes, forward = self.network.sizes, self._pass
+        last = len(sizes) - 1
+        n_in = sizes[0]
+        if kind == "input":
+            if n_in == PIXELS:
+                return (f"{self._who} goes in: its 784 pixels are a(0), grey values from 0 (black) to 1 (white). "
+                        "Step forward to work out layer 1, one neuron at a time.")
+            return (f"The {n_in} inputs go in: they are a(0), each from 0 to 1. "
+                    f"Step forward to work out {_layer_name(1, last)}, one neuron at a time.")
+        if kind == "row":
+            if layer == 1:
+                what = "784 pixels" if n_in == PIXELS else f"{n_in} inputs"
+            else:
+                what = f"{sizes[layer - 1]} activations of layer {layer - 1}"
+            who = f"Neuron {neuron} of layer {layer}"
+            if layer == last:
+                who = f"Output neuron {neuron}" + (f" (digit {neuron})" if sizes[-1] == 10 else "")
+            return f"{who}: row {neuron} of W({layer}) times the {what} gives {_fmt(forward.weighted[layer][neuron])}."
+        # The example in the words: the neuron with the largest z, the one that ends up brightest.
+        top = int(np.argmax(forward.z[layer]))
+        z, a = forward.z[layer][top], forward.a[layer][top]
+        if kind == "bias":
+            s, b = forward.weighted[layer][top], self.network.biases[layer - 1][top]
+            return (f"+ b: each of the {sizes[layer]} weighted sums gets its neuron's bias added, "
+                    f"z = W({layer}) a({layer - 1}) + b({layer}). Neuron {top}, the largest: "
+                    f"{_fmt(s)} {'-' if b < 0 else '+'} {_fmt(abs(b))} = {_fmt(z)}.")
+        if kind == "activation":
+            done = "The outputs are done." if layer == last else f"Layer {layer} is done."
+            if forward.names[layer] == "relu":
+                return (f"ReLU keeps each positive sum and turns each negative one into 0: a({layer}) = ReLU(z). "
+                        f"Neuron {top}: ReLU({_fmt(z)}) = {_fmt(a)}. {done}")
+            return (f"σ squishes each of the {sizes[layer]} sums into 0 to 1: a({layer}) = σ(z). "
+                    f"Neuron {top}: σ({_fmt(z)}) = {_fmt(a)}. {done}")
+        outputs = forward.a[-1]
+        winner = int(np.argmax(outputs))
+        text = f"The answer: output neuron {winner} is the brightest ({_fmt(outputs[winner])})"
+        if sizes[-1] != 10:
+            return text + "."
+        text += f", so the network reads a {winner}."
+        if self.label is not None:
+            text += f" Test digit {self.index} is a {self.label}: {'right' if winner == self.label else 'wrong'}."
+        return text
+
+    # ---- what the browser gets -----------------------------------------------------------------
+
+    def _scene_data(self) -> dict:
+        sizes = self.network.sizes
+        last = len(sizes) - 1
+        return {
+            "sizes": list(sizes),
+            "names": ["input"] + [_layer_name(layer, last) for layer in range(1, last + 1)],
+            "functions": ["ReLU" if name == "relu" else "σ" for name in self._pass.names[1:]],
+            "n_steps": self.n_steps,
+            "starts": [self._plan.index(("row", layer, 0)) for layer in range(1, last + 1)],
+            "picture": sizes[0] == PIXELS,
+            "digits": sizes[-1] == 10,
+        }
+
+    def _view_data(self, step: int) -> dict:
+        """The step's numbers as the browser draws them: 64-bit floats as bytes, NaN where not worked out yet."""
+        state = self._state(step)
+        layer, neuron = state.layer, state.neuron
+        layers = [_bytes(a) for a in state.activations]
+        layers += [_bytes(np.full(n, np.nan)) for n in self.network.sizes[len(layers):]]
+        view = {
+            "step": step, "kind": state.kind, "layer": layer, "neuron": -1 if neuron is None else neuron,
+            "caption": state.caption, "layers": layers, "weighted": _bytes(state.weighted_sums),
+            "bias": _bytes(self.network.biases[layer - 1]), "z": _bytes(state.z),
+            "answer": -1 if state.answer is None else state.answer,
+        }
+        if state.kind == "row":
+            row = self.network.weights[layer - 1][neuron]
+            view.update(row=_bytes(row), row_limit=weight_limit(row),
+                        product_limit=weight_limit(row * self._pass.a[layer - 1]),
+                        value=float(state.weighted_sums[neuron]))
+        return view
+
+    def __repr__(self) -> str:
+        return f"ForwardPassStepper({self.network!r}, step {self.step} of {self.n_steps})"
+
+    def _repr_mimebundle_(self, **kwargs):
+        text = (f"{self!r}: one digit going through the network step by step.\n"
+                f"This step: {self.state.caption}\n" + NO_WIDGETS_STEPPER)
+        return replace_plain_text(super()._repr_mimebundle_(**kwargs), text)
+
+
+class _ForwardPass:
+    """One input's whole forward pass, layer by layer: the weighted sums W a, z = W a + b and a = f(z)."""
+
+    def __init__(self, network: Network, a0: np.ndarray):
+        hidden = network.activation
+        self.names = [None] + [hidden] * (len(network.sizes) - 2) + ["sigmoid"]
+        self.a, self.weighted, self.z = [a0], [None], [None]
+        for W, b, f in zip(network.weights, network.biases, network.layer_functions):
+            weighted = W @ self.a[-1]  # row j of W times the layer before: neuron j's weighted sum
+            self.weighted.append(weighted)
+            self.z.append(weighted + b)
+            self.a.append(np.asarray(f(self.z[-1]), dtype=np.float64))
+
+
+def _plan(sizes) -> list[tuple[str, int, int | None]]:
+    """Every step as (kind, layer, neuron): the input, then per layer one row per neuron, + b and σ; the answer."""
+    steps = [("input", 1, None)]
+    for layer, n in enumerate(sizes[1:], start=1):
+        steps += [("row", layer, j) for j in range(n)]
+        steps += [("bias", layer, None), ("activation", layer, None)]
+    steps.append(("answer", len(sizes) - 1, None))
+    return steps
+
+
+def _layer_name(layer: int, last: int) -> str:
+    return "outputs" if layer == last else f"layer {layer}"
+
+
+def _shape(network: Network) -> str:
+    return "-".join(map(str, network.sizes))
+
+
+def _fmt(value: float) -> str:
+    """A number with two decimals, as the stepper shows every number (never "-0.00")."""
+    text = f"{value:.2f}"
+    return "0.00" if text == "-0.00" else text
+
+
+def _bytes(values) -> bytes:
+    return np.ascontiguousarray(values, dtype="<f8").tobytes()
+
+
+def _matrix_pictures(network: Network) -> list[dict]:
+    """Each weight matrix as a picture: one colour (0-255 in the RdBu table) per weight, limits ±largest |weight|.
+
+    Only colours, never numbers to read, so one byte per weight is enough: 13 KB for 784-16-16-10.
+    """
+    pictures = []
+    for W in network.weights:
+        limit = weight_limit(W)
+        # The colour imshow(W, vmin=-limit, vmax=limit) gives each weight, worked out as matplotlib does it.
+        index = np.clip(np.floor((W + limit) / (2 * limit) * 256), 0, 255).astype(np.uint8)
+        pictures.append({"rows": W.shape[0], "columns": W.shape[1], "limit": limit, "colours": index.tobytes()})
+    return pictures
+
+
+def _colour_tables() -> dict:
+    """The course's colour maps as 256 RGB colours each, so the browser draws exactly matplotlib's colours."""
+    tables = {}
+    for name, cmap in (("grey", ACTIVATION_CMAP), ("weight", WEIGHT_CMAP)):
+        tables[name] = plt.get_cmap(cmap)(np.arange(256), bytes=True)[:, :3].tobytes()
+    tables["highlight"] = HIGHLIGHT
+    return tables

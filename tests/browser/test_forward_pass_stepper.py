@@ -1,0 +1,226 @@
+"""The ForwardPassStepper in a real JupyterLab in headless Chromium, and in a static HTML export.
+
+In JupyterLab: a small notebook written here shows a stepper for test digit
+0. A click on "forward", the arrow keys, space (play, then pause), a jump
+button and the End key each move it, and after each the caption shown is
+the one Python computes for that step (the same class, run in this test's
+own process): the numbers in the browser are the real ones. A cell run
+afterwards checks that the kernel's stepper is at the step the page shows.
+
+In a static export (nbconvert's HTML with the saved widget state, no kernel)
+the stepper shows its saved step and a line saying it moves only in a
+running notebook. Screenshots: test-artifacts/screenshots/.
+"""
+
+from __future__ import annotations
+
+import pathlib
+import re
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+from nbconvert import HTMLExporter
+
+from nnbook.widgets.forward_pass_stepper import ForwardPassStepper
+
+pytestmark = pytest.mark.browser
+
+SETUP = ("from nnbook.widgets.forward_pass_stepper import ForwardPassStepper\n"
+         "stepper = ForwardPassStepper(digit=0)\nstepper")
+STEPPER = ".nnbook-forward-pass-stepper"
+
+OPEN_AND_RUN_ALL = """async (path) => {
+  const app = window.jupyterapp;
+  const panel = await app.commands.execute("docmanager:open", {path: path, factory: "Notebook"});
+  app.shell.activateById(panel.id);
+  await panel.context.ready;
+  await panel.sessionContext.ready;
+  await app.commands.execute("notebook:run-all-cells");
+}"""
+
+RUN_NEW_CELL = """async (code) => {
+  const app = window.jupyterapp;
+  const notebook = app.shell.currentWidget.content;
+  notebook.activeCellIndex = notebook.widgets.length - 1;
+  await app.commands.execute("notebook:insert-cell-below");
+  notebook.activeCell.model.sharedModel.setSource(code);
+  await app.commands.execute("notebook:run-cell");
+  return notebook.widgets.length - 1;
+}"""
+
+CELL_TEXT = """(index) => window.jupyterapp.shell.currentWidget.content.widgets[index].model.outputs.toJSON()
+  .map((o) => o.text || (o.data && o.data["text/plain"]) || "").join("")"""
+
+CLOSE = """async () => {
+  const panel = window.jupyterapp.shell.currentWidget;
+  await panel.sessionContext.shutdown();
+  panel.context.model.dirty = false;
+  panel.dispose();
+}"""
+
+
+def write_notebook(path: pathlib.Path) -> None:
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(SETUP)])
+    notebook.metadata.kernelspec = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(notebook, path)
+
+
+@pytest.fixture(scope="module")
+def expected():
+    """The same stepper in this process: the captions the browser must show."""
+    stepper = ForwardPassStepper(digit=0)
+
+    def caption(step: int) -> str:
+        stepper.step = step
+        return stepper.state.caption
+
+    return caption
+
+
+@pytest.fixture(scope="module")
+def page(lab, context):
+    write_notebook(lab.root / "scratch" / "forward_pass_stepper.ipynb")
+    page = context.new_page()
+    page.goto(f"{lab.url}/lab?token={lab.token}&reset")
+    page.wait_for_function("() => window.jupyterapp && window.jupyterapp.started", timeout=60_000)
+    page.evaluate("async () => { await window.jupyterapp.started; await window.jupyterapp.restored; }")
+    page.evaluate(OPEN_AND_RUN_ALL, "scratch/forward_pass_stepper.ipynb")
+    try:
+        yield page
+    finally:
+        page.evaluate(CLOSE)
+        page.close()
+
+
+def shown(stepper) -> tuple[int, str]:
+    """The step the page shows (from its counter) and its caption."""
+    counter = stepper.locator(".nnbook-fps-counter").inner_text()
+    step = int(re.fullmatch(r"step (\d+) of 49", counter).group(1))
+    return step, stepper.locator(".nnbook-fps-caption").inner_text()
+
+
+def wait_for_step(page, stepper, step: int) -> None:
+    page.wait_for_function("([el, step]) => el.dataset.step === String(step)",
+                           arg=[stepper.element_handle(), step], timeout=15_000, polling=50)
+
+
+def test_the_stepper_moves_on_a_click_and_on_the_keys(page, expected, screenshots):
+    stepper = page.locator(STEPPER).first
+    stepper.wait_for(timeout=90_000)
+    stepper.scroll_into_view_if_needed()
+    page.wait_for_function("(el) => el.dataset.live === 'true'", arg=stepper.element_handle(), timeout=15_000)
+    assert shown(stepper) == (0, expected(0))
+    assert "Test digit 0, a 6, goes in" in expected(0)
+
+    stepper.locator("button.nnbook-fps-forward").click()
+    wait_for_step(page, stepper, 1)
+    assert shown(stepper) == (1, expected(1))
+    assert re.search(r"Neuron 0 of layer 1: row 0 of W\(1\) times the 784 pixels gives -?\d+\.\d\d", expected(1))
+    sums = stepper.locator(".nnbook-fps-table .nnbook-fps-sum")
+    assert sums.nth(0).inner_text() == re.search(r"gives (-?\d+\.\d\d)", expected(1)).group(1)
+    assert sums.nth(1).inner_text() == "·", "neuron 1's sum is not worked out yet"
+
+    # The keys work once the stepper has the focus (a click on it gives it).
+    stepper.locator(".nnbook-fps-caption").click()
+    page.keyboard.press("ArrowRight")
+    wait_for_step(page, stepper, 2)
+    assert shown(stepper) == (2, expected(2))
+    assert sums.nth(1).inner_text() != "·"
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowLeft")
+    wait_for_step(page, stepper, 2)
+    page.wait_for_timeout(300)
+    assert shown(stepper) == (2, expected(2)), "→ then ← comes back to the same step"
+    stepper.screenshot(path=screenshots / "forward-pass-stepper-row.png")
+
+    page.keyboard.press(" ")
+    page.wait_for_function("(el) => Number(el.dataset.step) >= 4", arg=stepper.element_handle(), timeout=10_000)
+    assert stepper.locator("button.nnbook-fps-play").inner_text().endswith("pause")
+    page.keyboard.press(" ")
+    page.wait_for_function("(el) => el.querySelector('.nnbook-fps-play').innerText.endsWith('play')",
+                           arg=stepper.element_handle())
+    paused_at = shown(stepper)[0]
+    page.wait_for_timeout(1500)
+    step, caption = shown(stepper)
+    assert step == paused_at, "pause stops the steps"
+    assert caption == expected(step)
+
+    stepper.locator("button.nnbook-fps-jump", has_text="outputs").click()
+    wait_for_step(page, stepper, 37)
+    assert shown(stepper) == (37, expected(37))
+    assert expected(37).startswith("Output neuron 0 (digit 0): row 0 of W(3)")
+
+    # Back from layer 2's first row: σ, then + b, of layer 1.
+    stepper.locator("button.nnbook-fps-jump", has_text="layer 2").click()
+    wait_for_step(page, stepper, 19)
+    assert shown(stepper) == (19, expected(19))
+    stepper.screenshot(path=screenshots / "forward-pass-stepper-layer-2.png")
+    page.keyboard.press("ArrowLeft")
+    wait_for_step(page, stepper, 18)
+    assert shown(stepper) == (18, expected(18)) and expected(18).startswith("σ squishes")
+    stepper.screenshot(path=screenshots / "forward-pass-stepper-sigmoid.png")
+    page.keyboard.press("ArrowLeft")
+    wait_for_step(page, stepper, 17)
+    assert shown(stepper) == (17, expected(17)) and expected(17).startswith("+ b")
+    stepper.screenshot(path=screenshots / "forward-pass-stepper-bias.png")
+
+    page.keyboard.press("End")
+    wait_for_step(page, stepper, 49)
+    assert shown(stepper) == (49, expected(49))
+    assert stepper.locator(".nnbook-fps-answer").get_attribute("data-answer") == "6"
+    stepper.screenshot(path=screenshots / "forward-pass-stepper-answer.png")
+
+    stepper.locator("button.nnbook-fps-back").click()
+    wait_for_step(page, stepper, 48)
+    cell = page.evaluate(RUN_NEW_CELL, "print('kernel at step', stepper.step, stepper.state.kind)")
+    page.wait_for_function(f"() => ({CELL_TEXT})({cell}).includes('kernel at step')", polling=250)
+    assert page.evaluate(CELL_TEXT, cell).strip() == "kernel at step 48 activation"
+    assert not page.evaluate("() => document.body.innerText.includes('Error displaying widget')")
+
+
+def test_a_static_export_shows_the_saved_step_and_says_it_moves_only_when_running(
+        browser, missing, screenshots, tmp_path):
+    from test_static_view import PAGE, Vendored, serve  # the renderer, answered from the vendored npm packages
+
+    vendored = Vendored(missing)
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(SETUP + ".step = 12\nstepper")])
+    NotebookClient(notebook, timeout=120, kernel_name="python3", store_widget_state=True,
+                   resources={"metadata": {"path": str(tmp_path)}}).execute()
+    html, _ = HTMLExporter().from_notebook_node(notebook)
+
+    def answer(route):
+        url = route.request.url
+        if url == PAGE:
+            return serve(route, html.encode(), "index.html")
+        if re.search(r"/require(\.min)?\.js$", url):
+            return serve(route, vendored.requirejs(), url)
+        manager = re.search(r"/@jupyter-widgets/html-manager@[^/]+/dist/([^?#]+)", url)
+        if manager and vendored.html_manager(manager.group(1)) is not None:
+            return serve(route, vendored.html_manager(manager.group(1)), url)
+        if re.search(r"/anywidget@[^/]+/dist/index\.js$", url):
+            import anywidget
+
+            return serve(route, (pathlib.Path(anywidget.__file__).parent / "nbextension" / "index.js").read_bytes(),
+                         url)
+        return route.fulfill(status=404, body="")
+
+    context = browser.new_context(viewport={"width": 1300, "height": 900})
+    try:
+        context.route(lambda url: url.startswith("http"), answer)
+        page = context.new_page()
+        page.goto(PAGE)
+        stepper = page.locator(STEPPER).first
+        stepper.wait_for(timeout=60_000)
+        saved = ForwardPassStepper(digit=0)
+        saved.step = 12
+        assert stepper.locator(".nnbook-fps-caption").inner_text() == saved.state.caption
+        assert stepper.locator(".nnbook-fps-counter").inner_text() == "step 12 of 49"
+        note = stepper.locator(".nnbook-fps-static")
+        note.wait_for(state="visible", timeout=10_000)
+        assert "moves only in a running notebook" in note.inner_text()
+        stepper.scroll_into_view_if_needed()
+        stepper.screenshot(path=screenshots / "static-forward-pass-stepper.png")
+    finally:
+        context.close()
