@@ -36,6 +36,7 @@ import contextlib
 import math
 import sys
 import time
+from typing import NamedTuple
 
 import numpy as np
 
@@ -163,33 +164,18 @@ def train(network: Network, images, labels, *, epochs, batch_size, learning_rate
     test = _test_examples(network, test, dtype)
 
     history = History(cost, has_test=test is not None)
-    relu = network.activation == "relu"
-    params = _Parameters(network, dtype)
-    rng = np.random.default_rng(seed)
+    stepper = _Stepper(network, x, targets, labels, batch_size=batch_size, learning_rate=learning_rate, seed=seed,
+                       cost=cost, dtype=dtype)
     # A run that diverges makes infinities and NaN on the way; _divergence catches them after the epoch.
     with _reporter(progress, epochs) as report, np.errstate(over="ignore", under="ignore", invalid="ignore"):
         for epoch in range(1, epochs + 1):
             start = time.perf_counter()
-            order = rng.permutation(len(x))
-            for first in range(0, len(x), batch_size):
-                batch = order[first:first + batch_size]
-                # The step downhill: learning_rate times the gradient of the batch's average cost.
-                _backprop(params.weights, params.biases, relu, x.take(batch, axis=0), targets.take(batch, axis=0),
-                          cost, times=learning_rate, out=params.steps)
-                params.flat -= params.step
-
-            layers, z = _forward(params.weights, params.biases, relu, x)
-            epoch_cost = _cost(layers[-1], z, targets, cost)
-            problem = _divergence(epoch_cost, params.flat, z)
-            if problem:
-                raise _diverged(epoch, problem, learning_rate, history)
-            params.copy_to(network)
-            train_accuracy = np.mean(np.argmax(layers[-1], axis=1) == labels)
-            test_accuracy = None
-            if test is not None:
-                test_layers, _ = _forward(params.weights, params.biases, relu, test[0])
-                test_accuracy = np.mean(np.argmax(test_layers[-1], axis=1) == test[1])
-            history._add(epoch_cost, train_accuracy, test_accuracy, time.perf_counter() - start)
+            stepper.run()  # one whole epoch
+            result = stepper.measure(test)
+            if result.problem:
+                raise _diverged(epoch, result.problem, learning_rate, history)
+            stepper.params.copy_to(network)
+            history._add(result.cost, result.train_accuracy, result.test_accuracy, time.perf_counter() - start)
             report(history)
     return history
 
@@ -247,6 +233,98 @@ class _Parameters:
         network.biases[:] = [b.astype(np.float64) for b in self.biases]
 
 
+class _Stepper:
+    """Mini-batch gradient descent one step at a time: the loop inside :func:`train`.
+
+    :func:`train` runs it an epoch at a time; ``nnbook.widgets.TrainingExplorer``
+    runs the very same object a few steps at a time, between the frames it
+    draws, so the explorer learns with the same arithmetic as ``train``, bit for
+    bit. The inputs are assumed checked (``train`` checks them).
+
+    Each epoch starts with a new shuffle of the images drawn from ``seed``,
+    exactly one per epoch, so the order of the mini-batches depends only on
+    the seed and the epoch, never on how the steps are split into calls.
+    ``learning_rate`` may change between calls; ``batch_size`` may not.
+    """
+
+    def __init__(self, network, x, targets, labels, *, batch_size, learning_rate, seed, cost, dtype):
+        self.params = _Parameters(network, dtype)
+        self.relu = network.activation == "relu"
+        self.x, self.targets, self.labels = x, targets, labels
+        self.batch_size, self.learning_rate, self.cost = batch_size, learning_rate, cost
+        self.rng = np.random.default_rng(seed)
+        self.order = None  # this epoch's shuffle
+        self.position = 0  # how many of this epoch's shuffled images have been used
+        self.steps_done = 0
+        self.epochs_done = 0
+
+    @property
+    def steps_per_epoch(self) -> int:
+        """Mini-batches in one epoch; the last one is smaller when the batch size does not divide the images."""
+        return -(-len(self.x) // self.batch_size)
+
+    def run(self, steps=None) -> int:
+        """Take ``steps`` steps (None: the rest of this epoch), never past the epoch's end; return how many."""
+        if steps == 0:
+            return 0  # and no shuffle drawn: an epoch's shuffle belongs to its first step
+        n, size = len(self.x), self.batch_size
+        if self.position == 0:
+            self.order = self.rng.permutation(n)
+        start = self.position
+        end = n if steps is None else min(n, start + steps * size)
+        params, order, x, targets = self.params, self.order, self.x, self.targets
+        weights, biases, out, flat, step = params.weights, params.biases, params.steps, params.flat, params.step
+        relu, cost, rate = self.relu, self.cost, self.learning_rate
+        with np.errstate(over="ignore", under="ignore", invalid="ignore"):
+            for first in range(start, end, size):
+                batch = order[first:first + size]
+                # The step downhill: learning_rate times the gradient of the batch's average cost.
+                _backprop(weights, biases, relu, x.take(batch, axis=0), targets.take(batch, axis=0), cost,
+                          times=rate, out=out)
+                flat -= step
+        taken = -(-(end - start) // size)
+        self.steps_done += taken
+        if end == n:
+            self.position = 0
+            self.epochs_done += 1
+        else:
+            self.position = end
+        return taken
+
+    def measure(self, test=None) -> _Measurement:
+        """The cost and accuracy on all the training images (and on ``test``), and any sign of divergence."""
+        params, relu = self.params, self.relu
+        with np.errstate(over="ignore", under="ignore", invalid="ignore"):
+            layers, z = _forward(params.weights, params.biases, relu, self.x)
+            cost = _cost(layers[-1], z, self.targets, self.cost)
+            problem = _divergence(cost, params.flat, z)
+            train_accuracy = np.mean(np.argmax(layers[-1], axis=1) == self.labels)
+            test_accuracy = None
+            if test is not None:
+                test_layers, _ = _forward(params.weights, params.biases, relu, test[0])
+                test_accuracy = np.mean(np.argmax(test_layers[-1], axis=1) == test[1])
+        return _Measurement(cost, train_accuracy, test_accuracy, problem)
+
+    def snapshot(self) -> tuple:
+        """Everything that changes as it trains, to go back to with :meth:`restore`."""
+        return (self.params.flat.copy(), self.rng.bit_generator.state, self.order, self.position, self.steps_done,
+                self.epochs_done)
+
+    def restore(self, snapshot) -> None:
+        flat, rng_state, self.order, self.position, self.steps_done, self.epochs_done = snapshot
+        self.params.flat[...] = flat
+        self.rng.bit_generator.state = rng_state
+
+
+class _Measurement(NamedTuple):
+    """What :meth:`_Stepper.measure` found; ``problem`` says how training blew up, or is None."""
+
+    cost: float
+    train_accuracy: float
+    test_accuracy: float | None
+    problem: str | None
+
+
 def _views(flat, arrays):
     """Consecutive pieces of ``flat``, shaped like ``arrays``."""
     views, start = [], 0
@@ -291,8 +369,10 @@ def _divergence(cost, parameters, output_z) -> str | None:
     return None
 
 
-def _diverged(epoch, problem, learning_rate, history) -> TrainingDiverged:
-    kept = "before training" if epoch == 1 else f"after epoch {epoch - 1}"
+def _diverged(epoch, problem, learning_rate, history, kept=None) -> TrainingDiverged:
+    """The error :func:`train` raises; ``kept`` says when the kept weights are from, if not the epoch before."""
+    if kept is None:
+        kept = "before training" if epoch == 1 else f"after epoch {epoch - 1}"
     return TrainingDiverged(
         f"training diverged in epoch {epoch}: {problem}. The network keeps the weights and biases it had {kept} "
         f"(error.history holds {len(history)} epoch{'s' * (len(history) != 1)}). "
