@@ -10,16 +10,18 @@ exercises, and turns them into minutes with the time model below. Run it after
 changing a notebook, to see what the change did to the core's 15-minute budget.
 
 The time model is for a 16-year-old who reads English as a second language and
-is not yet a programmer. It follows the rates of the course's pedagogy review,
-slowed down for reading in a second language, and it was checked against a
-newcomer play-test of the core path (see CONTRIBUTING.md):
+is not yet a programmer. Its rates were fitted to a newcomer play-test of the
+whole core path (a reader acting as that learner worked through every core and
+estimated each notebook's time; see CONTRIBUTING.md), which found the pedagogy
+review's rates about a quarter too fast for this learner:
 
-- markdown: 120 words a minute;
-- a code cell: 0.4 minutes to read it, run it and look at what it printed;
-- a figure: 0.25 minutes more, to look at it;
-- a live widget: 3 minutes to try it;
-- a self-checked exercise: 2.5 minutes in the core (predict, choose, fill in one
-  blank), 7 minutes in an extension (where exercises ask for more).
+- markdown: 100 words a minute;
+- a code cell: 0.5 minutes to read it, run it and read what it printed;
+- a figure: 0.75 minutes more, to read it;
+- a live widget: 3 minutes to try what the text suggests;
+- a self-checked exercise: 3 minutes in the core and the on-ramp (predict,
+  choose, fill in one blank, with a wrong try), 7 minutes in an extension
+  (where exercises ask for more).
 
 Only the Python standard library is used, so this runs without the course installed.
 """
@@ -34,11 +36,11 @@ import sys
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 
-WORDS_PER_MINUTE = 120
-MINUTES_PER_CODE_CELL = 0.4
-MINUTES_PER_FIGURE = 0.25
+WORDS_PER_MINUTE = 100
+MINUTES_PER_CODE_CELL = 0.5
+MINUTES_PER_FIGURE = 0.75
 MINUTES_PER_WIDGET = 3.0
-MINUTES_PER_EXERCISE = {"core": 2.5, "on-ramp": 2.5, "extensions": 7.0}
+MINUTES_PER_EXERCISE = {"core": 3.0, "on-ramp": 3.0, "extensions": 7.0}
 
 CORE_BUDGET = 15
 """Minutes a notebook's core may take, its exercises included (notebook 00: 10, besides its on-ramp)."""
