@@ -95,7 +95,8 @@ function render({ model, el }) {
   const jumps = element("div", "nnbook-fps-jumps", el);
   element("span", "nnbook-fps-jumps-label", jumps, "jump to:");
   const hint = element("div", "nnbook-fps-hint", el,
-    "Keys (click the stepper first): → forward, ← back, space play or pause.");
+    "Keys (click the stepper first): → forward, ← back, space play or pause, Home and End the first and " +
+    "last step.");
   const note = element("div", "nnbook-fps-static", el,
     "A saved picture: the stepper moves only in a running notebook (JupyterLab, Colab, Binder). Run the cell to use it.");
   note.hidden = true;
@@ -227,6 +228,8 @@ function render({ model, el }) {
         const colour = colourOf(value);
         context.fillStyle = css(colour);
         context.fillRect(x, y, size - 1, size - 1);
+        context.strokeStyle = "#ccc"; // white cells (activation 1, weight 0) need an edge on a white page
+        context.strokeRect(x + 0.5, y + 0.5, size - 2, size - 2);
         if (size >= 30) {
           const text = fmt(value);
           context.fillStyle = darkText(colour) ? "#000" : "#fff";
@@ -243,7 +246,7 @@ function render({ model, el }) {
         context.lineWidth = 1;
       }
       if (names) {
-        context.fillStyle = "#555";
+        context.fillStyle = ink();
         context.font = "10px sans-serif";
         context.fillText(names[i], x + size / 2, y + size + nameHeight / 2);
       }
@@ -256,7 +259,7 @@ function render({ model, el }) {
     const { rows, columns, limit, colours: indices } = model.get("_matrices")[layer - 1];
     const index = bytesOf(indices);
     const wide = columns > 64;
-    const width = wide ? Math.min(392, columns) : columns * 12;
+    const width = wide ? 392 : columns * 12;
     const rowHeight = Math.max(2, Math.min(wide ? 6 : 12, Math.floor(200 / rows)));
     const height = rows * rowHeight;
     const pixels = new ImageData(columns, rows);
@@ -285,6 +288,8 @@ function render({ model, el }) {
     return { canvas, limit, rows, columns };
   }
 
+  // The page's text colour, for labels drawn on canvases (dark in a light theme, light in a dark one).
+  const ink = () => getComputedStyle(el).color || "#555";
   const grey = (v) => colours.grey(v);
   const weights = (limit) => (v) => colours.weight((v + limit) / (2 * limit));
 
@@ -390,8 +395,8 @@ function render({ model, el }) {
 
   // The squishing function with every neuron's z on it: read each activation off the curve.
   function curve(z, a, name) {
-    const width = 300;
-    const height = 130;
+    const width = 360;
+    const height = 150;
     const ratio = window.devicePixelRatio || 1;
     const canvas = document.createElement("canvas");
     canvas.className = "nnbook-fps-curve";
@@ -415,16 +420,16 @@ function render({ model, el }) {
     context.moveTo(x(0), y(0));
     context.lineTo(x(0), y(top));
     context.stroke();
-    context.fillStyle = "#555";
-    context.font = "10px sans-serif";
+    context.fillStyle = ink();
+    context.font = "11px sans-serif";
     context.textAlign = "center";
-    for (const tick of [-reach, 0, reach]) context.fillText(String(tick), x(tick), y(0) + 12);
+    for (const tick of [-reach, 0, reach]) context.fillText(String(tick), x(tick), y(0) + 13);
     context.textAlign = "left";
     context.fillText("z", x(reach) + 6, y(0) + 4);
-    context.fillText(`a = ${name}(z)`, x(0) + 6, y(top) + 4);
+    context.fillText(`a = ${name}(z)`, x(-reach), y(top) + 4);
     context.textAlign = "right";
     context.fillText(String(top), x(0) - 4, y(top) + 4);
-    context.strokeStyle = "#333";
+    context.strokeStyle = ink();
     context.lineWidth = 1.5;
     context.beginPath();
     for (let i = 0; i <= 200; i++) {
@@ -529,6 +534,10 @@ function render({ model, el }) {
           } else {
             context.fillStyle = css(colours.grey(values[i]));
             context.fillRect(cx - 7, y, 14, size - 1);
+            if (size >= 6) {
+              context.strokeStyle = "#ccc";
+              context.strokeRect(cx - 6.5, y + 0.5, 13, size - 2);
+            }
           }
           if (l === v.layer && (i === v.neuron || i === v.answer)) {
             context.strokeStyle = colours.highlight;
@@ -539,7 +548,7 @@ function render({ model, el }) {
         }
       }
       const here = l === v.layer && v.kind !== "input";
-      context.fillStyle = here ? colours.highlight : "#555";
+      context.fillStyle = here ? colours.highlight : ink();
       context.font = here ? "bold 10px sans-serif" : "10px sans-serif";
       context.fillText(l === 0 ? "a(0)" : `a(${l})`, cx, height - 6);
     }

@@ -97,9 +97,18 @@ class ForwardPassStepper(anywidget.AnyWidget):
     are greys (0 black, 1 white), weights are blue (positive) and red
     (negative), with white for zero.
 
+    What it shows at each step: a caption in plain words with the step's
+    numbers; the maths of the step (for a row: the matrix W with the row
+    framed, then the layer before × the row = the products, and their sum);
+    a table of the layer so far (W a, + b, = z, the activation); and the
+    whole network as columns of neurons, lit once worked out.
+
     In the notebook: the buttons step back and forward, play and pause,
     and jump to a layer; the slider picks any step. Click the stepper, then
-    use the keys: → forward, ← back, space to play or pause.
+    use the keys: → forward, ← back, space to play or pause, Home and End
+    for the first and last step. A saved notebook (on GitHub, in nbviewer,
+    exported to HTML) shows the step it was saved at, with a line saying
+    that the stepper moves only in a running notebook.
 
     In Python (for teachers and tests)::
 
@@ -137,10 +146,14 @@ class ForwardPassStepper(anywidget.AnyWidget):
         True while playing (the browser moves the steps on).
     speed : float
         Steps a second while playing.
+    network : Network
+        The stepper's own copy of the network.
     image : numpy.ndarray
-        The input being followed: (28, 28) for a 784-input network.
-    label : int or None
-        The digit's true label, for a test digit; None otherwise.
+        The input being followed: (28, 28) for a 784-input network, read-only.
+    index, label : int or None
+        The test digit's index and its true label; None for other inputs.
+    source : DigitCanvas or None
+        The canvas being followed, if any.
     """
 
     _esm = HERE / "forward_pass_stepper.js"

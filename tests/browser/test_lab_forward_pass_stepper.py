@@ -28,6 +28,9 @@ pytestmark = pytest.mark.browser
 
 SETUP = ("from nnbook.widgets.forward_pass_stepper import ForwardPassStepper\n"
          "stepper = ForwardPassStepper(digit=0)\nstepper")
+SMALL = ("import nnbook\n"
+         "small = ForwardPassStepper(nnbook.Network((3, 2, 2), activation='relu', seed=1), digit=[0.1, 0.5, 1.0])\n"
+         "small")
 STEPPER = ".nnbook-forward-pass-stepper"
 
 OPEN_AND_RUN_ALL = """async (path) => {
@@ -61,7 +64,7 @@ CLOSE = """async () => {
 
 
 def write_notebook(path: pathlib.Path) -> None:
-    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(SETUP)])
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(SETUP), nbformat.v4.new_code_cell(SMALL)])
     notebook.metadata.kernelspec = {"name": "python3", "display_name": "Python 3", "language": "python"}
     path.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(notebook, path)
@@ -94,10 +97,10 @@ def page(lab, context):
         page.close()
 
 
-def shown(stepper) -> tuple[int, str]:
+def shown(stepper, n_steps=49) -> tuple[int, str]:
     """The step the page shows (from its counter) and its caption."""
     counter = stepper.locator(".nnbook-fps-counter").inner_text()
-    step = int(re.fullmatch(r"step (\d+) of 49", counter).group(1))
+    step = int(re.fullmatch(rf"step (\d+) of {n_steps}", counter).group(1))
     return step, stepper.locator(".nnbook-fps-caption").inner_text()
 
 
@@ -178,6 +181,31 @@ def test_the_stepper_moves_on_a_click_and_on_the_keys(page, expected, screenshot
     page.wait_for_function(f"() => ({CELL_TEXT})({cell}).includes('kernel at step')", polling=250)
     assert page.evaluate(CELL_TEXT, cell).strip() == "kernel at step 48 activation"
     assert not page.evaluate("() => document.body.innerText.includes('Error displaying widget')")
+
+
+def test_a_small_relu_network_steps_too(page, screenshots):
+    import nnbook
+
+    expected = ForwardPassStepper(nnbook.Network((3, 2, 2), activation="relu", seed=1), digit=[0.1, 0.5, 1.0])
+    small = page.locator(STEPPER).nth(1)
+    small.wait_for(timeout=60_000)
+    small.scroll_into_view_if_needed()
+    assert shown(small, 9) == (0, expected.state.caption)
+    for step in range(1, 5):
+        small.locator("button.nnbook-fps-forward").click()
+        wait_for_step(page, small, step)
+        expected.step = step
+        assert shown(small, 9) == (step, expected.state.caption)
+    assert expected.state.caption.startswith("ReLU keeps each positive sum")
+    small.screenshot(path=screenshots / "forward-pass-stepper-small-relu.png")
+    small.locator("button.nnbook-fps-jump", has_text="outputs").click()
+    wait_for_step(page, small, 5)
+    small.locator(".nnbook-fps-caption").click()
+    page.keyboard.press("End")
+    wait_for_step(page, small, 9)
+    expected.step = 9
+    assert shown(small, 9) == (9, expected.state.caption)
+    small.screenshot(path=screenshots / "forward-pass-stepper-small-answer.png")
 
 
 def test_a_static_export_shows_the_saved_step_and_says_it_moves_only_when_running(
