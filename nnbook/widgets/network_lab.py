@@ -500,7 +500,7 @@ class NetworkLab(widgets.VBox):
         bars_ax.legend(handles=[Patch(facecolor="0.85", edgecolor=NEUTRAL, label="trained"),
                                 Patch(facecolor="0.25", label="now"),
                                 Line2D([], [], marker="v", color=HIGHLIGHT, linestyle="none", label="hurt most")],
-                       loc="lower left", bbox_to_anchor=(0.0, 1.0), ncols=3, fontsize=8, frameon=False,
+                       loc="lower left", bbox_to_anchor=(0.0, 1.1), ncols=3, fontsize=8, frameon=False,
                        borderaxespad=0.1, handlelength=1.2)
         moving = [self._digit_artist, digit_frame]
         moving += [artist for artists in self._weight_artists for artist in artists]
@@ -543,14 +543,14 @@ class NetworkLab(widgets.VBox):
                                       layout=widgets.Layout(width="160px")),
             "neuron": widgets.IntSlider(value=0, min=0, max=self._trained.sizes[1] - 1, description="neuron",
                                         style=wide, layout=widgets.Layout(width="300px")),
-            "off": widgets.ToggleButton(value=False, description="switch off", icon="power-off",
+            "off": widgets.ToggleButton(value=False, description="switch off",
                                         tooltip="force this neuron's activation to 0 for every digit"),
             "bias": _slider("shift its bias by", -BIAS_RANGE, BIAS_RANGE, 0.1, 0.0),
             "scale": _slider("multiply its weights by", *SCALE_RANGE, 0.05, 1.0),
             "zero_biases": widgets.ToggleButton(value=False, description="zero all biases",
                                                 tooltip="set every trained bias to 0"),
             "noise": _slider("noise on every weight", 0.0, MAX_NOISE, 0.01, 0.0),
-            "restore": widgets.Button(description="restore the trained network", icon="undo",
+            "restore": widgets.Button(description="restore the trained network",
                                       button_style="info", layout=widgets.Layout(width="240px")),
         }
         for layer in range(1, self.n_layers + 1):
@@ -583,7 +583,7 @@ class NetworkLab(widgets.VBox):
         self._score_text = widgets.HTML()
         self._score_text.add_class("nnbook-lab-score")
         self._neuron_text = widgets.HTML()
-        self._neuron_text.add_class("nnbook-lab-neuron")
+        self._neuron_text.add_class("nnbook-lab-neuron-text")
         self._verdict = widgets.HTML()
         self._verdict.add_class("nnbook-verdict")
         row = widgets.Layout(flex_flow="row wrap", align_items="center")
