@@ -2,6 +2,7 @@
 
     python3 run.py stats            a table: the core, the on-ramp and the extensions of every notebook
     python3 run.py stats --json     the same numbers, for tools
+    python3 run.py stats --write    put the minutes into the course tables of README.md and notebook 00
 
 A notebook's **core** is every cell without the tag ``extension`` (the on-ramp in
 00, tagged ``on-ramp``, is counted apart). For each part this counts the words of
@@ -119,6 +120,82 @@ def rounded_minutes(value: float) -> int:
     return int(-(-value // 1))
 
 
+def table_minutes(stats: dict) -> tuple[str, str]:
+    """What a course table says for one notebook: its core, and everything with the extensions.
+
+    Notebook 00's core is given with its Python on-ramp as "10 + 12", since a
+    learner who knows Python skips the on-ramp.
+    """
+    core, on_ramp, extensions = (stats[part]["minutes"] for part in ("core", "on-ramp", "extensions"))
+    core_text = str(rounded_minutes(core))
+    if on_ramp:
+        core_text += f" + {rounded_minutes(on_ramp)}"
+    return core_text, str(rounded_minutes(core + on_ramp + extensions))
+
+
+TOTAL = re.compile(r"(<!--(core-minutes|all-hours)-->)[^<]*(<!--/-->)")
+"""Where a text gives the whole course's time: the core path in minutes, or everything in hours."""
+
+TABLE_ROW = re.compile(r"^\|\s*\[?(?:[^|\]]*?)\b(\d\d)\b[^|]*\|")
+
+
+def with_minutes(text: str, all_stats: list[dict]) -> str:
+    """``text`` with the course table's "core" and "with extensions" cells set from ``all_stats``.
+
+    The table is the markdown table whose header has a column naming "core" and
+    one naming "extensions"; its rows start with the notebook's two-digit number.
+    """
+    by_number = {stats["notebook"][:2]: table_minutes(stats) for stats in all_stats}
+    lines, columns = text.split("\n"), None
+    for index, line in enumerate(lines):
+        if not line.startswith("|"):
+            columns = None
+            continue
+        cells = line.strip().strip("|").split("|")
+        names = [cell.strip().lower() for cell in cells]
+        if any("core" in name for name in names) and any("extensions" in name for name in names):
+            columns = (next(i for i, n in enumerate(names) if "core" in n),
+                       next(i for i, n in enumerate(names) if "extensions" in n))
+            continue
+        row = TABLE_ROW.match(line)
+        if columns and row and row.group(1) in by_number:
+            for column, value in zip(columns, by_number[row.group(1)]):
+                cells[column] = f" {value} "
+            lines[index] = "|" + "|".join(cells) + "|"
+    core = sum(stats["core"]["minutes"] + stats["on-ramp"]["minutes"] for stats in all_stats)
+    everything = sum(stats[part]["minutes"] for stats in all_stats for part in ("core", "on-ramp", "extensions"))
+    totals = {"core-minutes": str(rounded_minutes(core)), "all-hours": f"{everything / 60:.0f}"}
+    return TOTAL.sub(lambda found: found.group(1) + totals[found.group(2)] + found.group(3), "\n".join(lines))
+
+
+TABLES = ("README.md", "notebooks/00-welcome.ipynb")
+"""The files whose course table gives each notebook's minutes."""
+
+
+def write_tables(all_stats: list[dict], root: pathlib.Path = ROOT) -> list[str]:
+    """Put the minutes into every course table; returns the files that changed."""
+    changed = []
+    for name in TABLES:
+        path = root / name
+        if path.suffix == ".ipynb":
+            notebook = json.loads(path.read_text(encoding="utf-8"))
+            before = json.dumps(notebook)
+            for cell in notebook["cells"]:
+                if cell["cell_type"] == "markdown":
+                    new = with_minutes("".join(cell["source"]), all_stats)
+                    cell["source"] = new.splitlines(keepends=True)
+            if json.dumps(notebook) != before:
+                path.write_text(json.dumps(notebook, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+                changed.append(name)
+        else:
+            text = path.read_text(encoding="utf-8")
+            new = with_minutes(text, all_stats)
+            if new != text:
+                path.write_text(new, encoding="utf-8")
+                changed.append(name)
+    return changed
+
+
 def table(all_stats: list[dict]) -> str:
     columns = ("words", "code cells", "figures", "widgets", "exercises", "minutes")
     header = f"{'notebook':<24}{'part':<12}" + "".join(f"{c:>11}" for c in columns)
@@ -142,6 +219,9 @@ def main(argv: list[str]) -> int:
     all_stats = course_stats()
     if argv == ["--json"]:
         print(json.dumps(all_stats, indent=1))
+    elif argv == ["--write"]:
+        changed = write_tables(all_stats)
+        print("Updated the course table in " + ", ".join(changed) if changed else "The course tables were up to date.")
     elif not argv:
         print(table(all_stats))
     else:

@@ -209,3 +209,29 @@ def test_the_core_alone_runs_and_prints_what_the_stored_notebook_shows(name):
             continue
         assert text_outputs(ran, rules) == text_outputs(kept, rules), (
             f"{name} core cell {ran.get('id')}: run without the extensions it prints something else")
+
+
+# The times the course promises -------------------------------------------------------------
+
+def test_the_course_tables_give_the_measured_minutes(tmp_path):
+    """README's and notebook 00's tables say what `run.py stats` computes (`run.py stats --write` fixes them)."""
+    all_stats = stats_script.course_stats()
+    for name in stats_script.TABLES:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes((ROOT / name).read_bytes())
+    assert stats_script.write_tables(all_stats, root=tmp_path) == [], (
+        "a course table's minutes are stale: run `python3 run.py stats --write`")
+
+
+def test_the_table_writer_sets_every_row_and_the_totals():
+    stats = [{"notebook": f"0{n}-x", "core": {"minutes": 9.2 + n}, "on-ramp": {"minutes": 11.5 if n == 0 else 0},
+              "extensions": {"minutes": 30.0}} for n in range(2)]
+    text = ("| | notebook | core time | with extensions |\n|---|---|---|---|\n"
+            "| 00 | [Welcome](00-x.ipynb) | ? | ? |\n\n"
+            "| notebook | core (min) | with extensions | more |\n|---|---|---|---|\n"
+            "| [01 · Pixels](01-x.ipynb) | ? | ? | 5 |\n\n"
+            "about <!--core-minutes-->?<!--/--> minutes, <!--all-hours-->?<!--/--> hours")
+    written = stats_script.with_minutes(text, stats)
+    assert "| 00 | [Welcome](00-x.ipynb) | 10 + 12 | 51 |" in written
+    assert "| [01 · Pixels](01-x.ipynb) | 11 | 41 | 5 |" in written
+    assert "<!--core-minutes-->31<!--/-->" in written and "<!--all-hours-->2<!--/-->" in written
