@@ -235,3 +235,81 @@ def test_the_table_writer_sets_every_row_and_the_totals():
     assert "| 00 | [Welcome](00-x.ipynb) | 10 + 12 | 51 |" in written
     assert "| [01 · Pixels](01-x.ipynb) | 11 | 41 | 5 |" in written
     assert "<!--core-minutes-->31<!--/-->" in written and "<!--all-hours-->2<!--/-->" in written
+
+
+# Each extension can be done on its own -------------------------------------------------------
+
+IPYTHON_NAMES = {"display", "get_ipython", "In", "Out", "_"}
+
+
+def defined_and_used(code: str) -> tuple[set[str], set[str]]:
+    """The names some code defines (anywhere in it) and the names it reads."""
+    tree = ast.parse(code)
+    defined, used = set(), set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            (defined if isinstance(node.ctx, (ast.Store, ast.Del)) else used).add(node.id)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            defined.add(node.name)
+        elif isinstance(node, ast.arg):
+            defined.add(node.arg)
+        elif isinstance(node, ast.alias):
+            defined.add((node.asname or node.name).split(".")[0])
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            defined.add(node.name)
+    return defined, used
+
+
+def extension_sections(cells) -> list[list]:
+    """The notebook's Going further sections, each a list of its cells."""
+    sections = []
+    for cell in cells:
+        if not is_extension(cell):
+            continue
+        if cell["cell_type"] == "markdown" and GOING_FURTHER.match(source(cell)):
+            sections.append([])
+        if sections:
+            sections[-1].append(cell)
+    return sections
+
+
+def names_of(cells) -> tuple[set[str], set[str]]:
+    defined, used = set(), set()
+    for cell in cells:
+        if cell["cell_type"] == "code" and cell.get("id") != "colab-install":
+            more_defined, more_used = defined_and_used(python_of(source(cell)))
+            defined |= more_defined
+            used |= more_used
+    return defined, used
+
+
+@pytest.mark.parametrize("name", LESSONS)
+def test_each_going_further_section_needs_only_the_core_the_first_section_and_itself(name):
+    """A learner may pick any section: it must not need what a later or another section defined.
+
+    The first Going further section may set up what all of them use (its imports, say).
+    """
+    import builtins
+
+    cells = load_notebook(name)["cells"]
+    available = names_of([cell for cell in cells if not is_extension(cell)])[0] | set(dir(builtins)) | IPYTHON_NAMES
+    sections = extension_sections(cells)
+    available |= names_of(sections[0])[0]
+    for section in sections[1:]:
+        defined, used = names_of(section)
+        missing = used - defined - available
+        heading = source(section[0]).splitlines()[0]
+        assert not missing, f"{name}, {heading!r} uses {sorted(missing)}, defined only in another Going further section"
+
+
+def test_the_section_check_finds_a_name_from_another_section():
+    cells = [{"cell_type": "markdown", "source": "## Going further: one", "metadata": {"tags": ["extension"]}},
+             {"cell_type": "code", "source": "import numpy as np\nshared = 1", "metadata": {"tags": ["extension"]}},
+             {"cell_type": "markdown", "source": "## Going further: two", "metadata": {"tags": ["extension"]}},
+             {"cell_type": "code", "source": "made_here = 2", "metadata": {"tags": ["extension"]}},
+             {"cell_type": "markdown", "source": "## Going further: three", "metadata": {"tags": ["extension"]}},
+             {"cell_type": "code", "source": "print(np.sum(shared + made_here))", "metadata": {"tags": ["extension"]}}]
+    sections = extension_sections(cells)
+    assert len(sections) == 3
+    defined, used = names_of(sections[2])
+    assert used - defined - names_of(sections[0])[0] - {"print"} == {"made_here"}
