@@ -149,6 +149,14 @@ def test_the_stepper_moves_on_a_click_and_on_the_keys(page, expected, screenshot
     step, caption = shown(stepper)
     assert step == paused_at, "pause stops the steps"
     assert caption == expected(step)
+    # Space on a focused button plays or pauses too, once: the button's own click on space is held back.
+    play = stepper.locator("button.nnbook-fps-play")
+    play.focus()
+    page.keyboard.press(" ")
+    page.wait_for_timeout(400)
+    assert play.inner_text().endswith("pause"), "one press of space, one toggle"
+    page.keyboard.press(" ")
+    page.wait_for_function("(button) => button.innerText.endsWith('play')", arg=play.element_handle())
 
     stepper.locator("button.nnbook-fps-jump", has_text="outputs").click()
     wait_for_step(page, stepper, 37)
