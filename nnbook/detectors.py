@@ -32,7 +32,8 @@ of a 4, a 7 or a 9. ``example_weights()`` and ``EXAMPLE_BIAS`` give it.
 The cores of notebooks 03 and 04 draw each picture with one call, so that no
 plotting code stands between a learner and the idea: ``show_strokes`` and
 ``show_bias_shift``, and the live widgets ``region_explorer`` and
-``bias_explorer`` (whose pictures are ``show_region`` and ``show_bias``).
+``bias_explorer`` (whose pictures are ``show_region`` and ``show_bias``). Each widget keeps
+its x-axis still while its sliders move (``REGION_SUMS_AXIS``; the bias widget's -15 to 30).
 """
 
 from __future__ import annotations
@@ -65,6 +66,11 @@ EXAMPLE_REGION = Region(top=7, left=16, height=10, width=4)
 
 EXAMPLE_BIAS = -10.0
 """The video's example bias: the neuron fires only when its weighted sum is above 10."""
+
+REGION_SUMS_AXIS = (-20.0, 40.0)
+"""The weighted-sum axis of notebook 03's widget. It holds the sums of the example region and of
+every region the notebook suggests, so the axis stays put while a learner moves the sliders; only a
+region whose sums do not fit widens it, in steps of 20."""
 
 
 def region_detector(top, left, height, width, border=1) -> np.ndarray:
@@ -280,8 +286,26 @@ def show_region(top, left, height, width, images, labels):
         hist_ax.text(0.5, 0.5, "no digit has ink here:\nevery weighted sum is 0",
                      ha="center", va="center", transform=hist_ax.transAxes)
     else:
-        show_sums_by_digit(sums, labels, ax=hist_ax, title="weighted sums")
+        show_sums_by_digit(sums, labels, ax=hist_ax, title="weighted sums", xlim=region_sums_axis(sums))
     return fig
+
+
+def region_sums_axis(sums, step=20.0) -> tuple[float, float]:
+    """The x-axis of notebook 03's widget for these weighted sums: :data:`REGION_SUMS_AXIS`, widened if needed.
+
+    The axis only grows, in steps of ``step``, when some sum falls outside it,
+    so that regions of the same size are drawn on the same axis.
+
+    >>> region_sums_axis([-15.5, 27.6])
+    (-20.0, 40.0)
+    >>> region_sums_axis([24.1, 241.4])
+    (-20.0, 260.0)
+    """
+    sums = require_finite(as_float_array(sums, "sums"), "sums")
+    step = number(step, "step", minimum=1)
+    low, high = REGION_SUMS_AXIS
+    return (min(low, step * float(np.floor(sums.min() / step))),
+            max(high, step * float(np.ceil(sums.max() / step))))
 
 
 def region_explorer(images, labels, region=EXAMPLE_REGION):
@@ -316,7 +340,7 @@ def show_bias_shift(sums, labels, bias):
     sums = require_finite(as_float_array(sums, "sums"), "sums")
     with plt.rc_context(STYLE):
         fig, (before, after) = plt.subplots(1, 2, figsize=(9.0, 3.8), sharey=True)
-    show_sums_by_digit(sums, labels, threshold=-bias, ax=before, title=f"weighted sum, line at {-bias:g}")
+    show_sums_by_digit(sums, labels, threshold=-bias, ax=before, title=f"weighted sum, line at {_threshold(bias):g}")
     show_sums_by_digit(sums + bias, labels, threshold=0, ax=after, title="weighted sum + bias, line at 0")
     after.set_xlabel("weighted sum + bias")
     return fig
@@ -356,7 +380,7 @@ def show_bias(weights, bias, images, labels, sums=None, strip=None):
     top, bottom = fig.subfigures(2, 1, height_ratios=(1.6, 1))
     hist_ax, bar_ax = top.subplots(1, 2, width_ratios=(1.5, 1))
     show_sums_by_digit(sums, labels, threshold=-bias, ax=hist_ax,
-                       title=f"bias {bias:g}, so threshold {-bias:g}", xlim=(-15, 30))
+                       title=f"bias {bias + 0.0:g}, so threshold {_threshold(bias):g}", xlim=(-15, 30))
     show_pass_rates(pass_rates(weights, bias, batch, labels), ax=bar_ax,
                     title=f"fires for {np.mean(sums + bias > 0):.0%} of all digits")
     show_firing(batch[strip], sums[strip] + bias > 0, labels[strip], ax=bottom.subplots())
@@ -382,6 +406,15 @@ def bias_explorer(weights, images, labels, bias=EXAMPLE_BIAS):
 
     return interactive(explore, bias=FloatSlider(value=number(bias, "bias"), min=-30, max=10, step=0.5,
                                                  description="bias"))
+
+
+def _threshold(bias) -> float:
+    """The threshold ``-bias``, written for a title: a bias of 0 gives 0, never "-0".
+
+    >>> f"{_threshold(0.0):g}", f"{_threshold(-10):g}"
+    ('0', '10')
+    """
+    return -bias + 0.0
 
 
 def _rectangle(top, left, height, width) -> tuple[int, int, int, int]:

@@ -209,10 +209,32 @@ def test_show_region_draws_the_detector_and_the_sums_of_every_digit():
     map_ax, hist_ax = fig.axes
     assert map_ax.get_title() == "rows 7-16, columns 16-19"
     np.testing.assert_array_equal(map_ax.images[0].get_array(), detectors.example_weights())
-    sums = nnbook.weighted_sum(detectors.example_weights(), images)
-    assert hist_ax.get_xlim() == pytest.approx((sums.min(), sums.max()), abs=1e-6)
+    assert hist_ax.get_xlim() == pytest.approx(detectors.REGION_SUMS_AXIS, abs=1e-6)
     assert [t.get_text() for t in hist_ax.get_yticklabels()] == [str(9 - d) for d in range(10)]
     matplotlib.pyplot.close("all")
+
+
+@pytest.mark.parametrize("region", [
+    tuple(detectors.EXAMPLE_REGION), (7, 7, 3, 14), (5, 13, 18, 2), (16, 5, 7, 6),  # notebook 03's suggestions
+])
+def test_the_region_widgets_axis_stays_put_for_the_regions_notebook_03_suggests(train_digits, region):
+    """Moving from one suggested region to the next, the learner compares rows on the same x-axis."""
+    images, labels = train_digits
+    sums = nnbook.weighted_sum(detectors.region_detector(*region), images)
+    assert detectors.region_sums_axis(sums) == detectors.REGION_SUMS_AXIS
+    fig = detectors.show_region(*region, images, labels)
+    assert fig.axes[1].get_xlim() == pytest.approx(detectors.REGION_SUMS_AXIS, abs=1e-6)
+    matplotlib.pyplot.close("all")
+
+
+def test_the_region_widgets_axis_widens_in_steps_only_for_sums_that_do_not_fit(train_digits):
+    images, labels = train_digits
+    sums = nnbook.weighted_sum(detectors.region_detector(0, 0, 28, 28), images)   # the whole picture: all the ink
+    low, high = detectors.region_sums_axis(sums)
+    assert low == detectors.REGION_SUMS_AXIS[0] and high % 20 == 0 and high - 20 < sums.max() <= high
+    assert detectors.region_sums_axis([-45.0, 3.0]) == (-60.0, 40.0)
+    with pytest.raises(ValueError, match="sums"):
+        detectors.region_sums_axis([np.nan])
 
 
 def test_show_region_cuts_the_region_to_the_picture_and_says_when_no_digit_has_ink_there():
@@ -269,6 +291,10 @@ def test_show_bias_frames_the_strip_digits_that_fire_and_reports_the_share():
     fig = detectors.show_bias(weights, -10, images, labels)
     hist_ax, bar_ax, strip_ax = fig.axes
     assert hist_ax.get_title() == "bias -10, so threshold 10"
+    for zero in (0.0, -0.0):   # the slider's middle: no "-0"
+        assert detectors.show_bias(weights, zero, images, labels).axes[0].get_title() == "bias 0, so threshold 0"
+        shift = detectors.show_bias_shift(np.zeros(len(labels)), labels, zero)
+        assert shift.axes[0].get_title() == "weighted sum, line at 0"
     share = np.mean(detectors.fires(weights, -10, images))
     assert bar_ax.get_title() == f"fires for {share:.0%} of all digits"
     strip = detectors.first_of_each_digit(labels)
