@@ -112,7 +112,7 @@ def test_every_step_shows_the_networks_own_numbers(case, digits):
             np.testing.assert_allclose(mine, theirs, rtol=1e-12, atol=1e-15)
         if kind == "row":
             value = float(np.dot(network.weights[layer - 1][neuron], a[layer - 1]))
-            assert f"gives {value:.2f}." in state.caption.replace("gives -0.00", "gives 0.00")
+            assert f"gives {value:.2f}.".replace("-0.00", "0.00") in state.caption
         assert state.answer == (network.predict(image) if kind == "answer" else None)
 
         # What the browser gets: the same numbers, NaN in the same places.
@@ -376,6 +376,8 @@ def test_a_network_without_784_inputs_asks_for_its_own_inputs(digit):
     with pytest.raises(ValueError, match=r"digit must be one image or a batch of images shaped \(3,\) or \(n, 3\), "
                                          r"got shape \(2,\)"):
         ForwardPassStepper(tiny_network(), digit=[0.5, 0.5])
+    with pytest.raises(TypeError, match="digit must be a list or array of 3 grey values from 0 to 1, got str 'abc'"):
+        ForwardPassStepper(tiny_network(), digit="abc")
 
 
 def test_a_broken_network_is_refused_with_the_networks_own_message():

@@ -293,8 +293,9 @@ class ForwardPassStepper(anywidget.AnyWidget):
     def _load(self, digit) -> None:
         """Check ``digit`` and work out its whole forward pass; nothing changes if the check fails."""
         n_inputs = self.network.sizes[0]
-        options = ("a test digit's index (0-1999), an image (28×28 or 784 grey values from 0 to 1) "
-                   "or a DigitCanvas")
+        options = f"a list or array of {n_inputs} grey values from 0 to 1"
+        if n_inputs == PIXELS:
+            options = "a test digit's index (0-1999), an image (28×28 or 784 grey values from 0 to 1) or a DigitCanvas"
         if n_inputs != PIXELS and (digit is None or isinstance(digit, (numbers.Integral, DigitCanvas))):
             raise ValueError(f"this {_shape(self.network)} network reads {n_inputs} inputs, not a 28×28 digit: "
                              f"give digit= as {n_inputs} grey values from 0 to 1, for example "
