@@ -13,24 +13,21 @@ from nnbook.check import n00_python
 from nnbook.check._core import FAIL, PASS
 
 grid = n00_python.GRID.copy()
-row = n00_python.ROW.copy()
 
-WARMUPS = [check.warmup_pixels, check.warmup_slice, check.warmup_grid, check.warmup_count]
+WARMUPS = [check.warmup_pixels, check.warmup_grid, check.warmup_count]
 
 JUNK = [None, "", "abc", {"a": 1}, {1, 2}, object(), float("nan"), float("inf"), 1j, b"600", [[1, 2], [3]],
         np.array(["a", "b"]), (lambda: 600), Ellipsis.__class__]
 
 
-def test_the_module_lists_exactly_its_four_warmups_in_notebook_order():
-    assert n00_python.__all__ == ["warmup_pixels", "warmup_slice", "warmup_grid", "warmup_count"]
+def test_the_module_lists_exactly_its_three_warmups_in_notebook_order():
+    assert n00_python.__all__ == ["warmup_pixels", "warmup_grid", "warmup_count"]
     assert [w.name for w in WARMUPS] == n00_python.__all__
 
 
 def test_the_examples_are_as_the_judges_assume():
-    """All nine grey values differ, so a value names its pixel; the stroke's values differ from the rest of row."""
+    """All nine grey values differ, so a value names its pixel."""
     assert len(set(grid.ravel())) == grid.size == 9 and grid.shape == (3, 3)
-    assert len(set(row)) == len(row)
-    assert row[n00_python.STROKE].tolist() == [0.8, 1.0, 0.9]
     counts = {int(np.sum(grid < 0.5)), int(np.sum(grid > 0.5)), grid.size, len(grid)}
     assert len(counts) == 4, "the right count and the three typical wrong counts must differ"
 
@@ -39,8 +36,7 @@ def test_the_examples_are_as_the_judges_assume():
 def test_each_warmup_untouched_is_not_attempted_and_its_solution_passes(warmup):
     not_attempted(warmup(...))
     scope = run_solution(warmup, grid=grid.copy())
-    answer = {"warmup_pixels": "my_pixels", "warmup_slice": "my_slice", "warmup_grid": "my_pixel",
-              "warmup_count": "my_count"}[warmup.name]
+    answer = {"warmup_pixels": "my_pixels", "warmup_grid": "my_pixel", "warmup_count": "my_count"}[warmup.name]
     passes(warmup(scope[answer]))
 
 
@@ -75,35 +71,6 @@ def test_pixels_accepts_600(answer):
 ])
 def test_pixels_explains_each_typical_mistake(answer, phrases):
     fails(check.warmup_pixels(answer), *phrases)
-
-
-# warmup_slice --------------------------------------------------------------------
-
-@pytest.mark.parametrize("answer", [row[3:6], [0.8, 1.0, 0.9], (0.8, 1, 0.9), row[3:6].tolist(), np.float32(row)[3:6]])
-def test_slice_accepts_the_stroke(answer):
-    passes(check.warmup_slice(answer))
-
-
-@pytest.mark.parametrize("answer, phrases", [
-    (row[3:5], ["row[3:5] gives only [0.8, 1.0]", "stops just before its second number", "stop at 6"]),
-    (row[4:7], ["row[4:7] gives [1.0, 0.9, 0.4]", "Python counts from 0", "at position 3"]),
-    (row[3:7], ["row[3:7]", "dark pixels after it", "Stop earlier"]),
-    (row[3:], ["row[3:8]", "dark pixels after it"]),
-    (row[2:6], ["row[2:6]", "dark pixels before it", "Start later"]),
-    (row[2:5], ["row[2:5], [0.3, 0.8, 1.0]", "the stroke is 0.8 1.0 0.9"]),
-    (row[0:3], ["row[0:3]"]),
-    (row, ["the whole row"]),
-    (row[3], ["one number, 0.8 (row[3])", "row[start:stop]"]),
-    (0.8, ["one number, 0.8 (row[3])"]),
-    (5, ["one number, 5;"]),
-    ("row[3:6]", ["is the text 'row[3:6]'", "Leave out the quotes"]),
-    (row[5:3], ["my_slice is empty"]),
-    ([0.9, 1.0, 0.8], ["not a piece of row"]),
-    (row > 0.5, ["True/False, not grey values"]),
-    (grid, ["should be a piece of row"]),
-])
-def test_slice_explains_each_typical_mistake(answer, phrases):
-    fails(check.warmup_slice(answer), *phrases)
 
 
 # warmup_grid ---------------------------------------------------------------------

@@ -2,42 +2,33 @@
 
 Each warm-up asks for one value, typed into a blank (``...``). The judges
 know the small examples the notebook defines (:data:`WIDTH` and
-:data:`HEIGHT`, :data:`ROW` and :data:`GRID`), so they can say which
-mistake gave a wrong value: an index counted from 1, row and column
-swapped, a slice that includes its stop, the wrong pixels counted, or a
-number written as text.
+:data:`HEIGHT`, and :data:`GRID`), so they can say which mistake gave a
+wrong value: an index counted from 1, row and column swapped, the wrong
+pixels counted, or a number written as text.
 """
 
 from __future__ import annotations
-
-import numbers
 
 import numpy as np
 
 from ._core import Wrong, as_array, exercise, expect_number, num, short
 
-__all__ = ["warmup_pixels", "warmup_slice", "warmup_grid", "warmup_count"]
+__all__ = ["warmup_pixels", "warmup_grid", "warmup_count"]
 
 WIDTH, HEIGHT = 20, 30
 """Warm-up 1: an image 20 pixels wide and 30 pixels high."""
 
-ROW = np.array([0.0, 0.1, 0.3, 0.8, 1.0, 0.9, 0.4, 0.2])
-"""Warm-up 2: one row of a digit: dark, then a bright stroke (0.8, 1.0, 0.9) at positions 3 to 5, then dark."""
-
-STROKE = slice(3, 6)
-"""Where the bright stroke of :data:`ROW` is: ``ROW[3:6]``."""
-
 GRID = np.array([[0.9, 1.0, 0.8],
                  [0.1, 0.3, 0.7],
                  [0.2, 0.6, 0.0]])
-"""Warm-ups 3 and 4: a 3 × 3 "image" of a 7 (a bright top row, a stroke down to the bottom). All nine values differ,
+"""Warm-ups 2 and 3: a 3 × 3 "image" of a 7 (a bright top row, a stroke down to the bottom). All nine values differ,
 so a value tells which pixel it came from."""
 
 PIXEL = (0, 1)
-"""Warm-up 3 asks for the pixel in the top row, middle column: ``GRID[0, 1]``."""
+"""Warm-up 2 asks for the pixel in the top row, middle column: ``GRID[0, 1]``."""
 
 DARK = 0.5
-"""Warm-up 4 counts the pixels of :data:`GRID` darker than this."""
+"""Warm-up 3 counts the pixels of :data:`GRID` darker than this."""
 
 
 def _text(answer, what: str, example: str) -> None:
@@ -96,80 +87,6 @@ def warmup_pixels(answer):
 
 # Warm-up 2 ----------------------------------------------------------------------
 
-def _as_values(answer, what: str) -> np.ndarray:
-    """The learner's answer as a 1-D array of numbers, or feedback on what it is instead."""
-    if isinstance(answer, str):
-        raise Wrong(f"{what} is the text {answer!r:.60} (it is in quotes), not a piece of row.",
-                    hint="Leave out the quotes: row[start:stop].")
-    if isinstance(answer, (bool, np.bool_)) or (isinstance(answer, np.ndarray) and answer.dtype == bool):
-        raise Wrong(f"{what} is True/False, not grey values.",
-                    hint="A slice of row holds grey values: row[start:stop].")
-    if isinstance(answer, numbers.Number) or isinstance(answer, np.ndarray) and answer.ndim == 0:
-        value = expect_number(answer, what)
-        where = [int(i) for i in np.flatnonzero(np.isclose(ROW, value))]
-        at = f" (row[{where[0]}])" if where else ""
-        raise Wrong(f"{what} is one number, {num(value)}{at}; the stroke is three pixels.",
-                    hint="A slice takes several neighbours at once: row[start:stop].")
-    values = as_array(answer, what)
-    if values.ndim != 1 or values.dtype.kind not in "iuf":
-        raise Wrong(f"{what} should be a piece of row, a few grey values in a row, got {short(answer)}.",
-                    hint="Take it with a slice: row[start:stop].")
-    return values.astype(float)
-
-
-def _find_slice(values: np.ndarray) -> tuple[int, int] | None:
-    """(start, stop) with ROW[start:stop] equal to ``values``, or None if they are not a piece of ROW."""
-    for start in range(len(ROW)):
-        stop = start + len(values)
-        if stop <= len(ROW) and len(values) and np.allclose(ROW[start:stop], values):
-            return start, stop
-    return None
-
-
-@exercise(solution='''
-row = np.array([0.0, 0.1, 0.3, 0.8, 1.0, 0.9, 0.4, 0.2])
-# Count from 0: 0.8 is at position 3, 1.0 at 4 and 0.9 at 5.
-# A slice stops just before its second number, so to include position 5, stop at 6:
-my_slice = row[3:6]
-''')
-def warmup_slice(answer):
-    """Take the bright stroke, 0.8 1.0 0.9, out of row with one slice."""
-    values = _as_values(answer, "my_slice")
-    start, stop = STROKE.start, STROKE.stop
-    if len(values) == 0:
-        raise Wrong("my_slice is empty. row[a:b] is empty when b is not bigger than a.",
-                    hint="The first number is where the slice starts, the second where it stops: row[start:stop].")
-    found = _find_slice(values)
-    if found == (start, stop):
-        return "row[3:6] holds positions 3, 4 and 5: 0.8, 1.0, 0.9. The stop, 6, is not included."
-    if found is None:
-        raise Wrong(f"{np.round(values, 3).tolist()} is not a piece of row: its grey values are not next to each "
-                    "other there, or not in this order.",
-                    hint="Take the neighbours straight out of row with a slice: row[start:stop].")
-    first, last = found
-    shown = np.round(values, 3).tolist()
-    if found == (0, len(ROW)):
-        raise Wrong("that is the whole row; the stroke is only its bright part, 0.8 1.0 0.9.",
-                    hint="Find the position of 0.8, counting from 0; a slice starts there.")
-    if found == (start, stop - 1):
-        raise Wrong(f"row[{first}:{last}] gives only {shown}: a slice stops just before its second number, so "
-                    f"position {last} is not included.", hint=f"To include position {last}, stop at {last + 1}.")
-    if found == (start + 1, stop + 1):
-        raise Wrong(f"row[{first}:{last}] gives {shown}: one step too far right. Python counts from 0, so 0.8, "
-                    "the fourth value, is at position 3.", hint="row[0] is the first value, row[1] the second, ...")
-    if first == start and last > stop:
-        raise Wrong(f"row[{first}:{last}] gives {shown}: the stroke and the dark pixels after it.",
-                    hint="Stop earlier: the slice stops just before its second number.")
-    if first < start and last == stop:
-        raise Wrong(f"row[{first}:{last}] gives {shown}: the stroke and the dark pixels before it.",
-                    hint="Start later: Python counts from 0, so 0.8 is at position 3.")
-    raise Wrong(f"that is row[{first}:{last}], {shown}; the stroke is 0.8 1.0 0.9.",
-                hint="Find the positions of 0.8 and 0.9, counting from 0. A slice stops just before its second "
-                     "number.")
-
-
-# Warm-up 3 ----------------------------------------------------------------------
-
 def _where(value: float) -> tuple[int, int] | None:
     """The (row, column) of GRID that holds ``value``; GRID's values all differ."""
     places = np.argwhere(np.isclose(GRID, value))
@@ -227,7 +144,7 @@ def warmup_grid(answer):
                 hint="The top row is row 0; which column is the middle one? First the row, then the column.")
 
 
-# Warm-up 4 ----------------------------------------------------------------------
+# Warm-up 3 ----------------------------------------------------------------------
 
 @exercise(solution='''
 grid = np.array([[0.9, 1.0, 0.8],   # the tiny 7 of the notebook
