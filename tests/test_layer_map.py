@@ -22,6 +22,7 @@ from nnbook.widgets.layer_map import (
     neighbour_score,
     principal_plane,
 )
+from project_files import load_script
 
 
 @pytest.fixture(scope="module")
@@ -403,3 +404,17 @@ def test_the_ten_colours_are_petroffs_as_matplotlib_has_them():
     if style is None:
         pytest.skip("this matplotlib has no petroff10 style (it came in 3.10)")
     assert [c.lower() for c in style["axes.prop_cycle"].by_key()["color"]] == list(DIGIT_COLOURS)
+
+
+def test_the_benchmark_s_baselines_draw_the_same_dots_as_the_map(layer_map):
+    """benchmarks/bench_layer_map.py compares like with like: its ways show the same numbers."""
+    bench = load_script("benchmarks/bench_layer_map.py")
+    layer_map.layer = 2
+    recomputed = bench.RecomputeWay().maps(2)
+    for name, (points, score) in recomputed.items():
+        np.testing.assert_array_equal(points, layer_map.coordinates[name])
+        assert score == layer_map.scores[name][2]
+    png_way = bench.PngWay()
+    png_way.change(2)
+    for dots, name in zip(png_way.dots, ("trained", "untrained")):
+        np.testing.assert_array_equal(dots.get_offsets(), layer_map.coordinates[name])
