@@ -17,6 +17,7 @@ from PIL import Image
 import nnbook
 from nnbook.widgets import DigitCanvas
 from nnbook.widgets.network_lab import NetworkLab, _StaticNote
+from project_files import load_script
 
 ONE = [[[0.5, 0.15], [0.5, 0.85]]]
 ZERO = [np.c_[0.5 + 0.2 * np.cos(t := np.linspace(0, 2 * np.pi, 60)), 0.5 + 0.3 * np.sin(t)].tolist()]
@@ -294,6 +295,8 @@ def test_the_picker_picks_the_test_digit_and_its_answer(lab, pretrained_net, tes
     lab.switch_off(1, 0)
     lab.picker.value = 250
     np.testing.assert_array_equal(lab.image, images[250])
+    with pytest.raises(ValueError, match="read-only"):
+        lab.image[0, 0] = 1.0
     cut = pretrained_net.copy()
     cut.weights[1][:, 0] = 0.0
     assert lab.answer == cut.predict(images[250])
@@ -305,6 +308,7 @@ def test_the_lab_follows_a_canvas(pretrained_net):
     canvas = DigitCanvas(strokes=ONE)
     lab = NetworkLab(pretrained_net, source=canvas)
     assert lab.picker is None
+    assert lab.children[0].children[0] is canvas, "the canvas is shown at the lab's left"
     np.testing.assert_array_equal(lab.image, canvas.image)
     assert lab.answer == pretrained_net.predict(canvas.image)
     lab.switch_off(2, 3)
@@ -506,3 +510,23 @@ def test_the_saved_state_holds_the_picture_and_the_texts(lab):
     state = ipywidgets.Widget.get_manager_state(drop_defaults=False)["state"]
     assert state[lab._picture.model_id]["buffers"], "the picture is saved as a PNG"
     assert "data-right" in state[lab._score_text.model_id]["state"]["value"]
+
+
+# ---- the benchmark compares equal work -----------------------------------------------------------
+
+def test_the_benchmarks_three_ways_compute_the_same_accuracy(pretrained_net):
+    bench = load_script("benchmarks/bench_network_lab.py")
+    lab, full, fresh = NetworkLab(pretrained_net), bench.FullForward(pretrained_net), bench.FreshCopy(pretrained_net)
+    for name, lab_call, hand_call in bench.changes(4):
+        lab.restore()
+        full.restore()
+        accuracies = set()
+        for i in range(4):
+            lab_call(lab, i)
+            lab_call(full, i)
+            png = fresh.change(hand_call, i)
+            assert png.startswith(b"\x89PNG")
+            assert lab.accuracy == full.accuracy == fresh.accuracy, (name, i)
+            np.testing.assert_array_equal(lab.accuracy_by_digit, full.accuracy_by_digit)
+            accuracies.add(lab.accuracy)
+        assert name == "restore" or len(accuracies) > 1, f"{name}: the changes timed change the accuracy"
