@@ -52,7 +52,7 @@ def test_direction_accepts_fewer_digits_and_says_how_many(answer):
 
 def test_direction_explains_the_tempting_wrong_way_round():
     fails(check.bias_direction("A"), "-15 is a smaller number than -10", "sign flipped",
-          "The bar went up, from 10 to 15", "Move the slider from -10 to -15")
+          "The dashed line moved right, from 10 to 15", "Move the slider from -10 to -15")
 
 
 def test_direction_explains_that_the_sums_stay_but_the_line_moves():

@@ -111,7 +111,7 @@ def test_the_core_says_truthfully_what_the_video_does_with_the_bias():
     assert "This course takes a simpler step first" in text
 
 
-def test_the_core_shift_is_the_example_bias(sums, train_digits):
+def test_the_shift_picture_is_the_example_bias(sums, train_digits):
     """"shifted 10 to the left": the bias of the core is the video's -10, and the line moves from 10 to 0."""
     [shift] = numbers_in_text("04", r"the same picture, shifted (\d+) to the left")
     assert -detectors.EXAMPLE_BIAS == shift
@@ -149,3 +149,24 @@ def test_every_extension_comes_after_the_summary_and_the_core_has_its_widget():
     assert "".join(cells[summary + 1]["source"]).startswith("## Going further: ")
     widget = [c for c in cells[:summary] if "bias_explorer" in "".join(c["source"])]
     assert len(widget) == 1 and "nbval-ignore-output" in widget[0]["metadata"]["tags"]
+
+
+def test_the_direction_feedback_names_what_the_widget_draws(train_digits):
+    """Exercise 2's feedback says "the dashed line moved right, from 10 to 15": the widget's dashed line does."""
+    from nnbook.check import n04_bias
+    images, labels = train_digits
+    weights = detectors.example_weights()
+    dashed = []
+    for bias in (detectors.EXAMPLE_BIAS, n04_bias.NEW_BIAS):
+        fig = detectors.show_bias(weights, bias, images[:500], labels[:500])
+        dashed += [line.get_xdata()[0] for line in fig.axes[0].lines if line.get_linestyle() == "--"]
+        plt.close(fig)
+    assert dashed == [10, 15]
+
+
+def test_the_core_loads_its_tools_and_digits_in_the_counting_cell():
+    """The core has no separate setup cell: the first code cell after the Colab cell loads what the core uses."""
+    cells = [c for c in load_notebook("04")["cells"] if c["cell_type"] == "code" and c.get("id") != "colab-install"]
+    first = "".join(cells[0]["source"])
+    assert first.startswith("import numpy as np") and 'nnbook.load_digits("train")' in first
+    assert "sum + bias > 0" in first

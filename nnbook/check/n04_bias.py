@@ -63,7 +63,7 @@ def _firing_counts() -> tuple[int, int, int]:
 @exercise(solution='''
 # The neuron fires when  weighted sum + bias > 0,  that is, when  weighted sum > -bias.
 # Bias -10: the weighted sum must be above 10.   Bias -15: it must be above 15.
-# The bar is higher, so fewer digits get over it.
+# The dashed line moves right, from 10 to 15, so fewer sums lie past it.
 my_choice = "B"
 ''', stub_hint='Replace the ... with "A", "B" or "C" (in quotes), run the cell, then run this check again.')
 def bias_direction(answer):
@@ -71,13 +71,14 @@ def bias_direction(answer):
     choice = expect_choice(answer, BIAS_CHOICES, "my_choice")
     before, after, lost = _firing_counts()
     if choice == "B":
-        return (f"a bias of -15 means: fire when the weighted sum is above 15, not above 10. The bar is higher, "
-                f"so fewer digits get over it: {after:,} of the 8,000 training digits instead of {before:,}. "
+        return (f"a bias of -15 means: fire when the weighted sum is above 15, not above 10. The dashed line "
+                f"moved right, so fewer digits get past it: {after:,} of the 8,000 training digits instead of "
+                f"{before:,}. "
                 "A more negative bias makes a neuron harder to switch on.")
     if choice == "A":
-        raise Wrong("-15 is a smaller number than -10, so it is tempting to think the bar went down. But the "
+        raise Wrong("-15 is a smaller number than -10, so it is tempting to think the line moved left. But the "
                     "bias is the threshold with its sign flipped: a bias of -15 means 'the weighted sum must be "
-                    "above 15'. The bar went up, from 10 to 15, so fewer digits get over it.",
+                    "above 15'. The dashed line moved right, from 10 to 15, so fewer digits get past it.",
                     hint="Move the slider from -10 to -15 and watch the orange part shrink.")
     raise Wrong("the weights did not change, so the weighted sums did not change: that part is right. But the "
                 "neuron fires when weighted sum + bias > 0, so the bias moves the line the sums must pass, from "
@@ -93,7 +94,7 @@ def _example_sums(split: str) -> np.ndarray:
 
 
 @exercise(solution='''
-test_images, test_labels = nnbook.load_digits("test")   # already loaded in the setup cell
+test_images, test_labels = nnbook.load_digits("test")   # the 2,000 test digits
 weights = detectors.example_weights()                   # the example detector, as above
 bias = -10
 test_sums = nnbook.weighted_sum(weights, test_images)   # 2,000 weighted sums
