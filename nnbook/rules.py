@@ -1,8 +1,8 @@
 """Two rules for reading digits that a person could write by hand, and how well they really do.
 
 Notebook 01 uses this module. Its core calls the rules and the pictures here (:func:`show_patch`,
-:func:`show_mistakes`, :func:`pixel_explorer`) in one line each; its *Going further* sections write
-the rules themselves (``count_bright``, ``typical``, ``guess_by_count``, ``averages``,
+:func:`pixel_explorer`) in one line each; its *Going further* sections show the rule's mistakes
+(:func:`show_mistakes`) and write the rules themselves (``count_bright``, ``typical``, ``guess_by_count``, ``averages``,
 ``difference``, ``guess_by_average``), and tests/test_nb01_pixels.py keeps them equal to the
 functions here.
 
@@ -207,16 +207,26 @@ def _pixel(value, name: str, largest: int) -> int:
     return found
 
 
-def show_patch(image, top, left):
+def show_patch(image, top, left, mark=None):
     """A picture and a 7×7 patch of it enlarged, each pixel's grey value written on it (notebook 01).
 
     The patch starts at row ``top`` and column ``left``; an orange square
     marks it on the whole picture at the left. The values are rounded to one
-    decimal, so 0.99 shows as 1.0. Returns the figure.
+    decimal, so 0.99 shows as 1.0. ``mark``, a (row, column) of the picture
+    inside the patch, frames that pixel in the patch in orange, and the line
+    under the patch gives its value to two decimals. Returns the figure.
     """
     image = pixel_grid(image, "image")
     top, left = _pixel(top, "top", SIDE - PATCH), _pixel(left, "left", SIDE - PATCH)
     patch = image[top:top + PATCH, left:left + PATCH]
+    if mark is not None:
+        if not isinstance(mark, (tuple, list)) or len(mark) != 2:
+            raise TypeError(f"mark must be a (row, column) pair, got {describe(mark)}")
+        row = _pixel(mark[0], "mark's row", SIDE - 1)
+        col = _pixel(mark[1], "mark's column", SIDE - 1)
+        if not (top <= row < top + PATCH and left <= col < left + PATCH):
+            raise ValueError(f"mark ({row}, {col}) is outside the patch: rows {top}-{top + PATCH - 1}, "
+                             f"columns {left}-{left + PATCH - 1}")
     with plt.rc_context(STYLE):
         fig, (whole, zoom) = plt.subplots(1, 2, figsize=(7.0, 3.3))
     show_digit(image, ax=whole, title="the whole 28×28 picture")
@@ -225,9 +235,13 @@ def show_patch(image, top, left):
     zoom.set_xticks([])
     zoom.set_yticks([])
     zoom.set_title(f"rows {top}-{top + PATCH - 1}, columns {left}-{left + PATCH - 1}")
-    for (row, col), value in np.ndenumerate(patch):
-        zoom.text(col, row, f"{value:.1f}", ha="center", va="center", fontsize=9,
+    for (r, c), value in np.ndenumerate(patch):
+        zoom.text(c, r, f"{value:.1f}", ha="center", va="center", fontsize=9,
                   color="black" if value > 0.5 else "white")
+    if mark is not None:
+        zoom.add_patch(Rectangle((col - left - 0.5, row - top - 0.5), 1, 1, fill=False, edgecolor=HIGHLIGHT,
+                                 linewidth=2.5))
+        zoom.set_xlabel(f"framed: row {row}, column {col}, grey value {image[row, col]:.2f}")
     return fig
 
 
@@ -264,25 +278,25 @@ def show_pixel(image, row, col, title=None):
     return fig, text
 
 
-def pixel_explorer(images, labels, number=2, row=14, col=14):
+def pixel_explorer(images, labels, image=2, row=14, col=14):
     """The live widget of notebook 01: pick a digit and a pixel, and read its place in the list and its value.
 
-    Sliders pick the image (``number``) and the pixel (``row``, ``col``); the
-    picture frames the pixel in orange, and the line below it gives the
-    pixel's number in the flattened list and its grey value. Make it the last
-    line of a cell.
+    Sliders pick the image (``image``, its number among ``images``) and the
+    pixel (``row``, ``col``); the picture frames the pixel in orange, and the
+    line below it gives the pixel's number in the flattened list and its grey
+    value. Make it the last line of a cell.
     """
     from ipywidgets import IntSlider, interactive  # imported here, so that `import nnbook` stays light
 
     batch, _ = _images(images)
     labels = digit_labels(labels, len(batch))
 
-    def read_pixel(number, row, col):
-        fig, text = show_pixel(batch[number], row, col, title=f"digit no. {number}: a {labels[number]}")
+    def read_pixel(image, row, col):
+        fig, text = show_pixel(batch[image], row, col, title=f"image no. {image}: a {labels[image]}")
         plt.show()
         print(text)
 
     return interactive(read_pixel,
-                       number=IntSlider(value=number, min=0, max=len(batch) - 1),
+                       image=IntSlider(value=image, min=0, max=len(batch) - 1),
                        row=IntSlider(value=row, min=0, max=SIDE - 1),
                        col=IntSlider(value=col, min=0, max=SIDE - 1))

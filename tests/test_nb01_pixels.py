@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from nnbook import rules
-from notebook_code import code_cells, defined_in_notebook, numbers_in_text
+from notebook_code import code_cells, defined_in_notebook, markdown_cells, numbers_in_text
 
 
 @pytest.fixture(scope="module")
@@ -113,8 +113,8 @@ def test_the_ink_counts_overlap_except_for_the_1s(digits):
 
 def test_the_average_digit_rule_reads_about_four_in_five(digits, count_guesses, average_guesses):
     score = rules.accuracy(average_guesses, digits["test_labels"])
-    for pattern in (r"About (\d+) in (\d+), yet you would read these mistakes at once",
-                    r"A hand-written rule reads about (\d+) in (\d+) digits"):
+    for pattern in (r"It reads about (\d+) in (\d+) test digits\.",
+                    r"A rule written by a person reads about (\d+) in (\d+) digits"):
         right, out_of = numbers_in_text("01", pattern)
         assert abs(score - right / out_of) < 0.05, "the core and its summary say 'about 4 in 5'"
     assert score > rules.accuracy(count_guesses, digits["test_labels"])
@@ -123,8 +123,7 @@ def test_the_average_digit_rule_reads_about_four_in_five(digits, count_guesses, 
 def test_the_network_learners_meet_reads_more_than_the_rule_and_the_videos_more_still(
         digits, average_guesses, pretrained_net):
     """The slip the review found: the network learners meet (notebook 09) reads 92.8%, not the video's 96%."""
-    [ours] = numbers_in_text("01", r"The network of notebook 09 learns from examples and reads (\d+\.\d)% of these "
-                                   r"test digits")
+    [ours] = numbers_in_text("01", r"Notebook 09's trained network reads (\d+\.\d)%")
     assert f"{pretrained_net.accuracy(digits['test_images'], digits['test_labels']):.1%}" == f"{ours}%"
     videos, trained_on = numbers_in_text("01", r"\(the video's, trained on ([\d,]+) digits: about (\d+)%\)")[::-1]
     assert (videos, trained_on) == (96, 60_000), "the video's chapter 2: about 96%, trained on all 60,000 MNIST digits"
@@ -157,6 +156,23 @@ def test_flattening_puts_the_rows_end_to_end_so_pixel_r_c_is_28r_plus_c(digits):
     np.testing.assert_array_equal(flat.reshape(28, 28), image)
 
 
+def test_the_core_says_why_pixel_row_column_is_number_28_row_plus_column():
+    """'Before pixel (9, 8) come 9 whole rows of 28 pixels, then 8 more: it is number 28 × 9 + 8 = 260.'"""
+    row, rows, side, more, side2, row2, col, number = numbers_in_text(
+        "01", r"Before pixel \((\d+), \d+\) come (\d+) whole rows of (\d+) pixels, then (\d+) more: it is number "
+              r"(\d+) × (\d+) \+ (\d+) = (\d+)\.")
+    assert row == rows == row2 == 9 and side == side2 == 28 and more == col == 8
+    assert number == side * rows + more == 260
+    assert np.arange(784).reshape(28, 28)[9, 8] == number
+
+
+def test_the_core_speaks_of_a_rule_written_by_a_person_not_a_hand_written_one():
+    """A 'hand-written rule' reads like a rule for handwritten digits; the play-test stumbled on it."""
+    text = " ".join("\n".join(markdown_cells("01")).split())
+    assert "hand-written rule" not in text
+    assert "why a rule written by a person fails" in text
+
+
 def test_the_example_pixel_and_row_are_on_the_strokes_of_the_2(digits):
     two = digits["train_images"][5]
     assert two[9, 8] > 0.9, "the text reads pixel (9, 8) as a stroke pixel"
@@ -165,7 +181,9 @@ def test_the_example_pixel_and_row_are_on_the_strokes_of_the_2(digits):
     assert f"{two[9, 8]:.1f}" == "1.0" and f"{two[9, 8]:.2f}" == "0.99", "'the patch shows it rounded to 1.0'"
     code = "\n".join(code_cells("01"))
     assert "two = train_images[5]" in code and digits["train_labels"][5] == 2, "'training digit no. 5 is a 2'"
-    assert "rules.show_patch(two, top=6, left=4)" in code
+    assert "rules.show_patch(two, top=6, left=4, mark=(9, 8))" in code, "the patch frames two[9, 8]"
+    assert "In the patch, the orange frame is `two[9, 8]`: 0.99, rounded to 1.0." in " ".join(
+        "\n".join(markdown_cells("01")).split())
     bright = two[10] > 0.5
     groups = int(bright[0]) + int(np.sum(bright[1:] & ~bright[:-1]))
     assert groups == 2, "'the two groups of lit neurons where row 10 crosses the two strokes'"

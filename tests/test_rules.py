@@ -134,6 +134,19 @@ def test_show_patch_writes_each_of_the_49_values_on_the_enlarged_patch(digits):
     assert written == [f"{value:.1f}" for value in two[6:13, 4:11].ravel()]
     assert written[3 * 7 + 4] == "1.0", "pixel (9, 8) is the patch's 4th row, 5th column, rounded to 1.0"
     assert zoom.get_title() == "rows 6-12, columns 4-10"
+    assert not zoom.patches and zoom.get_xlabel() == "", "nothing is framed in the patch unless asked"
+
+
+def test_show_patch_can_frame_one_pixel_of_the_patch_and_give_its_value(digits):
+    (images, _), _ = digits
+    two = images[5]
+    fig = rules.show_patch(two, top=6, left=4, mark=(9, 8))
+    _, zoom = fig.axes
+    [frame] = zoom.patches
+    assert frame.get_xy() == (4 - 0.5, 3 - 0.5) and frame.get_width() == frame.get_height() == 1, (
+        "two[9, 8] is the patch's 4th row, 5th column")
+    assert zoom.get_xlabel() == f"framed: row 9, column 8, grey value {two[9, 8]:.2f}" == (
+        "framed: row 9, column 8, grey value 0.99")
 
 
 def test_show_mistakes_shows_only_misread_digits_titled_truth_then_guess(digits):
@@ -163,7 +176,7 @@ def test_pixel_explorer_has_sliders_for_the_digit_and_the_pixel_and_prints_the_p
     widget = rules.pixel_explorer(test, test_labels)
     sliders = {child.description: child for child in widget.children if hasattr(child, "min")}
     assert {name: (s.min, s.max, s.value) for name, s in sliders.items()} == {
-        "number": (0, 1999, 2), "row": (0, 27, 14), "col": (0, 27, 14)}
+        "image": (0, 1999, 2), "row": (0, 27, 14), "col": (0, 27, 14)}, "'image' picks the digit, not 'number'"
     assert test_labels[2] == 0
     sliders["row"].value, sliders["col"].value = 9, 8
     printed = capsys.readouterr().out
@@ -175,6 +188,9 @@ def test_pixel_explorer_has_sliders_for_the_digit_and_the_pixel_and_prints_the_p
     (lambda: rules.show_patch(np.zeros((28, 28)), top=22, left=0), ValueError, "top must be at most 21"),
     (lambda: rules.show_patch(np.zeros((28, 28)), top=0, left=-1), ValueError, "left must be at least 0"),
     (lambda: rules.show_patch(np.zeros((28, 28)), top=1.5, left=0), TypeError, "top must be a whole number"),
+    (lambda: rules.show_patch(np.zeros((28, 28)), top=6, left=4, mark=(5, 8)), ValueError,
+     r"mark \(5, 8\) is outside the patch: rows 6-12, columns 4-10"),
+    (lambda: rules.show_patch(np.zeros((28, 28)), top=6, left=4, mark=9), TypeError, "mark must be a"),
     (lambda: rules.show_pixel(np.zeros((28, 28)), 28, 0), ValueError, "row must be at most 27"),
     (lambda: rules.shifted(np.zeros((28, 28)), 28), ValueError, "left must be between -27 and 27"),
     (lambda: rules.show_mistakes(np.zeros((2, 784)), [1, 2], [1]), ValueError, "one label per image"),

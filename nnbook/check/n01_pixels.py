@@ -1,4 +1,4 @@
-"""Self-checks for notebook 01: a picture is 784 numbers, and hand-written rules read it badly."""
+"""Self-checks for notebook 01: a picture is 784 numbers, and rules written by a person read it badly."""
 
 from __future__ import annotations
 
@@ -124,10 +124,10 @@ def why_rules_fail(answer):
                     f"rule reads {few:.1%}, from all {every:,} {more:.1%}: {every // FEWER} times as many examples add "
                     "about one point, because the average pictures hardly change.",
                     hint="The trouble is not how the averages are made, but how a picture is compared with them.")
-    raise Wrong("tempting: the pictures are small. But you read the misread digits above at once, from the same "
+    raise Wrong("tempting: the pictures are small. But you read these digits at once, from the same "
                 f"28×28 pixels, and the network of notebook 09 reads {network:.1%} of the test digits from the same "
                 "784 numbers. The information is there; the rule does not use it well.",
-                hint="Look at the mistakes again: what would a digit need to do to line up with its average?")
+                hint="What would a digit need to do to line up with its average picture?")
 
 
 # Exercise 1 ------------------------------------------------------------------
