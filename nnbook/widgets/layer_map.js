@@ -343,7 +343,14 @@ function render({ model, el }) {
     for (const map of maps) if (map.shown) paint(map);
   }
 
-  number.addEventListener("change", () => pick(Number(number.value)));
+  const pickTyped = () => {
+    if (number.value.trim() !== "") pick(Number(number.value));
+  };
+  number.addEventListener("change", pickTyped);
+  number.addEventListener("keydown", (event) => {
+    if (event.key === "Enter") pickTyped();
+    event.stopPropagation(); // the digits and arrows typed here are not JupyterLab's shortcuts
+  });
   el.addEventListener("keydown", (event) => {
     if (event.target === number) return; // the number box's own arrows change the number
     const step = { ArrowLeft: -1, ArrowRight: 1 }[event.key];

@@ -182,6 +182,13 @@ def test_the_map_changes_layer_on_a_click_and_picks_a_dot(page, expected, screen
     cell = page.evaluate(RUN_NEW_CELL, "print('kernel:', layer_map.layer, layer_map.picked.index)")
     page.wait_for_function(f"() => ({CELL_TEXT})({cell}).includes('kernel:')", polling=250, timeout=30_000)
     assert page.evaluate(CELL_TEXT, cell).strip() == f"kernel: 2 {index}"
+
+    # Without a mouse: type a test digit's number.
+    widget.locator("input.nnbook-lm-number").fill("1234")
+    widget.locator("input.nnbook-lm-number").press("Enter")
+    page.wait_for_function("(el) => el.dataset.picked === '1234'", arg=widget.element_handle(), timeout=15_000)
+    expected.pick(1234)
+    assert widget.locator(".nnbook-lm-picked").inner_text() == expected.picked.text
     assert not page.evaluate("() => document.body.innerText.includes('Error displaying widget')")
 
 
