@@ -222,6 +222,14 @@ def test_training_made_the_separation(layer_map):
     assert min(untrained) > layer_map.chance, "even at random the neighbours match more often than chance"
 
 
+def test_the_flat_map_of_the_pixels_looks_more_mixed_than_all_784_numbers_are(layer_map, digits):
+    """What the class docstring says about the pixels' map (on the first 500 digits, to keep the test quick)."""
+    images, labels = digits
+    on_the_map = neighbour_score(layer_map.planes["trained"][0].coordinates[:500], labels[:500])
+    in_784_numbers = neighbour_score(images[:500], labels[:500])
+    assert in_784_numbers > on_the_map + 0.2
+
+
 def test_at_the_outputs_the_two_directions_follow_the_output_neurons_of_1_and_7(layer_map):
     """What the class docstring says about the trained network's outputs map."""
     directions = layer_map.planes["trained"][3].directions

@@ -232,7 +232,7 @@ class LayerMap(anywidget.AnyWidget):
         layer_map
 
     Each of the 2,000 test digits is one dot, coloured by the digit it
-    really is (the legend and a badge on each colour say which). The dots
+    really is (the legend, and a badge amid each digit's dots, say which). The dots
     are placed by the numbers one layer gives that digit: its 784 pixels,
     the 16 activations of hidden layer 1 or of layer 2, or the 10 outputs.
     To draw 16 numbers as one dot the map keeps two: where the digit lies
@@ -294,6 +294,8 @@ class LayerMap(anywidget.AnyWidget):
         the outputs. Set it (to a number or a name) to change the maps.
     layer_names : tuple of str
         ``("pixels", "layer 1", "layer 2", "outputs")`` for 784-16-16-10.
+    names : tuple of str
+        The two networks' names, left map first.
     labels : numpy.ndarray
         The digit each dot really is, 2,000 of them.
     networks : dict
