@@ -221,8 +221,9 @@ def test_the_core_has_two_self_checks_and_the_explorer():
     outputs = [cell["outputs"] for cell, tagged in cells_and_tags()
                if not tagged and source(cell).splitlines()[-1:] in (checks[:1], checks[1:])]
     assert len(outputs) == 2
-    assert all("not attempted yet" in "".join(output[0]["data"]["text/plain"]) for output in outputs)
-    assert "NeuronExplorer(weights=weights, bias=bias)" in core
+    shown = ["".join("".join(o.get("data", {}).get("text/plain", "")) for o in output) for output in outputs]
+    assert all(text.startswith("○") and "not attempted yet" in text for text in shown)
+    assert any(cell.endswith("NeuronExplorer(weights=weights, bias=bias)") for cell in core)   # the widget, shown
 
 
 # The slip: 10.5 is the course's number, -10 the video's --------------------------------
@@ -305,12 +306,13 @@ def nine_sum(test_digits):
     return nnbook.weighted_sum(detectors.example_weights(), images[20])
 
 
-NUDGES = r"Nudge the detector's bias up from (-\d+), (\d\.\d) at a time, for the 9 in the strip"
+NUDGES = (r"Nudge the bias up from (-\d+), (\d\.\d) at a time, for the 9 in the strip of digits in the widget "
+          r"above")
 
 
 def test_the_nudges_are_the_ones_the_text_describes():
     start, step = numbers_in_text("05", NUDGES)
-    cell = next(text for text in (source(c) for c, _ in cells_and_tags()) if text.startswith("nine = "))
+    cell = next(text for text in (source(c) for c, _ in cells_and_tags()) if "\nnine = " in text)
     nudged = eval(cell.split("nudged = ", 1)[1].split("#")[0], {"np": np})
     np.testing.assert_allclose(nudged, start + step * np.arange(5))
 
@@ -326,10 +328,10 @@ def test_the_nine_is_in_the_explorers_strip(test_digits):
 
 def test_the_yes_no_never_changes_and_sigma_grows_about_0_01_per_nudge(nine_sum):
     start, step = numbers_in_text("05", NUDGES)
-    (growth,) = numbers_in_text("05", r"σ grows by about (\d\.\d+) per nudge")
+    (growth,) = numbers_in_text("05", r"σ changes a little at every nudge, about (\d\.\d+)")
     nudged = start + step * np.arange(5)
     fires, activation = squishing.nudge(nine_sum, nudged)
-    assert np.all(fires == 0)                                   # "The yes/no stays False"
+    assert np.all(fires == 0)                                   # "The yes/no stays False: ... no change"
     changes = np.diff(activation)
     assert np.all(changes > 0)                                  # "up makes this 9 more active"
     assert np.all(np.round(changes, 2) == growth)
@@ -341,6 +343,9 @@ def test_the_yes_no_never_changes_and_sigma_grows_about_0_01_per_nudge(nine_sum)
 
 
 def test_the_nudge_figure_flat_but_for_one_jump_and_sigma_changing_everywhere(nine_sum):
+    """The extension's picture: "The yes/no line is flat except for one jump ... σ changes a little at every nudge"."""
+    text = " ".join(" ".join(markdown_cells("05")).split())
+    assert "The yes/no line is flat except for one jump, so a small nudge shows no change." in text
     start, step = numbers_in_text("05", NUDGES)
     nudged = start + step * np.arange(5)
     fig = squishing.show_nudges(nine_sum, nudged)
@@ -361,9 +366,40 @@ def test_the_nudge_figure_flat_but_for_one_jump_and_sigma_changing_everywhere(ni
     np.testing.assert_allclose(dots[1][:, 1], nnbook.sigmoid(nine_sum + nudged))
 
 
-def test_the_explorer_settings_the_core_suggests_are_those_tested_above():
-    pairs = numbers_in_text("05", r"Try bias (-\d+) with weight scale (\d+), then bias (-\d+) with scale (\d\.\d)")
-    assert pairs == (-20, 2, -3, 0.3)
+def test_what_the_core_says_about_the_explorer():
+    """ "The curve stays still; the dots move. Scale 2 spreads them apart: all end up near 0 or 1. Bias -20 moves
+    every dot 10 to the left. A triangle is a dot past the edge." And the plot's axis names w · x. """
+    from nnbook.widgets import NeuronExplorer
+
+    text = " ".join(" ".join(markdown_cells("05")).split())
+    assert "The curve stays still; the dots move." in text
+    assert "z = scale × (w · x) + b (w · x is notebook 03's weighted sum)" in text
+    scale, bias, shift = numbers_in_text(
+        "05", r"Scale (\d+) spreads them apart: all end up near 0 or 1\. Bias (-\d+) moves every dot (\d+) to the left")
+    explorer = NeuronExplorer(weights=detectors.example_weights(), bias=detectors.EXAMPLE_BIAS)
+    curve_ax = next(ax for ax in explorer.figure.axes if ax.get_xlabel())
+    assert curve_ax.get_xlabel() == "weighted sum z = scale × (w · x) + b"
+    curve = explorer.curve
+    z_start, dots_start = explorer.weighted_sums.copy(), explorer.dots[0].copy()
+
+    explorer.sliders["scale"].value = scale
+    np.testing.assert_array_equal(explorer.curve, curve)                    # the curve stays still
+    assert not np.array_equal(explorer.dots[0], dots_start)                 # the dots move
+    spread = explorer.weighted_sums - detectors.EXAMPLE_BIAS
+    np.testing.assert_allclose(spread, scale * (z_start - detectors.EXAMPLE_BIAS))   # twice as far apart
+    assert np.all((explorer.activations < 0.05) | (explorer.activations > 0.95))    # all near 0 or 1
+    low, high = explorer.z_range
+    past = (explorer.weighted_sums < low) | (explorer.weighted_sums > high)
+    assert past.any()                                                       # some dots are past the edge ...
+    triangles = [line for line in curve_ax.lines if line.get_marker() in ("<", ">")]
+    assert sum(len(line.get_xdata()) for line in triangles) == past.sum()  # ... drawn as triangles
+    assert all(x in (low, high) for line in triangles for x in line.get_xdata())   # at the edge
+
+    before = explorer.weighted_sums.copy()
+    explorer.sliders["bias"].value = bias
+    np.testing.assert_allclose(explorer.weighted_sums, before - shift)      # every dot, 10 to the left
+    assert bias - detectors.EXAMPLE_BIAS == -shift
+    np.testing.assert_array_equal(explorer.curve, curve)
 
 
 # The extension: the whole network without σ ----------------------------------------------
