@@ -378,6 +378,24 @@ def test_in_slow_motion_every_step_is_a_frame(explorer):
     assert explorer.history.steps == list(range(explorer.steps_done + 1)), "measured and drawn after every step"
 
 
+def test_the_learning_rate_changes_while_it_plays(explorer, train_digits):
+    explorer.speed = 30
+    changed = {}
+
+    async def scenario():
+        explorer.play()
+        await until(lambda: explorer.steps_done >= 3)
+        changed["at"] = explorer.steps_done  # a change, like a slider's, comes between two slices
+        explorer.learning_rate = 0.5
+        await until(lambda: explorer.steps_done >= changed["at"] + 3)
+        explorer.pause()
+
+    asyncio.run(scenario())
+    k, n = changed["at"], explorer.steps_done
+    reference = by_the_book(nnbook.Network(seed=0), train_digits, [3.0] * k + [0.5] * (n - k))
+    assert largest_difference(explorer.network, reference) < 2e-6
+
+
 def test_a_run_that_blows_up_while_playing_stops_itself(explorer):
     explorer.learning_rate = 1e30
 

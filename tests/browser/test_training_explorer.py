@@ -61,6 +61,14 @@ RUN_NEW_CELL = """async (code) => {
 CELL_TEXT = """(index) => window.jupyterapp.shell.currentWidget.content.widgets[index].model.outputs.toJSON()
   .map((o) => o.text || (o.data && o.data["text/plain"]) || "").join("")"""
 
+# How many frames the page draws in ``ms`` milliseconds: each frame rewrites data-steps.
+COUNT_FRAMES = """(el, ms) => new Promise((done) => {
+  let frames = 0;
+  const watch = new MutationObserver(() => { frames += 1; });
+  watch.observe(el, {attributes: true, attributeFilter: ["data-steps"]});
+  setTimeout(() => { watch.disconnect(); done(frames); }, ms);
+})"""
+
 CLOSE = """async () => {
   const panel = window.jupyterapp.shell.currentWidget;
   await panel.sessionContext.shutdown();
@@ -130,6 +138,8 @@ def test_it_plays_learns_stays_responsive_and_pauses(page, screenshots):
     before = shown(explorer)[0]
     page.wait_for_function("([el, steps]) => Number(el.dataset.steps) > steps",
                            arg=[explorer.element_handle(), before], timeout=5_000, polling=50)
+    frames = explorer.evaluate(COUNT_FRAMES, 2_000)
+    print(f"the page drew {frames / 2:.1f} frames a second while it played (for the record, not a test)")
     explorer.screenshot(path=screenshots / "training-explorer-playing.png")
 
     explorer.locator("button.nnbook-te-play").click()
