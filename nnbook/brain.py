@@ -44,7 +44,8 @@ DENDRITES = 5
 """How many branches of dendrites the nerve cell in the picture has: a real one has many more."""
 
 BRAIN_LABELS = ("dendrites: signals come in", "cell body", "axon: a signal goes out")
-NETWORK_LABELS = ("activations of the layer before", "weights", "one number between 0 and 1")
+NETWORK_LABELS = ("activations of the layer before", "weights (notebook 03): how much each input counts",
+                  "one number between 0 and 1")
 
 
 def network_neuron_activation() -> float:
@@ -120,7 +121,7 @@ def _draw_network_neuron(ax) -> None:
     out.set_gid("to-next-layer")
     ax.add_patch(out)
     ax.text(1.6, -2.75, NETWORK_LABELS[0], ha="center", va="top", fontsize=9)
-    ax.text(3.0, 1.75, NETWORK_LABELS[1], ha="center", va="bottom", fontsize=9, color="0.25")
+    ax.text(1.55, 1.75, NETWORK_LABELS[1].replace(": ", ":\n"), ha="left", va="bottom", fontsize=9, color="0.25")
     ax.text(node_x + 0.5, -0.85, NETWORK_LABELS[2].replace(" between", "\nbetween"), ha="left", va="top",
             fontsize=9)
     ax.text(7.4, 0.25, "to the next layer", ha="center", va="bottom", fontsize=9)

@@ -1,7 +1,7 @@
 """Parts of digits, drawn by hand, and how much of each part real digits cover.
 
-Notebook 02 uses this module. Its core draws the loop on top with :func:`loop`, measures it with
-:func:`overlap_by_digit` and :func:`podium`, and lets you move it with :func:`loop_explorer`; in its
+Notebook 02 uses this module. Its core moves a loop with :func:`loop_explorer`, whose picture
+(:func:`show_loop_test`) names the best-covering digits with :func:`podium`; in its
 *Going further* sections its own ``loop_on_top`` mask and ``overlap`` function are twins of
 :func:`loop` and :func:`overlap`, which tests/test_nb02_layers.py keeps equal.
 
@@ -203,7 +203,8 @@ def show_loop_test(loop_mask, by_digit, average_image, digit):
 
     Left: ``loop_mask`` tinted orange on ``average_image`` (the average
     ``digit``). Right: one bar per digit 0-9, the mean overlap ``by_digit``;
-    the best-covering digit is orange. Returns the figure.
+    the best-covering digit is orange, and the title names the best three
+    with their overlaps (:func:`podium`). Returns the figure.
     """
     values = require_finite(as_float_array(by_digit, "by_digit"), "by_digit")
     best = ranking(values)[0]
@@ -213,10 +214,10 @@ def show_loop_test(loop_mask, by_digit, average_image, digit):
     right.bar(range(10), values, color=[HIGHLIGHT if d == best else NEUTRAL for d in range(10)])
     right.set_xticks(range(10))
     right.set_xlabel("digit")
-    right.set_ylabel("loop covered")
+    right.set_ylabel("ring covered with ink")
     right.set_ylim(0, 0.8)
     right.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
-    right.set_title(f"best covered by the {best}s")
+    right.set_title(f"best covered: {podium(values)}")
     return fig
 
 

@@ -66,6 +66,8 @@ def test_the_network_neuron_has_one_weighted_line_per_input(figure):
     assert len(artists(ax, "to-next-layer")) == 1
     for label in (*brain.NETWORK_LABELS, "to the next layer"):
         assert label in texts(ax)
+    assert "weights (notebook 03): how much each input counts" in texts(ax), (
+        "the picture names weights one notebook before 03 explains them: it says what they are, and where")
 
 
 def test_the_network_neuron_holds_one_number_worked_out_from_the_layer_before(figure):

@@ -7,6 +7,7 @@ that the widget's challenge (a loop that the 9s win) can be met.
 
 import re
 
+import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
@@ -136,17 +137,39 @@ def test_moving_the_starting_loop_down_onto_the_9s_loop_makes_the_9s_win(train_d
 
 # The core's loop test ----------------------------------------------------------------------
 
-def test_the_cores_network_picture_shows_a_7_and_the_untrained_answer_8(test_digits):
+def test_the_cores_network_is_untrained_and_answers_8_for_its_7(test_digits):
     images, labels = test_digits
     assert "seven = test_images[9]" in "\n".join(code_cells("02")) and labels[9] == 7, "'test digit no. 9 is a 7'"
     network = nnbook.Network(sizes=(784, 16, 16, 10), seed=0)
     assert network.predict(images[9]) == 8
+    assert "nnbook.show_network(network, seven)" in "\n".join(code_cells("02")), "Going further draws it"
 
 
-def test_the_cores_loop_is_the_loop_on_top_and_the_9s_come_only_third(by_digit):
-    code = "\n".join(code_cells("02"))
-    assert "loop_on_top = parts.loop(center=(9.5, 14.5), radius=4.5)" in code
+def test_the_core_says_in_plain_words_what_the_loop_test_measures():
+    """The play-test found 'how much of a loop ... does each digit cover with ink?' too hard."""
+    text = " ".join("\n".join(markdown_cells("02")).split())
+    assert ("We draw a ring where a 9 has its loop. For each digit we measure: what part of the ring is covered "
+            "with ink, on average?") in text
+    # ... which is what parts.overlap measures: the mean grey value inside the ring.
+    ring = parts.loop(center=(9.5, 14.5), radius=4.5)
+    half_inked = np.zeros((28, 28))
+    half_inked[ring] = np.arange(ring.sum()) % 2
+    assert parts.overlap(half_inked, ring) == pytest.approx(0.5)
+
+
+def test_the_cores_widget_starts_on_the_loop_on_top_where_the_9s_come_only_third(train_digits, by_digit):
+    import inspect
+
+    assert "parts.loop_explorer(train_images, train_labels)" in "\n".join(code_cells("02"))
+    start = inspect.signature(parts.loop_explorer).parameters
+    assert (start["row"].default, start["col"].default, start["radius"].default, start["digit"].default) == (
+        9.5, 14.5, 4.5, 9)
+    np.testing.assert_array_equal(parts.loop(center=(9.5, 14.5), radius=4.5), parts.digit_parts()["loop on top"])
     [place] = re.findall(r"The 9s come only (\w+)\.", " ".join("\n".join(markdown_cells("02")).split()))
     order = parts.ranking(by_digit["loop on top"])
     assert ["first", "second", "third", "fourth"].index(place) == order.index(9)
     assert parts.podium(by_digit["loop on top"]).startswith("8s (51%), 3s (45%), 9s (42%)")
+    fig = parts.show_loop_test(parts.digit_parts()["loop on top"], by_digit["loop on top"],
+                               train_digits[0][train_digits[1] == 9].mean(axis=0), 9)
+    assert fig.axes[1].get_title() == "best covered: 8s (51%), 3s (45%), 9s (42%)", "the widget names the podium"
+    plt.close(fig)

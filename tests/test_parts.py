@@ -124,7 +124,9 @@ def test_show_loop_test_draws_the_loop_on_the_average_digit_and_a_bar_per_digit(
     best = parts.ranking(by_digit)[0]
     orange = [i for i, bar in enumerate(bars) if bar.get_facecolor() == pytest.approx(to_rgba(HIGHLIGHT))]
     assert orange == [best]
-    assert right.get_title() == f"best covered by the {best}s"
+    assert right.get_title() == f"best covered: {parts.podium(by_digit)}"
+    assert right.get_title().startswith(f"best covered: {best}s (")
+    assert right.get_ylabel() == "ring covered with ink", "in notebook 02's words: what part of the ring has ink"
 
 
 def test_loop_explorer_moves_the_loop_with_sliders_the_core_text_names(monkeypatch):
