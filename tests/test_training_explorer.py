@@ -409,6 +409,22 @@ def test_a_run_that_blows_up_while_playing_stops_itself(explorer):
     assert explorer._timer is None
 
 
+def test_it_pauses_when_its_last_view_goes(explorer):
+    assert explorer._view_count == 0, "the browser counts the views"
+
+    async def scenario():
+        explorer._view_count = 1  # shown in a cell
+        explorer.play()
+        await until(lambda: explorer.steps_done > 0)
+        explorer._view_count = 2  # shown twice
+        explorer._view_count = 1
+        assert explorer.playing
+        explorer._view_count = 0  # the cell's output cleared
+        assert not explorer.playing
+
+    asyncio.run(scenario())
+
+
 def test_play_needs_a_running_event_loop(explorer):
     with pytest.raises(RuntimeError, match=r"play\(\) needs a running event loop.*step_epoch\(\)"):
         explorer.play()

@@ -161,6 +161,9 @@ class TrainingExplorer(anywidget.AnyWidget):
     would share Python's lock with the kernel's answers.) The numbers are
     32-bit, as ``nnbook.train`` computes by default.
 
+    When nobody can see it any more (its cell's output cleared, or the cell
+    run again), it pauses by itself instead of training on unseen.
+
     The same from Python, for teachers and tests: ``play()``, ``pause()``,
     ``step_batch()``, ``step_epoch()``, ``reset()``; ``network`` (a copy of
     the weights now), ``history``, ``steps_done``; and the settings
@@ -234,6 +237,7 @@ class TrainingExplorer(anywidget.AnyWidget):
         colours = plt.get_cmap(WEIGHT_CMAP)(np.linspace(0.0, 1.0, 256))[:, :3]
         self._palette = np.round(colours * 255).astype(np.uint8).tobytes()
         self.on_msg(self._on_message)
+        self._view_count = 0  # the browser counts the explorer's views from now on
         self._ready = True
         self.reset()
 
@@ -340,6 +344,11 @@ class TrainingExplorer(anywidget.AnyWidget):
     def _new_speed(self, change):
         if self._ready:
             self._draw()
+
+    @traitlets.observe("_view_count")
+    def _watched(self, change):
+        if change["old"] and not change["new"]:  # its last view went (the cell re-run or cleared): nobody watches
+            self.pause()
 
     @traitlets.observe("playing")
     def _play_or_pause(self, change):

@@ -10,6 +10,8 @@ afterwards finds the kernel's explorer paused at the step the page shows.
 
 Then, with the learning rate slid to 100, one more epoch blows up: the page
 shows train's message and what to change, and the weights stay as they were.
+Last, it plays again and its cell's output is cleared: with nobody to see it,
+the kernel's explorer pauses by itself.
 
 In a static export (nbconvert's HTML with the saved widget state, no kernel)
 the explorer shows its saved state and a line saying it moves only in a
@@ -169,6 +171,17 @@ def test_it_plays_learns_stays_responsive_and_pauses(page, screenshots):
     assert page.evaluate(CELL_TEXT, cell).strip() == f"kernel: False {paused[0]}"
     assert not page.evaluate("() => document.body.innerText.includes('Error displaying widget')")
 
+    # Playing, then nobody can see it (its cell's output cleared): it pauses by itself.
+    explorer.locator("input.nnbook-te-rate").focus()
+    page.keyboard.press("Home")
+    explorer.locator("button.nnbook-te-play").click()
+    page.wait_for_function("([el, steps]) => Number(el.dataset.steps) > steps",
+                           arg=[explorer.element_handle(), paused[0]], timeout=5_000, polling=50)
+    page.evaluate("() => window.jupyterapp.commands.execute('notebook:clear-all-cell-outputs')")
+    cell = page.evaluate(RUN_NEW_CELL, "import time; time.sleep(0.5); print('unseen:', explorer.playing)")
+    page.wait_for_function(f"() => ({CELL_TEXT})({cell}).includes('unseen:')", polling=250, timeout=30_000)
+    assert page.evaluate(CELL_TEXT, cell).strip() == "unseen: False"
+
 
 def test_a_static_export_shows_the_saved_state_and_says_it_moves_only_when_running(
         browser, missing, screenshots, tmp_path):
@@ -200,6 +213,8 @@ def test_a_static_export_shows_the_saved_state_and_says_it_moves_only_when_runni
     try:
         context.route(lambda url: url.startswith("http"), answer)
         page = context.new_page()
+        errors = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
         page.goto(PAGE)
         explorer = page.locator(EXPLORER).first
         explorer.wait_for(timeout=60_000)
@@ -212,5 +227,6 @@ def test_a_static_export_shows_the_saved_state_and_says_it_moves_only_when_runni
         assert "moves only in a running notebook" in note.inner_text()
         explorer.scroll_into_view_if_needed()
         explorer.screenshot(path=screenshots / "static-training-explorer.png")
+        assert not errors, errors
     finally:
         context.close()
