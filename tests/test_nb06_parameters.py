@@ -39,7 +39,7 @@ def test_the_core_comes_first_and_every_cell_after_the_summary_is_an_extension()
     assert "Going further" in sources[summary] and "**Next:** [07" in sources[summary]
     headings = [source.splitlines()[0] for cell, source in zip(cells, sources)
                 if is_extension(cell) and cell["cell_type"] == "markdown" and source.startswith("## ")]
-    assert len(headings) == 4 and all(heading.startswith("## Going further: ") for heading in headings)
+    assert len(headings) == 5 and all(heading.startswith("## Going further: ") for heading in headings)
     assert sources[summary + 1].startswith("## Going further: ")
     assert load_notebook("06")["metadata"]["nnbook"] == {"core_teaches": []}
 
@@ -189,6 +189,36 @@ def test_the_cost_figure_shows_each_networks_cost_for_the_7(pretrained_net, test
     untrained = nnbook.Network(sizes=(784, 16, 16, 10))
     fig = by_hand.show_costs(images[9], 7, untrained=untrained, trained=pretrained_net)
     assert [ax.get_title() for ax in fig.axes] == ["untrained: cost 2.998", "trained: cost 0.001"]
+
+
+def test_the_cost_figure_is_orange_where_each_network_answers(pretrained_net, test_digits):
+    """ "Orange is each network's answer; the digit is a 7." The untrained network answers 8, the trained one 7."""
+    from matplotlib.colors import to_hex
+
+    from nnbook.figures import HIGHLIGHT
+    text = " ".join(" ".join(c for c in markdown_cells_of_core()).split())
+    assert "Orange is each network's answer; the digit is a 7." in text
+    images, labels = test_digits
+    assert labels[9] == 7
+    untrained = nnbook.Network(sizes=(784, 16, 16, 10))
+    fig = by_hand.show_costs(images[9], 7, untrained=untrained, trained=pretrained_net)
+    orange = [[k for k, bar in enumerate(ax.patches) if to_hex(bar.get_facecolor()) == to_hex(HIGHLIGHT)]
+              for ax in fig.axes]
+    assert orange == [[8], [7]]
+    assert untrained.predict(images[9]) == 8 and pretrained_net.predict(images[9]) == 7
+
+
+def markdown_cells_of_core():
+    return ["".join(c["source"]) for c in load_notebook("06")["cells"]
+            if c["cell_type"] == "markdown" and not is_extension(c)]
+
+
+def test_the_core_says_why_a_smooth_sigma_lets_the_computer_lower_the_cost():
+    """The link from notebook 05: no metaphor, the plain steps."""
+    text = " ".join(" ".join(markdown_cells_of_core()).split())
+    assert "step downhill" not in text
+    assert ("σ is smooth (notebook 05): small turns make small changes. So the computer can tell which way to "
+            "turn each knob so that the cost gets a little lower, and repeat that many times.") in text
 
 
 def test_exercise_2_judges_the_notebooks_network_and_7(test_digits):
