@@ -1,40 +1,44 @@
 """How fast does the TrainingExplorer train and draw, beside plain nnbook.train? Timed side by side.
 
-Run it with ``.venv/bin/python benchmarks/bench_training_explorer.py`` (``--help``
-for the options). The issue's targets, for the video's 784-16-16-10 network
-on the 8,000 training digits at batch size 32 in float32:
+Run it with ``.venv/bin/python benchmarks/bench_training_explorer.py``
+(``--help`` for the options). The issue's targets, for the video's
+784-16-16-10 network on the 8,000 training digits at batch size 32 in
+float32:
 
 - at least 10 frames a second drawn while it trains;
 - at least 10 epochs a second while drawing;
-- training inside the explorer at least two thirds as fast as plain train.
+- training inside the explorer at least two thirds as fast as plain train;
+- and a pause that takes effect within 200 ms.
 
-Two contenders take turns, ``--rounds`` times, in one process:
+The contenders take turns, ``--rounds`` times, in one process:
 
-- train: ``nnbook.train`` as notebook 09 calls it, with ``test=`` (so it
-  also measures the test accuracy after every epoch, as the explorer does),
-  for ``--epochs`` epochs; and the same without ``test=``, the least work
-  train can do. Its epochs per second come from ``history.seconds``.
-- explorer: a TrainingExplorer playing at full speed for ``--seconds`` on an
-  asyncio event loop, the loop a notebook's kernel runs. Its epochs per
+- ``train, test=``: ``nnbook.train`` as notebook 09 calls it, with the test
+  digits, so after every epoch it measures what the explorer measures (the
+  cost on the training digits, the accuracy on the test digits);
+- ``train``: the same without ``test=``, the least work train can do, so
+  the stricter comparison. For both, epochs a second are the epochs after
+  the first (which warms up) over their total time;
+- ``explorer``: a TrainingExplorer playing at full speed for ``--seconds``
+  on an asyncio event loop, the loop a notebook's kernel runs. Its epochs a
   second count every second of playing: the training, the measurements for
   the curves and the frames.
 
-A frame is everything the kernel does for one picture: measure the cost on
-the 8,000 training digits and the accuracy on the 2,000 test digits (at full
-speed only if the last measurement is 0.1 s old: an epoch's end, which
-measures anyway, comes every few frames), turn the first layer's weights
-into colour indices, and send the state. Here no browser listens, so "send" is what
-ipykernel does up to the socket: the message packed as JSON by
-``jupyter_client.Session`` with the binary buffers beside it (their bytes are
-reported). The browser draws from those numbers; that costs the kernel
-nothing. A pause (or any click, or another widget's message) waits for the
-slice of training in progress, so the longest slice is the longest such wait.
+A frame is everything the kernel does for one picture: measure the cost and
+the test accuracy (at full speed only if the last measurement is 0.1 s old:
+an epoch's end, which measures anyway, comes every few frames), turn the
+first layer's weights into colour indices, and send the state. Here no
+browser listens, so "send" is what ipykernel does up to the socket: the
+message packed as JSON by ``jupyter_client.Session``, with the binary
+buffers beside it (their bytes are reported). The browser draws from those
+numbers, which costs the kernel nothing. A pause (or any click, or another
+widget's message) waits for the slice of training in progress, so the
+longest slice is the longest such wait.
 
 The report gives each contender's best round (slower rounds were slowed by
-something else on the machine), wall clock and CPU time, and whether each
-target is met. The explorer is compared with the faster of train's two
-runs. On a busy machine the wall-clock ratio wanders from round to round;
-the CPU-time ratio (the time this process really computed) is steadier.
+something else on the machine), in wall-clock and in CPU time, and whether
+each target is met. On a busy machine the wall-clock ratios wander from run
+to run; the CPU-time ratios (the time this process really computed) are
+steadier.
 """
 
 from __future__ import annotations
@@ -61,6 +65,7 @@ TARGET_FPS = 10.0
 TARGET_EPOCHS_PER_SECOND = 10.0
 TARGET_SHARE = 2 / 3
 PAUSE_LIMIT_MS = 200.0
+SAID = {"train, test=": "train with test=", "train": "train without"}
 
 
 class PackingComm(BaseComm):
@@ -141,15 +146,16 @@ def plain_train(train_digits, test_digits, epochs: int, with_test: bool) -> dict
                            progress=lambda history: cpu.append(time.process_time()))
     cpu = np.diff(cpu)
     warm = slice(1, None) if epochs > 1 else slice(None)  # the first epoch warms up
-    return {"epochs/s": 1 / statistics.median(history.seconds[warm]), "epochs/s CPU": 1 / np.median(cpu[warm]),
+    # Epochs over total time, as for the explorer: every slow epoch counts, as every slow slice does there.
+    return {"epochs/s": len(cpu[warm]) / sum(history.seconds[warm]), "epochs/s CPU": len(cpu[warm]) / sum(cpu[warm]),
             "accuracy": network.accuracy(*test_digits)}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--rounds", type=int, default=3, help="rounds, the contenders taking turns (default 3)")
-    parser.add_argument("--seconds", type=float, default=3.0, help="seconds the explorer plays per round (default 3)")
-    parser.add_argument("--epochs", type=int, default=10, help="epochs of plain train per round (default 10)")
+    parser.add_argument("--rounds", type=int, default=5, help="rounds, the contenders taking turns (default 5)")
+    parser.add_argument("--seconds", type=float, default=2.0, help="seconds the explorer plays per round (default 2)")
+    parser.add_argument("--epochs", type=int, default=20, help="epochs of plain train per round (default 20)")
     args = parser.parse_args()
 
     comm.create_comm = PackingComm
@@ -189,16 +195,15 @@ def main() -> None:
           f"{best['explorer']['measure ms']:.1f} ms (median).\n")
 
     ours = best["explorer"]
-    # Against the faster of train's two runs: without test= train does less, but on a busy machine either can win.
-    share = ours["epochs/s"] / max(best["train"]["epochs/s"], best["train, test="]["epochs/s"])
-    share_cpu = ours["epochs/s CPU"] / max(best["train"]["epochs/s CPU"], best["train, test="]["epochs/s CPU"])
+    shares = {name: (ours["epochs/s"] / best[name]["epochs/s"], ours["epochs/s CPU"] / best[name]["epochs/s CPU"])
+              for name in ("train, test=", "train")}
     checks = [
         (f"frames drawn while training: {ours['fps']:.1f} a second (kernel {ours['frame ms']:.1f} ms per frame)",
          ours["fps"] >= TARGET_FPS, f">= {TARGET_FPS:g}"),
         (f"epochs a second while drawing: {ours['epochs/s']:.1f}", ours["epochs/s"] >= TARGET_EPOCHS_PER_SECOND,
          f">= {TARGET_EPOCHS_PER_SECOND:g}"),
-        (f"explorer's epochs a second / plain train's (the faster run): {share:.2f} (wall), {share_cpu:.2f} (CPU)",
-         share >= TARGET_SHARE, ">= 0.67 (wall)"),
+        *[(f"explorer's epochs a second / {SAID[name]}'s: {wall:.2f} (wall), {cpu:.2f} (CPU)", wall >= TARGET_SHARE,
+           ">= 0.67 (wall)") for name, (wall, cpu) in shares.items()],
         (f"longest wait for a pause: {ours['longest slice ms']:.0f} ms", ours["longest slice ms"] <= PAUSE_LIMIT_MS,
          f"<= {PAUSE_LIMIT_MS:g} ms"),
     ]
