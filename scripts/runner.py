@@ -137,7 +137,8 @@ def main(argv: list[str], usage: str) -> None:
     elif command == "benchmark":
         python = setup(INSTALLS["benchmark"])
         run(python, "benchmarks/bench_training.py", *rest)
-        run(python, "benchmarks/bench_widgets.py")
+        for widget in ("widgets", "forward_pass_stepper", "training_explorer", "network_lab", "layer_map"):
+            run(python, f"benchmarks/bench_{widget}.py")
     else:
         sys.exit(f"unknown command {command!r}; expected lab, test, execute, stats, benchmark or setup "
                  "(see python3 run.py --help)")
