@@ -163,7 +163,7 @@ def bench_changes(changes: int, rounds: int) -> None:
 def bench_construction(rounds: int) -> None:
     first, later = [], []
     for _ in range(rounds):
-        module._pixel_plane.cache_clear()  # as in a fresh session: the PCA of the pixels is done again
+        module._pixel_map.cache_clear()  # as in a fresh session: the PCA of the pixels is done again
         for times in (first, later):
             start, start_cpu = time.perf_counter(), time.process_time()
             LayerMap()

@@ -96,6 +96,24 @@ def test_principal_plane_on_a_real_layer_agrees_with_the_covariance_too(layers):
     assert plane.share == pytest.approx(share, rel=1e-9)
 
 
+def test_numbers_that_never_change_get_no_weight_and_the_rest_is_the_same_pca():
+    points = cloud(6, d=4)
+    padded = np.c_[np.full(len(points), 0.0), points[:, :2], np.full(len(points), 0.7), points[:, 2:]]
+    plane, inner = principal_plane(padded), principal_plane(points)
+    assert not plane.directions[:, [0, 3]].any()
+    np.testing.assert_allclose(plane.directions[:, [1, 2, 4, 5]], inner.directions, atol=1e-12)
+    np.testing.assert_allclose(plane.coordinates, inner.coordinates, atol=1e-10)
+    assert plane.share == pytest.approx(inner.share, rel=1e-12)
+
+
+def test_the_pixels_plane_agrees_with_the_covariance_of_all_784_pixels(layer_map, digits):
+    images, _ = digits
+    directions, share = pca_by_covariance(images)
+    plane = layer_map.planes["trained"][0]
+    assert np.abs(np.sum(plane.directions * directions, axis=1)) == pytest.approx([1.0, 1.0], abs=1e-9)
+    assert plane.share == pytest.approx(share, rel=1e-9)
+
+
 def test_the_projected_points_are_centred_on_zero_and_the_centre_is_the_average():
     points = cloud(3)
     plane = principal_plane(points)
