@@ -60,6 +60,11 @@ def test_neighbouring_rows_are_the_same_dashes_5_pixels_apart(W):
     columns = np.flatnonzero(W[5])
     starts = columns[::5]
     assert len(columns) == 25 and np.all(np.diff(starts) == 28)
+    # "Each short dash is one row of the square: 5 neighbouring pixels in the flattened list"
+    (dash,) = numbers_in_text("07", r"Each short dash is one row of the square: (\d+) neighbouring pixels")
+    dashes = np.split(columns, np.flatnonzero(np.diff(columns) > 1) + 1)
+    assert [len(d) for d in dashes] == [dash] * 5 and dash == timing.SQUARE
+    assert all(np.all(np.diff(d) == 1) for d in dashes)
 
 
 def test_a_weighted_sum_is_the_ink_in_that_square(W, flat_test_digits):
@@ -178,10 +183,10 @@ def test_the_notebooks_square_neuron_is_the_twin_of_timings(square_neuron, W):
 def test_the_core_layer_is_the_first_test_image_with_bias_minus_5(core_layer, test_digits):
     images, labels = test_digits
     scope, _ = core_layer
-    (digit,) = numbers_in_text("07", r"The first test image, a (\d),")
+    (digit,) = numbers_in_text("07", r"a0 is the first test image, a (\d),")
     assert labels[0] == digit
     np.testing.assert_array_equal(scope["a0"], images[0].reshape(784))
-    (bias,) = numbers_in_text("07", r"every bias −(\d+)")
+    (bias,) = numbers_in_text("07", r"every bias is −(\d+)")
     np.testing.assert_array_equal(scope["b"], np.full(16, -bias))
     assert timing.SQUARE_BIAS == -bias
 
@@ -195,7 +200,7 @@ def test_neuron_3_on_its_own_is_place_3_of_the_layer(core_layer):
     assert f"neuron 3 on its own: {round(alone, 2)} - in a(1): {round(a1[3], 2)}" in printed
 
 
-def test_the_core_network_is_three_lines_that_give_networks_forward(core_layer, pretrained_net):
+def test_the_network_as_three_lines_gives_networks_forward(core_layer, pretrained_net):
     scope, _ = core_layer
     source = cell_defining("outputs")
     assert source.count("@") == 3  # one matrix product per layer, no loop
@@ -243,6 +248,7 @@ def test_the_core_teaches_the_matrix_product_in_words_before_its_first_use():
     explained = [i for i, cell in enumerate(core) if cell["cell_type"] == "markdown"
                  and "`@` is **matrix times vector**" in "".join(cell["source"])]
     assert explained and explained[0] < first_use
+    assert "(a *vector* is an array of numbers in one row, such as a0)" in "".join(core[explained[0]]["source"])
 
 
 # The extensions ----------------------------------------------------------------------------------

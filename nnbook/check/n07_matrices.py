@@ -68,8 +68,9 @@ my_shapes = [(16, 784), (16, 16), (10, 16)]
 def weight_matrix_shapes(answer):
     """The shapes of W(1), W(2) and W(3) in the 784-16-16-10 network, as (rows, columns)."""
     if not isinstance(answer, (list, tuple)):
+        quotes = "Leave out the quotes. " if isinstance(answer, str) else ""
         raise Wrong(f"expected a list of three shapes, got {short(answer)}.",
-                    hint="Write it like [(16, 784), (rows, columns), (rows, columns)].")
+                    hint=quotes + "Write it like [(16, 784), (rows, columns), (rows, columns)].")
     if any(item is ... for item in answer):
         raise NotAttempted
     if (len(answer) == 4 and all(isinstance(n, numbers.Integral) and not isinstance(n, bool) for n in answer[2:])
@@ -93,6 +94,10 @@ def _judge_shape(shape, layer, n_in, n_out):
     name, source, target = f"W({layer})", LAYER_NAMES[layer - 1], LAYER_NAMES[layer]
     if isinstance(shape, np.ndarray) and shape.ndim == 1:
         shape = tuple(shape.tolist())
+    if isinstance(shape, str):
+        typed = repr(shape) if len(shape) <= 30 else short(shape)
+        raise Wrong(f"{name}: you typed {typed} in quotes, so it is text, not a shape.",
+                    hint="Leave out the quotes: a shape is two numbers in round brackets, (rows, columns).")
     if isinstance(shape, numbers.Integral) and not isinstance(shape, bool):
         hint = (f"{shape} is the number of weights in {name}, not its shape. " if shape == n_in * n_out else "")
         raise Wrong(f"{name}: a shape is two numbers, (rows, columns), got the single number {shape}.",
