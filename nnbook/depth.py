@@ -41,8 +41,8 @@ CHANCE = 0.1  # ten digits: guessing gets one in ten right
 SIGMOID_COLOUR, RELU_COLOUR = "0.35", HIGHLIGHT
 """The two colours of notebook 08's pictures: dark grey for the sigmoid, orange for ReLU."""
 
-A_RANGE = (-6.0, 6.0)
-"""The weighted sums a that :func:`show_on_off` draws, and the slider's range."""
+Z_RANGE = (-6.0, 6.0)
+"""The values of z (weighted sum plus bias) that :func:`show_on_off` draws, and the slider's range."""
 
 RATE_COLOURS = ("#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#0072B2", "#D55E00")
 """Okabe-Ito colours, one per learning rate in :func:`show_learning_rates`; readable with colour blindness."""
@@ -120,7 +120,8 @@ def compare_sigmoid_relu(hidden_layers=6, width=16, *, epochs=10, batch_size=10,
     rate in that range rescues it. With seeds 1, 2 and 3 the ReLU network
     reached 90%, 91% and 80% and the sigmoid network again stayed at 10-11%.
 
-    Takes about 2 s with the defaults (1.6 to 3.4 s on a 2-core AMD EPYC machine).
+    Takes about 2 s with the defaults (1.6 to 3.4 s on a 2-core AMD EPYC machine); on the same
+    machine, with other programs keeping both cores busy, it took 14 s and, in a play-test, 26 s.
     """
     hidden_layers = positive_int(hidden_layers, "hidden_layers")
     width = positive_int(width, "width")
@@ -235,61 +236,62 @@ def _rate_label(run: DepthComparison) -> str:
 
 # Off or on: Lisha Li's reason for ReLU ------------------------------------
 
-def on_off_text(a) -> str:
-    """What the widget prints for the weighted sum ``a``: the sigmoid's value and ReLU's, off or on.
+def on_off_text(z) -> str:
+    """What the widget prints for ``z``, the weighted sum plus the bias: the sigmoid's value and ReLU's, off or on.
 
     >>> print(on_off_text(-2))
-    a = -2.0:   sigmoid 0.1192 (small, but not 0)   ReLU 0.0 (off)
+    z = -2.0:   sigmoid 0.1192 (small, but not 0)   ReLU 0.0 (off)
     >>> print(on_off_text(3))
-    a = 3.0:   sigmoid 0.9526   ReLU 3.0 (on: it passes a on)
+    z = 3.0:   sigmoid 0.9526   ReLU 3.0 (on: it passes z on)
     """
-    a = number(a, "a")
-    s, r = float(sigmoid(a)), float(relu(a))
-    sigmoid_part = f"sigmoid {s:.4f}" + (" (small, but not 0)" if a < 0 else "")
-    relu_part = f"ReLU {r:.1f}" + (" (on: it passes a on)" if r > 0 else " (off)")
-    return f"a = {a:.1f}:   {sigmoid_part}   {relu_part}"
+    z = number(z, "z")
+    s, r = float(sigmoid(z)), float(relu(z))
+    sigmoid_part = f"sigmoid {s:.4f}" + (" (small, but not 0)" if z < 0 else "")
+    relu_part = f"ReLU {r:.1f}" + (" (on: it passes z on)" if r > 0 else " (off)")
+    return f"z = {z:.1f}:   {sigmoid_part}   {relu_part}"
 
 
-def show_on_off(a=-2.0):
-    """Notebook 08's widget picture: the sigmoid and ReLU side by side, with a dot at the weighted sum ``a``.
+def show_on_off(z=-2.0):
+    """Notebook 08's widget picture: the sigmoid and ReLU side by side, with a dot at ``z``.
 
-    Both are drawn for a from -6 to 6. Left of 0, ReLU lies exactly on 0: the
-    neuron is off. The sigmoid gets small there, but stays above 0. Returns
-    the Figure.
+    ``z`` is a neuron's weighted sum plus its bias, as in notebook 05. Both
+    functions are drawn for z from -6 to 6. Left of 0, ReLU lies exactly on 0:
+    the neuron is off. The sigmoid gets small there, but stays above 0.
+    Returns the Figure.
     """
-    a = number(a, "a")
-    grid = np.linspace(*A_RANGE, 601)
+    z = number(z, "z")
+    grid = np.linspace(*Z_RANGE, 601)
     with plt.rc_context(STYLE):
         fig, axes = plt.subplots(1, 2, figsize=(8.0, 2.8), sharex=True)
-    for ax, function, colour, title in ((axes[0], sigmoid, SIGMOID_COLOUR, "sigmoid: σ(a) = 1 / (1 + e⁻ᵃ)"),
-                                        (axes[1], relu, RELU_COLOUR, "ReLU(a) = max(0, a)")):
+    for ax, function, colour, title in ((axes[0], sigmoid, SIGMOID_COLOUR, "sigmoid: σ(z) = 1 / (1 + e⁻ᶻ)"),
+                                        (axes[1], relu, RELU_COLOUR, "ReLU(z) = max(0, z)")):
         ax.axhline(0, color="0.8", linewidth=0.8, zorder=0)
         ax.axvline(0, color="0.8", linewidth=0.8, zorder=0)
         ax.plot(grid, function(grid), color=colour, linewidth=2.5)
-        ax.plot([a], [function(a)], "o", color="black", markersize=8, zorder=3)
-        ax.set(title=title, xlabel="weighted sum a", xlim=(A_RANGE[0] - 0.3, A_RANGE[1] + 0.3))
+        ax.plot([z], [function(z)], "o", color="black", markersize=8, zorder=3)
+        ax.set(title=title, xlabel="z = weighted sum + bias", xlim=(Z_RANGE[0] - 0.3, Z_RANGE[1] + 0.3))
     axes[0].set_ylabel("activation")
     return fig
 
 
-def on_off_slider(a=-2.0):
-    """The live widget of notebook 08: a slider for the weighted sum a; :func:`show_on_off` follows it.
+def on_off_slider(z=-2.0):
+    """The live widget of notebook 08: a slider for z (weighted sum plus bias); :func:`show_on_off` follows it.
 
     Below the picture it prints both values (:func:`on_off_text`). Make it the last line of a cell.
     """
     from ipywidgets import FloatSlider, interactive  # imported here, so that `import nnbook` stays light
 
-    a = number(a, "a")
-    if not A_RANGE[0] <= a <= A_RANGE[1]:
-        raise ValueError(f"a must be between {A_RANGE[0]:g} and {A_RANGE[1]:g}, got {a:g}")
+    z = number(z, "z")
+    if not Z_RANGE[0] <= z <= Z_RANGE[1]:
+        raise ValueError(f"z must be between {Z_RANGE[0]:g} and {Z_RANGE[1]:g}, got {z:g}")
 
-    def explore(a):
-        show_on_off(a)
+    def explore(z):
+        show_on_off(z)
         plt.show()
-        print(on_off_text(a))
+        print(on_off_text(z))
 
-    return interactive(explore, a=FloatSlider(value=a, min=A_RANGE[0], max=A_RANGE[1], step=0.5,
-                                              description="a", continuous_update=True))
+    return interactive(explore, z=FloatSlider(value=z, min=Z_RANGE[0], max=Z_RANGE[1], step=0.5,
+                                              description="z", continuous_update=True))
 
 
 def first_hidden_layer(network, images):

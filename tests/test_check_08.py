@@ -56,6 +56,15 @@ def test_relu_neuron_explains_junk(answer, phrases):
     fails(check.relu_neuron_outputs(answer), *phrases)
 
 
+def test_relu_neuron_speaks_of_z_as_notebooks_05_and_08_do():
+    # z is the weighted sum plus the bias; a is an activation (notebooks 03 and 07), so the judge never says ReLU(a).
+    for answer in ([-3, 3], [7, 13], [0, 13], [0, 1], [3, 3], [17, 23], [0.047, 0.953], [0, 2], [1, 3], [5, 6]):
+        text = str(check.relu_neuron_outputs(answer))
+        assert "ReLU(a)" not in text and "a = " not in text, text
+    assert "z = weighted sum + bias, then ReLU(z) = max(0, z)" in str(check.relu_neuron_outputs([7, 13]))
+    assert "Slide z far to the left" in str(check.sigmoid_never_off("A"))
+
+
 def test_relu_neuron_solution_passes_its_own_check():
     passes(check.relu_neuron_outputs(run_solution(check.relu_neuron_outputs)["my_outputs"]))
 
@@ -65,7 +74,7 @@ def test_relu_neuron_solution_passes_its_own_check():
 @pytest.mark.parametrize("answer", ["C", "c", " C ", "C\n"])
 def test_never_off_accepts_c_and_says_why(answer):
     feedback = passes(check.sigmoid_never_off(answer))
-    assert "above 0 for every a" in feedback.message and "never quite off" in feedback.message
+    assert "above 0 for every z" in feedback.message and "never quite off" in feedback.message
 
 
 def test_never_off_fact_behind_the_answer():
@@ -128,7 +137,7 @@ def test_relu_slope_stub_is_not_attempted():
     (lambda a: np.zeros_like(a), ["0 everywhere"]),
     (lambda a: a, ["input unchanged"]),
     (lambda a: 1.0 if a > 0 else 0.0, ["cannot handle an array", "bigger than something", "np.maximum"]),
-    (lambda a: np.where(a > 1, 1.0, 0.0), ["wrong slope at a = 0.25"]),
+    (lambda a: np.where(a > 1, 1.0, 0.0), ["wrong slope at z = 0.25"]),
     (lambda a: np.where(a > 0, 1.0, np.where(a < 0, 0.0, 2.0)), ["my_relu_slope(0) gave 2"]),
     (lambda a: np.array([0.0, 1.0]), ["shape (2,)"]),
 ])
@@ -267,7 +276,7 @@ def test_leaky_relu_stub_is_not_attempted():
     (lambda a: np.minimum(0.01 * a, a), ["min, not max"]),
     (lambda a: a, ["input unchanged"]),
     (lambda a: max(0.01 * a, a), ["cannot handle an array"]),
-    (lambda a: np.where(a > 0, a, 0.02 * a), ["wrong value at a = -1000, -3, -0.5"]),
+    (lambda a: np.where(a > 0, a, 0.02 * a), ["wrong value at z = -1000, -3, -0.5"]),
     (lambda a: np.where(a > 0, a, np.where(a < 0, 0.01 * a, 1.0)), ["leaky_relu(0) gave 1"]),
 ])
 def test_leaky_relu_explains_each_typical_mistake(answer, phrases):

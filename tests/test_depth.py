@@ -8,10 +8,10 @@ import pytest
 import nnbook
 from nnbook import Network
 from nnbook.depth import (
-    A_RANGE,
     CHANCE,
     RELU_COLOUR,
     SIGMOID_COLOUR,
+    Z_RANGE,
     DepthComparison,
     History,
     _verdict,
@@ -156,36 +156,37 @@ def test_learning_rates_figure_has_a_colour_for_at_most_six_runs(small):
 
 # Off or on: the widget and the first hidden layer -----------------------------------
 
-@pytest.mark.parametrize("a", [-6.0, -2.0, 0.0, 0.5, 6.0])
-def test_the_widget_picture_puts_the_dot_on_each_curve(a):
-    fig = show_on_off(a)
+@pytest.mark.parametrize("z", [-6.0, -2.0, 0.0, 0.5, 6.0])
+def test_the_widget_picture_puts_the_dot_on_each_curve(z):
+    fig = show_on_off(z)
     sigmoid_ax, relu_ax = fig.axes
     for ax, function in ((sigmoid_ax, nnbook.sigmoid), (relu_ax, nnbook.relu)):
         curve, dot = ax.get_lines()[-2:]
         np.testing.assert_allclose(curve.get_ydata(), function(curve.get_xdata()))
-        assert (curve.get_xdata()[0], curve.get_xdata()[-1]) == A_RANGE
-        assert list(dot.get_xdata()) == [a] and list(dot.get_ydata()) == [function(a)]
-    assert "max(0, a)" in relu_ax.get_title() and "σ(a)" in sigmoid_ax.get_title()
+        assert (curve.get_xdata()[0], curve.get_xdata()[-1]) == Z_RANGE
+        assert list(dot.get_xdata()) == [z] and list(dot.get_ydata()) == [function(z)]
+        assert ax.get_xlabel() == "z = weighted sum + bias"
+    assert "max(0, z)" in relu_ax.get_title() and "σ(z)" in sigmoid_ax.get_title()
 
 
 def test_the_widget_text_says_off_below_zero_and_never_zero_for_the_sigmoid():
-    assert on_off_text(-6) == "a = -6.0:   sigmoid 0.0025 (small, but not 0)   ReLU 0.0 (off)"
-    assert on_off_text(0) == "a = 0.0:   sigmoid 0.5000   ReLU 0.0 (off)"
-    assert on_off_text(0.5) == "a = 0.5:   sigmoid 0.6225   ReLU 0.5 (on: it passes a on)"
+    assert on_off_text(-6) == "z = -6.0:   sigmoid 0.0025 (small, but not 0)   ReLU 0.0 (off)"
+    assert on_off_text(0) == "z = 0.0:   sigmoid 0.5000   ReLU 0.0 (off)"
+    assert on_off_text(0.5) == "z = 0.5:   sigmoid 0.6225   ReLU 0.5 (on: it passes z on)"
     # Over the whole slider the sigmoid never prints as 0.0000: "small, but not 0" is visible.
-    assert nnbook.sigmoid(A_RANGE[0]) >= 0.00005
+    assert nnbook.sigmoid(Z_RANGE[0]) >= 0.00005
 
 
-def test_the_slider_starts_at_a_negative_a_and_covers_the_picture():
+def test_the_slider_starts_at_a_negative_z_and_covers_the_picture():
     from ipywidgets import FloatSlider
 
     widget = on_off_slider()
     slider = next(child for child in widget.children if isinstance(child, FloatSlider))
-    assert slider.value == -2.0 and (slider.min, slider.max) == A_RANGE and slider.description == "a"
-    assert on_off_slider(a=3).children[0].value == 3.0
-    with pytest.raises(ValueError, match="a must be between -6 and 6"):
-        on_off_slider(a=7)
-    with pytest.raises(TypeError, match="a must be a number"):
+    assert slider.value == -2.0 and (slider.min, slider.max) == Z_RANGE and slider.description == "z"
+    assert on_off_slider(z=3).children[0].value == 3.0
+    with pytest.raises(ValueError, match="z must be between -6 and 6"):
+        on_off_slider(z=7)
+    with pytest.raises(TypeError, match="z must be a number"):
         on_off_text("1")
 
 

@@ -23,44 +23,44 @@ TEST_INPUTS = np.array([-1000.0, -3.0, -0.5, 0.0, 0.25, 2.0, 1000.0])
 AWAY_FROM_ZERO = TEST_INPUTS != 0.0
 
 
-def _slope_suspects(a):
+def _slope_suspects(z):
     """What typical wrong versions of ReLU's slope return, with what to tell the learner."""
     return [
-        (relu(a), "that is ReLU itself, not its slope.",
+        (relu(z), "that is ReLU itself, not its slope.",
          "The slope says how much the output rises when the input rises by 1. "
          "Left of 0 the line is flat; right of 0 it rises one for one."),
-        ((a < 0).astype(float), "you have it the wrong way round: 1 for negative inputs, 0 for positive ones.",
+        ((z < 0).astype(float), "you have it the wrong way round: 1 for negative inputs, 0 for positive ones.",
          "Positive inputs are where ReLU rises."),
-        (sigmoid_slope(a), "that is the sigmoid's slope.",
+        (sigmoid_slope(z), "that is the sigmoid's slope.",
          "ReLU's slope is simpler: 0 left of zero, 1 right of it."),
-        (np.ones_like(a), "you returned 1 everywhere.", "Left of 0, ReLU is flat: its slope there is 0."),
-        (np.zeros_like(a), "you returned 0 everywhere.", "Right of 0, ReLU rises one for one: its slope there is 1."),
-        (a, "you returned the input unchanged.", "A slope is 0 or 1 here, whatever the size of a."),
+        (np.ones_like(z), "you returned 1 everywhere.", "Left of 0, ReLU is flat: its slope there is 0."),
+        (np.zeros_like(z), "you returned 0 everywhere.", "Right of 0, ReLU rises one for one: its slope there is 1."),
+        (z, "you returned the input unchanged.", "A slope is 0 or 1 here, whatever the size of z."),
     ]
 
 
-def _leaky_suspects(a):
+def _leaky_suspects(z):
     """What typical wrong versions of leaky ReLU return, with what to tell the learner."""
     return [
-        (relu(a), "that is the plain ReLU: negative inputs become exactly 0.",
-         "Leaky ReLU lets a little through below 0: 0.01 × a instead of 0."),
-        (np.where(a > 0, a, -0.01 * a), "below 0 you multiplied by -0.01, which makes the outputs positive.",
-         "Use +0.01 × a: a small negative number for a negative input."),
-        (np.where(a > 0, a, 0.1 * a), "below 0 you multiplied by 0.1; the exercise asks for 0.01.",
-         "Use 0.01 × a for negative a."),
-        (np.where(a > 0, a, 0.01), "for negative inputs you return the number 0.01 itself, not 0.01 × a.",
-         "0.01 × a is small and negative for a negative a: leaky_relu(-3) is -0.03. "
-         "Try np.where(a > 0, a, 0.01 * a), or np.maximum(0.01 * a, a)."),
-        (np.maximum(0, a) + 0.01 * a, "you added 0.01 × a to every input, so positive inputs come out 1.01 times "
-         "too big.", "Positive inputs pass unchanged, as in ReLU; only negative ones become 0.01 × a."),
-        (np.where(a > 0, 1.0, 0.01), "that is leaky ReLU's slope (1 or 0.01), not leaky ReLU itself.",
-         "Return the values: a for positive a, 0.01 × a for negative a. The slope is the question to think about "
+        (relu(z), "that is the plain ReLU: negative inputs become exactly 0.",
+         "Leaky ReLU lets a little through below 0: 0.01 × z instead of 0."),
+        (np.where(z > 0, z, -0.01 * z), "below 0 you multiplied by -0.01, which makes the outputs positive.",
+         "Use +0.01 × z: a small negative number for a negative input."),
+        (np.where(z > 0, z, 0.1 * z), "below 0 you multiplied by 0.1; the exercise asks for 0.01.",
+         "Use 0.01 × z for negative z."),
+        (np.where(z > 0, z, 0.01), "for negative inputs you return the number 0.01 itself, not 0.01 × z.",
+         "0.01 × z is small and negative for a negative z: leaky_relu(-3) is -0.03. "
+         "Try np.where(z > 0, z, 0.01 * z), or np.maximum(0.01 * z, z)."),
+        (np.maximum(0, z) + 0.01 * z, "you added 0.01 × z to every input, so positive inputs come out 1.01 times "
+         "too big.", "Positive inputs pass unchanged, as in ReLU; only negative ones become 0.01 × z."),
+        (np.where(z > 0, 1.0, 0.01), "that is leaky ReLU's slope (1 or 0.01), not leaky ReLU itself.",
+         "Return the values: z for positive z, 0.01 × z for negative z. The slope is the question to think about "
          "afterwards."),
-        (0.01 * a, "you multiplied every input by 0.01, the positive ones too.",
+        (0.01 * z, "you multiplied every input by 0.01, the positive ones too.",
          "Positive inputs pass unchanged, as in ReLU."),
-        (np.minimum(0.01 * a, a), "you took the smaller of a and 0.01 × a: that is min, not max.",
-         "Use np.maximum(0.01 * a, a), or np.where(a > 0, a, 0.01 * a)."),
-        (a, "you returned the input unchanged.", "Negative inputs should shrink to 0.01 × a."),
+        (np.minimum(0.01 * z, z), "you took the smaller of z and 0.01 × z: that is min, not max.",
+         "Use np.maximum(0.01 * z, z), or np.where(z > 0, z, 0.01 * z)."),
+        (z, "you returned the input unchanged.", "Negative inputs should shrink to 0.01 × z."),
     ]
 
 
@@ -69,54 +69,54 @@ def _same(result, expected) -> bool:
     return bool(np.allclose(result, expected, rtol=1e-12, atol=0.0))
 
 
-def _call_on_array(answer, name, a):
+def _call_on_array(answer, name, z):
     """Call the learner's function on an array, explaining the usual scalar-only mistake."""
     try:
-        return call(answer, a, name=name)
+        return call(answer, z, name=name)
     except Wrong as wrong:
         if "truth value of an array" in wrong.message:
-            raise Wrong(f"{name} cannot handle an array: {name}(a) for an array a of {len(a)} numbers raised "
+            raise Wrong(f"{name} cannot handle an array: {name}(z) for an array z of {len(z)} numbers raised "
                         "ValueError. Somewhere an `if`, max(), min(), `and` or `or` asked whether the whole "
-                        f"array is bigger than something, and numpy cannot answer that for {len(a)} numbers at once.",
+                        f"array is bigger than something, and numpy cannot answer that for {len(z)} numbers at once.",
                         hint=wrong.hint) from None
         raise
 
 
 def _judge_elementwise(answer, name, reference, what, suspects):
     """Check the learner's element-wise function on an array, then on single numbers."""
-    a = TEST_INPUTS.copy()
-    result = _call_on_array(answer, name, a)
-    if not np.array_equal(a, TEST_INPUTS):
+    z = TEST_INPUTS.copy()
+    result = _call_on_array(answer, name, z)
+    if not np.array_equal(z, TEST_INPUTS):
         raise Wrong(f"{name} changed the array you passed in.",
                     hint="Build a new array (for example with np.maximum or np.where) instead of "
-                         "writing into a; the caller may still need the original numbers.")
-    result = expect_array(result, f"{name}(a)")
+                         "writing into z; the caller may still need the original numbers.")
+    result = expect_array(result, f"{name}(z)")
     expected = reference(TEST_INPUTS)
     if result.shape != expected.shape:
-        raise Wrong(f"{name}(a) for an array a of {len(a)} numbers returned shape {result.shape}; "
-                    f"expected ({len(a)},), one {what} per number.",
+        raise Wrong(f"{name}(z) for an array z of {len(z)} numbers returned shape {result.shape}; "
+                    f"expected ({len(z)},), one {what} per number.",
                     hint="Work element by element: np.maximum and np.where do that.")
     if not _same(result[AWAY_FROM_ZERO], expected[AWAY_FROM_ZERO]):
         if np.allclose(result[AWAY_FROM_ZERO], expected[AWAY_FROM_ZERO], rtol=1e-4, atol=1e-6):
             worst = int(np.argmax(np.abs(result - expected) * AWAY_FROM_ZERO))
-            raise Wrong(f"{name} is nearly right, but not exactly: at a = {TEST_INPUTS[worst]:g} it gave "
+            raise Wrong(f"{name} is nearly right, but not exactly: at z = {TEST_INPUTS[worst]:g} it gave "
                         f"{result[worst]:.15g} instead of {expected[worst]:g}.",
                         hint="Did you measure it with a tiny nudge, like slope() above? A nudge always leaves "
                              "a little rounding error. Here you can write the exact answer directly, "
-                             "with np.where or a comparison such as (a > 0).")
+                             "with np.where or a comparison such as (z > 0).")
         for value, message, hint in suspects(TEST_INPUTS):
             if _same(result[AWAY_FROM_ZERO], value[AWAY_FROM_ZERO]):
                 raise Wrong(f"{name}: {message}", hint=hint)
         close = np.isclose(result[AWAY_FROM_ZERO], expected[AWAY_FROM_ZERO], rtol=1e-12, atol=0.0)
         wrong_at = TEST_INPUTS[AWAY_FROM_ZERO][~close]
-        raise Wrong(f"{name} gives the wrong {what} at a = {', '.join(f'{v:g}' for v in wrong_at)}.",
+        raise Wrong(f"{name} gives the wrong {what} at z = {', '.join(f'{v:g}' for v in wrong_at)}.",
                     hint=f"Try {name} on these numbers yourself and compare with the picture above.")
     for x in (-2.0, 3.0):
         try:
             value = call(answer, x, name=name)
         except Wrong as wrong:
             raise Wrong(f"{name} works on an array, but not on one number: {wrong.message}",
-                        hint="A loop over a (for x in a) needs an array. np.where and np.maximum work on "
+                        hint="A loop over z (for x in z) needs an array. np.where and np.maximum work on "
                              "a single number and on an array alike.") from None
         value = expect_number(float(value) if isinstance(value, (bool, np.bool_)) else value, f"{name}({x:g})")
         if not math.isclose(value, reference(x), rel_tol=1e-12):
@@ -139,24 +139,24 @@ def _relu_neuron_mistakes():
         ((low, high), "you added the bias: 7 - 10 = -3 and 13 - 10 = 3. Now the last step: ReLU turns every "
          "negative number into 0.", "ReLU(-3) = max(0, -3) = 0: the neuron is off."),
         (NEURON_SUMS, "those are the weighted sums themselves. Add the bias -10 first, then apply ReLU.",
-         "a = weighted sum + bias, then ReLU(a) = max(0, a)."),
+         "z = weighted sum + bias, then ReLU(z) = max(0, z)."),
         ((0.0, NEURON_SUMS[1]), "7 is right: 0, off. But for 13 you gave the weighted sum itself. Once the neuron "
-         "is on, it passes on a = 13 - 10, the weighted sum plus the bias.", "Work out 13 + (-10)."),
+         "is on, it passes on z = 13 - 10, the weighted sum plus the bias.", "Work out 13 + (-10)."),
         ((0.0, 1.0), "1 is notebook 04's yes/no answer, \"fires\". ReLU says more: above the threshold it passes on "
-         "how far above it the sum is.", "ReLU(a) = max(0, a), with a = 13 - 10."),
+         "how far above it the sum is.", "ReLU(z) = max(0, z), with z = 13 - 10."),
         ((abs(low), high), "for 7 you dropped the minus sign of -3. ReLU does not do that: a negative number "
          "becomes 0.", "max(0, -3) is the larger of 0 and -3."),
         ((NEURON_SUMS[0] - NEURON_BIAS, NEURON_SUMS[1] - NEURON_BIAS), "you subtracted the bias -10, so you added "
          "10. A bias of -10 makes the sum 10 smaller.", "7 + (-10) = -3."),
         ((float(sigmoid(low)), float(sigmoid(high))), "those are the sigmoid's values for -3 and 3. This neuron "
-         "uses ReLU.", "ReLU(a) = max(0, a)."),
+         "uses ReLU.", "ReLU(z) = max(0, z)."),
     ]
 
 
 @exercise(solution='''
-# a = weighted sum + bias, then ReLU(a) = max(0, a).
-# Weighted sum 7:  a = 7 - 10 = -3, and ReLU(-3) = 0. Below the threshold 10 the neuron is off.
-# Weighted sum 13: a = 13 - 10 = 3, and ReLU(3) = 3. Above it, the neuron is on and passes 3 on.
+# z = weighted sum + bias, then ReLU(z) = max(0, z).
+# Weighted sum 7:  z = 7 - 10 = -3, and ReLU(-3) = 0. Below the threshold 10 the neuron is off.
+# Weighted sum 13: z = 13 - 10 = 3, and ReLU(3) = 3. Above it, the neuron is on and passes 3 on.
 my_outputs = [0, 3]
 ''')
 def relu_neuron_outputs(answer):
@@ -175,47 +175,47 @@ def relu_neuron_outputs(answer):
             raise Wrong(message, hint=hint)
     if math.isclose(got[0], right[0], abs_tol=1e-9):
         raise Wrong(f"7 is right: 0, off. For 13 you gave {num(got[1])}.",
-                    hint="First a = 13 + (-10), then ReLU(a) = max(0, a).")
+                    hint="First z = 13 + (-10), then ReLU(z) = max(0, z).")
     if math.isclose(got[1], right[1], abs_tol=1e-9):
         raise Wrong(f"13 is right: 3. For 7 you gave {num(got[0])}.",
-                    hint="First a = 7 + (-10), then ReLU(a) = max(0, a).")
+                    hint="First z = 7 + (-10), then ReLU(z) = max(0, z).")
     raise Wrong(f"neither is right: you gave {num(got[0])} and {num(got[1])}.",
-                hint="For each weighted sum: first a = weighted sum + (-10), then ReLU(a) = max(0, a).")
+                hint="For each weighted sum: first z = weighted sum + (-10), then ReLU(z) = max(0, z).")
 
 
 # Core exercise 2 -------------------------------------------------------------
 
 @exercise(solution='''
-# sigma(a) = 1 / (1 + e^(-a)). However negative a is, e^(-a) is a (large) positive number,
-# so 1 / (1 + e^(-a)) is small, but still above 0.
+# sigma(z) = 1 / (1 + e^(-z)). However negative z is, e^(-z) is a (large) positive number,
+# so 1 / (1 + e^(-z)) is small, but still above 0.
 my_choice = "C"   # none
 ''')
 def sigmoid_never_off(answer):
     """Of a trained sigmoid layer's 32,000 numbers, how many are exactly 0? "A" most, "B" a few, "C" none."""
     choice = expect_choice(answer, ("A", "B", "C"))
     if choice == "C":
-        return ("none. σ(a) = 1 / (1 + e⁻ᵃ) is above 0 for every a: far below 0 it is tiny, but never exactly 0. "
-                "A sigmoid neuron is never quite off; a ReLU neuron is off whenever a is below 0. "
+        return ("none. σ(z) = 1 / (1 + e⁻ᶻ) is above 0 for every z: far below 0 it is tiny, but never exactly 0. "
+                "A sigmoid neuron is never quite off; a ReLU neuron is off whenever z is below 0. "
                 "(A computer would round the sigmoid to 0 only for sums below about -745.) "
-                "Run the next cell to see it measured.")
+                "The counts printed above measure it.")
     if choice == "A":
         raise Wrong("most of them: tempting, because that is what a ReLU layer does: ReLU gives exactly 0 for "
-                    "every negative a. But the sigmoid gives a small number there, not 0.",
-                    hint="Slide a far to the left in the widget above. Does the sigmoid ever reach 0?")
+                    "every negative z. But the sigmoid gives a small number there, not 0.",
+                    hint="Slide z far to the left in the widget above. Does the sigmoid ever reach 0?")
     raise Wrong("a few of them: tempting, because many sigmoid numbers are tiny, such as 0.0001, and they look like 0 "
                 "when rounded. But tiny is not exactly 0.",
-                hint="Slide a far to the left in the widget above. Does the sigmoid ever reach 0?")
+                hint="Slide z far to the left in the widget above. Does the sigmoid ever reach 0?")
 
 
 # Going further: the slope of ReLU --------------------------------------------
 
 @exercise(solution='''
-def my_relu_slope(a):
-    """1 where ReLU rises (a > 0), 0 where it is flat (a < 0)."""
-    return np.where(a > 0, 1.0, 0.0)
+def my_relu_slope(z):
+    """1 where ReLU rises (z > 0), 0 where it is flat (z < 0)."""
+    return np.where(z > 0, 1.0, 0.0)
 ''')
 def relu_slope_function(answer):
-    """Write my_relu_slope(a): 0 where a < 0 and 1 where a > 0, for a number or an array."""
+    """Write my_relu_slope(z): 0 where z < 0 and 1 where z > 0, for a number or an array."""
     result = _judge_elementwise(answer, "my_relu_slope", relu_slope, "slope", _slope_suspects)
     at_zero = result[~AWAY_FROM_ZERO][0]
     if not 0.0 <= at_zero <= 1.0:
@@ -289,18 +289,18 @@ def sigmoid_fade_depth(answer):
 LEAK = 0.01
 
 
-def _leaky_relu(a):
-    return np.where(np.asarray(a) > 0, a, LEAK * np.asarray(a))[()]
+def _leaky_relu(z):
+    return np.where(np.asarray(z) > 0, z, LEAK * np.asarray(z))[()]
 
 
 @exercise(solution='''
-def leaky_relu(a):
-    """a where a > 0; a small 0.01 × a where a ≤ 0, so the slope is never exactly 0."""
-    return np.where(a > 0, a, 0.01 * a)
-    # or: np.maximum(0.01 * a, a)
+def leaky_relu(z):
+    """z where z > 0; a small 0.01 × z where z ≤ 0, so the slope is never exactly 0."""
+    return np.where(z > 0, z, 0.01 * z)
+    # or: np.maximum(0.01 * z, z)
 ''')
 def leaky_relu_function(answer):
-    """Write leaky_relu(a): a for positive a, 0.01 × a for negative a."""
+    """Write leaky_relu(z): z for positive z, 0.01 × z for negative z."""
     result = _judge_elementwise(answer, "leaky_relu", _leaky_relu, "value", _leaky_suspects)
     if result[~AWAY_FROM_ZERO][0] != 0.0:
         raise Wrong(f"leaky_relu(0) gave {result[~AWAY_FROM_ZERO][0]:g}; at 0 both sides give 0.")
