@@ -97,15 +97,15 @@ my_choice = "B"
 # Each output is its own sigmoid neuron, somewhere from 0 to 1; nothing links the ten.
 # Training pushed the right output towards 1 and the other nine towards 0,
 # so for a clear digit they add up to about 1. For an unclear digit, nothing holds them there.
-''', stub_hint='Replace the ... with "A", "B" or "C", run the cell, then run the next cell to see.')
+''', stub_hint='Replace the ... with "A", "B" or "C", then run this cell again.')
 def outputs_add_up(answer):
     """Predict what the trained network's ten outputs add up to: "A", "B" or "C"."""
     letter = expect_choice(answer, ("A", "B", "C"), "my_choice")
     sums = output_sums()
     if letter == "A":
-        raise Wrong("tempting, if you think of the outputs as chances (the Dutch summary calls them "
-                    "\"cijferkansen\"). But each output is its own sigmoid neuron, from 0 to 1, and nothing links "
-                    f"the ten: for test digit {sums['most']} they add up to {sums['most_sum']:.2f}.",
+        raise Wrong("tempting, if you think of the outputs as chances (some Dutch texts call them "
+                    "\"cijferkansen\", digit chances). But each output is its own sigmoid neuron, from 0 to 1, "
+                    f"and nothing links the ten: for test digit {sums['most']} they add up to {sums['most_sum']:.2f}.",
                     hint="Could two output neurons both be strongly on at once?")
     if letter == "C":
         raise Wrong(f"the untrained network's outputs are all middling, about 0.5 each, so ten add up to about "
