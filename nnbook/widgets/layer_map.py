@@ -262,9 +262,10 @@ class LayerMap(anywidget.AnyWidget):
     each network answers; the dot is ringed on both maps.
 
     Everything is worked out once, when the map is made (the two networks
-    on all 2,000 digits, every layer's PCA and scores): about a second,
-    most of it the PCA of the pixels, done once per session. After that a
-    change of layer only sends the new dots to the browser.
+    on all 2,000 digits, every layer's PCA and scores): about a second the
+    first time, most of it the PCA of the pixels, which later maps in the
+    same session reuse; less after that. Then a change of layer only sends
+    the new dots to the browser. ``benchmarks/bench_layer_map.py`` times both.
 
     In Python (for teachers and tests)::
 
