@@ -1,8 +1,10 @@
 """Two rules for reading digits that a person could write by hand, and how well they really do.
 
 Notebook 01 uses this module. Its core calls the rules and the pictures here (:func:`show_patch`,
-:func:`pixel_explorer`) in one line each; its *Going further* sections show the rule's mistakes
-(:func:`show_mistakes`) and write the rules themselves (``count_bright``, ``typical``, ``guess_by_count``, ``averages``,
+:func:`pixel_explorer`) in one line each; its *Going further* sections draw their pictures here too
+(:func:`show_examples`, :func:`show_pictures`, :func:`show_ink_counts`, :func:`show_right_by_digit`,
+:func:`show_mistakes`, :func:`show_strip`, :func:`show_input_row`), so that their cells hold only the
+idea, and write the rules themselves (``count_bright``, ``typical``, ``guess_by_count``, ``averages``,
 ``difference``, ``guess_by_average``), and tests/test_nb01_pixels.py keeps them equal to the
 functions here.
 
@@ -32,7 +34,8 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import numpy as np
-from matplotlib.patches import Rectangle
+from matplotlib.patches import Circle, Rectangle
+from matplotlib.ticker import PercentFormatter
 
 from ._validate import (
     SIDE,
@@ -46,7 +49,7 @@ from ._validate import (
     require_every_digit,
     require_finite,
 )
-from .figures import ACTIVATION_CMAP, HIGHLIGHT, STYLE, image_grid, show_digit
+from .figures import ACTIVATION_CMAP, HIGHLIGHT, NEUTRAL, STYLE, image_grid, show_digit, show_digits
 
 BRIGHT = 0.5
 """A pixel counts as bright (part of the ink) when its grey value is above this."""
@@ -300,3 +303,120 @@ def pixel_explorer(images, labels, image=2, row=14, col=14):
                        image=IntSlider(value=image, min=0, max=len(batch) - 1),
                        row=IntSlider(value=row, min=0, max=SIDE - 1),
                        col=IntSlider(value=col, min=0, max=SIDE - 1))
+
+
+# The pictures of notebook 01's Going further sections -------------------------------
+
+def show_examples(images, labels, digits=(2, 4, 7), count=10):
+    """The first ``count`` examples of each of ``digits``, one digit per row (notebook 01).
+
+    Every row shows how differently people write the same digit.
+    """
+    batch, _ = _images(images)
+    labels = digit_labels(labels, len(batch))
+    count = positive_int(count, "count")
+    digits = digit_labels(digits, name="digits")
+    if len(digits) == 0:
+        raise ValueError("digits must name at least one digit, such as (2, 4, 7)")
+    rows = []
+    for digit in digits:
+        found = batch[labels == digit][:count]
+        if len(found) < count:
+            raise ValueError(f"there are only {len(found)} examples of the digit {digit}, fewer than count={count}")
+        rows.append(found)
+    return show_digits(np.concatenate(rows), ncols=count)
+
+
+def show_pictures(images, titles):
+    """Pictures side by side, each with its title above it (notebook 01: a 4, another 4 and a 9)."""
+    batch, _ = _images(images)
+    if isinstance(titles, (str, bytes)) or not hasattr(titles, "__len__") or len(titles) != len(batch):
+        raise ValueError(f"titles must hold one title per picture ({len(batch)}), got {describe(titles)}")
+    with plt.rc_context(STYLE):
+        fig, axes = plt.subplots(1, len(batch), figsize=(2.0 * len(batch), 2.4), squeeze=False)
+    for ax, image, title in zip(axes[0], batch, titles):
+        show_digit(image, ax=ax, title=str(title))
+    return fig
+
+
+def show_ink_counts(counts, labels, typical, seed=0):
+    """Each image's count of bright pixels as a dot in its digit's column; each digit's typical count as an orange dash.
+
+    The dots are spread a little sideways (``seed`` fixes how), so they do not hide each other (notebook 01).
+    """
+    counts = require_finite(as_float_array(counts, "counts"), "counts")
+    if counts.ndim != 1:
+        raise ValueError(f"counts must hold one count per image, got shape {counts.shape}")
+    labels = digit_labels(labels, len(counts))
+    typical = _ten(typical, "typical")
+    spread = np.random.default_rng(seed).uniform(-0.3, 0.3, len(counts))
+    with plt.rc_context(STYLE):
+        fig, ax = plt.subplots(figsize=(7.0, 3.2))
+    ax.scatter(labels + spread, counts, s=2, color=NEUTRAL, alpha=0.3)
+    ax.scatter(DIGITS, typical, marker="_", s=600, linewidths=3, color=HIGHLIGHT, label="typical count")
+    ax.set_xticks(DIGITS)
+    ax.set_xlabel("digit")
+    ax.set_ylabel("bright pixels")
+    ax.legend(loc="upper right")
+    return fig
+
+
+def show_right_by_digit(guesses, labels):
+    """One bar per digit: the share of its images a rule read right; a dashed line at guessing, 10% (notebook 01)."""
+    right = accuracy_by_digit(guesses, labels)
+    with plt.rc_context(STYLE):
+        fig, ax = plt.subplots(figsize=(6.0, 2.8))
+    ax.bar(DIGITS, right, color=NEUTRAL)
+    ax.axhline(0.1, color="0.3", linestyle="--", linewidth=1, label="guessing (10%)")
+    ax.set_xticks(DIGITS)
+    ax.set_xlabel("digit")
+    ax.set_ylabel("read right")
+    ax.set_ylim(0, 1)
+    ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+    ax.legend(loc="upper right")
+    return fig
+
+
+STRIP_ROWS = 4
+"""The strip of :func:`show_strip` marks the start of every 4th row of the picture."""
+
+
+def show_strip(image):
+    """The 784 grey values of a picture as one long strip, the start of every 4th row marked (notebook 01).
+
+    Each short bright burst in the strip is one row crossing the strokes of the digit.
+    """
+    image = pixel_grid(image, "image")
+    with plt.rc_context(STYLE):
+        fig, ax = plt.subplots(figsize=(9.0, 1.6))
+    ax.imshow(image.reshape(1, SIDE * SIDE), cmap=ACTIVATION_CMAP, vmin=0, vmax=1, aspect="auto")
+    ax.set_yticks([])
+    ax.set_xticks(range(0, SIDE * SIDE, SIDE * STRIP_ROWS), [f"row {row}" for row in range(0, SIDE, STRIP_ROWS)])
+    ax.set_xlabel("position in the list (0 to 783)")
+    return fig
+
+
+def show_input_row(image, row):
+    """One row of a picture as the 28 input neurons it gives, each circle in the grey of its pixel (notebook 01).
+
+    Left: the picture, the row framed in orange. Right: the row's neurons,
+    numbers 28 × row to 28 × row + 27 of the 784, every third one numbered.
+    """
+    image = pixel_grid(image, "image")
+    row = _pixel(row, "row", SIDE - 1)
+    first = SIDE * row
+    grey = plt.get_cmap(ACTIVATION_CMAP)
+    with plt.rc_context(STYLE):
+        fig, (left, right) = plt.subplots(1, 2, figsize=(7.5, 2.6), width_ratios=(1, 2.2))
+    show_digit(image, ax=left, title="the picture")
+    left.add_patch(Rectangle((-0.5, row - 0.5), SIDE, 1, fill=False, edgecolor=HIGHLIGHT, linewidth=1.5))
+    for col, activation in enumerate(image[row]):
+        right.add_patch(Circle((col, 0), 0.42, facecolor=grey(activation), edgecolor="0.45", linewidth=0.8))
+        if col % 3 == 0:
+            right.text(col, -0.8, str(first + col), ha="center", va="top", fontsize=8)
+    right.set_xlim(-1, SIDE)
+    right.set_ylim(-1.8, 1)
+    right.set_aspect("equal")
+    right.set_axis_off()
+    right.set_title(f"input neurons {first} to {first + SIDE - 1}")
+    return fig

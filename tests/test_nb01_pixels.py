@@ -5,11 +5,14 @@ figures and prose say: which digits the bright-pixel rule reads, how the two
 rules compare, how flattening orders the pixels.
 """
 
+import ast
+import re
+
 import numpy as np
 import pytest
 
 from nnbook import rules
-from notebook_code import code_cells, defined_in_notebook, markdown_cells, numbers_in_text
+from notebook_code import code_cells, defined_in_notebook, load_notebook, markdown_cells, numbers_in_text, printed_text
 
 
 @pytest.fixture(scope="module")
@@ -187,3 +190,77 @@ def test_the_example_pixel_and_row_are_on_the_strokes_of_the_2(digits):
     bright = two[10] > 0.5
     groups = int(bright[0]) + int(np.sum(bright[1:] & ~bright[:-1]))
     assert groups == 2, "'the two groups of lit neurons where row 10 crosses the two strokes'"
+
+
+# The extensions, after their play-test ------------------------------------------------
+
+def extension_cells(kind):
+    return ["".join(cell["source"]) for cell in load_notebook("01")["cells"]
+            if cell["cell_type"] == kind and "extension" in cell["metadata"].get("tags", [])]
+
+
+def flat(text):
+    return " ".join(text.split())
+
+
+def test_the_extensions_open_by_saying_they_are_optional_and_run_the_setup_first():
+    """The play-tester jumped to a section, and it crashed: the setup is the first code cell, and the text says so."""
+    cells = [cell for cell in load_notebook("01")["cells"] if "extension" in cell["metadata"].get("tags", [])]
+    opening = flat("".join(cells[0]["source"]))
+    assert opening.startswith("## Going further: ")
+    for promise in ("Everything from here on is optional", "Do the sections in any order, or skip them.",
+                    "**Run the next cell first**"):
+        assert promise in opening
+    setup = cells[1]
+    assert setup["cell_type"] == "code" and setup["id"] == "gfsetup01"
+    setup_code = "".join(setup["source"])
+    for line in ('train_images, train_labels = nnbook.load_digits("train")', "two = train_images[5]",
+                 "pixels = two.reshape(784)"):
+        assert line in setup_code, "the setup gives every section the core's digits and its 2"
+
+
+def test_one_python_box_at_the_start_explains_what_the_extensions_use():
+    """def/return, boolean masks and list comprehensions were never taught; one box says what they do."""
+    box = flat(extension_cells("markdown")[1])
+    assert box.startswith("**Python you have not met yet.**")
+    for taught in ("`def count_bright(image):` makes your own function", "`return` gives back its answer",
+                   "`train_images[train_labels == 4]` keeps only the pictures whose label is 4",
+                   "makes a list: `count_bright(image)` for each `image` in `fours`", "`range(10)` counts 0, 1, 2"):
+        assert taught in box
+    used = set()
+    for source in extension_cells("code"):
+        for node in ast.walk(ast.parse(source)):
+            used.add(type(node).__name__)
+            if isinstance(node, ast.For):
+                line = source.splitlines()[node.lineno - 1]
+                assert "#" in line, f"a for loop, which notebook 03 teaches, says what it does: {line!r}"
+    beyond = used - {"Module", "Expr", "Assign", "Name", "Load", "Store", "Constant", "List", "Tuple", "Subscript",
+                     "Slice", "Attribute", "Call", "keyword", "JoinedStr", "FormattedValue", "Import", "ImportFrom",
+                     "alias", "BinOp", "Add", "Sub", "Mult", "Div", "Pow", "UnaryOp", "USub", "Compare", "Gt", "Lt",
+                     "GtE", "LtE", "Eq", "NotEq"}
+    assert beyond == {"FunctionDef", "arguments", "arg", "Return", "ListComp", "comprehension", "For"}, (
+        "only what the box explains, and the commented for loops of 'flattening by hand'")
+    code = "\n".join(extension_cells("code"))
+    assert ".join(" not in code and "enumerate" not in code, "the play-tester's hardest line is gone"
+
+
+def test_the_rule_sections_are_named_for_what_they_do_not_numbered():
+    headings = [line for text in extension_cells("markdown") for line in text.splitlines() if line.startswith("#")]
+    assert "## Going further: another rule, count the ink" in headings
+    assert "## Going further: the core's rule, written yourself" in headings
+    assert not any(re.search(r"rule \d|Exercise \d", heading) for heading in headings)
+    exercises = [heading for heading in headings if heading.startswith("### Exercise")]
+    assert exercises == ["### Exercise: where is pixel (row, col)? (easy)", "### Exercise: and back again (medium)",
+                         "### Exercise: a rule of your own (challenge, optional)"]
+
+
+def test_the_extensions_do_not_repeat_the_cores_pixel_9_8():
+    assert "28 × 9 + 8" in flat("\n".join(markdown_cells("01")))
+    assert not any("28 × 9 + 8" in text or "(9, 8)" in text for text in extension_cells("markdown"))
+    assert not any("row, col = 9, 8" in source for source in extension_cells("code"))
+
+
+def test_the_typical_counts_print_as_ten_rounded_numbers(digits, notebook):
+    [printed] = [line for line in "\n".join(printed_text("01")).splitlines() if line.startswith("typical count")]
+    numbers = [float(value) for value in re.findall(r"\d+\.", printed)]
+    np.testing.assert_array_equal(numbers, np.round(notebook["typical"]))

@@ -5,6 +5,7 @@ import pytest
 
 import nnbook
 from nnbook import rules
+from notebook_code import code_cells
 
 
 @pytest.fixture(scope="module")
@@ -196,5 +197,92 @@ def test_pixel_explorer_has_sliders_for_the_digit_and_the_pixel_and_prints_the_p
     (lambda: rules.show_mistakes(np.zeros((2, 784)), [1, 2], [1]), ValueError, "one label per image"),
 ])
 def test_bad_input_to_the_pictures_gets_a_clear_error(call, error, message):
+    with pytest.raises(error, match=message):
+        call()
+
+
+# The pictures of notebook 01's Going further sections ---------------------------------
+
+def test_show_examples_puts_the_first_examples_of_each_digit_in_a_row(digits):
+    (images, labels), _ = digits
+    fig = rules.show_examples(images, labels, digits=(2, 4, 7), count=10)
+    shown = [ax.images[0].get_array() for ax in fig.axes if ax.images]
+    assert len(shown) == 30
+    for row, digit in enumerate((2, 4, 7)):
+        for i in range(10):
+            np.testing.assert_array_equal(shown[10 * row + i], images[labels == digit][i])
+    assert len([ax for ax in rules.show_examples(images, labels, digits=[1], count=3).axes if ax.images]) == 3
+
+
+def test_show_pictures_titles_each_picture(digits):
+    (images, _), _ = digits
+    fig = rules.show_pictures([images[0], images[1], images[2]], ["a", "b", "c"])
+    assert [ax.get_title() for ax in fig.axes] == ["a", "b", "c"]
+    np.testing.assert_array_equal(fig.axes[1].images[0].get_array(), images[1])
+
+
+def test_show_ink_counts_puts_each_count_in_its_digits_column_and_the_typical_counts_as_dashes(digits):
+    (images, labels), _ = digits
+    counts = rules.count_bright(images)
+    typical = rules.typical_counts(images, labels)
+    fig = rules.show_ink_counts(counts, labels, typical)
+    [ax] = fig.axes
+    dots, dashes = ax.collections
+    x, y = dots.get_offsets().T
+    np.testing.assert_array_equal(y, counts)
+    assert np.all(np.abs(x - labels) <= 0.3), "each dot stays in its digit's column"
+    np.testing.assert_array_equal(dashes.get_offsets(), np.column_stack([np.arange(10), typical]))
+    np.testing.assert_array_equal(rules.show_ink_counts(counts, labels, typical).axes[0].collections[0].get_offsets(),
+                                  dots.get_offsets()), "seeded: the same picture every run"
+
+
+def test_show_right_by_digit_draws_each_digits_share_read_right_and_guessing(digits):
+    (images, labels), (test, test_labels) = digits
+    guesses = rules.guess_by_count(test, rules.typical_counts(images, labels))
+    [ax] = rules.show_right_by_digit(guesses, test_labels).axes
+    np.testing.assert_allclose([bar.get_height() for bar in ax.patches], rules.accuracy_by_digit(guesses, test_labels))
+    [guessing] = ax.get_lines()
+    assert list(guessing.get_ydata()) == [0.1, 0.1]
+
+
+def test_show_strip_lays_the_784_values_end_to_end_and_marks_every_fourth_row(digits):
+    (images, _), _ = digits
+    two = images[5]
+    [ax] = rules.show_strip(two).axes
+    np.testing.assert_array_equal(ax.images[0].get_array(), two.reshape(1, 784))
+    assert list(ax.get_xticks()) == [0, 112, 224, 336, 448, 560, 672]
+    assert [label.get_text() for label in ax.get_xticklabels()][:2] == ["row 0", "row 4"]
+
+
+def test_show_input_row_draws_the_rows_28_neurons_in_their_grey_and_numbers_every_third(digits):
+    import matplotlib.pyplot as plt
+
+    (images, _), _ = digits
+    two = images[5]
+    picture, neurons = rules.show_input_row(two, row=10).axes
+    [frame] = picture.patches
+    assert frame.get_xy() == (-0.5, 9.5)
+    circles = neurons.patches
+    assert len(circles) == 28
+    grey = plt.get_cmap("gray")
+    for col, circle in enumerate(circles):
+        assert circle.get_facecolor() == pytest.approx(grey(two[10, col]))
+    assert [text.get_text() for text in neurons.texts] == [str(280 + col) for col in range(0, 28, 3)]
+    assert neurons.get_title() == "input neurons 280 to 307"
+    assert "rules.show_input_row(two, row=10)" in "\n".join(code_cells("01")), "the notebook draws row 10"
+
+
+@pytest.mark.parametrize("call, error, message", [
+    (lambda: rules.show_examples(np.zeros((3, 784)), [1, 1, 2], digits=(1,), count=5), ValueError,
+     "only 2 examples of the digit 1"),
+    (lambda: rules.show_examples(np.zeros((3, 784)), [1, 1, 2], digits=(), count=1), ValueError, "at least one digit"),
+    (lambda: rules.show_examples(np.zeros((3, 784)), [1, 1, 2], digits="12"), TypeError, "digits must be"),
+    (lambda: rules.show_pictures(np.zeros((2, 784)), ["one"]), ValueError, "one title per picture"),
+    (lambda: rules.show_ink_counts([1, 2], [1], np.zeros(10)), ValueError, "one label per image"),
+    (lambda: rules.show_ink_counts([1, 2], [1, 2], np.zeros(9)), ValueError, "typical must hold 10 numbers"),
+    (lambda: rules.show_input_row(np.zeros((28, 28)), 28), ValueError, "row must be at most 27"),
+    (lambda: rules.show_strip(np.zeros((27, 27))), ValueError, "image"),
+])
+def test_bad_input_to_the_going_further_pictures_gets_a_clear_error(call, error, message):
     with pytest.raises(error, match=message):
         call()

@@ -130,7 +130,7 @@ def why_rules_fail(answer):
                 hint="What would a digit need to do to line up with its average picture?")
 
 
-# Exercise 1 ------------------------------------------------------------------
+# Going further, exercise: where is pixel (row, col)? ------------------------
 
 def _index_mistakes():
     """Typical wrong formulas for the index of pixel (row, col), with what to say about each."""
@@ -176,7 +176,7 @@ def pixel_index(answer):
             "For example pixel (10, 15) is pixels[295].")
 
 
-# Exercise 2 ------------------------------------------------------------------
+# Going further, exercise: and back again ---------------------------------------
 
 def _pair(value, index: int) -> tuple:
     what = f"pixel_position({index})"
@@ -227,7 +227,7 @@ def pixel_position(answer):
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-# Exercise 3 ------------------------------------------------------------------
+# Going further, exercise: a rule of your own -----------------------------------
 
 TIME_LIMIT = 60.0
 """Seconds a learner's rule may take for all test digits before the check stops and says why."""
@@ -266,7 +266,7 @@ def _guess(value, number: int) -> int:
     if not 0 <= digit <= 9:
         raise Wrong(f"{what} is {digit}; a rule must give a digit from 0 to 9.",
                     hint="Did you return a count or a score instead of a digit? Compare it with the typical value "
-                         "of each digit and return the digit that is closest, as guess_by_count does: "
+                         "of each digit and return the digit that is closest, as the bright-pixel rule does: "
                          "int(np.argmin(gaps)).")
     return digit
 
@@ -281,7 +281,7 @@ def quarter_counts(image):
                      bright[14:, :14].sum(), bright[14:, 14:].sum()])
 
 # The typical four counts of each digit, worked out once from the training digits.
-# (A new name: `typical` already holds the notebook's typical counts.)
+# (A new name, so that `typical`, the bright-pixel rule's counts, stays as it is.)
 typical_quarters = [np.mean([quarter_counts(image) for image in train_images[train_labels == digit]], axis=0)
                     for digit in range(10)]
 
