@@ -3,7 +3,10 @@
 Notebook 02 uses this module. Its core moves a loop with :func:`loop_explorer`, whose picture
 (:func:`show_loop_test`) names the best-covering digits with :func:`podium`; in its
 *Going further* sections its own ``loop_on_top`` mask and ``overlap`` function are twins of
-:func:`loop` and :func:`overlap`, which tests/test_nb02_layers.py keeps equal.
+:func:`loop` and :func:`overlap`, which tests/test_nb02_layers.py keeps equal, and the tables and
+pictures of the five parts are one call each (:func:`show_digit_parts`, :func:`show_part_on`,
+:func:`overlap_by_part`, :func:`show_overlap_by_part`, :func:`combined_by_digit`,
+:func:`show_combined`, :func:`podiums`).
 
 The video hopes that a network's layers build digits out of parts: small
 edges make loops and lines, and loops and lines make digits. A 9 is a loop
@@ -41,7 +44,7 @@ from ._validate import (
     require_every_digit,
     require_finite,
 )
-from .figures import ACTIVATION_CMAP, HIGHLIGHT, NEUTRAL, STYLE, new_axes
+from .figures import ACTIVATION_CMAP, HIGHLIGHT, NEUTRAL, STYLE, new_axes, show_digit
 
 THICKNESS = 3.0
 """Pen width of the drawn parts, in pixels: about as wide as an MNIST stroke."""
@@ -171,8 +174,8 @@ def digits_with(part_name: str) -> list[int]:
 def overlap_with_all(images, part_list):
     """How much of *every* part in ``part_list`` each image covers: the smallest of its overlaps.
 
-    A digit has a loop on top *and* a line on the right only as much as it
-    has the weaker of the two, so the combination is the minimum.
+    A 9 needs a loop on top *and* a line on the right. Both parts must be
+    there, so count only the weaker one: take the smaller of the overlaps.
     """
     if isinstance(part_list, np.ndarray) or not isinstance(part_list, (list, tuple)) or not part_list:
         raise TypeError(f"part_list must be a non-empty list of parts (28×28 masks), got {describe(part_list)}")
@@ -246,3 +249,137 @@ def loop_explorer(images, labels, row=9.5, col=14.5, radius=4.5, digit=9):
                        col=FloatSlider(value=col, min=4, max=24, step=0.5),
                        radius=FloatSlider(value=radius, min=1.5, max=10, step=0.5),
                        digit=IntSlider(value=digit, min=0, max=9))
+
+
+# The pictures and tables of notebook 02's Going further sections -----------------------
+
+def _drawn(drawn) -> dict[str, np.ndarray]:
+    """The parts to measure: ``drawn`` (names → masks), or the video's parts (:func:`digit_parts`) if None."""
+    if drawn is None:
+        return digit_parts()
+    if not isinstance(drawn, dict) or not drawn:
+        raise TypeError(f"drawn must be a dict of parts, name → 28×28 mask, as parts.digit_parts() gives, "
+                        f"got {describe(drawn)}")
+    return {name: as_mask(part, f"the part {name!r}") for name, part in drawn.items()}
+
+
+def show_digit_parts(images, labels, drawn=None):
+    """The parts of the video's 9, 8 and 4, tinted orange on the first real 9, 8 and 4 of ``images`` (notebook 02).
+
+    One row per digit: the digit itself, then each of its parts on it.
+    """
+    batch, _ = image_batch(images, "images")
+    labels = digit_labels(labels, len(batch))
+    masks = _drawn(drawn)
+    widest = max(len(names) for names in DIGIT_PARTS.values())
+    with plt.rc_context(STYLE):
+        fig, axes = plt.subplots(len(DIGIT_PARTS), 1 + widest, figsize=(1.9 * (1 + widest), 2.0 * len(DIGIT_PARTS)))
+    for row, (digit, names) in zip(axes, DIGIT_PARTS.items()):
+        found = batch[labels == digit]
+        if len(found) == 0:
+            raise ValueError(f"images holds no {digit}: give digits with labels that include 9, 8 and 4")
+        example = found[0].reshape(SIDE, SIDE)
+        show_digit(example, ax=row[0], title=f"a {digit}")
+        for ax, name in zip(row[1:], names):
+            show_part(masks[name], example, ax=ax, title=name)
+        for ax in row[1 + len(names):]:
+            ax.set_axis_off()
+    return fig
+
+
+def show_part_on(part, images, titles):
+    """One part tinted orange on several digits side by side, each with its title (notebook 02)."""
+    batch, _ = image_batch(images, "images")
+    if isinstance(titles, (str, bytes)) or not hasattr(titles, "__len__") or len(titles) != len(batch):
+        raise ValueError(f"titles must hold one title per image ({len(batch)}), got {describe(titles)}")
+    with plt.rc_context(STYLE):
+        fig, axes = plt.subplots(1, len(batch), figsize=(2.4 * len(batch), 2.6), squeeze=False)
+    for ax, image, title in zip(axes[0], batch, titles):
+        show_part(part, image.reshape(SIDE, SIDE), ax=ax, title=str(title))
+    return fig
+
+
+def overlap_by_part(images, labels, drawn=None) -> dict[str, np.ndarray]:
+    """For each part in ``drawn`` (default: the video's five): the mean overlap of each digit 0-9, 10 numbers."""
+    return {name: overlap_by_digit(images, labels, part) for name, part in _drawn(drawn).items()}
+
+
+def combined_by_digit(images, labels, drawn=None) -> dict[int, np.ndarray]:
+    """For the video's 9, 8 and 4: how much of *all* its parts each digit 0-9 covers, on average.
+
+    For every image, take the smallest of its overlaps with the digit's parts
+    (:func:`overlap_with_all`: both parts must be there, so count only the
+    weaker one), then average over the images of each digit 0-9.
+    """
+    batch, _ = image_batch(images, "images")
+    labels = digit_labels(labels, len(batch))
+    require_every_digit(labels)
+    masks = _drawn(drawn)
+    combined = {}
+    for digit, names in DIGIT_PARTS.items():
+        missing = [name for name in names if name not in masks]
+        if missing:
+            raise ValueError(f"drawn has no part called {missing[0]!r}, which the {digit} is made of")
+        weakest = overlap_with_all(batch, [masks[name] for name in names])
+        combined[digit] = np.array([weakest[labels == d].mean() for d in range(10)])
+    return combined
+
+
+def _results(results, what: str) -> dict:
+    """``results`` checked: a non-empty dict of 10 numbers, one per digit 0-9, for each part or digit."""
+    if not isinstance(results, dict) or not results:
+        raise TypeError(f"{what} must be a dict of 10 numbers per part or digit, got {describe(results)}")
+    checked = {}
+    for key, values in results.items():
+        values = require_finite(as_float_array(values, f"{what}[{key!r}]"), f"{what}[{key!r}]")
+        if values.shape != (10,):
+            raise ValueError(f"{what}[{key!r}] must hold 10 numbers, one per digit 0-9, got {describe(values)}")
+        checked[key] = values
+    return checked
+
+
+def _bar_panels(results, hoped, titles, ylabel, width):
+    """One bar chart per entry of ``results`` (10 numbers each), ``width`` inches wide, the hoped-for digits orange."""
+    with plt.rc_context(STYLE):
+        fig, axes = plt.subplots(1, len(results), figsize=(width * len(results), 2.8), sharey=True, squeeze=False)
+    for ax, values, wanted, title in zip(axes[0], results.values(), hoped, titles):
+        ax.bar(range(10), values, color=[HIGHLIGHT if d in wanted else NEUTRAL for d in range(10)])
+        ax.set_title(title)
+        ax.set_xticks(range(10))
+        ax.set_xlabel("digit")
+    axes[0][0].set_ylabel(ylabel)
+    axes[0][0].yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+    return fig
+
+
+def show_overlap_by_part(by_part):
+    """One bar chart per part (from :func:`overlap_by_part`): the digits the video builds from it in orange.
+
+    A part of your own, not one of the video's, has no orange bar.
+    """
+    by_part = _results(by_part, "by_part")
+    known = {name for names in DIGIT_PARTS.values() for name in names}
+    hoped = [digits_with(name) if name in known else [] for name in by_part]
+    return _bar_panels(by_part, hoped, list(by_part), "part covered", 2.4)
+
+
+def show_combined(combined):
+    """One bar chart per digit 9, 8, 4 (from :func:`combined_by_digit`): its weakest part covered, in orange."""
+    combined = _results(combined, "combined")
+    return _bar_panels(combined, [[digit] for digit in combined],
+                       [f"the parts of the {digit} together" for digit in combined], "weakest part covered", 3.0)
+
+
+def podiums(results, places=3) -> str:
+    """One line per entry of ``results``: its best-covering digits (:func:`podium`).
+
+    A part's name labels its line; a digit ``d`` (from :func:`combined_by_digit`) reads "the d's parts".
+
+    >>> print(podiums({"a part": [0.1, 0.0, 0.2, 0.45, 0.3, 0.2, 0.3, 0.1, 0.51, 0.42]}, places=2))
+    a part: best covered by 8s (51%), 3s (45%)
+    """
+    results = _results(results, "results")
+    labels = {key: key if isinstance(key, str) else f"the {key}'s parts" for key in results}
+    width = max(len(label) for label in labels.values())
+    return "\n".join(f"{labels[key]:>{width}}: best covered by {podium(values, places)}"
+                     for key, values in results.items())

@@ -5,6 +5,7 @@ prose say about the hope: which digits cover which part, where it fails, and
 that the widget's challenge (a loop that the 9s win) can be met.
 """
 
+import ast
 import re
 
 import matplotlib.pyplot as plt
@@ -12,8 +13,8 @@ import numpy as np
 import pytest
 
 import nnbook
-from nnbook import parts
-from notebook_code import code_cells, defined_in_notebook, markdown_cells
+from nnbook import check, parts
+from notebook_code import code_cells, defined_in_notebook, load_notebook, markdown_cells
 
 
 @pytest.fixture(scope="module")
@@ -173,3 +174,91 @@ def test_the_cores_widget_starts_on_the_loop_on_top_where_the_9s_come_only_third
                                train_digits[0][train_digits[1] == 9].mean(axis=0), 9)
     assert fig.axes[1].get_title() == "best covered: 8s (51%), 3s (45%), 9s (42%)", "the widget names the podium"
     plt.close(fig)
+
+
+# The extensions, after their play-test ------------------------------------------------
+
+def extension_cells(kind):
+    return ["".join(cell["source"]) for cell in load_notebook("02")["cells"]
+            if cell["cell_type"] == kind and "extension" in cell["metadata"].get("tags", [])]
+
+
+def flat(text):
+    return " ".join(text.split())
+
+
+def test_the_extensions_open_by_saying_they_are_optional_and_run_the_setup_first():
+    cells = [cell for cell in load_notebook("02")["cells"] if "extension" in cell["metadata"].get("tags", [])]
+    opening = flat("".join(cells[0]["source"]))
+    assert opening.startswith("## Going further: ")
+    for promise in ("Everything from here on is optional", "Do the sections in any order, or skip them.",
+                    "**Run the next cell first**"):
+        assert promise in opening
+    setup = cells[1]
+    assert setup["cell_type"] == "code" and setup["id"] == "gfsetup02"
+    setup_code = "".join(setup["source"])
+    for line in ('train_images, train_labels = nnbook.load_digits("train")', "seven = test_images[9]",
+                 "network = nnbook.Network(sizes=(784, 16, 16, 10), seed=0)", "drawn = parts.digit_parts()"):
+        assert line in setup_code, "the setup gives every section the core's network, its 7 and the parts"
+
+
+def test_the_extensions_use_no_python_beyond_the_box_and_hide_their_plots_in_parts():
+    """The play-tester met zip, dict and list comprehensions and for loops before notebook 03 teaches them."""
+    box = flat(extension_cells("markdown")[1])
+    assert box.startswith("**Python you have not met yet.**")
+    for taught in ("`def overlap(image, part):` makes your own function", "`return` gives back its answer",
+                   "`train_images[train_labels == 9]` keeps only the pictures whose label is 9",
+                   "`image[part]` keeps only the pixels where `part` is True"):
+        assert taught in box
+    used = {type(node).__name__ for source in extension_cells("code") for node in ast.walk(ast.parse(source))}
+    assert {"For", "ListComp", "DictComp", "IfExp", "Lambda"}.isdisjoint(used)
+    assert {"FunctionDef", "Return"} <= used
+    code = "\n".join(extension_cells("code"))
+    assert "zip(" not in code and "enumerate(" not in code and ".items()" not in code and "plt.subplots" not in code
+
+
+def test_the_9_and_the_1_are_the_first_of_each_shown_with_the_ring_through_the_1(train_digits):
+    """The text once said 'the 9 and the 1 from the pictures above', which showed a 9, an 8 and a 4."""
+    images, labels = train_digits
+    text = flat("\n".join(extension_cells("markdown")))
+    assert "from the pictures above" not in text
+    assert ("Below are the two, the ring in orange on each. The 9 covers more of the ring, but the 1 covers a fair "
+            "share too: its stroke runs straight through the ring.") in text
+    code = "\n".join(extension_cells("code"))
+    assert "a_nine = train_images[train_labels == 9][0]" in code
+    assert "a_one = train_images[train_labels == 1][0]" in code
+    assert 'parts.show_part_on(loop_on_top, [a_nine, a_one], ["the first 9", "the first 1"])' in code
+    ring = parts.loop(center=(9.5, 14.5), radius=4.5)
+    nine, one = images[labels == 9][0], images[labels == 1][0]
+    assert parts.overlap(nine, ring) > parts.overlap(one, ring) > 0.2, "'more', but 'a fair share too'"
+    hole = parts.loop(center=(9.5, 14.5), radius=1.5, thickness=3.0)     # the pixels inside the ring
+    assert np.sum(one[hole] > 0.5) >= 3, "the 1's stroke crosses the hole of the ring: it runs through it"
+    # ... and it is the 9 that 'the parts of the video's 9, 8 and 4' shows.
+    fig = parts.show_digit_parts(images, labels)
+    np.testing.assert_array_equal(fig.axes[0].images[0].get_array(), nine)
+    plt.close(fig)
+
+
+def test_combining_the_parts_is_said_in_plain_words():
+    text = flat("\n".join(extension_cells("markdown")))
+    assert "Both parts must be there, so count only the weaker one: take the smaller of the two overlaps." in text
+    assert "only as much as it has the weaker of the two" not in text
+
+
+def test_the_answer_you_hope_for_teaches_what_its_solution_uses():
+    """The check's hint was the only place that showed outputs[digit] = 1.0 on np.zeros(10)."""
+    text = flat("\n".join(extension_cells("markdown")))
+    assert ("A start: `outputs = np.zeros(10)` makes ten 0.0s, numbered 0 to 9, and `outputs[3] = 1.0` then sets "
+            "number 3 to 1.0.") in text
+    outputs = np.zeros(10)
+    outputs[3] = 1.0
+    assert list(outputs) == [0, 0, 0, 1, 0, 0, 0, 0, 0, 0]
+    solution = check.output_for_digit.solution().code
+    assert "outputs = np.zeros(10)" in solution and "outputs[digit] = 1.0" in solution
+
+
+def test_the_exercises_are_named_not_numbered():
+    headings = [line for text in extension_cells("markdown") for line in text.splitlines() if line.startswith("#")]
+    assert [h for h in headings if h.startswith("### Exercise")] == [
+        "### Exercise: the answer you hope for (medium)", "### Exercise: a part for the 1 (challenge, optional)"]
+    assert not re.search(r"Exercise \d", "\n".join(extension_cells("markdown")))

@@ -143,3 +143,104 @@ def test_loop_explorer_moves_the_loop_with_sliders_the_core_text_names(monkeypat
     np.testing.assert_array_equal(ring, parts.loop(center=(11.5, 14.5), radius=4.5))
     np.testing.assert_allclose(by_digit, parts.overlap_by_digit(images, labels, ring))
     assert digit == 9
+
+
+# The Going further sections of notebook 02: the five parts, one call each -------------------
+
+@pytest.fixture(scope="module")
+def training():
+    return nnbook.load_digits("train")
+
+
+def orange_bars(ax) -> list[int]:
+    return [i for i, bar in enumerate(ax.patches) if bar.get_facecolor() == pytest.approx(to_rgba(HIGHLIGHT))]
+
+
+def test_overlap_by_part_measures_each_part_by_digit(training):
+    images, labels = training
+    by_part = parts.overlap_by_part(images, labels)
+    assert list(by_part) == list(parts.digit_parts())
+    for name, mask in parts.digit_parts().items():
+        np.testing.assert_allclose(by_part[name], parts.overlap_by_digit(images, labels, mask))
+    mine = {"a dot": np.pad(np.ones((2, 2), dtype=bool), 13)}
+    np.testing.assert_allclose(parts.overlap_by_part(images, labels, mine)["a dot"],
+                               parts.overlap_by_digit(images, labels, mine["a dot"]))
+
+
+def test_combined_by_digit_averages_each_images_weakest_part_by_digit(training):
+    images, labels = training
+    combined = parts.combined_by_digit(images, labels)
+    assert list(combined) == [9, 8, 4]
+    drawn = parts.digit_parts()
+    loop, line = parts.overlap(images, drawn["loop on top"]), parts.overlap(images, drawn["line on the right"])
+    by_image = np.minimum(loop, line)
+    for digit in (0, 1, 9):
+        assert combined[9][digit] == pytest.approx(by_image[labels == digit].mean())
+    with pytest.raises(ValueError, match="no part called 'line across', which the 4 is made of"):
+        parts.combined_by_digit(images, labels, {name: mask for name, mask in drawn.items() if name != "line across"})
+
+
+def test_show_overlap_by_part_draws_a_panel_per_part_its_hoped_digits_orange(training):
+    by_part = parts.overlap_by_part(*training)
+    fig = parts.show_overlap_by_part(by_part)
+    assert [ax.get_title() for ax in fig.axes] == list(by_part)
+    for ax, (name, values) in zip(fig.axes, by_part.items()):
+        assert [bar.get_height() for bar in ax.patches] == pytest.approx(list(values))
+        assert orange_bars(ax) == parts.digits_with(name)
+    assert fig.axes[0].get_ylabel() == "part covered"
+    [ax] = parts.show_overlap_by_part({"my own part": np.linspace(0, 0.9, 10)}).axes
+    assert orange_bars(ax) == [], "a part of your own has no hoped-for digit"
+
+
+def test_show_combined_draws_a_panel_per_digit_the_digit_orange(training):
+    combined = parts.combined_by_digit(*training)
+    fig = parts.show_combined(combined)
+    assert [ax.get_title() for ax in fig.axes] == [f"the parts of the {d} together" for d in (9, 8, 4)]
+    for ax, (digit, values) in zip(fig.axes, combined.items()):
+        assert [bar.get_height() for bar in ax.patches] == pytest.approx(list(values))
+        assert orange_bars(ax) == [digit]
+
+
+def test_podiums_gives_a_line_per_part_or_digit():
+    values = [0.1, 0.0, 0.2, 0.45, 0.3, 0.2, 0.3, 0.1, 0.51, 0.42]
+    assert parts.podiums({"loop on top": values, "a": values}).splitlines() == [
+        "loop on top: best covered by 8s (51%), 3s (45%), 9s (42%)",
+        "          a: best covered by 8s (51%), 3s (45%), 9s (42%)"]
+    assert parts.podiums({9: values}) == "the 9's parts: best covered by 8s (51%), 3s (45%), 9s (42%)"
+
+
+def test_show_digit_parts_tints_each_part_on_the_first_9_8_and_4(training):
+    images, labels = training
+    fig = parts.show_digit_parts(images, labels)
+    titled = [ax.get_title() for ax in fig.axes if ax.images]
+    assert titled == ["a 9", "loop on top", "line on the right", "a 8", "loop on top", "loop at the bottom",
+                      "a 4", "line on the left", "line across", "line on the right"]
+    shown = [ax for ax in fig.axes if ax.images]
+    np.testing.assert_array_equal(shown[0].images[0].get_array(), images[labels == 9][0])
+    np.testing.assert_array_equal(shown[6].images[0].get_array(), images[labels == 4][0])
+    tint = shown[1].images[1].get_array()[..., 3] > 0
+    np.testing.assert_array_equal(tint, parts.digit_parts()["loop on top"])
+
+
+def test_show_part_on_tints_one_part_on_each_digit(training):
+    images, labels = training
+    ring = parts.digit_parts()["loop on top"]
+    fig = parts.show_part_on(ring, [images[0], images[1]], ["first", "second"])
+    assert [ax.get_title() for ax in fig.axes] == ["first", "second"]
+    np.testing.assert_array_equal(fig.axes[1].images[0].get_array(), images[1])
+    np.testing.assert_array_equal(fig.axes[0].images[1].get_array()[..., 3] > 0, ring)
+
+
+@pytest.mark.parametrize("call, error, message", [
+    (lambda: parts.overlap_by_part(np.zeros((10, 784)), np.arange(10), drawn=[]), TypeError, "drawn must be a dict"),
+    (lambda: parts.overlap_by_part(np.zeros((10, 784)), np.arange(10), drawn={"x": np.zeros((28, 28))}), ValueError,
+     "empty"),
+    (lambda: parts.show_overlap_by_part({"loop on top": [0.5] * 9}), ValueError, "must hold 10 numbers"),
+    (lambda: parts.show_combined([0.5] * 10), TypeError, "combined must be a dict"),
+    (lambda: parts.podiums({}), TypeError, "results must be a dict"),
+    (lambda: parts.show_part_on(parts.loop((9, 14), 4), np.zeros((2, 784)), ["one"]), ValueError, "one title per"),
+    (lambda: parts.show_digit_parts(np.zeros((2, 784)), [1, 2]), ValueError, "holds no 9"),
+])
+def test_bad_input_to_the_going_further_pictures_gets_a_clear_error(call, error, message):
+    with pytest.raises(error, match=message):
+        call()

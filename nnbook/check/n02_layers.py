@@ -15,7 +15,7 @@ __all__ = ["first_layer_connections", "what_the_loop_shows", "output_for_digit",
 INPUTS, HIDDEN, OUTPUTS = 784, 16, 10
 
 
-# Exercise 1 ------------------------------------------------------------------
+# Core exercise 1 -------------------------------------------------------------
 
 @exercise(solution='''
 # Every one of the 784 input neurons has a connection to every one of the
@@ -113,7 +113,7 @@ def what_the_loop_shows(answer):
                 hint="The 9s have their loop; the question is what one fixed loop can tell you.")
 
 
-# Exercise 2 ------------------------------------------------------------------
+# Going further, exercise: the answer you hope for -------------------------------
 
 def _ten_activations(value, digit: int) -> np.ndarray:
     what = f"output_for_digit({digit})"
@@ -189,7 +189,7 @@ def _shown(activations: np.ndarray) -> str:
     return "[" + ", ".join(f"{v:g}" for v in activations) + "]"
 
 
-# Exercise 3 ------------------------------------------------------------------
+# Going further, exercise: a part for the 1 --------------------------------------
 
 CLEAR_LEAD = 0.10
 """How far ahead of the runner-up the 1s must be (10 points: 60% against 50%): a clear win, not a photo finish."""
