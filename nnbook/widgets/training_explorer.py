@@ -245,7 +245,11 @@ class TrainingExplorer(anywidget.AnyWidget):
 
     @property
     def network(self) -> Network:
-        """A copy of the network as it is now: change it freely, the explorer keeps training its own."""
+        """A copy of the network as it is now: change it freely, the explorer keeps training its own.
+
+        Its arrays are 64-bit, as every network's, holding the 32-bit numbers training computes with; so even
+        before the first step its weights are the starting ones rounded to 7 digits, as ``nnbook.train`` has them.
+        """
         network = self._start.copy()
         self._stepper.params.copy_to(network)
         return network
@@ -311,6 +315,7 @@ class TrainingExplorer(anywidget.AnyWidget):
         self._draw()
 
     def close(self) -> None:
+        """Pause, then close the widget (its views disappear)."""
         self.pause()
         super().close()
 
