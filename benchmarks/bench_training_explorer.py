@@ -65,7 +65,7 @@ TARGET_FPS = 10.0
 TARGET_EPOCHS_PER_SECOND = 10.0
 TARGET_SHARE = 2 / 3
 PAUSE_LIMIT_MS = 200.0
-SAID = {"train, test=": "train with test=", "train": "train without"}
+SAID = {"train, test=": "train with test=", "train": "train without test="}
 
 
 class PackingComm(BaseComm):
@@ -202,7 +202,7 @@ def main() -> None:
          ours["fps"] >= TARGET_FPS, f">= {TARGET_FPS:g}"),
         (f"epochs a second while drawing: {ours['epochs/s']:.1f}", ours["epochs/s"] >= TARGET_EPOCHS_PER_SECOND,
          f">= {TARGET_EPOCHS_PER_SECOND:g}"),
-        *[(f"explorer's epochs a second / {SAID[name]}'s: {wall:.2f} (wall), {cpu:.2f} (CPU)", wall >= TARGET_SHARE,
+        *[(f"explorer's speed / {SAID[name]}: {wall:.2f} (wall), {cpu:.2f} (CPU)", wall >= TARGET_SHARE,
            ">= 0.67 (wall)") for name, (wall, cpu) in shares.items()],
         (f"longest wait for a pause: {ours['longest slice ms']:.0f} ms", ours["longest slice ms"] <= PAUSE_LIMIT_MS,
          f"<= {PAUSE_LIMIT_MS:g} ms"),
