@@ -34,6 +34,7 @@ plotting code stands between a learner and the idea: ``show_strokes`` and
 ``show_bias_shift``, and the live widgets ``region_explorer`` and
 ``bias_explorer`` (whose pictures are ``show_region`` and ``show_bias``). Each widget keeps
 its x-axis still while its sliders move (``REGION_SUMS_AXIS``; the bias widget's -15 to 30).
+Their extensions do the same: ``show_weight_pictures``, ``show_products``, ``show_average_digits``.
 """
 
 from __future__ import annotations
@@ -260,6 +261,72 @@ def show_strokes(weights, strokes, names):
     show_weights(weights, ax=axes[0], title="the detector", colorbar=False)
     for ax, stroke, name in zip(axes[1:], batch, names):
         show_digit(stroke.reshape(SIDE, SIDE), ax=ax, title=str(name))
+    return fig
+
+
+def show_weight_pictures(weights, titles):
+    """Notebook 03's extensions: several neurons' weights side by side, each a 28×28 picture.
+
+    ``weights`` is a list of 28×28 weight grids and ``titles`` their titles.
+    Each picture has its own colour scale, white at 0 (see :func:`nnbook.show_weights`).
+    """
+    if isinstance(weights, np.ndarray) and weights.ndim == 2:
+        raise TypeError("weights must be a list of weight grids, such as [random_weights, left_minus_right], "
+                        "got one grid")
+    if isinstance(weights, (str, bytes)) or not hasattr(weights, "__len__") or len(weights) == 0:
+        raise TypeError(f"weights must be a list of 28×28 weight grids, got {describe(weights)}")
+    grids = [pixel_grid(grid, f"weights[{k}]", pixels=False) for k, grid in enumerate(weights)]
+    if isinstance(titles, (str, bytes)) or not hasattr(titles, "__len__") or len(titles) != len(grids):
+        raise ValueError(f"titles must be a list with one title per weight grid ({len(grids)}), got {describe(titles)}")
+    with plt.rc_context(STYLE):
+        fig, axes = plt.subplots(1, len(grids), figsize=(3.2 * len(grids), 2.8), squeeze=False)
+    for ax, grid, title in zip(axes[0], grids, titles):
+        show_weights(grid, ax=ax, title=str(title))
+    return fig
+
+
+def show_products(weights, digits, names):
+    """Notebook 03's extensions: what each pixel adds to the weighted sum, for a few digits.
+
+    One row per digit: the digit, the weights, and ``weights * digit``, the
+    product for every pixel, titled with their sum (the weighted sum). Blue
+    products add to the sum, red ones take away, white ones add nothing.
+    """
+    weights = pixel_grid(weights, "weights", pixels=False)
+    if isinstance(digits, np.ndarray) and digits.ndim == 2:
+        raise TypeError("digits must be a list of images, such as [seven, zero], got one image")
+    batch, _ = image_batch(digits, "digits")
+    if isinstance(names, (str, bytes)) or not hasattr(names, "__len__") or len(names) != len(batch):
+        raise ValueError(f"names must be a list with one title per digit ({len(batch)}), got {describe(names)}")
+    with plt.rc_context(STYLE):
+        fig, axes = plt.subplots(len(batch), 3, figsize=(7.2, 2.4 * len(batch)), squeeze=False)
+    for row, digit, name in zip(axes, batch, names):
+        digit = digit.reshape(SIDE, SIDE)
+        show_digit(digit, ax=row[0], title=str(name))
+        show_weights(weights, ax=row[1], title="weights", colorbar=False)
+        show_weights(weights * digit, ax=row[2], limit=1, colorbar=False,
+                     title=f"products: sum {np.sum(weights * digit):.1f}")
+    return fig
+
+
+def show_average_digits(images, labels, digits):
+    """Notebook 04's extensions: the average picture of each of ``digits``, side by side.
+
+    The average of all the images of one digit, pixel by pixel: bright where
+    most of them have ink, grey where only some do, black where none do.
+    """
+    batch, _ = image_batch(images, "images")
+    labels = digit_labels(labels, len(batch))
+    if isinstance(digits, (str, bytes)) or not hasattr(digits, "__len__") or len(digits) == 0:
+        raise TypeError(f"digits must be a list of digits 0-9, such as [1, 0], got {describe(digits)}")
+    digits = [number(digit, "each digit", minimum=0, integer=True) for digit in digits]
+    missing = [digit for digit in digits if not np.any(labels == digit)]
+    if missing:
+        raise ValueError(f"there are no images of the digit {missing[0]} among the {len(batch)} images")
+    with plt.rc_context(STYLE):
+        fig, axes = plt.subplots(1, len(digits), figsize=(2.6 * len(digits), 2.8), squeeze=False)
+    for ax, digit in zip(axes[0], digits):
+        show_digit(batch[labels == digit].mean(axis=0).reshape(SIDE, SIDE), ax=ax, title=f"the average {digit}")
     return fig
 
 

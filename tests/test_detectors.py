@@ -203,6 +203,52 @@ def test_show_strokes_draws_the_weights_then_each_stroke_with_its_name():
     matplotlib.pyplot.close("all")
 
 
+def test_show_weight_pictures_draws_each_grid_with_its_title_and_white_at_zero():
+    rng = np.random.default_rng(0)
+    random_weights, halves = rng.normal(size=(28, 28)), np.ones((28, 28))
+    halves[:, 14:] = -1
+    fig = detectors.show_weight_pictures([random_weights, halves], ["random weights", "+1 left, -1 right"])
+    pictures = [ax for ax in fig.axes if ax.images]
+    assert [ax.get_title() for ax in pictures] == ["random weights", "+1 left, -1 right"]
+    np.testing.assert_array_equal(pictures[1].images[0].get_array(), halves)
+    low, high = pictures[0].images[0].get_clim()
+    assert low == -high == -np.abs(random_weights).max()
+    with pytest.raises(ValueError, match="one title per weight grid"):
+        detectors.show_weight_pictures([random_weights, halves], ["random"])
+    with pytest.raises(TypeError, match="a list of weight grids"):
+        detectors.show_weight_pictures(halves, ["halves"])
+    matplotlib.pyplot.close("all")
+
+
+def test_show_products_titles_each_row_with_its_weighted_sum(train_digits):
+    images, labels = train_digits
+    weights = detectors.example_weights()
+    seven, zero = images[labels == 7][0], images[labels == 0][0]
+    fig = detectors.show_products(weights, [seven, zero], ["a 7", "a 0"])
+    titles = [ax.get_title() for ax in fig.axes]
+    assert titles == ["a 7", "weights", f"products: sum {np.sum(weights * seven):.1f}",
+                      "a 0", "weights", f"products: sum {np.sum(weights * zero):.1f}"]
+    np.testing.assert_allclose(fig.axes[5].images[0].get_array(), weights * zero)
+    assert fig.axes[5].images[0].get_clim() == (-1, 1)
+    with pytest.raises(ValueError, match="one title per digit"):
+        detectors.show_products(weights, [seven, zero], ["a 7"])
+    with pytest.raises(TypeError, match="a list of images"):
+        detectors.show_products(weights, seven, ["a 7"])
+    matplotlib.pyplot.close("all")
+
+
+def test_show_average_digits_draws_the_mean_picture_of_each_digit(train_digits):
+    images, labels = train_digits
+    fig = detectors.show_average_digits(images, labels, [1, 0])
+    assert [ax.get_title() for ax in fig.axes] == ["the average 1", "the average 0"]
+    np.testing.assert_allclose(fig.axes[0].images[0].get_array(), images[labels == 1].mean(axis=0))
+    with pytest.raises(ValueError, match="no images of the digit 3"):
+        detectors.show_average_digits(images[labels <= 1], labels[labels <= 1], [1, 3])
+    with pytest.raises(TypeError, match="a list of digits"):
+        detectors.show_average_digits(images, labels, 1)
+    matplotlib.pyplot.close("all")
+
+
 def test_show_region_draws_the_detector_and_the_sums_of_every_digit():
     images, labels = nnbook.load_digits("test")
     fig = detectors.show_region(7, 16, 10, 4, images, labels)

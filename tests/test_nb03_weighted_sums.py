@@ -11,7 +11,7 @@ import pytest
 import nnbook
 from nnbook import detectors
 from nnbook.check import n03_weighted_sums as n03
-from notebook_code import code_cells, defined_in_notebook, load_notebook, markdown_cells, numbers_in_text
+from notebook_code import code_cells, defined_in_notebook, load_notebook, markdown_cells, numbers_in_text, printed_text
 
 
 @pytest.fixture(scope="module")
@@ -160,6 +160,57 @@ def test_the_widget_suggestion_is_the_top_bar_of_a_7(train_digits):
     assert mean[7] == pytest.approx(11.8, abs=0.05) and mean[9] == pytest.approx(10.0, abs=0.05)
 
 
+def test_the_two_weight_pictures_respond_as_the_text_says(train_digits):
+    """Left minus right: every average below 0, the 6s, 5s and 0s closest to 0, the 3s, 7s and 9s lowest.
+    The two random neurons disagree: the first is lowest for the 0s, the second for the 7s."""
+    images, labels = train_digits
+    scope = {"detectors": _NoDetectors(), "plt": _NoPlot(), "np": np, "nnbook": nnbook,
+             "train_images": images, "train_labels": labels, "print": lambda *args: None}
+    for marker in ("left_minus_right = np.ones", "another_random ="):
+        exec(next(c for c in code_cells("03") if marker in c), scope)
+
+    def averages(weights):
+        sums = nnbook.weighted_sum(weights, images)
+        return np.array([sums[labels == digit].mean() for digit in range(10)])
+
+    text = " ".join(" ".join(markdown_cells("03")).split())
+    assert "Every average is below 0" in text
+    closest = numbers_in_text("03", r"But the (\d)s, (\d)s and (\d)s, whose round part bulges left, come closest to 0")
+    lowest = numbers_in_text("03", r"and the (\d)s, (\d)s and (\d)s, whose ink leans right, are lowest")
+    left_right = averages(scope["left_minus_right"])
+    assert np.all(left_right < 0)
+    assert list(np.argsort(left_right)[-3:][::-1]) == list(closest)   # closest to 0 first
+    assert set(np.argsort(left_right)[:3]) == set(lowest)
+    first, second = numbers_in_text("03", r"the first is lowest for the (\d)s, the second for the (\d)s")
+    assert np.argmin(averages(scope["random_weights"])) == first
+    assert np.argmin(averages(scope["another_random"])) == second != first
+    printed = next(p for p in printed_text("03") if p.startswith("average weighted sum of each digit"))
+    assert printed.splitlines()[2].split() == ["0", f"{averages(scope['random_weights'])[0]:.1f}",
+                                               f"{averages(scope['another_random'])[0]:.1f}", f"{left_right[0]:.1f}"]
+
+
+def test_the_extensions_open_with_what_they_are_and_a_setup_cell():
+    """The first Going further section says the rest is optional, in any order, and to run the setup cell first."""
+    cells = load_notebook("03")["cells"]
+    first = next(i for i, c in enumerate(cells) if "extension" in c["metadata"].get("tags", []))
+    text = " ".join("".join(cells[first]["source"]).split())
+    assert "optional" in text and "any order" in text and "**Run the next cell first**" in text
+    setup = "".join(cells[first + 1]["source"])
+    assert cells[first + 1]["cell_type"] == "code" and setup.startswith("# Run this first")
+    scope = {}
+    exec(setup, scope)
+    np.testing.assert_array_equal(scope["weights"], detectors.example_weights())
+    assert len(scope["train_images"]) == 8000
+
+
+def test_the_exercises_in_the_extensions_have_a_name_and_a_level_but_no_number():
+    headings = [line for text in markdown_cells("03") for line in text.splitlines() if line.startswith("### Exercise")]
+    core, extension = headings[:2], headings[2:]
+    assert core == ["### Exercise 1: by hand", "### Exercise 2: predict first"]
+    assert extension == ["### Exercise: many weighted sums at once (medium)",
+                         "### Exercise: a detector for the top bar of a 7 (challenge, optional)"]
+
+
 def test_the_core_uses_the_widget_and_no_extension_before_the_summary():
     """Every extension cell comes after the Summary, and every cell after it is an extension."""
     cells = load_notebook("03")["cells"]
@@ -172,13 +223,29 @@ def test_the_core_uses_the_widget_and_no_extension_before_the_summary():
     assert len(widget) == 1 and "nbval-ignore-output" in widget[0]["metadata"]["tags"]
 
 
-def test_exercise_4_draws_the_strokes_the_check_judges():
-    scope = {"detectors": detectors, "nnbook": nnbook, "plt": _NoPlot(), "np": np}
+def test_the_top_bar_exercise_draws_the_strokes_the_check_judges():
+    scope = {"detectors": detectors, "nnbook": _NoShow(), "plt": _NoPlot(), "np": np}
     exec(next(c for c in code_cells("03") if c.startswith("test_strokes =")), scope)
-    shown, judged = list(scope["test_strokes"].values()), list(n03.top_bar_tests().values())
+    shown, judged = scope["test_strokes"], list(n03.top_bar_tests().values())
     assert len(shown) == len(judged) == 4
     for a, b in zip(shown, judged):
         np.testing.assert_array_equal(a, b)
+
+
+class _NoDetectors:
+    """Stands in for nnbook.detectors, so a figure cell can run for its variables alone."""
+
+    @staticmethod
+    def show_weight_pictures(weights, titles):
+        assert len(weights) == len(titles)
+
+
+class _NoShow:
+    """Stands in for nnbook, so a cell that draws digits can run for its variables alone."""
+
+    @staticmethod
+    def show_digits(images, labels=None, **kwargs):
+        assert len(images) == len(labels)
 
 
 class _NoPlot:

@@ -10,7 +10,7 @@ import pytest
 
 import nnbook
 from nnbook import detectors
-from notebook_code import defined_in_notebook, load_notebook, markdown_cells, numbers_in_text
+from notebook_code import code_cells, defined_in_notebook, load_notebook, markdown_cells, numbers_in_text, printed_text
 
 
 @pytest.fixture(scope="module")
@@ -170,3 +170,48 @@ def test_the_core_loads_its_tools_and_digits_in_the_counting_cell():
     first = "".join(cells[0]["source"])
     assert first.startswith("import numpy as np") and 'nnbook.load_digits("train")' in first
     assert "sum + bias > 0" in first
+
+
+def test_the_extensions_open_with_what_they_are_and_a_setup_cell():
+    """The first Going further section says the rest is optional, in any order, and to run the setup cell first."""
+    cells = load_notebook("04")["cells"]
+    first = next(i for i, c in enumerate(cells) if "extension" in c["metadata"].get("tags", []))
+    text = " ".join("".join(cells[first]["source"]).split())
+    assert "optional" in text and "any order" in text and "**Run the next cell first**" in text
+    setup = "".join(cells[first + 1]["source"])
+    assert cells[first + 1]["cell_type"] == "code" and setup.startswith("# Run this first")
+    scope = {}
+    exec(setup, scope)
+    np.testing.assert_array_equal(scope["weights"], detectors.example_weights())
+    assert scope["bias"] == detectors.EXAMPLE_BIAS
+    expected = nnbook.weighted_sum(detectors.example_weights(), scope["train_images"])
+    np.testing.assert_array_equal(scope["sums"], expected)
+
+
+def test_the_extensions_do_not_redraw_the_cores_histograms():
+    """The core's widget already draws the detector's histograms: no extension draws them again on their own."""
+    sources = [source for source in code_cells("04")]
+    assert not any("show_sums_by_digit(sums" in source for source in sources)
+    assert not any("region_detector(*" in source for source in sources)
+    text = " ".join(" ".join(markdown_cells("04")).split())
+    assert "The histograms overlap: there is no sum above which *only* 4s, 7s and 9s lie." in text
+
+
+def test_the_exercises_in_the_extensions_have_a_name_and_a_level_but_no_number():
+    headings = [line for text in markdown_cells("04") for line in text.splitlines() if line.startswith("### Exercise")]
+    assert headings == ["### Exercise 1: from threshold to bias", "### Exercise 2: which way does the line move?",
+                        "### Exercise: how many test digits get through? (medium)",
+                        "### Exercise: a neuron that tells 1s from 0s (challenge, optional)"]
+
+
+def test_the_decision_table_prints_what_fires_says(train_digits):
+    """The table's last column is the notebook's own fires(): True for the first 4 and 7, False for the rest."""
+    images, labels = train_digits
+    weights = detectors.example_weights()
+    rows = next(text for text in printed_text("04") if text.startswith("digit  weighted sum")).splitlines()[1:]
+    for row in rows:
+        digit, total, with_bias, fired = row.split()
+        image = images[labels == int(digit)][0]
+        assert float(total) == round(nnbook.weighted_sum(weights, image), 1)
+        assert fired == str(detectors.fires(weights, detectors.EXAMPLE_BIAS, image))
+    assert [row.split()[0] for row in rows if row.endswith("True")] == ["4", "7"]

@@ -122,7 +122,7 @@ def _one_slip(value: float) -> tuple[str, str] | None:
     return None
 
 
-# Exercise 2 ------------------------------------------------------------------
+# Going further: many weighted sums at once -----------------------------------
 
 def _probe(n: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
     rng = np.random.default_rng(seed)
@@ -226,7 +226,7 @@ def _judge_sums(result, right, weights, images):
                 hint="For one image the weighted sum is np.sum(weights * image). Do that for every image.")
 
 
-# Exercise 3 ------------------------------------------------------------------
+# Exercise 2 (core): predict first ---------------------------------------------
 
 _top, _left, _height, _width = EXAMPLE_REGION
 STROKE_A = (_top - 1, _left - 1, _height + 2, _width + 2)
@@ -263,7 +263,7 @@ def larger_weighted_sum(answer):
                 hint="Count blue pixels covered (each +1) and red pixels covered (each -1), for each stroke.")
 
 
-# Exercise 4 ------------------------------------------------------------------
+# Going further: a detector for the top bar of a 7 ------------------------------
 
 TOP_BAR = (7, 7, 3, 14)
 """A horizontal bar near the top of the digit box, where a 7 has its top stroke."""
