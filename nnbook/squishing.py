@@ -26,13 +26,21 @@ make small changes in the output.
     >>> step, activation = nudge(7.94, [-10.0, -9.9])
     >>> step.tolist(), activation.round(3).tolist()
     ([0.0, 0.0], [0.113, 0.123])
+
+**The extensions' pictures.** Notebook 05's Going further sections draw each
+figure with one call, so that no plotting code stands between a learner and
+the idea: :func:`show_sigmoid` (the curve), :func:`show_before_and_after` (a
+neuron's sums before σ and its activations after), :func:`show_squished_digits`,
+:func:`show_slide_and_steepen` (what the bias and the size of the weights do to
+the curve); and :func:`one_layer` runs the one layer that
+:func:`collapsed_network` finds.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from ._validate import as_float_array, describe, image_batch, number, require_finite
+from ._validate import as_float_array, describe, digit_labels, image_batch, number, require_finite
 from .activations import sigmoid
 from .figures import HIGHLIGHT, NEUTRAL, STYLE
 
@@ -189,3 +197,130 @@ def without_squishing(network, images) -> np.ndarray:
     for W, b in zip(network.weights, network.biases):
         outputs = outputs @ W.T + b
     return outputs
+
+
+def one_layer(weights, biases, images) -> np.ndarray:
+    """One layer of neurons without σ: for every image, each neuron's weighted sum + bias.
+
+    ``weights`` holds one row of 784 weights per neuron, ``biases`` one bias
+    per neuron; ``images`` is a batch of n images. Returns n rows, one number
+    per neuron in each: what :func:`collapsed_network`'s layer gives.
+
+    >>> one_layer(np.ones((2, 784)), [0.0, -1.0], np.full((3, 28, 28), 0.5)).tolist()
+    [[392.0, 391.0], [392.0, 391.0], [392.0, 391.0]]
+    """
+    weights = require_finite(as_float_array(weights, "weights"), "weights")
+    if weights.ndim != 2:
+        raise ValueError(f"weights must hold one row of weights per neuron, shaped (neurons, inputs), "
+                         f"got {describe(weights)}")
+    biases = require_finite(as_float_array(biases, "biases"), "biases")
+    if biases.shape != (len(weights),):
+        raise ValueError(f"biases must hold one bias per neuron ({len(weights)}), got {describe(biases)}")
+    batch, _ = image_batch(images, "images", weights.shape[1])
+    return batch @ weights.T + biases
+
+
+SIGMOID_XS = np.linspace(-10.0, 10.0, 401)
+"""The x drawn by :func:`show_sigmoid`: from -10 to 10."""
+
+
+def show_sigmoid(xs=None):
+    """σ(x) for x from -10 to 10: flat near 0, a steep climb, flat near 1; σ(0) = 0.5 marked in orange.
+
+    Dotted lines at 0 and 1 mark the limits the curve comes ever closer to but never reaches.
+    """
+    xs = SIGMOID_XS if xs is None else require_finite(as_float_array(xs, "xs"), "xs")
+    import matplotlib.pyplot as plt
+
+    with plt.rc_context(STYLE):
+        fig, ax = plt.subplots(figsize=(6.0, 3.2))
+    ax.axhline(0, color=NEUTRAL, linestyle=":")
+    ax.axhline(1, color=NEUTRAL, linestyle=":")
+    ax.plot(xs, sigmoid(xs), color="0.2", linewidth=2)
+    ax.plot([0], [0.5], "o", color=HIGHLIGHT, markersize=9, markeredgecolor="0.2")
+    ax.annotate("σ(0) = 0.5", (0, 0.5), xytext=(1.2, 0.38))
+    ax.set_xlabel("x (weighted sum + bias)")
+    ax.set_ylabel("σ(x)")
+    ax.set_title("σ(x) = 1 / (1 + e⁻ˣ)")
+    return fig
+
+
+def show_before_and_after(z, labels, digit=7):
+    """A neuron's weighted sums + bias (left) and its activations σ of them (right), as two histograms.
+
+    The images of ``digit`` in orange, all the others in grey; each group is
+    drawn as shares of itself, so that a small group is as easy to read as a
+    big one. A dashed line marks 0 on the left: the threshold of notebook 04.
+    """
+    z = require_finite(as_float_array(z, "z"), "z")
+    if z.ndim != 1 or len(z) == 0:
+        raise ValueError(f"z must be a 1-D array with one weighted sum + bias per image, got {describe(z)}")
+    labels = digit_labels(labels, len(z))
+    digit = number(digit, "digit", minimum=0, integer=True)
+    chosen = labels == digit
+    if not chosen.any() or chosen.all():
+        raise ValueError(f"the images must hold some {digit}s and some other digits, to compare them")
+    import matplotlib.pyplot as plt
+
+    with plt.rc_context(STYLE):
+        fig, (before, after) = plt.subplots(1, 2, figsize=(9.0, 3.0))
+    low, high = np.floor(z.min()), np.ceil(z.max())
+    panels = ((before, z, np.linspace(low, high, int(high - low) + 1)), (after, sigmoid(z), np.linspace(0, 1, 21)))
+    for ax, values, bins in panels:
+        for group, colour, name in ((~chosen, NEUTRAL, "other digits"), (chosen, HIGHLIGHT, f"{digit}s")):
+            share = np.full(group.sum(), 1 / group.sum())   # each image counts as a share of its group
+            ax.hist(values[group], bins=bins, weights=share, color=colour, alpha=0.75, label=name)
+    before.axvline(0, color="0.2", linestyle="--", linewidth=1)
+    before.set_xlabel("weighted sum + bias")
+    before.set_ylabel("share of the digits")
+    before.set_title("before the sigmoid")
+    after.set_xlabel("activation σ(weighted sum + bias)")
+    after.set_title("after the sigmoid")
+    after.legend(loc="upper center")
+    return fig
+
+
+def show_squished_digits(images, z, title="weighted sum + bias, and below it the activation"):
+    """Digits side by side, each titled with its weighted sum + bias ``z`` and, below it, σ(z)."""
+    batch, _ = image_batch(images, "images")
+    z = require_finite(as_float_array(z, "z"), "z")
+    if z.shape != (len(batch),):
+        raise ValueError(f"z must hold one weighted sum + bias per image ({len(batch)}), got {describe(z)}")
+    from .figures import show_digits
+
+    return show_digits(batch, [f"{value:+.1f}\n{sigmoid(value):.2f}" for value in z], title=title)
+
+
+SLIDE_BIASES = (-5.0, -10.0, -15.0)
+"""The biases of :func:`show_slide_and_steepen`'s left panel (scale 1)."""
+
+STEEPEN_SCALES = (0.5, 1.0, 3.0)
+"""The scales of its right panel, each with the bias -10 × scale, so the middle stays at a sum of 10."""
+
+
+def show_slide_and_steepen(sums=None):
+    """The activation σ(scale × sum + bias) against a neuron's weighted sum, in two panels.
+
+    Left, the scale stays 1 and the bias changes (:data:`SLIDE_BIASES`): the
+    curve slides sideways, its middle where the sum equals -bias. Right, the
+    scale changes (:data:`STEEPEN_SCALES`) with the bias -10 × scale: the
+    middle stays at 10, and bigger weights make the curve steeper.
+    """
+    sums = np.linspace(-5.0, 25.0, 301) if sums is None else require_finite(as_float_array(sums, "sums"), "sums")
+    import matplotlib.pyplot as plt
+
+    styles = ("--", "-", ":")
+    with plt.rc_context(STYLE):
+        fig, (slide_ax, steep_ax) = plt.subplots(1, 2, figsize=(9.0, 3.2), sharey=True)
+    for bias, style in zip(SLIDE_BIASES, styles):
+        slide_ax.plot(sums, sigmoid(sums + bias), color="0.2", linestyle=style, linewidth=2, label=f"bias {bias:g}")
+    for scale, style in zip(STEEPEN_SCALES, styles):
+        steep_ax.plot(sums, sigmoid(scale * sums - 10 * scale), color="0.2", linestyle=style, linewidth=2,
+                      label=f"scale {scale:g}, bias {-10 * scale:g}")
+    for ax, title in ((slide_ax, "the bias slides the curve"), (steep_ax, "the scale makes it steeper")):
+        ax.axhline(0.5, color=NEUTRAL, linestyle=":")
+        ax.set_xlabel("the detector's weighted sum")
+        ax.set_title(title)
+        ax.legend(loc="upper left", fontsize=9)
+    slide_ax.set_ylabel("activation")
+    return fig

@@ -14,7 +14,7 @@ import pytest
 import nnbook
 from nnbook import detectors, squishing
 from nnbook.check import n05_sigmoid
-from notebook_code import defined_in_notebook, load_notebook, markdown_cells, numbers_in_text, printed_text
+from notebook_code import code_cells, defined_in_notebook, load_notebook, markdown_cells, numbers_in_text, printed_text
 
 
 @pytest.fixture(scope="module")
@@ -55,10 +55,11 @@ def test_the_notebooks_sigmoid_one_agrees_with_nnbook_without_a_warning():
             assert sigmoid_one(x) == pytest.approx(nnbook.sigmoid(x), rel=1e-12, abs=1e-300)
 
 
-def test_the_sizes_the_notebook_gives_for_e_to_the_10():
-    """ "e⁻¹⁰ is tiny, about 0.00005" and "e¹⁰ is huge, about 22,000" """
-    assert round(np.exp(-10), 5) == 0.00005
-    assert round(np.exp(10), -3) == 22_000
+def test_the_size_the_notebook_gives_for_e():
+    """ "e is a fixed number, about 2.718, and e⁻ˣ means 1 / eˣ. At x = 0, e⁰ = 1, so σ(0) = 1 / (1 + 1) = 0.5" """
+    [e] = numbers_in_text("05", r"e is a fixed number, about (\d\.\d+), and e⁻ˣ means 1 / eˣ")
+    assert round(np.e, 3) == e
+    assert np.exp(-1.0) == pytest.approx(1 / np.e) and nnbook.sigmoid(0.0) == 1 / (1 + 1)
 
 
 def test_any_base_above_1_gives_the_same_s_only_stretched():
@@ -126,6 +127,7 @@ def test_the_average_activations_rank_7_9_4_highest_and_5_6_lowest(activations, 
 def test_the_example_4_and_9_sit_on_the_steep_part(test_digits):
     images, labels = test_digits
     examples = [int(np.flatnonzero(labels == d)[0]) for d in range(10)]
+    np.testing.assert_array_equal(detectors.first_of_each_digit(labels, count=1), examples)   # the notebook's call
     z = nnbook.weighted_sum(detectors.example_weights(), images[examples], detectors.EXAMPLE_BIAS)
     a = nnbook.sigmoid(z)
     for digit in (4, 9):
@@ -231,8 +233,8 @@ def test_the_core_has_two_self_checks_and_the_explorer():
 def test_the_weighted_sum_of_10_5_is_the_courses_and_the_bias_the_videos():
     text = " ".join(" ".join(markdown_cells("05")).split())
     assert "the video's neuron: a weighted sum of 10.5" not in text
-    bias, weighted_sum = numbers_in_text("05", r"a neuron with the video's bias of (-\d+) and a weighted sum of "
-                                               r"(\d+\.\d+) \(a number picked for this course\)")
+    bias, weighted_sum = numbers_in_text("05", r"a neuron with the video's bias of (-\d+) and, for example, a "
+                                               r"weighted sum of (\d+\.\d+): just past the threshold")
     assert bias == detectors.EXAMPLE_BIAS
     printed = next(text for text in printed_text("05") if "σ(-10 + 10.5)" in text)
     assert f"σ({bias:g} + {weighted_sum:g})" in printed
@@ -415,3 +417,43 @@ def test_the_network_without_sigma_is_one_layer_as_printed(pretrained_net, test_
     assert printed.strip().endswith("all 2,000 digits the same to 9 decimals: True")
     np.testing.assert_allclose(squishing.without_squishing(pretrained_net, images),
                                images.reshape(len(images), -1) @ W.T + b, rtol=0, atol=1e-9)
+    np.testing.assert_array_equal(squishing.one_layer(W, b, images), images.reshape(len(images), -1) @ W.T + b)
+    headings = [text.splitlines()[0] for text in markdown_cells("05")]
+    assert "## Going further: a whole network without σ is one layer" in headings   # one layer, not one weighted sum
+    assert not any(" @ " in source for source in code_cells("05") if "%pip" not in source)   # @ is notebook 07's
+
+
+# The extensions: an opening, a setup cell, exercises by name ------------------------------
+
+def test_the_extensions_open_with_what_they_are_and_a_setup_cell():
+    """The first Going further section says the rest is optional, in any order, and to run the setup cell first."""
+    cells = load_notebook("05")["cells"]
+    first = next(i for i, c in enumerate(cells) if "extension" in c["metadata"].get("tags", []))
+    text = " ".join("".join(cells[first]["source"]).split())
+    assert "optional" in text and "any order" in text and "**Run the next cell first**" in text
+    setup = "".join(cells[first + 1]["source"])
+    assert cells[first + 1]["cell_type"] == "code" and setup.startswith("# Run this first")
+    scope = {}
+    exec(setup, scope)
+    np.testing.assert_array_equal(scope["weights"], detectors.example_weights())
+    assert scope["bias"] == detectors.EXAMPLE_BIAS and scope["sigmoid"](0.0) == 0.5
+    assert len(scope["test_images"]) == 2000
+
+
+def test_the_exercises_in_the_extensions_have_a_name_and_a_level_but_no_number():
+    headings = [line for text in markdown_cells("05") for line in text.splitlines() if line.startswith("### Exercise")]
+    assert headings == ["### Exercise 1: where is the middle?", "### Exercise 2: two become one",
+                        "### Exercise: a sharper neuron (medium)",
+                        "### Exercise: a sigmoid that survives ±1000 (challenge, optional)"]
+    text = " ".join(" ".join(markdown_cells("05")).split())
+    assert not re.search(r"Exercise [34]", text)
+
+
+def test_the_extension_on_the_explorer_does_not_repeat_what_the_core_tried():
+    """The core suggests scale 2 and bias -20; the extension only names it, and tries other settings."""
+    extension = " ".join(" ".join("".join(c["source"]) for c in load_notebook("05")["cells"]
+                                  if "extension" in c["metadata"].get("tags", [])
+                                  and c["cell_type"] == "markdown").split())
+    assert "besides the scale 2 and bias -20 you tried there" in extension
+    assert "- scale 2 and bias -20" not in extension
+    assert "e⁻¹⁰ = 1 / e¹⁰" not in extension   # the core's e⁻ˣ is not worked out a second time

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import matplotlib.pyplot
 import numpy as np
 import pytest
 
@@ -112,3 +113,79 @@ def test_without_squishing_takes_the_sigmas_out_of_what_the_network_computes(tes
                                net.forward(images[:20]))
     with pytest.raises(ValueError):
         squishing.without_squishing(net, np.zeros((3, 5)))
+
+
+def test_one_layer_is_each_neurons_weighted_sum_plus_bias(test_digits):
+    images, _ = test_digits
+    rng = np.random.default_rng(5)
+    W, b = rng.normal(size=(10, 784)), rng.normal(size=10)
+    out = squishing.one_layer(W, b, images[:7])
+    assert out.shape == (7, 10)
+    for k in (0, 6):
+        for neuron in (0, 9):
+            assert out[k, neuron] == pytest.approx(nnbook.weighted_sum(W[neuron], images[k].reshape(784), b[neuron]))
+    with pytest.raises(ValueError, match="one bias per neuron"):
+        squishing.one_layer(W, b[:3], images[:2])
+    with pytest.raises(ValueError, match="one row of weights per neuron"):
+        squishing.one_layer(W[0], b, images[:2])
+    with pytest.raises(ValueError):
+        squishing.one_layer(W[:, :100], b, images[:2])
+
+
+# The extensions' pictures ---------------------------------------------------------------
+
+def test_show_sigmoid_draws_the_curve_its_limits_and_sigma_of_0():
+    fig = squishing.show_sigmoid()
+    (ax,) = fig.axes
+    curve = next(line for line in ax.lines if len(line.get_xdata()) == len(squishing.SIGMOID_XS))
+    np.testing.assert_allclose(curve.get_ydata(), nnbook.sigmoid(squishing.SIGMOID_XS))
+    assert (curve.get_xdata()[0], curve.get_xdata()[-1]) == (-10, 10)
+    dot = next(line for line in ax.lines if line.get_marker() == "o")
+    assert (dot.get_xdata()[0], dot.get_ydata()[0]) == (0, 0.5)
+    assert sorted(line.get_ydata()[0] for line in ax.lines if line.get_linestyle() == ":") == [0, 1]
+    matplotlib.pyplot.close("all")
+
+
+def test_show_before_and_after_draws_shares_of_each_group(train_digits):
+    from nnbook import detectors
+    images, labels = train_digits
+    z = nnbook.weighted_sum(detectors.example_weights(), images, detectors.EXAMPLE_BIAS)
+    fig = squishing.show_before_and_after(z, labels, digit=7)
+    before, after = fig.axes
+    for ax in (before, after):
+        grey, orange = ax.containers
+        assert sum(bar.get_height() for bar in grey) == pytest.approx(1)     # each group adds up to 1
+        assert sum(bar.get_height() for bar in orange) == pytest.approx(1)
+    assert [t.get_text() for t in after.get_legend().get_texts()] == ["other digits", "7s"]
+    assert [line.get_xdata()[0] for line in before.lines if line.get_linestyle() == "--"] == [0]
+    edges = [bar.get_x() for bar in before.containers[0]]
+    assert (edges[0], edges[-1] + before.containers[0][-1].get_width()) == (np.floor(z.min()), np.ceil(z.max()))
+    with pytest.raises(ValueError, match="some 7s and some other digits"):
+        squishing.show_before_and_after(z[labels == 7], labels[labels == 7], digit=7)
+    matplotlib.pyplot.close("all")
+
+
+def test_show_squished_digits_titles_each_digit_with_z_and_sigma():
+    images = np.zeros((3, 28, 28))
+    fig = squishing.show_squished_digits(images, [-2.1, 0.0, 10.8])
+    assert [ax.get_title() for ax in fig.axes if ax.get_title()] == ["-2.1\n0.11", "+0.0\n0.50", "+10.8\n1.00"]
+    with pytest.raises(ValueError, match="one weighted sum \\+ bias per image"):
+        squishing.show_squished_digits(images, [1.0, 2.0])
+    matplotlib.pyplot.close("all")
+
+
+def test_show_slide_and_steepen_puts_each_curves_middle_where_the_text_says():
+    fig = squishing.show_slide_and_steepen()
+    slide, steep = fig.axes
+    for line, bias in zip(slide.lines, squishing.SLIDE_BIASES):
+        xs, ys = line.get_xdata(), line.get_ydata()
+        assert xs[np.argmin(np.abs(ys - 0.5))] == pytest.approx(-bias, abs=0.1)   # the middle at the sum -bias
+    widths = []
+    for line in steep.lines[:3]:
+        xs, ys = line.get_xdata(), line.get_ydata()
+        assert xs[np.argmin(np.abs(ys - 0.5))] == pytest.approx(10, abs=0.1)       # every middle at 10
+        widths.append(np.ptp(xs[(ys > 0.1) & (ys < 0.9)]))
+    assert widths[0] > widths[1] > widths[2]                                        # bigger scale, steeper
+    assert [t.get_text() for t in steep.get_legend().get_texts()] == [
+        "scale 0.5, bias -5", "scale 1, bias -10", "scale 3, bias -30"]
+    matplotlib.pyplot.close("all")

@@ -86,7 +86,7 @@ def bias_direction(answer):
                 hint="Move the slider from -10 to -15 and watch the dashed line.")
 
 
-# Exercise 2 ------------------------------------------------------------------
+# Going further: how many test digits get through? (medium) --------------------------
 
 def _example_sums(split: str) -> np.ndarray:
     images, _ = load_digits(split)
@@ -152,7 +152,7 @@ def _not_the_whole_list(answer, sums: np.ndarray) -> None:
                     hint="Add the bias to the sums, compare with 0 (> 0), and count the Trues with np.sum.")
 
 
-# Exercise 3 ------------------------------------------------------------------
+# Going further: a neuron that tells 1s from 0s (challenge) --------------------------
 
 TARGET = 0.95
 """The share of test 0s and 1s the separator must get right."""

@@ -115,7 +115,7 @@ def one_neuron_for_two(answer):
                 hint=f"A neuron computes weight × input + bias. Neuron 2's bias is +{num(b2)}.")
 
 
-# Exercise 3 ------------------------------------------------------------------
+# Going further: a sharper neuron (medium) -------------------------------------------
 
 LOW_SUM, HIGH_SUM, LOW_MAX, HIGH_MIN = 8.0, 12.0, 0.1, 0.9
 
@@ -166,7 +166,7 @@ def _sharp_enough(scale: float, bias: float) -> bool:
     return _activation(scale * LOW_SUM + bias) <= LOW_MAX and _activation(scale * HIGH_SUM + bias) >= HIGH_MIN
 
 
-# Exercise 4 ------------------------------------------------------------------
+# Going further: a sigmoid that survives ±1000 (challenge) ---------------------------
 
 @exercise(solution='''
 def my_sigmoid(x):
