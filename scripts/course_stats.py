@@ -16,10 +16,13 @@ whole core path (a reader acting as that learner worked through every core and
 estimated each notebook's time; see CONTRIBUTING.md), which found the pedagogy
 review's rates about a quarter too fast for this learner:
 
-- markdown: 100 words a minute;
+- text: 100 words a minute, the words of markdown cells and of code comments;
 - a code cell: 0.5 minutes to read it, run it and read what it printed;
 - a figure: 0.75 minutes more, to read it;
-- a live widget: 3 minutes to try what the text suggests;
+- a live widget: 3 minutes to try what the text suggests, unless the
+  notebook's metadata says otherwise (``nnbook.widget_minutes``): the second
+  play-test found a single slider takes about 2 and a widget that sets a task
+  (drawing, four sliders, 49 steps) about 4;
 - a self-checked exercise: 3 minutes in the core and the on-ramp (predict,
   choose, fill in one blank, with a wrong try), 7 minutes in an extension
   (where exercises ask for more).
@@ -29,10 +32,12 @@ Only the Python standard library is used, so this runs without the course instal
 
 from __future__ import annotations
 
+import io
 import json
 import pathlib
 import re
 import sys
+import tokenize
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
@@ -69,6 +74,16 @@ def words(markdown: str) -> int:
     return len(HTML_COMMENT.sub(" ", LINK_TARGET.sub("]", markdown)).split())
 
 
+def comment_words(code: str) -> int:
+    """The words of a code cell's comments: a learner reads them as text."""
+    try:
+        comments = [token.string for token in tokenize.generate_tokens(io.StringIO(code).readline)
+                    if token.type == tokenize.COMMENT]
+    except (tokenize.TokenError, SyntaxError):  # IPython syntax such as %pip: take every '#' to the line's end
+        comments = re.findall(r"#.*", code)
+    return sum(len(comment.lstrip("#").split()) for comment in comments)
+
+
 def count(cells: list[dict]) -> dict:
     """Words, code cells, figures, widgets and exercises of some cells."""
     counts = {"words": 0, "code cells": 0, "figures": 0, "widgets": 0, "exercises": 0}
@@ -81,6 +96,7 @@ def count(cells: list[dict]) -> dict:
             counts["words"] += words(source)
         elif cell["cell_type"] == "code":
             counts["code cells"] += 1
+            counts["words"] += comment_words(source)
             outputs = cell.get("outputs", [])
             counts["figures"] += sum("image/png" in output.get("data", {}) for output in outputs)
             counts["widgets"] += any(WIDGET_VIEW in output.get("data", {}) for output in outputs)
@@ -90,22 +106,24 @@ def count(cells: list[dict]) -> dict:
     return counts
 
 
-def minutes(counts: dict, part: str) -> float:
+def minutes(counts: dict, part: str, widget_minutes: float = MINUTES_PER_WIDGET) -> float:
     """The time model above, for one part of a notebook."""
     return (counts["words"] / WORDS_PER_MINUTE
             + counts["code cells"] * MINUTES_PER_CODE_CELL
             + counts["figures"] * MINUTES_PER_FIGURE
-            + counts["widgets"] * MINUTES_PER_WIDGET
+            + counts["widgets"] * widget_minutes
             + counts["exercises"] * MINUTES_PER_EXERCISE[part])
 
 
 def notebook_stats(path: pathlib.Path) -> dict:
     """The counts and minutes of each part of one notebook."""
-    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    cells = notebook["cells"]
+    core_widget = notebook.get("metadata", {}).get("nnbook", {}).get("widget_minutes", MINUTES_PER_WIDGET)
     stats = {"notebook": path.stem}
     for part in ("core", "on-ramp", "extensions"):
         counts = count([cell for cell in cells if part_of(cell) == part])
-        counts["minutes"] = round(minutes(counts, part), 1)
+        counts["minutes"] = round(minutes(counts, part, core_widget if part == "core" else MINUTES_PER_WIDGET), 1)
         stats[part] = counts
     return stats
 
