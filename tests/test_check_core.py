@@ -452,3 +452,20 @@ def test_a_timer_someone_else_runs_is_left_alone():
 def test_call_hints_at_the_usual_errors(function, phrase):
     feedback = fails(double(function), "raised")
     assert phrase in feedback.hint
+
+
+def test_a_decimal_comma_is_explained_as_python_reads_it():
+    """A Dutch learner writes 1,4 for 1.4; Python reads the tuple (1, 4)."""
+    with pytest.raises(Wrong) as wrong:
+        expect_number((1, 4), "your sum")
+    assert "two numbers, (1, 4)" in wrong.value.message
+    assert wrong.value.hint == "Python writes decimals with a point: 1.4, not 1,4."
+    with pytest.raises(Wrong) as wrong:
+        expect_number((-2, 75), "your sum")
+    assert "-2.75" in wrong.value.hint
+    with pytest.raises(Wrong) as thousands:
+        expect_number((12, 960), "your count")
+    assert "12960" in thousands.value.hint
+    with pytest.raises(Wrong) as three:
+        expect_number((1, 2, 3), "your sum")
+    assert "point" not in (three.value.hint or "")

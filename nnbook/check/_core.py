@@ -342,6 +342,7 @@ def expect_number(value, what: str) -> float:
     if isinstance(value, str):
         _number_as_text(value, what)
     _thousands_comma(value, what)
+    _decimal_comma(value, what)
     if not _real(value):
         raise Wrong(f"{what} should be one number, got {short(value)}.")
     return _finite(value, what)
@@ -527,6 +528,17 @@ def _thousands_comma(value, what: str) -> None:
                     "in Python a comma separates numbers.",
                     hint=f"Leave out the thousands comma: {number}. (Or write {number:_}: "
                          "Python allows _ between digits.)")
+
+
+def _decimal_comma(value, what: str) -> None:
+    """1,4 typed the Dutch way is the tuple (1, 4): say that Python writes decimals with a point."""
+    if (isinstance(value, tuple) and len(value) == 2
+            and all(isinstance(n, numbers.Integral) and not isinstance(n, (bool, np.bool_)) for n in value)
+            and value[1] >= 0):
+        meant = f"{value[0]}.{value[1]}"
+        raise Wrong(f"{what} should be one number, but Python read it as two numbers, {value}: "
+                    "in Python a comma separates numbers.",
+                    hint=f"Python writes decimals with a point: {meant}, not {value[0]},{value[1]}.")
 
 
 def short(value) -> str:
