@@ -34,7 +34,10 @@ gives you a slider for each of your 12 numbers and scores every change live.
 The pictures: :func:`show_parameter_blocks` (where a network's parameters
 are), :func:`show_shuffled` (why every pixel needs a weight of its own),
 :func:`show_parts` (the three part detectors) and :func:`show_costs` (what
-networks answer for one image, and what it costs them).
+networks answer for one image, and what it costs them); for the extensions,
+:func:`parts_table` (how often each part is on), :func:`show_medals` (shares
+read right against the medals), :func:`show_valley` and :func:`show_walk`
+(the cost as one weight turns, and a walk downhill on it).
 """
 
 from __future__ import annotations
@@ -365,4 +368,98 @@ def show_costs(image, digit, **networks):
             raise TypeError(f"{name} must be an nnbook.Network with 784 inputs and 10 outputs, got {describe(net)}")
         outputs = net.forward(image)
         show_prediction(outputs, ax=ax, title=f"{name}: cost {np.sum((outputs - wanted) ** 2):.3f}")
+    return fig
+
+
+def parts_table(images, labels) -> str:
+    """For each digit 0, 1 and 7, how often each part detector is on (activation above 0.5), as a table.
+
+    The part detectors are the hidden layer of :func:`network`; the output
+    layer does not matter here.
+
+        >>> images, labels = test_digits()
+        >>> print(parts_table(images, labels).splitlines()[1])
+        0s (200)          68%           0%          84%
+    """
+    batch = as_float_array(images, "images")
+    labels = np.asarray(labels)
+    if labels.shape != (len(batch),):
+        raise ValueError(f"labels must hold one digit per image ({len(batch)}), got {describe(labels)}")
+    hidden = network(np.zeros((3, 3)), np.zeros(3)).activations(batch)[1]   # one column per part
+    lines = [f"{'':8}" + "".join(f"{name:>13}" for name in PARTS)]
+    for digit in DIGITS:
+        mine = labels == digit
+        if not mine.any():
+            raise ValueError(f"there are no {digit}s among the images: the table needs 0s, 1s and 7s")
+        on = np.mean(hidden[mine] > 0.5, axis=0)
+        lines.append(f"{digit}s ({int(mine.sum())})" + "".join(f"{share:13.0%}" for share in on))
+    return "\n".join(lines)
+
+
+def show_medals(names, shares, highlight="trained network", ax=None):
+    """A dot for each ``names[k]`` at ``shares[k]``, the share of the test 0s, 1s and 7s it reads right.
+
+    Dashed lines mark the medals; the dot named ``highlight`` is orange, the others grey.
+    """
+    if isinstance(names, (str, bytes)) or not hasattr(names, "__len__"):
+        raise TypeError(f"names must be a list of names, got {describe(names)}")
+    shares = require_finite(as_float_array(shares, "shares"), "shares")
+    if shares.shape != (len(names),):
+        raise ValueError(f"shares must hold one share per name ({len(names)}), got {describe(shares)}")
+    if np.any((shares < 0) | (shares > 1)):
+        raise ValueError("shares must be between 0 and 1, such as 0.873 for 87.3%")
+    fig, ax = new_axes(ax, (6.4, 0.6 * len(names) + 0.6))
+    for medal_name, needed in MEDALS:
+        ax.axvline(needed, color="0.3", linestyle="--", linewidth=1)
+        ax.text(needed, -0.75, medal_name, ha="center", fontsize=9)
+    for row, (name, share) in enumerate(zip(names, shares)):
+        colour = HIGHLIGHT if name == highlight else NEUTRAL
+        ax.plot([share], [row], "o", color=colour, markersize=11, markeredgecolor="0.2")
+        ax.text(share, row + 0.42, f"{share:.1%}", ha="center", va="center", fontsize=9)
+    ax.set_yticks(range(len(names)), [str(name) for name in names])
+    ax.set_ylim(len(names) - 0.4, -1.0)
+    ax.set_xlim(min(0.3, float(shares.min()) - 0.05), 1.02)
+    ax.xaxis.set_major_formatter(lambda x, _: f"{x:.0%}")
+    ax.set_xlabel("share of the 639 test 0s, 1s and 7s read right")
+    return fig
+
+
+def show_valley(knob, costs, trained_value, ax=None):
+    """The cost as one weight turns (``knob`` against ``costs``), with an orange line at its trained value."""
+    knob = require_finite(as_float_array(knob, "knob"), "knob")
+    costs = require_finite(as_float_array(costs, "costs"), "costs")
+    if knob.ndim != 1 or costs.shape != knob.shape:
+        raise ValueError(f"knob and costs must be 1-D and as long as each other, got {describe(knob)} "
+                         f"and {describe(costs)}")
+    fig, ax = new_axes(ax, (6.4, 3.0))
+    ax.plot(knob, costs, color="0.2", linewidth=2)
+    ax.axvline(trained_value, color=HIGHLIGHT, linewidth=2, label=f"trained value {trained_value:.2f}")
+    ax.set_xlabel("the weight from hidden neuron 15 to output neuron 7")
+    ax.set_ylabel("cost")
+    ax.legend(loc="upper center")
+    return fig
+
+
+def show_walk(knob, costs, path, cost_at, ax=None):
+    """The valley of :func:`show_valley`, and on it an orange dot for each weight of a walk downhill.
+
+    ``path`` lists the weights the walk visited, the start first; ``cost_at``
+    is the function that gives the cost at a weight.
+    """
+    knob = require_finite(as_float_array(knob, "knob"), "knob")
+    costs = require_finite(as_float_array(costs, "costs"), "costs")
+    path = require_finite(as_float_array(path, "path"), "path")
+    if path.ndim != 1 or len(path) < 2:
+        raise ValueError(f"path must list at least two weights, the start first, got {describe(path)}")
+    if not callable(cost_at):
+        raise TypeError(f"cost_at must be a function that gives the cost at a weight, got {describe(cost_at)}")
+    path_costs = [float(cost_at(value)) for value in path]
+    fig, ax = new_axes(ax, (6.4, 3.0))
+    ax.plot(knob, costs, color="0.2", linewidth=2)
+    ax.plot(path, path_costs, "o-", color=HIGHLIGHT, markersize=7, markeredgecolor="0.2", linewidth=1)
+    ax.annotate("start", (path[0], path_costs[0]), xytext=(path[0] - 2, path_costs[0] - 0.07),
+                arrowprops=dict(arrowstyle="->", color="0.3"))
+    ax.set_xlabel("the weight from hidden neuron 15 to output neuron 7")
+    ax.set_ylabel("cost")
+    ax.set_title("walking downhill, one step at a time")
     return fig

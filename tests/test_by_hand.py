@@ -223,3 +223,60 @@ def test_show_costs_needs_networks_with_784_inputs_and_10_outputs():
         by_hand.show_costs(np.zeros((28, 28)), 7)
     with pytest.raises(TypeError, match="small must be an nnbook.Network with 784 inputs and 10 outputs"):
         by_hand.show_costs(np.zeros((28, 28)), 7, small=by_hand.network(np.eye(3), np.zeros(3)))
+
+
+def test_parts_table_counts_how_often_each_part_is_on():
+    images, labels = by_hand.test_digits()
+    text = by_hand.parts_table(images, labels)
+    lines = text.splitlines()
+    assert lines[0].split() == ["left", "side", "middle", "line", "top", "bar"]
+    hidden = by_hand.network(np.zeros((3, 3)), np.zeros(3)).activations(images)[1]
+    for line, digit in zip(lines[1:], by_hand.DIGITS):
+        on = np.mean(hidden[labels == digit] > 0.5, axis=0)
+        assert line.split() == [f"{digit}s", f"({np.sum(labels == digit)})", *(f"{share:.0%}" for share in on)]
+    with pytest.raises(ValueError, match="no 7s among the images"):
+        by_hand.parts_table(images[labels != 7], labels[labels != 7])
+    with pytest.raises(ValueError, match="one digit per image"):
+        by_hand.parts_table(images, labels[:5])
+
+
+def test_show_medals_puts_each_dot_at_its_share_with_the_medal_lines():
+    import matplotlib.pyplot as plt
+    from matplotlib.colors import to_hex
+
+    from nnbook.figures import HIGHLIGHT
+    fig = by_hand.show_medals(["always guess 1", "trained network"], [0.352, 0.992])
+    (ax,) = fig.axes
+    dots = [line for line in ax.lines if line.get_marker() == "o"]
+    assert [(line.get_xdata()[0], line.get_ydata()[0]) for line in dots] == [(0.352, 0), (0.992, 1)]
+    assert to_hex(dots[1].get_color()) == to_hex(HIGHLIGHT) != to_hex(dots[0].get_color())
+    lines = sorted(line.get_xdata()[0] for line in ax.lines if line.get_linestyle() == "--")
+    assert lines == sorted(share for _, share in by_hand.MEDALS)
+    assert {text.get_text() for text in ax.texts} >= {"gold", "silver", "bronze", "35.2%", "99.2%"}
+    with pytest.raises(ValueError, match="one share per name"):
+        by_hand.show_medals(["a", "b"], [0.5])
+    with pytest.raises(ValueError, match="between 0 and 1"):
+        by_hand.show_medals(["a"], [87.3])
+    plt.close("all")
+
+
+def test_show_valley_and_show_walk_draw_the_cost_and_the_steps():
+    import matplotlib.pyplot as plt
+    knob = np.linspace(-2, 2, 41)
+    costs = knob ** 2
+    fig = by_hand.show_valley(knob, costs, 0.0)
+    (ax,) = fig.axes
+    np.testing.assert_array_equal(ax.lines[0].get_ydata(), costs)
+    assert ax.get_legend().get_texts()[0].get_text() == "trained value 0.00"
+    path = [-2.0, -1.0, -0.5]
+    fig = by_hand.show_walk(knob, costs, path, lambda value: value ** 2)
+    walk = fig.axes[0].lines[1]
+    np.testing.assert_array_equal(walk.get_xdata(), path)
+    np.testing.assert_array_equal(walk.get_ydata(), [4.0, 1.0, 0.25])
+    with pytest.raises(TypeError, match="cost_at must be a function"):
+        by_hand.show_walk(knob, costs, path, 3.0)
+    with pytest.raises(ValueError, match="at least two weights"):
+        by_hand.show_walk(knob, costs, [1.0], abs)
+    with pytest.raises(ValueError, match="as long as each other"):
+        by_hand.show_valley(knob, costs[:3], 0.0)
+    plt.close("all")

@@ -155,7 +155,7 @@ def test_the_trained_network_is_far_past_gold(pretrained_net, test_digits):
 
 
 def test_a_search_found_about_92_percent_within_the_sliders():
-    """Exercise 4: "A computer search found settings of these 12 numbers that read about 92%." """
+    """The medal exercise: "A computer search found settings of these 12 numbers that read about 92%." """
     weights = [[0.6, -9.7, -0.6], [-9.3, 1.4, -6.3], [-4.0, -4.4, 6.7]]   # found by a seeded random search
     biases = [5.1, 5.1, -2.0]
     limit = by_hand.Playground.LIMIT
@@ -302,11 +302,10 @@ def test_the_walk_goes_downhill_with_steps_that_shrink_on_the_floor(valley):
 # Why a learning rate of 100? --------------------------------------------------------------------
 
 def test_the_learning_rates_the_text_names_are_the_ones_08_and_09_use():
-    rate_08, rate_09 = numbers_in_text("06", r"Notebook 08 trains with a learning rate of (\d+\.\d+), and notebook 09 "
-                                             r"with (\d+\.\d+)")
+    rate_08, rate_09 = numbers_in_text("06", r"notebook 08 will use (\d+\.\d+), and notebook 09 will use (\d+\.\d+)")
     assert any(f"learning_rate={rate_08:g}," in source for source in code_cells("08"))
     assert any(f"learning_rate={rate_09:.1f}," in source for source in code_cells("09"))
-    [steps] = numbers_in_text("06", r"(\d+,\d+) of them in notebook 09")
+    [steps] = numbers_in_text("06", r"notebook 09 will take (\d+,\d+)")
     [training] = [source for source in code_cells("09") if "nnbook.train(my_network" in source]
     epochs = int(re.search(r"epochs=(\d+)", training).group(1))
     batch_size = int(re.search(r"batch_size=(\d+)", training).group(1))
@@ -361,8 +360,66 @@ def test_the_slopes_behind_the_three_learning_rates(valley, train_digits):
     assert f"notebook 09's start, learning rate 1.0: largest slope {start_09:.4f}" in printed
     assert f"notebook 08's start, learning rate 0.1: largest slope {start_08:.4f}" in printed
     times_09, times_08 = numbers_in_text("06", r"its largest slope is about (\d+) times the largest of this walk\. "
-                                               r"Notebook 08's deep ReLU network starts with one about (\d+) times")
+                                               r"Notebook 08's deeper network will start with one about (\d+) times")
     assert round(start_09 / walk_largest) == times_09 and round(start_08 / walk_largest) == times_08
     assert walk_largest < start_09 < start_08   # the bigger the slopes, the smaller the rate: 100, 1.0, 0.1
     # "the other 13,001 numbers are already trained: the network's outputs are nearly right"
     assert nnbook.average_cost(nnbook.pretrained(), images, labels) < 0.03
+
+
+def test_notebooks_08_and_09_are_named_as_what_comes_next():
+    """06 comes before 08 and 09: what they do is said in the future tense, and ReLU and backprop are introduced."""
+    text = " ".join(" ".join("".join(c["source"]) for c in load_notebook("06")["cells"]
+                             if c["cell_type"] == "markdown").split())
+    for past in ("Notebook 08 trains", "as notebook 08 did", "of them in notebook 09", "notebook 08's deep ReLU"):
+        assert past not in text
+    assert "a new squishing function that notebook 08 explains, ReLU" in text
+    assert text.index("**backpropagation**") < text.index("by backpropagation, the clever method named above")
+
+
+# The extensions: an opening, a setup cell, exercises by name ------------------------------------
+
+def test_the_extensions_open_with_what_they_are_and_a_setup_cell(test_digits):
+    """The first Going further section says the rest is optional, in any order, and to run the setup cell first."""
+    cells = load_notebook("06")["cells"]
+    first = next(i for i, c in enumerate(cells) if is_extension(c))
+    text = " ".join("".join(cells[first]["source"]).split())
+    assert "optional" in text and "any order" in text and "**Run the next cell first**" in text
+    setup = "".join(cells[first + 1]["source"])
+    assert cells[first + 1]["cell_type"] == "code" and setup.startswith("# Run this first")
+    core = "\n".join("".join(c["source"]) for c in cells[:first] if c["cell_type"] == "code")
+    for line in ("seven = test_images[9]", "network = nnbook.Network(sizes=(784, 16, 16, 10))",
+                 "trained = nnbook.pretrained()"):
+        assert line in setup and line in core   # the same as in the core
+
+
+def test_the_exercises_in_the_extensions_have_a_name_and_a_level_but_no_number():
+    headings = [line for cell in load_notebook("06")["cells"] if cell["cell_type"] == "markdown"
+                for line in "".join(cell["source"]).splitlines() if line.startswith("### Exercise")]
+    assert headings == ["### Exercise 2", "### Exercise: count for any shape (medium)",
+                        "### Exercise: past gold by hand (challenge, optional)",
+                        "### Exercise: the worst possible image (medium)"]
+
+
+def test_the_medal_exercise_asks_for_more_than_the_cores_hint_wins():
+    """ "The core's hint [...] already wins gold: 87.3%. Here the target is higher: at least **90%** [...]
+    of the 62 0s the hint still reads as 7, 47 have only the top bar on, just like most 7s." """
+    from nnbook.check import n06_parameters
+    hint, target = numbers_in_text("06", r"already wins gold: (\d+\.\d)%\. Here the target is higher: at least "
+                                         r"\*\*(\d+)%\*\*")
+    weights = np.eye(3)
+    weights[2, 0] = -1.0
+    score = by_hand.score(by_hand.network(weights, np.zeros(3)))
+    assert f"{score.accuracy:.1%}" == f"{hint:.1f}%" and score.medal == "gold"
+    assert n06_parameters.TARGET_SHARE == target / 100
+    misread, top_bar_only = numbers_in_text("06", r"of the (\d+) 0s the hint still reads as 7, (\d+) have only the "
+                                                  r"top bar on, just like most 7s")
+    images, labels = by_hand.test_digits()
+    net = by_hand.network(weights, np.zeros(3))
+    said = np.array(by_hand.DIGITS)[net.predict(images)]
+    on = net.activations(images)[1] > 0.5
+    wrong = (labels == 0) & (said == 7)
+    assert wrong.sum() == misread == score.table[0, 2]
+    only_top = on[:, 2] & ~on[:, 0] & ~on[:, 1]
+    assert np.sum(only_top & wrong) == top_bar_only
+    assert np.mean(only_top[labels == 7]) > 0.5

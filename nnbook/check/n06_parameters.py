@@ -125,7 +125,7 @@ def lower_the_cost(answer):
                 hint="The cost counts all 10 outputs. For a 7, the nine others should be 0.0, not 1.0.")
 
 
-# Exercise 2 ------------------------------------------------------------------
+# Going further: count for any shape (medium) ----------------------------------------
 
 CASES = ((784, 16, 16, 10), (784, 30, 10), (2, 3, 1), (784, 10), (5, 4, 3, 2, 1), (1, 1))
 
@@ -191,7 +191,7 @@ def _judge_count(sizes, given, count):
                                   "add n_in × n_out weights and n_out biases.")
 
 
-# Exercise 3 ------------------------------------------------------------------
+# Going further: the worst possible image (medium) -----------------------------------
 
 @exercise(solution='''
 # The cost of one image adds (output - wanted)² over the 10 output neurons.
@@ -225,44 +225,76 @@ def largest_image_cost(answer):
                 hint="Picture the worst possible output: which neurons are on, which are off?")
 
 
-# Exercise 4 ------------------------------------------------------------------
+# Going further: beat gold by hand (challenge) ---------------------------------------
 
-PASS_MEDAL = "silver"
-PASS_SHARE = dict(by_hand.MEDALS)[PASS_MEDAL]
+TARGET_SHARE = 0.90
+"""The share of the test 0s, 1s and 7s the extension asks for: past gold, which the core's hint already wins."""
+GOLD_SHARE = dict(by_hand.MEDALS)["gold"]
 PARTS = list(by_hand.PARTS)
 
 
 @exercise(solution='''
-# Start from the first try: each output neuron listens to its own digit's part.
-# The table of parts shows why most 0s were read as 7: 84% of the 0s have a top bar too,
-# so neuron 7 lights up for them. What a 0 has and a 7 lacks is the left side (68% of
-# the 0s, 5% of the 7s). So tell neuron 7: "a left side means this is not a 7".
+# The core's hint (neuron 7: -1 from the left side) wins gold, 87.3%, but then it is stuck:
+# most 0s still read as 7 have only the top bar on, just like the 7s. Counting parts
+# cannot tell them apart; how strongly a part is on can. Their top bar is weaker.
+# So a new plan: every output neuron says a loud NO (a weight of -10 or -5) to the parts
+# of the other digits, and a bias says yes when nothing speaks against it.
 my_weights = [
     # left side, middle line, top bar
-    [ 1,  0,  0],    # output neuron 0: the left side
-    [ 0,  1,  0],    # output neuron 1: the middle line
-    [-1,  0,  1],    # output neuron 7: the top bar, and NOT the left side
+    [  1,  -10,  -0.5],   # output neuron 0: yes, unless there is a middle line
+    [-10,    1,  -5  ],   # output neuron 1: yes, unless there is a left side or a top bar
+    [ -5,   -4,   7  ],   # output neuron 7: a strong top bar, and no left side or middle line
 ]
-my_biases = [0, 0, 0]
-# Scores 87.3% on the test 0s, 1s and 7s: gold. A computer search found settings of the
-# 12 numbers that read about 92%; a trained network gets 99% (see above).
+my_biases = [5, 5, -2]    # neurons 0 and 1 say yes by default; neuron 7 needs its top bar
+# Scores 90.8% on the test 0s, 1s and 7s. A computer search found settings of the 12 numbers
+# that read about 92%; a trained network gets 99% (see above).
 ''', stub_hint="Change the zeros in my_weights and my_biases (or copy playground.weights and playground.biases), "
                "run the cell, then run this check again.")
 def hand_set_network(answer):
-    """Output weights and biases for the 784-3-3 parts network that read at least 80% of the test 0s, 1s and 7s."""
+    """Output weights and biases for the 784-3-3 parts network that read at least 90% of the test 0s, 1s and 7s."""
     network = _network(answer)
     score = by_hand.score(network)
     report = f"Score: {score.accuracy:.1%} of the {score.total} test 0s, 1s and 7s"
-    medal = score.medal
     by_digit = ", ".join(f"{digit}s {share:.0%}" for digit, share in score.per_digit.items())
-    if score.accuracy >= PASS_SHARE:
-        gold = dict(by_hand.MEDALS)["gold"]
-        more = ("" if medal == "gold" else
-                f" Gold needs {gold:.0%}: look at which digit is read wrong most often in the table.")
-        return f"{report} ({by_digit}): {medal}!{more}"
-    medal_text = f"{medal}, not yet {PASS_MEDAL}" if medal else "no medal yet"
-    raise Wrong(f"{report} ({by_digit}): {medal_text}. {PASS_MEDAL.capitalize()} needs {PASS_SHARE:.0%}.",
-                hint=_advice(network, score))
+    if score.accuracy >= TARGET_SHARE:
+        return f"{report} ({by_digit}): {TARGET_SHARE:.0%} or more, past gold!"
+    if score.accuracy >= GOLD_SHARE:
+        raise Wrong(f"{report} ({by_digit}): gold, which the core's hint already wins. This exercise asks for "
+                    f"{TARGET_SHARE:.0%}.", hint=_past_gold(network, score))
+    medal_text = score.medal or "no medal yet"
+    raise Wrong(f"{report} ({by_digit}): {medal_text}. This exercise asks for {TARGET_SHARE:.0%}, past gold "
+                f"({GOLD_SHARE:.0%}).", hint=_advice(network, score))
+
+
+def _most_common_mistake(score) -> tuple[int, int]:
+    """The row and column of the table's biggest wrong count: digit DIGITS[i] read as DIGITS[j]."""
+    off_diagonal = score.table.copy()
+    np.fill_diagonal(off_diagonal, -1)
+    i, j = np.unravel_index(np.argmax(off_diagonal), off_diagonal.shape)
+    return int(i), int(j)
+
+
+def _past_gold(network: Network, score) -> str:
+    """At gold, whole parts no longer tell the digits apart: how strongly a part is on can."""
+    i, j = _most_common_mistake(score)
+    digit, read_as = by_hand.DIGITS[i], by_hand.DIGITS[j]
+    images, labels = by_hand.test_digits()
+    hidden = network.activations(images)[1]
+    said = np.asarray(by_hand.DIGITS)[network.predict(images)]
+    wrong = (labels == digit) & (said == read_as)
+    right = (labels == read_as) & (said == read_as)
+    theirs, mine = hidden[wrong].mean(axis=0), hidden[right].mean(axis=0)
+    k = int(np.argmax(np.abs(theirs - mine)))
+    part = PARTS[k]
+    start = (f"Your most common mistake: {int(score.table[i, j])} {digit}s read as {read_as}. Past gold, counting "
+             f"whole parts is not enough. But a part can be a little on or strongly on: the {part} of those "
+             f"{digit}s is {theirs[k]:.2f} on average, against {mine[k]:.2f} for the {read_as}s read right. ")
+    if theirs[k] < mine[k]:
+        advice = (f"Make neuron {read_as} need a strong {part}: a bigger weight from it, and a negative bias. ")
+    else:
+        advice = f"Give neuron {digit} a bigger weight from the {part}, or neuron {read_as} a negative one. "
+    return (start + advice + "Then change one number at a time, by half a step, and watch the table: if "
+            "another digit starts to lose, give its neuron a little more bias.")
 
 
 def _network(answer) -> Network:
@@ -314,9 +346,7 @@ def _parts_network(network: Network) -> Network:
 
 def _advice(network: Network, score) -> str:
     """A hint aimed at the digit the network gets wrong most often."""
-    off_diagonal = score.table.copy()
-    np.fill_diagonal(off_diagonal, -1)
-    i, j = np.unravel_index(np.argmax(off_diagonal), off_diagonal.shape)
+    i, j = _most_common_mistake(score)
     digit, read_as = by_hand.DIGITS[i], by_hand.DIGITS[j]
     start = f"Your most common mistake: {int(score.table[i, j])} {digit}s read as {read_as}. "
     images, labels = by_hand.test_digits()
