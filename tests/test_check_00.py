@@ -88,7 +88,11 @@ def test_grid_accepts_the_top_middle_pixel(answer):
     (grid[0, 0], ["0.9 is grid[0, 0], the top row, left column."]),
     (grid[0, 2], ["0.8 is grid[0, 2], the top row, right column."]),
     (grid[2, 2], ["grid[2, 2], the bottom row, right column."]),
-    ((0, 1), ["(0, 1) is a position: row 0, column 1", "the grey value there", "grid[0, 1]"]),
+    ((0, 1), ["my_pixel is (0, 1), two numbers", "Python writes decimals with a point: 0.1, not 0,1",
+              "if you meant the position row 0, column 1", "the grey value there, grid[0, 1]"]),
+    ((1, 0), ["Python writes decimals with a point: 1.0, not 1,0", "my_pixel = grid[row, column]"]),
+    ((0, 7), ["Python writes decimals with a point: 0.7, not 0,7", "don't type it"]),
+    (np.array([0, 1]), ["(0, 1) is a position: row 0, column 1", "the grey value there", "grid[0, 1]"]),
     ([1, 2], ["(1, 2) is a position"]),
     (grid[0], ["a whole row, grid[0]", "grid[row, column]"]),
     (grid[2], ["a whole row, grid[2]"]),
@@ -125,6 +129,17 @@ def test_count_accepts_four(answer):
 ])
 def test_count_explains_each_typical_mistake(answer, phrases):
     fails(check.warmup_count(answer), *phrases)
+
+
+def test_a_decimal_comma_is_read_as_two_numbers_and_said_so():
+    """A Dutch learner writes 1,0 for 1.0; Python makes it the tuple (1, 0). Only my_pixel's answer has decimals."""
+    my_pixel = 1,0  # the slip itself: Python reads the tuple (1, 0)
+    feedback = fails(check.warmup_grid(my_pixel), "a comma separates values")
+    assert "position row 1, column 0" in str(feedback), "(1, 0) may also be a position: both readings are named"
+    feedback = fails(check.warmup_grid((0, 7)))
+    assert "position" not in str(feedback), "(0, 7) is no place in the 3 × 3 grid"
+    for not_a_comma in ((True, 0), (0.5, 1), (-1, 2), (1, 2, 3)):
+        assert "decimals with a point" not in str(check.warmup_grid(not_a_comma))
 
 
 def test_feedback_shows_the_right_status_words():

@@ -4,7 +4,8 @@ Each warm-up asks for one value, typed into a blank (``...``). The judges
 know the small examples the notebook defines (:data:`WIDTH` and
 :data:`HEIGHT`, and :data:`GRID`), so they can say which mistake gave a
 wrong value: an index counted from 1, row and column swapped, the wrong
-pixels counted, or a number written as text.
+pixels counted, a number written as text, or a decimal written with a comma
+(``my_pixel = 1,0`` is the tuple (1, 0) to Python).
 """
 
 from __future__ import annotations
@@ -42,6 +43,20 @@ def _text(answer, what: str, example: str) -> None:
         raise Wrong(f"{what} is the text {answer!r}: it is in quotes, so to Python it is text, not a number "
                     f"('{answer.strip()}' * 2 gives '{answer.strip() * 2}').",
                     hint="Leave out the quotes.")
+
+
+def _decimal_comma(answer, what: str) -> str | None:
+    """What ``what = 1,4`` means in Python: the tuple (1, 4), two numbers, where a Dutch hand wrote the decimal 1.4.
+
+    Returns the sentence that says so, or None if ``answer`` is not a tuple of two whole numbers.
+    """
+    if not (isinstance(answer, tuple) and len(answer) == 2 and all(
+            isinstance(part, (int, np.integer)) and not isinstance(part, (bool, np.bool_)) and part >= 0
+            for part in answer)):
+        return None
+    whole, decimals = (int(part) for part in answer)
+    return (f"{what} is ({whole}, {decimals}), two numbers: a comma separates values. "
+            f"Python writes decimals with a point: {whole}.{decimals}, not {whole},{decimals}.")
 
 
 def _several(answer) -> bool:
@@ -104,6 +119,13 @@ my_pixel = grid[0, 1]
 def warmup_grid(answer):
     """Pick the pixel in the top row, middle column of grid."""
     _text(answer, "my_pixel", "my_pixel = grid[row, column]")
+    comma = _decimal_comma(answer, "my_pixel")
+    if comma:
+        r, c = answer
+        if (r, c) in np.ndindex(GRID.shape):
+            comma += (f" And if you meant the position row {r}, column {c}: the warm-up asks for the grey value "
+                      f"there, grid[{r}, {c}].")
+        raise Wrong(comma, hint="Take the value out of grid, don't type it: my_pixel = grid[row, column].")
     if _several(answer):
         values = as_array(answer, "my_pixel")
         if values.shape == GRID.shape and np.allclose(values, GRID):
