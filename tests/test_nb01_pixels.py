@@ -116,11 +116,19 @@ def test_the_ink_counts_overlap_except_for_the_1s(digits):
 
 def test_the_average_digit_rule_reads_about_four_in_five(digits, count_guesses, average_guesses):
     score = rules.accuracy(average_guesses, digits["test_labels"])
-    for pattern in (r"It reads about (\d+) in (\d+) test digits\.",
+    for pattern in (r"It reads about (\d+) in (\d+) test digits right\.",
                     r"A rule written by a person reads about (\d+) in (\d+) digits"):
         right, out_of = numbers_in_text("01", pattern)
         assert abs(score - right / out_of) < 0.05, "the core and its summary say 'about 4 in 5'"
     assert score > rules.accuracy(count_guesses, digits["test_labels"])
+
+
+def test_the_rule_is_said_to_guess_a_new_picture_and_the_widget_takes_three_minutes():
+    """The second play-test: 'the picture' had no picture before it; 'reads 4 in 5' lacked 'right'."""
+    text = " ".join("\n".join(markdown_cells("01")).split())
+    assert ("guess the digit whose average looks most like a new picture. "
+            "It reads about 4 in 5 test digits right.") in text
+    assert load_notebook("01")["metadata"]["nnbook"]["widget_minutes"] == 3, "two sliders to check one answer"
 
 
 def test_the_network_learners_meet_reads_more_than_the_rule_and_the_videos_more_still(
