@@ -145,12 +145,12 @@ def test_the_core_declares_the_loop_it_teaches():
 
 
 def test_the_widget_suggestion_is_the_top_bar_of_a_7(train_digits):
-    """The core sends the learner to top row 7, left column 7, height 3, width 14, and says what the chart shows:
-    "the 7s reach furthest right, but the 9s come close: still not a pure 7 detector"."""
+    """The core sends the learner to top row 7, left column 7, height 3, width 14, and its Summary says what the
+    chart shows: "a 7's top bar finds 9s too" (the 7s reach furthest right, the 9s come close)."""
     region = numbers_in_text("03", r"a 7's top bar: top row (\d+), left column (\d+), height (\d+), width (\d+)")
     assert tuple(region) == n03.TOP_BAR
     text = " ".join(" ".join(markdown_cells("03")).split())
-    assert "With the top bar the 7s reach furthest right, but the 9s come close: still not a pure 7 detector." in text
+    assert "a stroke detector (a 7's top bar finds 9s too)." in text
     images, labels = train_digits
     sums = nnbook.weighted_sum(detectors.region_detector(*map(int, region)), images)
     mean = np.array([sums[labels == digit].mean() for digit in range(10)])
