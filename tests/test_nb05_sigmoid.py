@@ -292,8 +292,9 @@ def test_the_exercise_text_offers_the_judges_neurons_and_one_right_choice():
     w1, b1, w2, b2 = numbers_in_text("05", r"Neuron 1 computes (\d+)a - (\d+); neuron 2 computes (\d+\.\d+) × "
                                            r"\(neuron 1's number\) \+ (\d+)")
     assert ((w1, -b1), (w2, b2)) == (n05_sigmoid.NEURON_1, n05_sigmoid.NEURON_2)
-    options = numbers_in_text("05", r"\*\*A:\*\* (\d+\.\d+)a \+ (\d+) · \*\*B:\*\* (\d+)a \+ (\d+) · "
-                                    r"\*\*C:\*\* (\d+)a - (\d+)")
+    # The choices are a list (not separated by "·", which the course uses for multiplication).
+    options = numbers_in_text("05", r"- \*\*A:\*\* (\d+\.\d+)a \+ (\d+) - \*\*B:\*\* (\d+)a \+ (\d+) "
+                                    r"- \*\*C:\*\* (\d+)a - (\d+)")
     choices = {"A": (options[0], options[1]), "B": (options[2], options[3]), "C": (options[4], -options[5])}
     right = [letter for letter, pair in choices.items() if pair == squishing.collapse((w1, -b1), (w2, b2))]
     assert right == ["B"]
@@ -308,8 +309,7 @@ def nine_sum(test_digits):
     return nnbook.weighted_sum(detectors.example_weights(), images[20])
 
 
-NUDGES = (r"Nudge the bias up from (-\d+), (\d\.\d) at a time, for the 9 in the strip of digits in the widget "
-          r"above")
+NUDGES = r"Nudge the bias up from (-\d+), (\d\.\d) at a time, for the 9 in the widget's strip"
 
 
 def test_the_nudges_are_the_ones_the_text_describes():
@@ -369,16 +369,18 @@ def test_the_nudge_figure_flat_but_for_one_jump_and_sigma_changing_everywhere(ni
 
 
 def test_what_the_core_says_about_the_explorer():
-    """ "The curve stays still; the dots move. Scale 2 spreads them apart: all end up near 0 or 1. Bias -20 moves
-    every dot 10 to the left. A triangle is a dot past the edge." And the plot's axis names w · x. """
+    """ "at z = weighted sum × scale + b; the *weight scale* slider multiplies every weight. The curve stays still;
+    the dots move. Scale 2 spreads them apart: all end up near 0 or 1. Bias -20 moves every dot 10 to the left.
+    A triangle is a dot past the edge." The slider is named as the text names it. """
     from nnbook.widgets import NeuronExplorer
 
     text = " ".join(" ".join(markdown_cells("05")).split())
     assert "The curve stays still; the dots move." in text
-    assert "z = scale × (w · x) + b (w · x is notebook 03's weighted sum)" in text
+    assert "at z = weighted sum × scale + b; the *weight scale* slider multiplies every weight." in text
     scale, bias, shift = numbers_in_text(
         "05", r"Scale (\d+) spreads them apart: all end up near 0 or 1\. Bias (-\d+) moves every dot (\d+) to the left")
     explorer = NeuronExplorer(weights=detectors.example_weights(), bias=detectors.EXAMPLE_BIAS)
+    assert explorer.sliders["scale"].description == "weight scale"
     curve_ax = next(ax for ax in explorer.figure.axes if ax.get_xlabel())
     assert curve_ax.get_xlabel() == "weighted sum z = scale × (w · x) + b"
     curve = explorer.curve
