@@ -227,17 +227,18 @@ def show_loop_test(loop_mask, by_digit, average_image, digit):
 def loop_explorer(images, labels, row=9.5, col=14.5, radius=4.5, digit=9):
     """The live widget of notebook 02: move a loop, and see which digits cover it best.
 
-    Sliders move the loop's centre (``row``, ``col``) and change its
-    ``radius``; ``digit`` picks the average digit it is drawn on. The bars give
-    the mean overlap of each digit 0-9 over all ``images``. Make it the last
-    line of a cell.
+    Three sliders move the loop's centre (``row``, ``col``) and change its
+    ``radius``. The loop is drawn on the average ``digit`` (a 9: the task is
+    to make the 9s win), and the bars give the mean overlap of each digit 0-9
+    over all ``images``. Make it the last line of a cell.
     """
-    from ipywidgets import FloatSlider, IntSlider, interactive  # imported here, so that `import nnbook` stays light
+    from ipywidgets import FloatSlider, fixed, interactive  # imported here, so that `import nnbook` stays light
 
     batch, _ = image_batch(images, "images")
     labels = digit_labels(labels, len(batch))
     require_every_digit(labels)
     averages = np.stack([batch[labels == d].mean(axis=0) for d in range(10)]).reshape(10, SIDE, SIDE)
+    digit = int(digit_labels([digit], 1, "digit")[0])
 
     def place_loop(row, col, radius, digit):
         ring = loop(center=(row, col), radius=radius)
@@ -248,7 +249,7 @@ def loop_explorer(images, labels, row=9.5, col=14.5, radius=4.5, digit=9):
                        row=FloatSlider(value=row, min=4, max=24, step=0.5),
                        col=FloatSlider(value=col, min=4, max=24, step=0.5),
                        radius=FloatSlider(value=radius, min=1.5, max=10, step=0.5),
-                       digit=IntSlider(value=digit, min=0, max=9))
+                       digit=fixed(digit))
 
 
 # The pictures and tables of notebook 02's Going further sections -----------------------

@@ -134,7 +134,8 @@ def test_loop_explorer_moves_the_loop_with_sliders_the_core_text_names(monkeypat
     widget = parts.loop_explorer(images, labels)
     sliders = {child.description: child for child in widget.children if hasattr(child, "min")}
     assert {name: (s.min, s.max, s.value) for name, s in sliders.items()} == {
-        "row": (4, 24, 9.5), "col": (4, 24, 14.5), "radius": (1.5, 10, 4.5), "digit": (0, 9, 9)}
+        "row": (4, 24, 9.5), "col": (4, 24, 14.5), "radius": (1.5, 10, 4.5)}, (
+        "three sliders, all about the ring: the play-test asked what a fourth, 'digit', was for")
     shown = []
     monkeypatch.setattr(parts, "show_loop_test",
                         lambda ring, by_digit, average, digit: shown.append((ring, by_digit, digit)))
@@ -143,6 +144,12 @@ def test_loop_explorer_moves_the_loop_with_sliders_the_core_text_names(monkeypat
     np.testing.assert_array_equal(ring, parts.loop(center=(11.5, 14.5), radius=4.5))
     np.testing.assert_allclose(by_digit, parts.overlap_by_digit(images, labels, ring))
     assert digit == 9
+    shown.clear()
+    parts.loop_explorer(images, labels, digit=4.0).children[0].value = 10.0
+    assert shown[-1][2] == 4, "the loop may be drawn on another average digit, given once, not with a slider"
+    for wrong in (10, 2.5, "9"):
+        with pytest.raises((TypeError, ValueError)):
+            parts.loop_explorer(images, labels, digit=wrong)
 
 
 # The Going further sections of notebook 02: the five parts, one call each -------------------
