@@ -13,7 +13,7 @@ import pytest
 import nnbook
 from nnbook import by_hand, check, detectors
 from nnbook.training import average_cost as nnbook_average_cost
-from notebook_code import code_cells, defined_in_notebook, load_notebook, numbers_in_text, printed_text
+from notebook_code import code_cells, defined_in_notebook, load_notebook, markdown_cells, numbers_in_text, printed_text
 
 
 def notebook_cost_functions():
@@ -41,7 +41,7 @@ def test_the_core_comes_first_and_every_cell_after_the_summary_is_an_extension()
                 if is_extension(cell) and cell["cell_type"] == "markdown" and source.startswith("## ")]
     assert len(headings) == 5 and all(heading.startswith("## Going further: ") for heading in headings)
     assert sources[summary + 1].startswith("## Going further: ")
-    assert load_notebook("06")["metadata"]["nnbook"] == {"core_teaches": []}
+    assert load_notebook("06")["metadata"]["nnbook"] == {"core_teaches": [], "widget_minutes": 4}   # 12 sliders: a task
 
 
 def test_the_core_has_two_exercises_and_the_live_widget():
@@ -88,6 +88,9 @@ def test_the_bar_chart_shows_where_the_13002_are():
 
 def test_the_cores_seven_is_the_first_test_7(test_digits):
     _, labels = test_digits
+    core = ["".join(c["source"]) for c in load_notebook("06")["cells"]
+            if c["cell_type"] == "code" and not is_extension(c)]
+    assert any("seven = test_images[9]\n" in source for source in core)
     assert any("seven = test_images[9]   # the first 7 of the test digits" in source for source in code_cells("06"))
     assert labels[9] == 7 and 7 not in labels[:9]
 
@@ -99,6 +102,10 @@ def test_the_shuffled_figure_shows_the_two_neurons_sums(test_digits):
 
 
 def test_a_shared_weight_cannot_tell_a_7_from_its_shuffled_pixels(test_digits):
+    """ "Then the neuron only adds up the ink: a 7 and the same ink scattered at random get the same sum." """
+    text = " ".join(" ".join(markdown_cells("06")).split())
+    assert ("Could all pixels share **one** weight? Then the neuron only adds up the ink: a 7 and the same ink "
+            "scattered at random get the same sum.") in text
     images, labels = test_digits
     seven = images[labels == 7][0]
     shuffled = np.random.default_rng(0).permutation(seven.ravel()).reshape(28, 28)
@@ -192,12 +199,12 @@ def test_the_cost_figure_shows_each_networks_cost_for_the_7(pretrained_net, test
 
 
 def test_the_cost_figure_is_orange_where_each_network_answers(pretrained_net, test_digits):
-    """ "Orange is each network's answer; the digit is a 7." The untrained network answers 8, the trained one 7."""
+    """ "For a 7 ... Orange: each network's answer." The untrained network answers 8, the trained one 7."""
     from matplotlib.colors import to_hex
 
     from nnbook.figures import HIGHLIGHT
     text = " ".join(" ".join(c for c in markdown_cells_of_core()).split())
-    assert "Orange is each network's answer; the digit is a 7." in text
+    assert "For a 7, add up" in text and "Orange: each network's answer." in text
     images, labels = test_digits
     assert labels[9] == 7
     untrained = nnbook.Network(sizes=(784, 16, 16, 10))
@@ -217,8 +224,7 @@ def test_the_core_says_why_a_smooth_sigma_lets_the_computer_lower_the_cost():
     """The link from notebook 05: no metaphor, the plain steps."""
     text = " ".join(" ".join(markdown_cells_of_core()).split())
     assert "step downhill" not in text
-    assert ("σ is smooth (notebook 05): small turns make small changes. So the computer can tell which way to "
-            "turn each knob so that the cost gets a little lower, and repeat that many times.") in text
+    assert "- σ is smooth (notebook 05), so the computer can tell which way to turn each knob." in text
 
 
 def test_exercise_2_judges_the_notebooks_network_and_7(test_digits):
@@ -396,7 +402,8 @@ def test_the_extensions_open_with_what_they_are_and_a_setup_cell(test_digits):
 def test_the_exercises_in_the_extensions_have_a_name_and_a_level_but_no_number():
     headings = [line for cell in load_notebook("06")["cells"] if cell["cell_type"] == "markdown"
                 for line in "".join(cell["source"]).splitlines() if line.startswith("### Exercise")]
-    assert headings == ["### Exercise 2", "### Exercise: count for any shape (medium)",
+    assert headings == ["### Exercise 1: how many knobs?", "### Exercise 2: which change lowers the cost most?",
+                        "### Exercise: count for any shape (medium)",
                         "### Exercise: past gold by hand (challenge, optional)",
                         "### Exercise: the worst possible image (medium)"]
 
