@@ -39,7 +39,7 @@ def test_the_core_comes_first_and_every_cell_after_the_summary_is_an_extension()
     assert "Going further" in sources[summary] and "**Next:** [07" in sources[summary]
     headings = [source.splitlines()[0] for cell, source in zip(cells, sources)
                 if is_extension(cell) and cell["cell_type"] == "markdown" and source.startswith("## ")]
-    assert len(headings) == 5 and all(heading.startswith("## Going further: ") for heading in headings)
+    assert len(headings) == 6 and all(heading.startswith("## Going further: ") for heading in headings)
     assert sources[summary + 1].startswith("## Going further: ")
     assert load_notebook("06")["metadata"]["nnbook"] == {"core_teaches": [], "widget_minutes": 4}   # 12 sliders: a task
 
@@ -430,3 +430,16 @@ def test_the_medal_exercise_asks_for_more_than_the_cores_hint_wins():
     only_top = on[:, 2] & ~on[:, 0] & ~on[:, 1]
     assert np.sum(only_top & wrong) == top_bar_only
     assert np.mean(only_top[labels == 7]) > 0.5
+
+
+def test_the_training_explorer_section_is_right_that_a_far_too_big_rate_stops_it():
+    """'a rate that is far too big makes it stop and say why': the slider's largest rate, 100, does."""
+    from nnbook.widgets import TrainingExplorer
+
+    text = [" ".join("".join(c["source"]).split()) for c in load_notebook("06")["cells"] if c.get("id") == "c06-te-md"]
+    assert text and "far too big makes it stop and say why" in text[0]
+    explorer = TrainingExplorer()
+    explorer.learning_rate = 100
+    for _ in range(3):
+        explorer.step_epoch()
+    assert explorer.error is not None and "smaller learning_rate" in str(explorer.error)
