@@ -6,13 +6,16 @@ that its matrix W has something to look at: cut the middle of the image into a
 pixels of square k and 0 elsewhere, so its weighted sum is the ink in its
 square. :func:`square_neuron` gives one neuron's 784 weights (the notebook's
 own ``square_neuron`` is its twin), :func:`square_neurons` stacks all 16 into
-W, shape (16, 784). The ``show_*`` functions draw what the notebook shows, and
-:func:`layer_explorer` is its live widget.
+W, shape (16, 784). The ``show_*`` functions draw what the notebook shows.
+:func:`layer_explorer` is a live widget of the square layer, for teachers
+(the notebook's core now uses ``nnbook.widgets.ForwardPassStepper``).
 
 **Three forward passes.** The rest runs a network on many images, from slowest
 to fastest. The notebook times them; its own ``network_function`` is the twin
 of :func:`forward_matrix`'s loop over layers, and tests/test_nb07_matrices.py
-checks both against ``Network.forward``.
+checks both against ``Network.forward``. :func:`print_times` and
+:func:`show_times` show what :func:`time_forward_passes` measured, and
+:func:`show_weight_matrices` draws a network's matrices to scale.
 
 They all compute the same numbers, a(l) = σ(W(l) a(l-1) + b(l)) layer by
 layer; only the bookkeeping differs:
@@ -105,13 +108,26 @@ def _frame(ax):
     ax.spines[:].set_color("0.7")
 
 
-def show_square_neurons():
-    """The 16 square neurons' weights, each as a 28 × 28 weight map: blue squares tiling the middle of the image."""
+def show_square_neurons(W=None):
+    """The 16 rows of W, each as a 28 × 28 weight map, 4 to a row; W defaults to :func:`square_neurons`.
+
+    For the square neurons: blue squares tiling the middle of the image,
+    neuron 0 at the top left and neuron 15 at the bottom right. Notebook 07
+    passes the W it built itself.
+    """
+    W = square_neurons() if W is None else require_finite(as_float_array(W, "W"), "W")
+    if W.ndim != 2 or W.shape[1] != SIDE * SIDE or not 1 <= len(W) <= N_SQUARES:
+        raise ValueError(f"W must have one row of 784 weights for each of at most 16 neurons, shape (16, 784), "
+                         f"got shape {W.shape}")
+    limit = float(np.max(np.abs(W))) or 1.0
     with plt.rc_context(STYLE):
         fig, axes = plt.subplots(GRID, GRID, figsize=(5.2, 5.2))
     for k, ax in enumerate(axes.flat):
-        show_weights(square_neuron(k), ax=ax, limit=1.0, colorbar=False, title=f"neuron {k}")
-        _frame(ax)
+        if k < len(W):
+            show_weights(W[k], ax=ax, limit=limit, colorbar=False, title=f"neuron {k}")
+            _frame(ax)  # a thin frame shows where the image ends
+        else:
+            ax.set_axis_off()
     return fig
 
 
@@ -200,7 +216,9 @@ def show_layer(image, W, b):
 
 
 def layer_explorer(images, labels, W, b, index=0, k=5):
-    """The live widget of notebook 07: pick an image and a neuron, and see that neuron inside the matrix.
+    """A live widget of the square layer: pick an image and a neuron, and see that neuron inside the matrix.
+
+    Notebook 07 used it before ``nnbook.widgets.ForwardPassStepper``; it stays for teachers.
 
     It shows the image with the neuron's square in orange, the neuron's row
     of W as a 28 × 28 picture, and the whole layer a(1) with that neuron
@@ -237,6 +255,44 @@ def layer_explorer(images, labels, W, b, index=0, k=5):
     return interactive(explore,
                        index=IntSlider(value=index, min=0, max=len(batch) - 1, description="image"),
                        k=Dropdown(options=range(N_SQUARES), value=k, description="neuron"))
+
+
+def first_of_each_digit(labels) -> list[int]:
+    """The index of the first image of each digit 0-9 in ``labels``.
+
+    >>> first_of_each_digit([3, 1, 0, 1, 2, 9, 8, 7, 6, 5, 4])
+    [2, 1, 4, 0, 10, 9, 8, 7, 6, 5]
+    """
+    labels = np.asarray(labels)
+    if labels.ndim != 1:
+        raise ValueError(f"labels must be a list of digits, got shape {labels.shape}")
+    missing = [digit for digit in range(10) if not np.any(labels == digit)]
+    if missing:
+        raise ValueError(f"labels must hold every digit 0-9 at least once; missing: {missing}")
+    return [int(np.flatnonzero(labels == digit)[0]) for digit in range(10)]
+
+
+def show_one_of_each(images, labels, A1):
+    """The first image of each digit 0-9 on top, and below each one its 16 activations from A1 as a 4 × 4 grid.
+
+    ``A1`` holds the square layer's activations with one row per image
+    (notebook 07's batch result ``sigmoid(A0 @ W.T + b)``), in the same order
+    as ``images`` and ``labels``.
+    """
+    batch, _ = image_batch(images, "images")
+    A1 = require_finite(as_float_array(A1, "A1"), "A1")
+    if A1.shape != (len(batch), N_SQUARES):
+        raise ValueError(f"A1 must hold the 16 activations of each of the {len(batch)} images, "
+                         f"shape ({len(batch)}, 16), got shape {A1.shape}")
+    labels = np.asarray(labels)
+    if labels.shape != (len(batch),):
+        raise ValueError(f"labels must hold one label per image ({len(batch)}), got shape {labels.shape}")
+    with plt.rc_context(STYLE):
+        fig, axes = plt.subplots(2, 10, figsize=(11, 2.6))
+    for digit, index in enumerate(first_of_each_digit(labels)):
+        show_digit(batch[index], ax=axes[0, digit], title=str(digit))
+        show_layer_as_grid(A1[index], axes[1, digit])
+    return fig
 
 
 # Three forward passes -----------------------------------------------------------
@@ -297,11 +353,97 @@ def time_forward_passes(network: Network, images, repeats: int = 3) -> dict[str,
     else the computer was doing at the time. Timings vary from computer to
     computer and run to run; the ratios between the three are what to look at.
     Python's own :mod:`timeit` does the timing, as it would for you by hand.
+
+    Notebook 07's call (the untrained 784-16-16-10 network, the 2,000 test
+    digits, ``repeats=3``) took about 4 s on a 2-core machine with nothing
+    else to do (the slowest way, 1.0 s a run, is most of it), 8 s with other
+    programs keeping both cores busy, and 13 s in a play-test.
     """
     _inputs(network, images)
     repeats = positive_int(repeats, "repeats")
     return {name: min(timeit.repeat(lambda way=way: way(network, images), number=1, repeat=repeats))
             for name, way in WAYS.items()}
+
+
+WAY_NAMES = {"per neuron": "one neuron at a time", "per sample": "one image at a time",
+             "matrix": "all images at once"}
+"""What notebook 07 calls the three ways of :data:`WAYS`."""
+
+
+def _seconds(seconds) -> dict[str, float]:
+    if not isinstance(seconds, dict) or list(seconds) != list(WAYS):
+        raise TypeError(f"seconds must be what time_forward_passes returned, a dict with the keys {list(WAYS)}, "
+                        f"got {describe(seconds)}")
+    return {way: number(value, f"seconds[{way!r}]", minimum=0) for way, value in seconds.items()}
+
+
+def times_table(seconds) -> str:
+    """What :func:`time_forward_passes` measured, one line per way, and how many times as fast as the slowest.
+
+    >>> print(times_table({"per neuron": 1.0, "per sample": 0.125, "matrix": 0.025}))
+    one neuron at a time: 1.0000 seconds
+     one image at a time: 0.1250 seconds, 8 times as fast
+      all images at once: 0.0250 seconds, 40 times as fast
+    """
+    seconds = _seconds(seconds)
+    slowest = seconds["per neuron"]
+    lines = []
+    for way, time_taken in seconds.items():
+        line = f"{WAY_NAMES[way]:>20}: {time_taken:.4f} seconds"
+        if 0 < time_taken < slowest:
+            line += f", {slowest / time_taken:.0f} times as fast"
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def print_times(seconds) -> None:
+    """Print :func:`times_table`: notebook 07's speed measurement in words."""
+    print(times_table(seconds))
+
+
+def show_times(seconds):
+    """A bar per way, in seconds, the fastest (all images at once) in orange; returns the Figure."""
+    seconds = _seconds(seconds)
+    names = [WAY_NAMES[way] for way in seconds]
+    values = list(seconds.values())
+    with plt.rc_context(STYLE):
+        fig, ax = plt.subplots(figsize=(6, 2.2))
+    ax.barh(names, values, color=[NEUTRAL, NEUTRAL, HIGHLIGHT])
+    for row, value in enumerate(values):
+        ax.text(value, row, f"  {value:.3f} s", va="center")
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1.25 * max(max(values), 1e-9))
+    ax.set_xlabel("seconds for all 2,000 test images")
+    return fig
+
+
+def show_weight_matrices(network: Network):
+    """A 784-16-16-10 network's three weight matrices drawn to scale, one small square per weight.
+
+    W(1) on top, 16 × 784; W(2) and W(3) below it at its left. Each matrix has
+    its own symmetric colour limits, so white is always 0. Shows how nearly
+    all the weights sit between the pixels and the first hidden layer.
+    """
+    if not isinstance(network, Network):
+        raise TypeError(f"network must be an nnbook.Network, got {describe(network)}")
+    if tuple(network.sizes) != (SIDE * SIDE, N_SQUARES, N_SQUARES, 10):
+        raise ValueError(f"network must be 784-16-16-10, like the video's, got {network}")
+    places = [(0, 0), (0, 34), (260, 34)]  # (left, top) of each matrix, measured in weights
+    with plt.rc_context(STYLE):
+        fig, ax = plt.subplots(figsize=(10, 1.9))
+    for number_, (W, (left, top)) in enumerate(zip(network.weights, places), start=1):
+        rows, cols = W.shape
+        limit = float(np.max(np.abs(W))) or 1.0
+        ax.imshow(W, cmap=WEIGHT_CMAP, vmin=-limit, vmax=limit, extent=(left, left + cols, top + rows, top))
+        label = f"W({number_}): {rows} × {cols} = {W.size:,} weights"
+        if number_ == 1:
+            ax.text(left, top - 3, label, va="bottom")
+        else:
+            ax.text(left + cols + 8, top + rows / 2, label, va="center")
+    ax.set_xlim(-2, 786)
+    ax.set_ylim(52, -14)
+    ax.set_axis_off()
+    return fig
 
 
 def _inputs(network, images):

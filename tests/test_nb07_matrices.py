@@ -8,6 +8,7 @@ import ast
 import builtins
 import contextlib
 import io
+import re
 
 import numpy as np
 import pytest
@@ -154,8 +155,8 @@ def test_the_network_function_is_four_lines():
 # The core --------------------------------------------------------------------------------------
 
 def cell_defining(name):
-    """The source of the (last) code cell that assigns ``name``."""
-    return [source for source in code_cells("07") if f"\n{name} = " in f"\n{source}"][-1]
+    """The source of the first code cell that assigns ``name`` (the extensions' setup cell assigns the core's again)."""
+    return [source for source in code_cells("07") if f"\n{name} = " in f"\n{source}"][0]
 
 
 def run_cell(source, **names):
@@ -280,17 +281,88 @@ def _sections():
     return core, sections
 
 
-def test_each_going_further_section_needs_only_the_core_and_itself():
-    """A learner may open any one extension after the core, without the ones before it."""
-    core, sections = _sections()
-    core_names = set(dir(builtins))
-    for source in core:
-        core_names |= _names(source)[0]
+def test_each_going_further_section_needs_only_the_setup_cell_and_itself():
+    """A learner may open any one extension, even after a restart: the first section's setup cell, then that section."""
+    _, sections = _sections()
+    setup = sections[0][1][0]
+    assert setup.startswith("# Run this first")
+    available = set(dir(builtins)) | _names(setup)[0]
     assert len(sections) == 6
     for title, sources in sections:
-        defined, read = set(core_names), set()
+        defined, read = set(available), set()
         for source in sources:
             cell_defined, cell_read = _names(source)
             defined |= cell_defined
             read |= cell_read
-        assert not read - defined, f"{title} uses {sorted(read - defined)}, defined neither in the core nor in it"
+        assert not read - defined, f"{title} uses {sorted(read - defined)}, defined neither in the setup nor in it"
+
+
+def test_the_first_going_further_section_opens_the_extensions_and_its_setup_remakes_the_cores_layer(test_digits):
+    cells = _cells()
+    first = next(i for i, cell in enumerate(cells) if _is_extension(cell))
+    opening = " ".join("".join(cells[first]["source"]).split())
+    assert opening.startswith("## Going further: ")
+    for words in ("Everything from here on is optional", "Do the sections in any order, or skip them",
+                  "**Run the next cell first**"):
+        assert words in opening
+    setup = cells[first + 1]
+    assert setup["cell_type"] == "code" and _is_extension(setup)
+    images, _ = test_digits
+    core, _ = run_cell(cell_defining("a1"), test_images=images, W=timing.square_neurons())
+    scope, printed = run_cell("".join(setup["source"]))
+    assert printed == ""
+    for name in ("W", "a0", "b", "a1"):
+        np.testing.assert_array_equal(scope[name], core[name])
+
+
+def test_the_grid_position_text_and_code_use_floor_division_and_remainder_as_explained(square_neuron):
+    # "6 // 4 is 1 and 6 % 4 is 2, because 6 = 1 × 4 + 2. So square 6 is in row 1, column 2."
+    number, divisor, row, remainder = numbers_in_text("07", r"(\d+) // (\d+) is (\d+) and \1 % \2 is (\d+)")
+    assert (number // divisor, number % divisor) == (row, remainder)
+    square, square_row, square_col = numbers_in_text("07", r"So square (\d+) is in row (\d+), column (\d+)")
+    rows, cols = np.nonzero(square_neuron(int(square)).reshape(28, 28))
+    assert (rows.min(), cols.min()) == (4 + 5 * square_row, 4 + 5 * square_col)
+    source = next(s for s in code_cells("07") if s.startswith("def square_neuron("))
+    assert "k // 4" in source and "k % 4" in source and "divmod" not in source
+
+
+def test_the_speed_text_names_the_network_the_code_makes():
+    text = " ".join(" ".join(md.split()) for md in _markdown_extensions())
+    call = "nnbook.Network(sizes=(784, 16, 16, 10), seed=0)"
+    assert f"`{call}`" in text
+    [cell] = [source for source in code_cells("07") if "time_forward_passes" in source]
+    assert f"untrained = {call}" in cell and "repeats=3" in cell
+    (runs,) = numbers_in_text("07", r"The cell runs each way (\d+) times")
+    assert runs == 3
+    assert "a few seconds" not in text
+
+
+def test_the_core_widget_steps_the_trained_network_through_the_cores_6(test_digits):
+    from nnbook.widgets import ForwardPassStepper
+
+    cells = [cell for cell in _cells() if not _is_extension(cell)]
+    [widget] = [cell for cell in cells if "ForwardPassStepper(" in "".join(cell["source"])]
+    assert "nbval-ignore-output" in widget["metadata"]["tags"]
+    assert "".join(widget["source"]).startswith("ForwardPassStepper(nnbook.pretrained(), digit=0)")
+    assert not any("layer_explorer" in "".join(cell["source"]) for cell in _cells())
+    stepper = ForwardPassStepper(nnbook.pretrained(), digit=0)
+    (digit,) = numbers_in_text("07", r"The trained network reads the same (\d), step by step")
+    assert stepper.label == test_digits[1][0] == digit
+    np.testing.assert_array_equal(stepper.image, test_digits[0][0])
+    # "Then jump to the outputs": the stepper has a jump to that layer
+    stepper.jump_to_layer(3)
+    assert stepper.state.caption
+
+
+def _markdown_extensions():
+    return ["".join(c["source"]) for c in _cells() if c["cell_type"] == "markdown" and _is_extension(c)]
+
+
+def test_extension_exercises_share_the_courses_naming_scheme():
+    headings = [line for md in _markdown_extensions() for line in md.splitlines() if line.startswith("### Exercise")]
+    assert len(headings) == 3
+    for heading in headings:
+        assert re.fullmatch(r"### Exercise: .+ \((easy|medium|challenge, optional)\)", heading), heading
+    core = [line for md in _markdown_core() for line in md.splitlines() if line.startswith("### ")]
+    assert [line.split(":")[0] for line in core if "Exercise" in line] == ["### Exercise 1", "### Exercise 2"]
+    assert "Your turn" not in " ".join(_markdown_core())

@@ -156,3 +156,82 @@ def test_layer_explorer_works_out_the_chosen_neuron_from_its_row(test_images, ca
     assert expected in capsys.readouterr().out
     with pytest.raises(ValueError, match="one label per image"):
         timing.layer_explorer(test_images, labels[:3], W, b)
+
+
+def test_show_square_neurons_draws_each_row_of_the_w_it_gets():
+    W = timing.square_neurons()
+    fig = timing.show_square_neurons(W)
+    assert len(fig.axes) == 16
+    for k, ax in enumerate(fig.axes):
+        np.testing.assert_array_equal(ax.images[0].get_array(), W[k].reshape(28, 28))
+        assert ax.get_title() == f"neuron {k}"
+        assert ax.images[0].get_clim() == (-1.0, 1.0)  # symmetric: white is 0
+    default = timing.show_square_neurons()
+    np.testing.assert_array_equal(default.axes[15].images[0].get_array(), W[15].reshape(28, 28))
+    fewer = timing.show_square_neurons(W[:3])
+    assert [len(ax.images) for ax in fewer.axes] == [1, 1, 1] + [0] * 13
+    with pytest.raises(ValueError, match=r"at most 16 neurons, shape \(16, 784\), got shape \(17, 784\)"):
+        timing.show_square_neurons(np.zeros((17, 784)))
+
+
+def test_first_of_each_digit_and_show_one_of_each(test_images):
+    images, labels = nnbook.load_digits("test")
+    first = timing.first_of_each_digit(labels)
+    assert [int(labels[i]) for i in first] == list(range(10))
+    assert all(not np.any(labels[:i] == digit) for digit, i in enumerate(first))
+    W, b = timing.square_neurons(), np.full(16, timing.SQUARE_BIAS)
+    A1 = nnbook.sigmoid(images.reshape(len(images), 784) @ W.T + b)
+    fig = timing.show_one_of_each(images, labels, A1)
+    assert len(fig.axes) == 20
+    for digit, index in enumerate(first):
+        image_ax, grid_ax = fig.axes[digit], fig.axes[10 + digit]
+        assert image_ax.get_title() == str(digit)
+        np.testing.assert_array_equal(image_ax.images[0].get_array(), images[index])
+        greys = [circle.get_facecolor()[0] for circle in grid_ax.patches]
+        np.testing.assert_allclose(greys, A1[index], atol=1 / 255)
+    with pytest.raises(ValueError, match="missing: \\[9\\]"):
+        timing.first_of_each_digit(labels[labels != 9])
+    with pytest.raises(ValueError, match=r"shape \(2000, 16\), got shape \(2000, 10\)"):
+        timing.show_one_of_each(images, labels, np.zeros((2000, 10)))
+
+
+def test_times_table_names_each_way_and_how_many_times_as_fast():
+    seconds = {"per neuron": 2.0, "per sample": 0.25, "matrix": 0.02}
+    assert timing.times_table(seconds).splitlines() == [
+        "one neuron at a time: 2.0000 seconds",
+        " one image at a time: 0.2500 seconds, 8 times as fast",
+        "  all images at once: 0.0200 seconds, 100 times as fast"]
+    assert list(timing.WAY_NAMES) == list(timing.WAYS)
+    with pytest.raises(TypeError, match="what time_forward_passes returned"):
+        timing.times_table({"matrix": 1.0})
+    with pytest.raises(ValueError, match="at least 0"):
+        timing.times_table({"per neuron": 1.0, "per sample": -1.0, "matrix": 0.1})
+
+
+def test_show_times_draws_one_bar_per_way_the_fastest_orange():
+    from matplotlib.colors import to_rgba
+
+    from nnbook.figures import HIGHLIGHT
+
+    seconds = {"per neuron": 1.0, "per sample": 0.125, "matrix": 0.0275}
+    ax = timing.show_times(seconds).axes[0]
+    bars = ax.patches
+    np.testing.assert_allclose([bar.get_width() for bar in bars], list(seconds.values()))
+    assert [bar.get_facecolor() == to_rgba(HIGHLIGHT) for bar in bars] == [False, False, True]
+    assert [label.get_text() for label in ax.get_yticklabels()] == list(timing.WAY_NAMES.values())
+
+
+def test_show_weight_matrices_draws_the_three_matrices_to_scale():
+    net = nnbook.pretrained()
+    ax = timing.show_weight_matrices(net).axes[0]
+    assert [image.get_array().shape for image in ax.images] == [(16, 784), (16, 16), (10, 16)]
+    for image, W in zip(ax.images, net.weights):
+        np.testing.assert_array_equal(image.get_array(), W)
+        lo, hi = image.get_clim()
+        assert lo == -hi == -np.abs(W).max()
+        left, right, bottom, top = image.get_extent()
+        assert (right - left, bottom - top) == (W.shape[1], W.shape[0])  # one unit per weight
+    assert [text.get_text() for text in ax.texts] == [
+        "W(1): 16 × 784 = 12,544 weights", "W(2): 16 × 16 = 256 weights", "W(3): 10 × 16 = 160 weights"]
+    with pytest.raises(ValueError, match="must be 784-16-16-10"):
+        timing.show_weight_matrices(nnbook.Network((784, 30, 10)))
