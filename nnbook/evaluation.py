@@ -20,7 +20,13 @@ written digits.
 - :func:`format_table`, :func:`show_confusion` and :func:`show_mistakes`
   print and draw them, in the course's visual style;
   :func:`show_first_mistakes` finds and draws the first few mistakes in
-  one call (the core of notebook 09 uses it).
+  one call.
+- :func:`show_answers` draws the first few digits titled with what the
+  network said, wrong answers in orange; :func:`show_answer` one digit
+  beside its ten outputs; :func:`mistake_explorer` a slider through the
+  mistakes, each drawn by :func:`show_answer` (notebook 09's Going further).
+- :func:`show_learning_curve` draws a training's accuracy after every epoch,
+  on the training digits and on the test digits.
 
 >>> table = confusion_table([7, 7, 1, 4], [7, 1, 1, 9])
 >>> int(table[7, 1]), int(table[4, 9]), accuracy([7, 1, 1, 9], [7, 7, 1, 4])
@@ -33,8 +39,10 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.colors import LinearSegmentedColormap
 
-from ._validate import SIDE, as_float_array, digit_labels, positive_int, require_pixels
-from .figures import ACTIVATION_CMAP, HIGHLIGHT, NEUTRAL, STYLE, image_grid
+from ._validate import SIDE, as_float_array, describe, digit_labels, image_batch, positive_int, require_pixels
+from .figures import ACTIVATION_CMAP, HIGHLIGHT, NEUTRAL, STYLE, image_grid, new_axes, show_digit, show_prediction
+from .network import Network
+from .training import History
 
 N_DIGITS = 10
 
@@ -190,6 +198,104 @@ def show_first_mistakes(images, labels, predictions, count=10, ncols=10, title=N
     if title is None:
         title = f"the first {len(wrong)} mistakes: written → what the network said"
     return show_mistakes(images[wrong], labels[wrong], predictions[wrong], ncols=ncols, title=title)
+
+
+def _images(images, count: int) -> np.ndarray:
+    """``count`` images shaped (28, 28), or a clear error."""
+    images = require_pixels(as_float_array(images, "images"), "images")
+    if images.ndim == 2 and images.shape[1] == SIDE * SIDE:
+        images = images.reshape(-1, SIDE, SIDE)
+    if images.ndim != 3 or images.shape[1:] != (SIDE, SIDE) or len(images) != count:
+        raise ValueError(f"images must be {count} images shaped (28, 28), one per label, got shape {images.shape}")
+    return images
+
+
+def show_answers(images, labels, predictions, count=40, ncols=10):
+    """The first ``count`` images, each titled "says d" with the network's answer; a wrong answer in bold orange.
+
+    ``labels`` (the digits written) only decide which titles are orange.
+    Notebook 09 shows the first 40 test digits and asks: how many mistakes
+    do you find?
+    """
+    labels, predictions = _paired_digits(labels, predictions)
+    images = _images(images, len(labels))
+    count = min(positive_int(count, "count"), len(labels))
+    fig, axes = image_grid(count, ncols, (0.84, 1.05), spacing=dict(top=0.35, wspace=0.1, hspace=0.35))
+    for i, ax in enumerate(axes):
+        wrong = predictions[i] != labels[i]
+        ax.imshow(images[i], cmap=ACTIVATION_CMAP, vmin=0.0, vmax=1.0)
+        ax.set_title(f"says {predictions[i]}", fontsize=9, color=HIGHLIGHT if wrong else "black",
+                     fontweight="bold" if wrong else "normal")
+    return fig
+
+
+def show_answer(network, image, label=None, title=None):
+    """One digit on the left, the network's ten outputs as bars on the right; returns the Figure.
+
+    The digit's title says what was written (``label``), or ``title`` if given.
+    """
+    if not isinstance(network, Network):
+        raise TypeError(f"network must be an nnbook.Network, got {describe(network)}")
+    batch, _ = image_batch(image, "image", network.sizes[0])
+    if len(batch) != 1:
+        raise ValueError(f"image must be one image, got {len(batch)}")
+    if title is None:
+        title = "a digit" if label is None else f"a {int(_digits([label], 'label')[0])}"
+    with plt.rc_context(STYLE):
+        fig, (digit_ax, bars_ax) = plt.subplots(1, 2, figsize=(7.0, 2.6), width_ratios=[1, 2.2])
+    show_digit(batch[0], ax=digit_ax, title=title)
+    show_prediction(network.forward(batch[0]), ax=bars_ax)
+    return fig
+
+
+def mistake_explorer(network, images, labels, wrong):
+    """A slider through the mistakes: each drawn by :func:`show_answer`, titled with its test number.
+
+    ``wrong`` lists the positions of the mistakes among ``images`` (as
+    :func:`mistakes` gives them). Make it the last line of a cell.
+    """
+    from ipywidgets import IntSlider, interactive  # imported here, so that `import nnbook` stays light
+
+    if not isinstance(network, Network):
+        raise TypeError(f"network must be an nnbook.Network, got {describe(network)}")
+    labels = _digits(labels, "labels")
+    images = _images(images, len(labels))
+    wrong = np.asarray(wrong)
+    if wrong.ndim != 1 or len(wrong) == 0 or not np.issubdtype(wrong.dtype, np.integer):
+        raise ValueError(f"wrong must be a non-empty list of positions of images, got {describe(wrong)}")
+    if wrong.min() < 0 or wrong.max() >= len(labels):
+        raise ValueError(f"wrong must hold positions from 0 to {len(labels) - 1}")
+
+    def show(number):
+        i = int(wrong[number])
+        show_answer(network, images[i], title=f"test digit {i}: a {labels[i]}")
+        plt.show()
+
+    return interactive(show, number=IntSlider(value=0, min=0, max=len(wrong) - 1, description="mistake no."))
+
+
+def show_learning_curve(history, ax=None):
+    """The share of digits read right after each epoch: training digits in grey, test digits in orange.
+
+    ``history`` is what ``nnbook.train`` returned, trained with ``test=``.
+    The axis starts at 80%, where a 784-16-16-10 network is after its first
+    epoch, so the gap between the two lines shows. Returns the Figure.
+    """
+    if not isinstance(history, History):
+        raise TypeError(f"history must be what nnbook.train returned, got {describe(history)}")
+    if len(history) == 0 or len(history.test_accuracy) != len(history):
+        raise ValueError("history must hold at least one epoch, trained with test=(test_images, test_labels)")
+    fig, ax = new_axes(ax, (6, 3.2))
+    ax.plot(history.epochs, history.train_accuracy, "o-", color=NEUTRAL, markersize=3, label="training digits")
+    ax.plot(history.epochs, history.test_accuracy, "o-", color=HIGHLIGHT, markersize=3, label="test digits")
+    low = min(0.8, float(np.min(history.test_accuracy)), float(np.min(history.train_accuracy)))
+    ax.set_yticks(np.arange(np.ceil(low * 20) / 20, 1.01, 0.05))
+    ax.set_ylim(low, 1.0)
+    ax.yaxis.set_major_formatter(plt.matplotlib.ticker.PercentFormatter(1.0, decimals=0))
+    ax.set_xlabel("epoch")
+    ax.set_ylabel("read right")
+    ax.legend(frameon=False, loc="lower right")
+    return fig
 
 
 def _digits(value, name: str) -> np.ndarray:

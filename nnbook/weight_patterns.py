@@ -26,7 +26,8 @@ pixels, so its weights make no picture. :func:`activation_by_digit` asks the
 digits instead: how strongly is each neuron of a layer on, on average, for
 the written 0s, the 1s, ... the 9s? :func:`show_activation_by_digit` draws
 that table in greys (0 black, 1 white), one row per neuron, one column per
-digit. :func:`show_hidden_layers` puts the two side by side, the first
+digit. :func:`show_shares` draws each neuron's best-square share as a bar
+beside the two yardsticks. :func:`show_hidden_layers` puts the two side by side, the first
 layer's weights and the second layer's table, for the core of notebook 09.
 """
 
@@ -51,7 +52,7 @@ from ._validate import (
     require_every_digit,
     require_finite,
 )
-from .figures import ACTIVATION_CMAP, HIGHLIGHT, STYLE, WEIGHT_CMAP, image_grid, new_axes, weight_limit
+from .figures import ACTIVATION_CMAP, HIGHLIGHT, NEUTRAL, STYLE, WEIGHT_CMAP, image_grid, new_axes, weight_limit
 from .network import Network
 
 DIGIT_BOX = 20
@@ -117,6 +118,31 @@ def show_weight_grid(weights, ncols=4, patch_size=None, limit=None):
     fig.colorbar(picture, cax=bar, label="weight")
     return fig
 
+
+
+def show_shares(shares, size=7):
+    """One bar per neuron: the share of its weight in its best ``size`` × ``size`` square.
+
+    Beside them the two yardsticks: an edge detector's 100% (dashed orange)
+    and weights spread evenly over the 20×20 digit box (dotted black,
+    :func:`spread_out_share`). Returns the Figure.
+    """
+    shares = require_finite(as_float_array(shares, "shares"), "shares")
+    if shares.ndim != 1 or len(shares) == 0 or np.any(shares < 0) or np.any(shares > 1):
+        raise ValueError(f"shares must be a list of shares from 0 to 1, one per neuron, got {describe(shares)}")
+    evenly = spread_out_share(size)
+    with plt.rc_context(STYLE):
+        fig, ax = plt.subplots(figsize=(7.0, 2.6))
+    ax.bar(range(len(shares)), shares, color=NEUTRAL)
+    ax.axhline(1.0, color=HIGHLIGHT, linestyle="--", label="an edge detector (100%)")
+    ax.axhline(evenly, color="black", linestyle=":", label=f"spread evenly ({evenly:.0%})")
+    ax.set_xticks(range(len(shares)))
+    ax.set_xlabel("first-layer neuron")
+    ax.set_ylabel(f"share in best {size} × {size}")
+    ax.set_ylim(0, 1.05)
+    ax.yaxis.set_major_formatter("{x:.0%}")
+    ax.legend(loc="center right", fontsize=9)
+    return fig
 
 
 LAYER_NAMES = {1: "first-layer", 2: "second-layer"}

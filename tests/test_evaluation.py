@@ -206,3 +206,74 @@ def test_show_first_mistakes_shows_all_when_there_are_fewer_than_asked():
 def test_show_first_mistakes_refuses_bad_input_clearly(call, error, message):
     with pytest.raises(error, match=message):
         call()
+
+
+def test_show_answers_titles_each_digit_with_what_was_said_wrong_ones_orange(test_digits, pretrained_net):
+    images, labels = test_digits
+    said = pretrained_net.predict(images)
+    fig = evaluation.show_answers(images, labels, said, count=40)
+    assert len(fig.axes) == 40
+    for i, ax in enumerate(fig.axes):
+        title = ax.title
+        assert title.get_text() == f"says {said[i]}"
+        wrong = said[i] != labels[i]
+        assert (to_rgba(title.get_color()) == to_rgba(HIGHLIGHT)) == wrong
+        assert (title.get_fontweight() == "bold") == wrong
+        np.testing.assert_array_equal(ax.images[0].get_array(), images[i])
+    assert any(said[:40] != labels[:40])
+    assert len(evaluation.show_answers(images[:3], labels[:3], said[:3]).axes) == 3  # fewer images than asked
+    with pytest.raises(ValueError, match="one entry per image each"):
+        evaluation.show_answers(images, labels, said[:5])
+
+
+def test_show_answer_puts_the_digit_beside_the_networks_ten_outputs(test_digits, pretrained_net):
+    images, labels = test_digits
+    fig = evaluation.show_answer(pretrained_net, images[0], labels[0])
+    digit_ax, bars_ax = fig.axes
+    assert digit_ax.get_title() == f"a {labels[0]}"
+    np.testing.assert_allclose([bar.get_height() for bar in bars_ax.patches], pretrained_net.forward(images[0]))
+    assert evaluation.show_answer(pretrained_net, images[0], title="mine").axes[0].get_title() == "mine"
+    with pytest.raises(TypeError, match="network must be an nnbook.Network"):
+        evaluation.show_answer("network", images[0])
+    with pytest.raises(ValueError, match="image must be one image, got 2"):
+        evaluation.show_answer(pretrained_net, images[:2])
+
+
+def test_mistake_explorer_slides_through_the_mistakes(test_digits, pretrained_net):
+    images, labels = test_digits
+    wrong = evaluation.mistakes(labels, pretrained_net.predict(images))
+    explorer = evaluation.mistake_explorer(pretrained_net, images, labels, wrong)
+    slider = explorer.children[0]
+    assert (slider.value, slider.min, slider.max, slider.description) == (0, 0, len(wrong) - 1, "mistake no.")
+    plt.close("all")
+    slider.value = 3
+    i = int(wrong[3])
+    titles = [fig.axes[0].get_title() for fig in map(plt.figure, plt.get_fignums())]
+    assert f"test digit {i}: a {labels[i]}" in titles
+    with pytest.raises(ValueError, match="positions from 0 to 1999"):
+        evaluation.mistake_explorer(pretrained_net, images, labels, [5000])
+    with pytest.raises(ValueError, match="non-empty list of positions"):
+        evaluation.mistake_explorer(pretrained_net, images, labels, [])
+
+
+def test_show_learning_curve_draws_training_grey_and_test_orange_from_80_percent(test_digits, train_digits):
+    import nnbook
+    from nnbook.figures import NEUTRAL
+
+    images, labels = train_digits
+    net = nnbook.Network(seed=0)
+    history = nnbook.train(net, images[:1000], labels[:1000], epochs=2, batch_size=10, learning_rate=1.0, seed=0,
+                           test=test_digits, progress=False)
+    ax = evaluation.show_learning_curve(history).axes[0]
+    train_line, test_line = ax.lines
+    np.testing.assert_array_equal(train_line.get_ydata(), history.train_accuracy)
+    np.testing.assert_array_equal(test_line.get_ydata(), history.test_accuracy)
+    assert to_rgba(train_line.get_color()) == to_rgba(NEUTRAL) and to_rgba(test_line.get_color()) == to_rgba(HIGHLIGHT)
+    low = min(0.8, min(history.test_accuracy), min(history.train_accuracy))
+    assert ax.get_ylim() == (low, 1.0)  # nothing cut off
+    untested = nnbook.train(nnbook.Network(seed=0), images[:100], labels[:100], epochs=1, batch_size=10,
+                            learning_rate=1.0, seed=0, progress=False)
+    with pytest.raises(ValueError, match="trained with test="):
+        evaluation.show_learning_curve(untested)
+    with pytest.raises(TypeError, match="what nnbook.train returned"):
+        evaluation.show_learning_curve([0.9, 0.95])

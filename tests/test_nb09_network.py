@@ -7,6 +7,7 @@ it from the text.
 """
 
 import ast
+import re
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -430,3 +431,176 @@ def test_the_core_says_what_the_dutch_word_is_and_that_it_is_too_strong():
         if c["cell_type"] == "markdown" and "extension" not in c.get("metadata", {}).get("tags", []))
     assert ("Some Dutch texts call the outputs *cijferkansen* (digit chances); that word is too strong.") in core
     assert "Dutch summary" not in core
+
+
+# Round 3: the extensions stand on their own, in plain Python, with the three new explorables -------------
+
+def _extension_cells():
+    return [cell for cell in load_notebook("09")["cells"] if "extension" in cell.get("metadata", {}).get("tags", [])]
+
+
+def _text(cells):
+    return " ".join(" ".join("".join(cell["source"]).split()) for cell in cells if cell["cell_type"] == "markdown")
+
+
+def _names(source):
+    defined, read = set(), set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Name):
+            (defined if isinstance(node.ctx, ast.Store) else read).add(node.id)
+        elif isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            defined.add(node.name)
+        elif isinstance(node, ast.arg):
+            defined.add(node.arg)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            defined.update((alias.asname or alias.name).split(".")[0] for alias in node.names)
+    return defined, read
+
+
+def _sections():
+    sections = []
+    for cell in _extension_cells():
+        source = "".join(cell["source"])
+        if cell["cell_type"] == "markdown" and source.startswith("## Going further"):
+            sections.append([source.splitlines()[0], [], []])
+        (sections[-1][1] if cell["cell_type"] == "code" else sections[-1][2]).append(cell)
+    return sections
+
+
+def test_the_first_going_further_section_opens_the_extensions_and_its_setup_is_the_cores(
+        pretrained_net, test_digits, predictions):
+    extension = _extension_cells()
+    opening = _text(extension[:1])
+    assert opening.startswith("## Going further: ")
+    for words in ("Everything from here on is optional", "Do the sections in any order, or skip them",
+                  "**Run the next cell first**"):
+        assert words in opening
+    setup = "".join(extension[1]["source"])
+    assert extension[1]["cell_type"] == "code" and setup.startswith("# Run this first")
+    scope = {}
+    exec(compile(setup, "<notebook 09: setup>", "exec"), scope)
+    for mine, shipped in zip(scope["network"].weights, pretrained_net.weights):
+        np.testing.assert_array_equal(mine, shipped)
+    np.testing.assert_array_equal(scope["test_images"], test_digits[0])
+    np.testing.assert_array_equal(scope["predictions"], predictions)
+
+
+def test_each_going_further_section_needs_only_the_setup_cell_and_itself():
+    import builtins
+
+    sections = _sections()
+    available = set(dir(builtins)) | _names("".join(sections[0][1][0]["source"]))[0]
+    for title, code, _ in sections:
+        defined, read = set(available), set()
+        for cell in code:
+            cell_defined, cell_read = _names("".join(cell["source"]))
+            defined |= cell_defined
+            read |= cell_read
+        assert not read - defined, f"{title} uses {sorted(read - defined)}, defined neither in the setup nor in it"
+
+
+def test_the_end_of_the_course_comes_last_clearly_titled():
+    titles = [title for title, _, _ in _sections()]
+    assert titles[-2:] == ["## Going further: the end of the course: a checklist",
+                           "## Going further: the end of the course: words in English and Dutch"]
+    assert {"## Going further: break it on purpose", "## Going further: how the layers pull the digits apart",
+            "## Going further: train it yourself"} <= set(titles)
+    text = _text(_extension_cells())
+    assert "ReLU(z) = max(0, z)" in text and "ReLU(a)" not in text.replace("The video writes ReLU(a)", "")
+
+
+@pytest.mark.parametrize("made_by, shown_by, section", [
+    ("NetworkLab()", "lab", "## Going further: break it on purpose"),
+    ("LayerMap()", "LayerMap()", "## Going further: how the layers pull the digits apart"),
+    ("TrainingExplorer()", "TrainingExplorer()", "## Going further: train it yourself")])
+def test_the_three_explorables_sit_in_their_sections_and_nbval_ignores_their_widgets(made_by, shown_by, section):
+    for title, code, _ in _sections():
+        if any(made_by in "".join(cell["source"]) for cell in code):
+            assert title == section
+    [shown] = [cell for cell in _extension_cells() if "".join(cell["source"]).strip().splitlines()[-1:] == [shown_by]]
+    assert {"extension", "nbval-ignore-output"} <= set(shown["metadata"]["tags"])
+    assert any("application/vnd.jupyter.widget-view+json" in output.get("data", {}) for output in shown["outputs"])
+
+
+def test_switching_off_one_neuron_does_what_the_text_says():
+    from nnbook.widgets import NetworkLab
+
+    lab = NetworkLab()
+    lab.switch_off(1, 0)
+    before, after = numbers_in_text("09", r"takes the accuracy from (\d+\.\d)% to (\d+\.\d)%")
+    assert (round(100 * lab.trained_accuracy, 1), round(100 * lab.accuracy, 1)) == (before, after)
+    eights_before, eights_after = numbers_in_text("09", r"Almost every 8 goes wrong: from (\d+)% right to (\d+)%")
+    assert (round(100 * lab.trained_accuracy_by_digit[8]), round(100 * lab.accuracy_by_digit[8])) == (
+        eights_before, eights_after)
+    assert lab.hurt_most[0][0] == 8  # "this neuron matters most for the 8s"
+    fives_before, fives_after = numbers_in_text("09", r"The 5s fall from (\d+)% to (\d+)%")
+    assert (round(100 * lab.trained_accuracy_by_digit[5]), round(100 * lab.accuracy_by_digit[5])) == (
+        fives_before, fives_after)
+    [neurons] = numbers_in_text("09", r"One neuron out of (\d+) takes the accuracy")
+    assert sum(nnbook.pretrained().sizes[1:]) == neurons
+    [cell] = [c for c in _extension_cells() if "lab.switch_off(1, 0)" in "".join(c["source"])]
+    assert "nbval-ignore-output" not in cell["metadata"].get("tags", [])  # nbval compares what it prints
+    assert "restore the trained network" == lab.controls["restore"].description
+    assert '"restore the trained network" undoes everything' in _text(_extension_cells())
+
+
+def test_the_layer_map_scores_are_the_texts():
+    from nnbook.widgets import LayerMap
+
+    layer_map = LayerMap()
+    pixels, layer1, layer2, outputs = numbers_in_text(
+        "09", r"the score climbs from (\d+)% at the pixels to (\d+)% at layer 1, (\d+)% at layer 2 and (\d+)% at the "
+              r"outputs")
+    assert [round(100 * score) for score in layer_map.scores["trained"]] == [pixels, layer1, layer2, outputs]
+    [untrained] = numbers_in_text("09", r"its score falls to (\d+)% at the outputs")
+    untrained_scores = layer_map.scores["untrained"]
+    assert round(100 * untrained_scores[-1]) == untrained
+    assert untrained_scores[0] == layer_map.scores["trained"][0]  # both read the same pixels
+    assert max(untrained_scores[1:]) < untrained_scores[0] / 1.5  # "does the opposite": it mixes the digits up
+    [chance] = numbers_in_text("09", r"\(by chance, about (\d+)%\)")
+    assert round(100 * layer_map.chance) == chance
+    first, second = numbers_in_text("09", r"the map follows mostly the outputs for (\d) and (\d)")
+    directions = layer_map.planes["trained"][-1].directions
+    assert np.argmax(np.abs(directions), axis=1).tolist() == [first, second]
+
+
+def test_the_training_explorers_text_promises_no_number_that_only_playing_shows():
+    from nnbook.widgets import TrainingExplorer
+
+    [live] = [cell for cell in _extension_cells() if "### Watch it learn, live" in "".join(cell["source"])]
+    numbers = re.findall(r"\d+", "".join(live["source"]))
+    assert numbers == ["16"]  # "The 16 pictures are the first layer's weights": the network's shape
+    assert TrainingExplorer().network.sizes[1] == 16
+    assert "▶ Play" in "".join(live["source"])
+
+
+def test_the_rounding_sentence_is_true_as_worded():
+    import inspect
+
+    text = _text(_extension_cells())
+    assert ("Your network was trained with 32-bit numbers, `train`'s default. The shipped one was made with 64-bit "
+            "numbers (`dtype=\"float64\"`).") in text
+    assert inspect.signature(nnbook.train).parameters["dtype"].default == "float32"
+    assert load_script(RECIPE.relative_to(ROOT).as_posix()).DTYPE == "float64"
+
+
+def test_no_extension_leans_on_another_notebooks_extension_or_old_numbering():
+    text = _text(_extension_cells())
+    for leftover in ("notebook 02's exercise 2", "Notebook 07 showed how", "the backward path you met in notebook 08",
+                     "In notebook 06 you turned one knob", "in notebook 06, its cost was lower still"):
+        assert leftover not in text
+    assert "(If you did notebook 06's Going further" in text and "(If you did notebook 08's Going further" in text
+    headings = [line for cell in _extension_cells() if cell["cell_type"] == "markdown"
+                for line in "".join(cell["source"]).splitlines() if line.startswith("### Exercise")]
+    assert len(headings) == 4
+    for heading in headings:
+        assert re.fullmatch(r"### Exercise: .+ \((easy|medium|challenge, optional)\)", heading), heading
+
+
+def test_the_extensions_python_is_plain():
+    code = "\n".join("".join(c["source"]) for c in _extension_cells() if c["cell_type"] == "code")
+    for trick in ("key=lambda", "enumerate(", "for mine, shipped in zip(my_network.weights, network.weights))",
+                  "[test_labels == d]"):
+        assert trick not in code, trick
+    assert not any("".join(c["source"]).rstrip().endswith(";") for c in _extension_cells() if c["cell_type"] == "code")
+    assert "np.argsort(-shares)[:3].tolist())   # argsort(-shares): largest share first" in code

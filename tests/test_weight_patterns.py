@@ -184,3 +184,16 @@ def test_activation_tables_refuse_bad_input_clearly(call, error, message):
     network, images, labels = small_network()
     with pytest.raises(error, match=message):
         call(network, images, labels)
+
+
+def test_show_shares_draws_a_bar_per_neuron_beside_the_two_yardsticks():
+    shares = np.linspace(0.1, 0.3, 16)
+    ax = weight_patterns.show_shares(shares).axes[0]
+    np.testing.assert_allclose([bar.get_height() for bar in ax.patches], shares)
+    edge, evenly = ax.lines
+    assert edge.get_ydata()[0] == 1.0 and to_rgba(edge.get_color()) == to_rgba(HIGHLIGHT)
+    assert evenly.get_ydata()[0] == weight_patterns.spread_out_share(7)
+    assert [text.get_text() for text in ax.get_legend().get_texts()] == [
+        "an edge detector (100%)", "spread evenly (12%)"]
+    with pytest.raises(ValueError, match="shares from 0 to 1"):
+        weight_patterns.show_shares([0.5, 1.5])

@@ -118,7 +118,7 @@ def outputs_add_up(answer):
             f"{sums['least_sum']:.2f}. They are activations, not chances.")
 
 
-# Exercise 1 ------------------------------------------------------------------
+# Going further: the most common mistake -------------------------------------
 
 @exercise(solution='''
 # Rows are the digit written, columns the digit the network said.
@@ -168,7 +168,7 @@ def most_confused_pair(answer):
                 hint="Look for the largest number outside the [brackets], in any row.")
 
 
-# Exercise 2 ------------------------------------------------------------------
+# Going further: which digit is hardest? -------------------------------------
 
 def _practice_table() -> np.ndarray:
     """A made-up confusion table whose rows and columns add up differently, to tell them apart."""
@@ -243,7 +243,7 @@ def _explain_per_digit(result, expected, right, rows, columns, table, which):
                 hint="For digit d: table[d, d] divided by the total of row d.")
 
 
-# Exercise 3 ------------------------------------------------------------------
+# Going further: sure, and wrong ---------------------------------------------
 
 @exercise(solution='''
 outputs = network.forward(test_images)            # (2000, 10)
@@ -292,7 +292,7 @@ def confident_mistake(answer):
                 hint="Look only at the mistakes: where predictions != test_labels.")
 
 
-# Exercise 4 ------------------------------------------------------------------
+# Going further: a neuron's favourite image ----------------------------------
 
 def _probe_rows() -> list[np.ndarray]:
     """Weight rows to try the learner's function on: two trained neurons and a made-up one."""
