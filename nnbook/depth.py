@@ -17,6 +17,10 @@ wherever the neuron is active, so there the signal passes on at full size.
   trained in the same way on the same digits; :func:`show_learning_curves`
   draws the result, and :func:`learning_rate_table` and
   :func:`show_learning_rates` compare several learning rates.
+- :func:`show_slopes`, :func:`show_fading` (with :func:`fading_text`) and
+  :func:`show_slope_sizes` draw the notebook's pictures of the slopes: the
+  sigmoid's and ReLU's, the most the slopes keep after n layers, and the
+  measured slopes of the cost layer by layer.
 - :func:`on_off_slider` (the notebook's widget, drawn by :func:`show_on_off`)
   and :func:`first_hidden_layer` show Lisha Li's reason for ReLU: below 0 a
   ReLU neuron is off, exactly 0, like a brain cell that does not fire; a
@@ -28,13 +32,13 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import numpy as np
 
-from ._validate import describe, image_batch, number, positive_float, positive_int
+from ._validate import as_float_array, describe, image_batch, number, positive_float, positive_int, require_finite
 from ._validate import seed as check_seed
 from .activations import relu, sigmoid
 from .data import load_digits
 from .figures import HIGHLIGHT, STYLE, new_axes
 from .network import Network
-from .training import History, TrainingDiverged, gradient_sizes, train
+from .training import History, TrainingDiverged, _reporter, gradient_sizes, train
 
 CHANCE = 0.1  # ten digits: guessing gets one in ten right
 
@@ -58,13 +62,18 @@ class DepthComparison:
     weight gradients in each layer, first layer first, measured on the
     untrained networks: how strongly the first training step moves each layer.
 
+    ``sigmoid_answers`` and ``relu_answers`` hold, for every epoch, each
+    network's answers for the 2,000 test digits (one array of 2,000 digits
+    per epoch): notebook 08 shows with them that the deep sigmoid network
+    answers the same digit for every image.
+
     ``diverged`` maps "sigmoid" or "relu" to the message of
     :class:`~nnbook.training.TrainingDiverged` when that network's training
     blew up (a learning rate far too large for it); its History and network
     then stop at the last epoch that went well.
     """
 
-    def __init__(self, sizes, epochs, learning_rate, histories, networks, gradients, diverged):
+    def __init__(self, sizes, epochs, learning_rate, histories, networks, gradients, diverged, answers=((), ())):
         self.sizes = sizes
         self.epochs = epochs
         self.learning_rate = learning_rate
@@ -72,6 +81,7 @@ class DepthComparison:
         self.sigmoid_network, self.relu_network = networks
         self.sigmoid_gradients, self.relu_gradients = gradients
         self.diverged = diverged
+        self.sigmoid_answers, self.relu_answers = (list(a) for a in answers)
 
     def __repr__(self) -> str:
         shape = "-".join(str(n) for n in self.sizes)
@@ -134,18 +144,27 @@ def compare_sigmoid_relu(hidden_layers=6, width=16, *, epochs=10, batch_size=10,
     images, labels = images[:n_images], labels[:n_images]
     test = load_digits("test")
     sizes = (784,) + (width,) * hidden_layers + (10,)
-    histories, networks, gradients, diverged = [], [], [], {}
+    histories, networks, gradients, diverged, answers = [], [], [], {}, []
     for activation in ("sigmoid", "relu"):
         network = Network(sizes, activation=activation, seed=seed)
         gradients.append(gradient_sizes(network, images, labels))
-        try:
-            history = train(network, images, labels, epochs=epochs, batch_size=batch_size,
-                            learning_rate=learning_rate, seed=seed, test=test, progress=progress)
-        except TrainingDiverged as error:  # a result worth showing next to the other network's
-            history, diverged[activation] = error.history, str(error)
+        epoch_answers = []
+        with _reporter(progress, epochs) as report:
+
+            def after_epoch(history, network=network, epoch_answers=epoch_answers, report=report):
+                # train has just given the network this epoch's weights: ask it about the test digits.
+                epoch_answers.append(network.predict(test[0]))
+                report(history)
+
+            try:
+                history = train(network, images, labels, epochs=epochs, batch_size=batch_size,
+                                learning_rate=learning_rate, seed=seed, test=test, progress=after_epoch)
+            except TrainingDiverged as error:  # a result worth showing next to the other network's
+                history, diverged[activation] = error.history, str(error)
         histories.append(history)
         networks.append(network)
-    return DepthComparison(sizes, epochs, learning_rate, histories, networks, gradients, diverged)
+        answers.append(epoch_answers)
+    return DepthComparison(sizes, epochs, learning_rate, histories, networks, gradients, diverged, answers)
 
 
 def show_learning_curves(comparison, ax=None):
@@ -234,6 +253,112 @@ def _rate_label(run: DepthComparison) -> str:
     return f"{run.learning_rate:g}" + (f" ({', '.join(notes)})" if notes else "")
 
 
+# Slopes: why the sigmoid fades ------------------------------------------
+
+def _slope(function, z, nudge=1e-6):
+    """The slope the notebook measures: nudge z a little, and divide the change in the output by the nudge."""
+    return (function(z + nudge) - function(z)) / nudge
+
+
+def show_slopes(slope=None):
+    """Two panels: the slope of the sigmoid and of ReLU for z from -6 to 6, with the sigmoid's best, 0.25, dashed.
+
+    ``slope(f, z)`` measures the slope of ``f`` at ``z`` (an array of them);
+    notebook 08 passes its own, written in the cell before. By default, the
+    same nudge-and-divide with a nudge of 0.000001. Returns the Figure.
+    """
+    if slope is None:
+        slope = _slope
+    elif not callable(slope):
+        raise TypeError(f"slope must be a function slope(f, z), got {describe(slope)}")
+    z = np.linspace(*Z_RANGE, 601)
+    with plt.rc_context(STYLE):
+        fig, (sigmoid_ax, relu_ax) = plt.subplots(1, 2, figsize=(8, 2.8), sharex=True, sharey=True)
+    sigmoid_ax.plot(z, slope(sigmoid, z), color=SIGMOID_COLOUR, linewidth=2.5)
+    sigmoid_ax.axhline(0.25, color="0.2", linestyle="--", linewidth=1)
+    sigmoid_ax.text(Z_RANGE[0], 0.27, "0.25", fontsize=9)
+    sigmoid_ax.set_title("slope of the sigmoid")
+    relu_ax.plot(z, slope(relu, z), color=RELU_COLOUR, linewidth=2.5)
+    relu_ax.set_title("slope of ReLU")
+    for ax in (sigmoid_ax, relu_ax):
+        ax.set_xlabel("z = weighted sum + bias")
+    sigmoid_ax.set_ylabel("slope")
+    sigmoid_ax.set_ylim(-0.05, 1.1)
+    return fig
+
+
+MAX_FADING_DEPTH = 20
+"""The most layers :func:`show_fading` draws (its axis is fixed, so that more layers add bars)."""
+
+
+def fading_text(depth) -> str:
+    """The line under notebook 08's fading picture: the most the slopes alone keep after ``depth`` sigmoid layers.
+
+    >>> print(fading_text(6))
+    after 6 sigmoid layer(s): the slopes alone keep at most 1/4,096 of the change, before the weights act
+    """
+    depth = number(depth, "depth", minimum=1, integer=True)
+    return (f"after {depth} sigmoid layer(s): the slopes alone keep at most 1/{4 ** depth:,} of the change, "
+            "before the weights act")
+
+
+def show_fading(depth=6) -> None:
+    """Bars for 1 to ``depth`` layers: 0.25 per layer for the sigmoid's slopes, 1 for ReLU neurons that are on.
+
+    The scale is logarithmic (each step on the axis is 100 times smaller), and
+    the axis is fixed from 1 to 20 layers. Below the picture it prints
+    :func:`fading_text`. Notebook 08 hands it to ``ipywidgets.interact`` with
+    a slider for ``depth``, which calls it again every time the slider moves;
+    so it shows the picture itself and returns nothing (``interact`` would
+    show a returned Figure a second time).
+    """
+    depth = number(depth, "depth", minimum=1, integer=True)
+    if depth > MAX_FADING_DEPTH:
+        raise ValueError(f"depth must be at most {MAX_FADING_DEPTH}, got {depth}")
+    layers = np.arange(1, depth + 1)
+    with plt.rc_context(STYLE):
+        fig, ax = plt.subplots(figsize=(6.5, 3))
+    ax.bar(layers - 0.2, 0.25 ** layers, width=0.4, color=SIGMOID_COLOUR,
+           label="sigmoid slopes: at most 0.25 per layer")
+    ax.bar(layers + 0.2, np.ones(depth), width=0.4, color=RELU_COLOUR, label="ReLU, neurons on: 1 per layer")
+    ax.set_yscale("log")
+    ax.set_ylim(1e-13, 5)
+    ax.set_xlim(0.4, MAX_FADING_DEPTH + 0.6)  # fixed, so that moving the slider adds bars instead of rescaling
+    ax.set_xticks(range(2, MAX_FADING_DEPTH + 1, 2))
+    ax.set_xlabel("number of layers the change passes through")
+    ax.set_ylabel("share the slopes keep, at best")
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, frameon=False, fontsize=9)
+    plt.show()
+    print(fading_text(depth))
+
+
+def show_slope_sizes(sigmoid_slopes, relu_slopes):
+    """The average size of the cost's slopes, layer by layer (log scale): a sigmoid line and a ReLU line.
+
+    The two lists are what ``nnbook.training.gradient_sizes`` gives for the
+    sigmoid network and the ReLU network, first layer first. Returns the Figure.
+    """
+    lines = []
+    for name, values in (("sigmoid_slopes", sigmoid_slopes), ("relu_slopes", relu_slopes)):
+        values = require_finite(as_float_array(values, name), name)
+        if values.ndim != 1 or len(values) == 0 or np.any(values <= 0):
+            raise ValueError(f"{name} must be a list of positive numbers, one per layer, got {describe(values)}")
+        lines.append(values)
+    if len(lines[0]) != len(lines[1]):
+        raise ValueError(f"sigmoid_slopes and relu_slopes must have one number per layer each, "
+                         f"got {len(lines[0])} and {len(lines[1])}")
+    layers = np.arange(1, len(lines[0]) + 1)
+    with plt.rc_context(STYLE):
+        fig, ax = plt.subplots(figsize=(6, 3.2))
+    ax.semilogy(layers, lines[0], "o-", color=SIGMOID_COLOUR, label="sigmoid hidden layers")
+    ax.semilogy(layers, lines[1], "o-", color=RELU_COLOUR, label="ReLU hidden layers")
+    ax.set_xticks(layers)
+    ax.set_xlabel(f"layer (1 = first after the pixels, {len(layers)} = output)")
+    ax.set_ylabel("average size of the slopes")
+    ax.legend(frameon=False)
+    return fig
+
+
 # Off or on: Lisha Li's reason for ReLU ------------------------------------
 
 def on_off_text(z) -> str:
@@ -313,5 +438,6 @@ def first_hidden_layer(network, images):
     return network.activations(batch)[1]
 
 
-__all__ = ["DepthComparison", "History", "compare_sigmoid_relu", "first_hidden_layer", "learning_rate_table",
-           "on_off_slider", "on_off_text", "show_learning_curves", "show_learning_rates", "show_on_off"]
+__all__ = ["DepthComparison", "History", "compare_sigmoid_relu", "fading_text", "first_hidden_layer",
+           "learning_rate_table", "on_off_slider", "on_off_text", "show_fading", "show_learning_curves",
+           "show_learning_rates", "show_on_off", "show_slope_sizes", "show_slopes"]

@@ -221,9 +221,9 @@ def test_fade_depth_is_ten_because_of_the_numbers():
     (2.5, "not a number of layers"),
     (0, "not a number of layers"),
     (7, "still above"),
-    (14, "not the fewest layers"),
+    (14, "14 is not the smallest n"),
     (3, "0.25^3 = 0.016 is still above a millionth"),
-    (12, "0.25^12 = 6e-08 is below a millionth, but it is not the fewest layers"),
+    (12, "0.25^12 = 6e-08 is below a millionth, but 12 is not the smallest n"),
 ])
 def test_fade_depth_explains_each_typical_mistake(answer, phrase):
     fails(check.sigmoid_fade_depth(answer), phrase)

@@ -208,3 +208,78 @@ def test_first_hidden_layer_refuses_bad_arguments(test_digits):
         first_hidden_layer(Network((784, 10)), images[:2])
     with pytest.raises(ValueError, match="images must be one image or a batch"):
         first_hidden_layer(Network(), np.zeros((2, 10)))
+
+
+def test_the_answers_of_every_epoch_are_recorded_for_both_networks(small, test_digits):
+    images, labels = test_digits
+    for answers, history, network in ((small.sigmoid_answers, small.sigmoid, small.sigmoid_network),
+                                      (small.relu_answers, small.relu, small.relu_network)):
+        assert len(answers) == len(history) == 3
+        for epoch, said in enumerate(answers):
+            assert said.shape == (len(labels),)
+            assert np.mean(said == labels) == pytest.approx(history.test_accuracy[epoch], abs=1e-12)
+        np.testing.assert_array_equal(answers[-1], network.predict(images))
+
+
+def test_progress_still_reaches_the_learner_and_a_diverged_run_keeps_its_good_epochs(capsys):
+    seen = []
+    comparison = compare_sigmoid_relu(hidden_layers=2, epochs=2, n_images=500, learning_rate=10,
+                                      progress=lambda history: seen.append(len(history)))
+    assert seen == [1, 2]  # the sigmoid's two epochs; the ReLU network diverged in its first
+    assert len(comparison.sigmoid_answers) == 2 and comparison.relu_answers == []
+    compare_sigmoid_relu(hidden_layers=1, epochs=1, n_images=100, progress=True)
+    assert capsys.readouterr().out.count("epoch  1:") == 2  # one line per network, as train prints
+
+
+def test_show_slopes_draws_the_slope_it_is_given_and_the_sigmoids_best():
+    from nnbook.depth import show_slopes
+
+    fig = show_slopes()
+    sigmoid_ax, relu_ax = fig.axes
+    z, sigmoid_slope = sigmoid_ax.lines[0].get_data()
+    assert (z[0], z[-1], len(z)) == (*Z_RANGE, 601)
+    np.testing.assert_allclose(sigmoid_slope, nnbook.sigmoid_slope(z), atol=1e-6)
+    assert sigmoid_ax.lines[1].get_ydata()[0] == 0.25  # the dashed line: the sigmoid's best
+    _, relu_slope = relu_ax.lines[0].get_data()
+    away = np.abs(z) > 1e-3
+    np.testing.assert_allclose(relu_slope[away], nnbook.relu_slope(z)[away], atol=1e-9)
+    calls = []
+    show_slopes(lambda f, z: calls.append(f) or np.zeros_like(z))
+    assert calls == [nnbook.sigmoid, nnbook.relu]
+    with pytest.raises(TypeError, match="slope must be a function"):
+        show_slopes("slope")
+
+
+def test_show_fading_draws_a_quarter_per_layer_and_prints_what_the_slopes_keep(capsys):
+    import matplotlib.pyplot as plt
+
+    from nnbook.depth import fading_text, show_fading
+
+    assert show_fading(3) is None  # interact would show a returned figure a second time
+    assert capsys.readouterr().out == fading_text(3) + "\n"
+    assert fading_text(1) == ("after 1 sigmoid layer(s): the slopes alone keep at most 1/4 of the change, "
+                              "before the weights act")
+    assert "1/1,048,576" in fading_text(10)
+    ax = plt.gcf().axes[0]
+    heights = [bar.get_height() for bar in ax.patches]
+    np.testing.assert_allclose(heights, [0.25, 0.25 ** 2, 0.25 ** 3, 1, 1, 1])
+    assert ax.get_yscale() == "log" and ax.get_xlim() == (0.4, 20.6)
+    with pytest.raises(ValueError, match="depth must be at most 20"):
+        show_fading(21)
+    with pytest.raises(ValueError, match="at least 1"):
+        fading_text(0)
+
+
+def test_show_slope_sizes_draws_both_lines_layer_by_layer(small):
+    from nnbook.depth import show_slope_sizes
+
+    ax = show_slope_sizes(small.sigmoid_gradients, small.relu_gradients).axes[0]
+    (sigmoid_line, relu_line) = ax.lines
+    np.testing.assert_array_equal(sigmoid_line.get_xdata(), np.arange(1, 8))
+    np.testing.assert_array_equal(sigmoid_line.get_ydata(), small.sigmoid_gradients)
+    np.testing.assert_array_equal(relu_line.get_ydata(), small.relu_gradients)
+    assert ax.get_yscale() == "log" and "7 = output" in ax.get_xlabel()
+    with pytest.raises(ValueError, match="one number per layer each, got 7 and 3"):
+        show_slope_sizes(small.sigmoid_gradients, [1.0, 2.0, 3.0])
+    with pytest.raises(ValueError, match="positive numbers"):
+        show_slope_sizes([0.0, 1.0], [1.0, 1.0])

@@ -118,16 +118,25 @@ def test_the_deep_relu_network_learns_and_the_deep_sigmoid_network_does_not(comp
 
 
 def test_the_sigmoid_networks_dip_is_answering_9_then_7_for_everything(comparison, train_digits, test_digits):
-    # "The small dip at epochs 5 and 6 ... it answered 9 for every image, then 7."
-    # Answering one digit d for every image scores exactly the share of d's, on both digit sets;
-    # in the test set 4s and 9s have the same share, so the training set decides.
+    # "after epoch 5 it answered 9 for every image, after epoch 6 it answered 7": the cell prints the answers.
     _, train_labels = train_digits
     _, test_labels = test_digits
     history = comparison.sigmoid
-    for epoch, digit in ((5, 9), (6, 7)):
+    first, nine, second, seven = numbers_in_text(
+        "08", r"after epoch (\d+) it answered (\d) for every image, after epoch (\d+) it answered (\d)\.")
+    for epoch, digit in ((first, nine), (second, seven)):
+        epoch = int(epoch)
+        assert np.unique(comparison.sigmoid_answers[epoch - 1]).tolist() == [digit]
+        # answering one digit d for every image scores exactly the share of d's, on both digit sets
         assert history.train_accuracy[epoch - 1] == pytest.approx(np.mean(train_labels == digit), abs=1e-12)
         assert history.test_accuracy[epoch - 1] == pytest.approx(np.mean(test_labels == digit), abs=1e-12)
-    assert min(history.test_accuracy) == history.test_accuracy[4]  # the dip is at epoch 5
+    assert min(history.test_accuracy) == history.test_accuracy[int(first) - 1]  # the dip
+    # "It answers 1 for every single digit": after every other epoch
+    others = [np.unique(a).tolist() for e, a in enumerate(comparison.sigmoid_answers, 1) if e not in (first, second)]
+    assert others == [[1]] * 8
+    [cell] = [c for c in cells("extensions") if "comparison.sigmoid_answers[epoch]" in "".join(c["source"])]
+    printed = "".join("".join(o.get("text", "")) for o in cell["outputs"])
+    assert f"after epoch {first:.0f}: [{nine:.0f}]" in printed and f"after epoch {second:.0f}: [{seven:.0f}]" in printed
 
 
 def test_the_deep_sigmoid_networks_weights_are_all_smaller_than_1():
@@ -282,3 +291,91 @@ def test_the_core_has_two_exercises_and_a_live_widget():
             "check.sigmoid_never_off(" in "".join(checks[1]["source"])] == [True, True]
     widget = [c for c in core if "on_off_slider()" in "".join(c.get("source", ""))]
     assert len(widget) == 1 and "nbval-ignore-output" in widget[0]["metadata"]["tags"]
+
+
+# Round 3: the extensions stand on their own, in plain Python -------------------------------------------
+
+def _names(source):
+    import ast
+
+    defined, read = set(), set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Name):
+            (defined if isinstance(node.ctx, ast.Store) else read).add(node.id)
+        elif isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            defined.add(node.name)
+        elif isinstance(node, ast.arg):
+            defined.add(node.arg)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            defined.update((alias.asname or alias.name).split(".")[0] for alias in node.names)
+    return defined, read
+
+
+def test_the_first_going_further_section_opens_the_extensions_with_a_setup_that_repeats_the_experiment():
+    extension = cells("extensions")
+    opening = " ".join("".join(extension[0]["source"]).split())
+    assert opening.startswith("## Going further: ")
+    for words in ("Everything from here on is optional", "Do the sections in any order, or skip them",
+                  "**Run the next cell first**"):
+        assert words in opening
+    setup = "".join(extension[1]["source"])
+    assert extension[1]["cell_type"] == "code" and setup.startswith("# Run this first")
+    core_call = re.search(r"compare_sigmoid_relu\(.*?\)", "".join("".join(c["source"]) for c in cells("core")))
+    assert core_call.group(0) in setup  # the core's experiment, argument for argument
+
+
+def test_each_going_further_section_needs_only_the_setup_cell_and_itself():
+    import builtins
+
+    sections = []
+    for cell in cells("extensions"):
+        source = "".join(cell["source"])
+        if cell["cell_type"] == "markdown" and source.startswith("## Going further"):
+            sections.append((source.splitlines()[0], []))
+        elif cell["cell_type"] == "code":
+            sections[-1][1].append(source)
+    available = set(dir(builtins)) | _names(sections[0][1][0])[0]
+    assert len(sections) == 5
+    for title, sources in sections:
+        defined, read = set(available), set()
+        for source in sources:
+            cell_defined, cell_read = _names(source)
+            defined |= cell_defined
+            read |= cell_read
+        assert not read - defined, f"{title} uses {sorted(read - defined)}, defined neither in the setup nor in it"
+
+
+def test_extension_exercises_share_the_courses_naming_scheme():
+    headings = [line for c in cells("extensions") if c["cell_type"] == "markdown"
+                for line in "".join(c["source"]).splitlines() if line.startswith("### Exercise")]
+    assert len(headings) == 3
+    for heading in headings:
+        assert re.fullmatch(r"### Exercise: .+ \((easy|medium|challenge, optional)\)", heading), heading
+    text = text_of(cells("extensions"))
+    assert not re.search(r"Exercise [3-9]", text)
+    assert "the fewest" not in text and "Find the smallest n with 0.25ⁿ < 0.000001." in text
+
+
+def test_the_extensions_python_is_plain():
+    code = "\n".join("".join(c["source"]) for c in cells("extensions") if c["cell_type"] == "code")
+    for trick in ("'s' * (", "float(f'", "@interact", "enumerate(", "max(np.abs(W).max() for"):
+        assert trick not in code, trick
+    [fading] = [c for c in cells("extensions") if "show_fading" in "".join(c["source"])
+                and "interactive(" in "".join(c["source"])]
+    assert "nbval-ignore-output" in fading["metadata"]["tags"]
+    assert not "".join(fading["source"]).rstrip().endswith(";")
+
+
+def test_the_drop_in_thousands_is_the_measured_one(train_digits):
+    images, labels = train_digits
+    slopes = gradient_sizes(nnbook.Network(DEEP_SIZES, activation="sigmoid", seed=0), images, labels)
+    [cell] = [c for c in cells("extensions") if "sigmoid_drop = " in "".join(c["source"])]
+    printed = "".join("".join(o.get("text", "")) for o in cell["outputs"])
+    assert f"about {round(slopes[-1] / slopes[0] / 1000)} thousand times" in printed
+
+
+def test_no_extension_leans_on_notebook_06s_extensions():
+    text = text_of(cells("extensions"))
+    for leftover in ("You met slopes in notebook 06", "Notebook 06 called", "there it was 100",
+                     "In notebook 06, each step", "As with `1e-6` above"):
+        assert leftover not in text

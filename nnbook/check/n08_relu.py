@@ -240,7 +240,7 @@ while 0.25 ** n >= 0.000001:
 my_layers = n   # 10: 0.25^9 = 0.0000038 is still above a millionth; 0.25^10 = 0.00000095 is below
 ''')
 def sigmoid_fade_depth(answer):
-    """The fewest sigmoid layers whose slopes alone (0.25 at most, each) leave less than a millionth of a change."""
+    """The smallest n with 0.25ⁿ < 0.000001: the sigmoid layers until the slopes alone keep under a millionth."""
     count = answer.size if isinstance(answer, np.ndarray) else len(answer) if isinstance(answer, (list, tuple)) else 1
     if count > 1:
         raise Wrong(f"you gave {count} numbers; the answer is one whole number of layers.",
@@ -257,7 +257,7 @@ def sigmoid_fade_depth(answer):
     mistakes = {
         9: ("0.25⁹ ≈ 0.0000038 is still above a millionth (about 4 in a million).", "One more layer."),
         11: ("after 11 layers it is below a millionth, but it already was one layer earlier.",
-             "Look for the fewest layers: compute 0.25¹⁰."),
+             "Look for the smallest n: compute 0.25¹⁰."),
         20: ("20 is the answer for a slope of 0.5 per layer (0.5²⁰ ≈ 0.00000095).",
              "The sigmoid's slope is at most 0.25, not 0.5."),
         5: ("5 layers get you below a thousandth (0.25⁵ ≈ 0.00098). A millionth is a thousandth of a thousandth.",
@@ -280,7 +280,8 @@ def sigmoid_fade_depth(answer):
     if 0.25 ** layers >= SHARE_LEFT:
         raise Wrong(f"0.25^{num(layers)} = {0.25 ** layers:.2g} is still above a millionth.",
                     hint="Print 0.25 ** n for n = 1, 2, 3, ... and find the first one below 0.000001.")
-    raise Wrong(f"0.25^{num(layers)} = {0.25 ** layers:.2g} is below a millionth, but it is not the fewest layers.",
+    raise Wrong(f"0.25^{num(layers)} = {0.25 ** layers:.2g} is below a millionth, "
+                f"but {num(layers)} is not the smallest n.",
                 hint="Print 0.25 ** n for n = 1, 2, 3, ... and find the first one below 0.000001.")
 
 
