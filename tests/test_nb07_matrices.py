@@ -187,7 +187,7 @@ def test_the_core_layer_is_the_first_test_image_with_bias_minus_5(core_layer, te
     (digit,) = numbers_in_text("07", r"a0 is the first test image, a (\d),")
     assert labels[0] == digit
     np.testing.assert_array_equal(scope["a0"], images[0].reshape(784))
-    (bias,) = numbers_in_text("07", r"every bias is −(\d+)")
+    (bias,) = numbers_in_text("07", r"every bias is -(\d+)")
     np.testing.assert_array_equal(scope["b"], np.full(16, -bias))
     assert timing.SQUARE_BIAS == -bias
 
