@@ -189,7 +189,9 @@ def test_the_core_keeps_the_videos_facts_and_lisha_lis_reason():
     assert "Lisha Li" in core and '"old school"' in core
     assert "easier to train, especially in **deep** networks" in core
     assert "partly inspired by brain cells" in core and "active or not" in core
-    assert "loose comparison" in core  # honest: only an analogy
+    assert "max(0, z) is the larger of the two: below 0 exactly 0 (ReLU is **off**), above 0 z itself" in core
+    assert "Lisha Li, the expert at the end of the video," in core  # introduced where she is first named
+    assert "−" not in core  # an ASCII minus, so a learner can copy a number into Python
     assert "never quite off" in core
     code = " ".join("".join(cell["source"]) for cell in cells("core") if cell["cell_type"] == "code")
     assert "on_off_slider()" in code and "show_learning_curves(comparison)" in code
@@ -227,10 +229,10 @@ def test_the_core_states_the_experiments_result(comparison):
 
 def test_exercise_1s_numbers_are_the_judges():
     bias, first, second = numbers_in_text(
-        "08", r"A ReLU neuron has a bias of −(\d+)\. What does it give for a weighted sum of (\d+)\? And of (\d+)\?")
+        "08", r"A ReLU neuron has a bias of -(\d+)\. What does it give for a weighted sum of (\d+)\? And of (\d+)\?")
     assert -bias == n08_relu.NEURON_BIAS
     assert (first, second) == n08_relu.NEURON_SUMS
-    [bias_again, threshold] = numbers_in_text("08", r"With a bias of −(\d+), as in Exercise 1, it stays off until "
+    [bias_again, threshold] = numbers_in_text("08", r"With a bias of -(\d+), as in Exercise 1, it stays off until "
                                                     r"its weighted sum passes (\d+)")
     assert bias_again == bias and threshold == -n08_relu.NEURON_BIAS
 
@@ -281,7 +283,7 @@ def test_every_cell_after_the_summary_is_an_extension_and_none_before():
     assert after and all(h.startswith("## Going further: ") for h in after)
     assert "Going further" in sources[summary]
     assert re.search(r"\[09 · The whole network\]\(09-the-whole-network\.ipynb\)", sources[summary])
-    assert notebook["metadata"]["nnbook"] == {"core_teaches": []}
+    assert notebook["metadata"]["nnbook"] == {"core_teaches": [], "widget_minutes": 2}  # one slider
 
 
 def test_the_core_has_two_exercises_and_a_live_widget():
