@@ -41,7 +41,8 @@ def weighted_sum(weights, activations, bias=0.0):
             f"activations must have the same shape as weights {w.shape} (or be a batch shaped "
             f"(n, {', '.join(map(str, w.shape))})), got shape {a.shape}"
         )
-    with np.errstate(over="ignore", invalid="ignore"):
+    # Tiny products round to 0 (underflow), the right answer, even under a learner's np.seterr(all="raise").
+    with np.errstate(over="ignore", invalid="ignore", under="ignore"):
         sums = flat @ w.ravel() + float(b)
     if not np.all(np.isfinite(sums)):
         raise ValueError("the weighted sum is too large for a float (beyond about ±1.8e308): "
