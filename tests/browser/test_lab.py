@@ -16,8 +16,8 @@ import pathlib
 import re
 import warnings
 
-import nbformat
 import pytest
+from lab_session import CELL_TEXT, CLOSE, RUN_NEW_CELL, open_lab, write_notebook
 
 NOTEBOOKS = pathlib.Path(__file__).resolve().parents[2] / "notebooks"
 
@@ -55,13 +55,6 @@ OPEN_AND_RUN_ALL = """async (path) => {
   app.commands.execute("notebook:run-all-cells");
 }"""
 
-CLOSE = """async () => {
-  const panel = window.jupyterapp.shell.currentWidget;
-  await panel.sessionContext.shutdown();
-  panel.context.model.dirty = false;  // the run changed it; close without asking to save
-  panel.dispose();
-}"""
-
 # Finished: the kernel is idle, no cell is running or waiting, and every code cell has run, unless a
 # cell not allowed to raise did raise (then Run All stops there, and the test reports it).
 KERNEL_IDLE = """() => {
@@ -87,21 +80,6 @@ CELLS = """() => window.jupyterapp.shell.currentWidget.content.widgets.map((cell
     text: o.output_type === "stream" ? String(o.text).slice(0, 300) : null,
   })) : [],
 }))"""
-
-RUN_NEW_CELL = """async (code) => {
-  const app = window.jupyterapp;
-  const notebook = app.shell.currentWidget.content;
-  notebook.activeCellIndex = notebook.widgets.length - 1;
-  await app.commands.execute("notebook:insert-cell-below");
-  notebook.activeCell.model.sharedModel.setSource(code);
-  await app.commands.execute("notebook:run-cell");
-  return notebook.widgets.length - 1;
-}"""
-
-CELL_TEXT = """(index) => {
-  const cell = window.jupyterapp.shell.currentWidget.content.widgets[index];
-  return cell.model.outputs.toJSON().map((o) => o.text || (o.data && o.data["text/plain"]) || "").join("");
-}"""
 
 BRIGHTEST_PIXEL = """(canvas) => {
   const data = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
@@ -148,20 +126,14 @@ class Notebooks:
 
     def _write_scratch(self, path: str) -> None:
         """A small notebook for a widget that no course notebook uses (yet)."""
-        widget = pathlib.Path(path).stem
-        notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code) for code in SCRATCH[widget]])
-        notebook.metadata.kernelspec = {"name": "python3", "display_name": "Python 3", "language": "python"}
-        (self.lab.root / "scratch").mkdir(exist_ok=True)
-        nbformat.write(notebook, self.lab.root / path)
+        write_notebook(self.lab.root / path, *SCRATCH[pathlib.Path(path).stem])
 
     def _open_lab(self):
         page = self.context.new_page()
         page.add_init_script(WATCH_FOR_WIDGET_ERRORS)
         page.console_errors = []
         page.on("console", lambda message: message.type == "error" and page.console_errors.append(message.text))
-        page.goto(f"{self.lab.url}/lab?token={self.lab.token}&reset")
-        page.wait_for_function("() => window.jupyterapp && window.jupyterapp.started", timeout=60_000)
-        page.evaluate("async () => { await window.jupyterapp.started; await window.jupyterapp.restored; }")
+        open_lab(page, self.lab)
         return page
 
     def run(self, path: str):

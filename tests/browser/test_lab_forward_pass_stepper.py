@@ -14,13 +14,10 @@ running notebook. Screenshots: test-artifacts/screenshots/.
 
 from __future__ import annotations
 
-import pathlib
 import re
 
-import nbformat
 import pytest
-from nbclient import NotebookClient
-from nbconvert import HTMLExporter
+from lab_session import notebook_in_lab, run_new_cell, static_export, widget_on
 
 from nnbook.widgets.forward_pass_stepper import ForwardPassStepper
 
@@ -32,42 +29,6 @@ SMALL = ("import nnbook\n"
          "small = ForwardPassStepper(nnbook.Network((3, 2, 2), activation='relu', seed=1), digit=[0.1, 0.5, 1.0])\n"
          "small")
 STEPPER = ".nnbook-forward-pass-stepper"
-
-OPEN_AND_RUN_ALL = """async (path) => {
-  const app = window.jupyterapp;
-  const panel = await app.commands.execute("docmanager:open", {path: path, factory: "Notebook"});
-  app.shell.activateById(panel.id);
-  await panel.context.ready;
-  await panel.sessionContext.ready;
-  await app.commands.execute("notebook:run-all-cells");
-}"""
-
-RUN_NEW_CELL = """async (code) => {
-  const app = window.jupyterapp;
-  const notebook = app.shell.currentWidget.content;
-  notebook.activeCellIndex = notebook.widgets.length - 1;
-  await app.commands.execute("notebook:insert-cell-below");
-  notebook.activeCell.model.sharedModel.setSource(code);
-  await app.commands.execute("notebook:run-cell");
-  return notebook.widgets.length - 1;
-}"""
-
-CELL_TEXT = """(index) => window.jupyterapp.shell.currentWidget.content.widgets[index].model.outputs.toJSON()
-  .map((o) => o.text || (o.data && o.data["text/plain"]) || "").join("")"""
-
-CLOSE = """async () => {
-  const panel = window.jupyterapp.shell.currentWidget;
-  await panel.sessionContext.shutdown();
-  panel.context.model.dirty = false;
-  panel.dispose();
-}"""
-
-
-def write_notebook(path: pathlib.Path) -> None:
-    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(SETUP), nbformat.v4.new_code_cell(SMALL)])
-    notebook.metadata.kernelspec = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    path.parent.mkdir(parents=True, exist_ok=True)
-    nbformat.write(notebook, path)
 
 
 @pytest.fixture(scope="module")
@@ -84,17 +45,8 @@ def expected():
 
 @pytest.fixture(scope="module")
 def page(lab, context):
-    write_notebook(lab.root / "scratch" / "forward_pass_stepper.ipynb")
-    page = context.new_page()
-    page.goto(f"{lab.url}/lab?token={lab.token}&reset")
-    page.wait_for_function("() => window.jupyterapp && window.jupyterapp.started", timeout=60_000)
-    page.evaluate("async () => { await window.jupyterapp.started; await window.jupyterapp.restored; }")
-    page.evaluate(OPEN_AND_RUN_ALL, "scratch/forward_pass_stepper.ipynb")
-    try:
+    with notebook_in_lab(lab, context, "scratch/forward_pass_stepper.ipynb", SETUP, SMALL) as page:
         yield page
-    finally:
-        page.evaluate(CLOSE)
-        page.close()
 
 
 def shown(stepper, n_steps=49) -> tuple[int, str]:
@@ -110,9 +62,7 @@ def wait_for_step(page, stepper, step: int) -> None:
 
 
 def test_the_stepper_moves_on_a_click_and_on_the_keys(page, expected, screenshots):
-    stepper = page.locator(STEPPER).first
-    stepper.wait_for(timeout=90_000)
-    stepper.scroll_into_view_if_needed()
+    stepper = widget_on(page, STEPPER)
     page.wait_for_function("(el) => el.dataset.live === 'true'", arg=stepper.element_handle(), timeout=15_000)
     assert shown(stepper) == (0, expected(0))
     assert "Test digit 0, a 6, goes in" in expected(0)
@@ -185,9 +135,8 @@ def test_the_stepper_moves_on_a_click_and_on_the_keys(page, expected, screenshot
 
     stepper.locator("button.nnbook-fps-back").click()
     wait_for_step(page, stepper, 48)
-    cell = page.evaluate(RUN_NEW_CELL, "print('kernel at step', stepper.step, stepper.state.kind)")
-    page.wait_for_function(f"() => ({CELL_TEXT})({cell}).includes('kernel at step')", polling=250)
-    assert page.evaluate(CELL_TEXT, cell).strip() == "kernel at step 48 activation"
+    reply = run_new_cell(page, "print('kernel at step', stepper.step, stepper.state.kind)", "kernel at step")
+    assert reply.strip() == "kernel at step 48 activation"
     assert not page.evaluate("() => document.body.innerText.includes('Error displaying widget')")
 
 
@@ -218,35 +167,7 @@ def test_a_small_relu_network_steps_too(page, screenshots):
 
 def test_a_static_export_shows_the_saved_step_and_says_it_moves_only_when_running(
         browser, missing, screenshots, tmp_path):
-    from test_static_view import PAGE, Vendored, serve  # the renderer, answered from the vendored npm packages
-
-    vendored = Vendored(missing)
-    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(SETUP + ".step = 12\nstepper")])
-    NotebookClient(notebook, timeout=120, kernel_name="python3", store_widget_state=True,
-                   resources={"metadata": {"path": str(tmp_path)}}).execute()
-    html, _ = HTMLExporter().from_notebook_node(notebook)
-
-    def answer(route):
-        url = route.request.url
-        if url == PAGE:
-            return serve(route, html.encode(), "index.html")
-        if re.search(r"/require(\.min)?\.js$", url):
-            return serve(route, vendored.requirejs(), url)
-        manager = re.search(r"/@jupyter-widgets/html-manager@[^/]+/dist/([^?#]+)", url)
-        if manager and vendored.html_manager(manager.group(1)) is not None:
-            return serve(route, vendored.html_manager(manager.group(1)), url)
-        if re.search(r"/anywidget@[^/]+/dist/index\.js$", url):
-            import anywidget
-
-            return serve(route, (pathlib.Path(anywidget.__file__).parent / "nbextension" / "index.js").read_bytes(),
-                         url)
-        return route.fulfill(status=404, body="")
-
-    context = browser.new_context(viewport={"width": 1300, "height": 900})
-    try:
-        context.route(lambda url: url.startswith("http"), answer)
-        page = context.new_page()
-        page.goto(PAGE)
+    with static_export(browser, missing, tmp_path, SETUP + ".step = 12\nstepper") as page:
         stepper = page.locator(STEPPER).first
         stepper.wait_for(timeout=60_000)
         saved = ForwardPassStepper(digit=0)
@@ -258,5 +179,3 @@ def test_a_static_export_shows_the_saved_step_and_says_it_moves_only_when_runnin
         assert "moves only in a running notebook" in note.inner_text()
         stepper.scroll_into_view_if_needed()
         stepper.screenshot(path=screenshots / "static-forward-pass-stepper.png")
-    finally:
-        context.close()

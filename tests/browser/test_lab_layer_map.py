@@ -15,14 +15,11 @@ notebook. Screenshots: test-artifacts/screenshots/.
 
 from __future__ import annotations
 
-import pathlib
 import re
 
-import nbformat
 import numpy as np
 import pytest
-from nbclient import NotebookClient
-from nbconvert import HTMLExporter
+from lab_session import notebook_in_lab, run_new_cell, static_export, widget_on
 
 from nnbook.widgets.layer_map import LayerMap
 
@@ -31,42 +28,6 @@ pytestmark = pytest.mark.browser
 SETUP = "from nnbook.widgets.layer_map import LayerMap\nlayer_map = LayerMap()\nlayer_map"
 MAP = ".nnbook-layer-map"
 SIZE, MARGIN = 340, 14  # a map's side and margin in CSS pixels, as layer_map.js draws it
-
-OPEN_AND_RUN_ALL = """async (path) => {
-  const app = window.jupyterapp;
-  const panel = await app.commands.execute("docmanager:open", {path: path, factory: "Notebook"});
-  app.shell.activateById(panel.id);
-  await panel.context.ready;
-  await panel.sessionContext.ready;
-  await app.commands.execute("notebook:run-all-cells");
-}"""
-
-RUN_NEW_CELL = """async (code) => {
-  const app = window.jupyterapp;
-  const notebook = app.shell.currentWidget.content;
-  notebook.activeCellIndex = notebook.widgets.length - 1;
-  await app.commands.execute("notebook:insert-cell-below");
-  notebook.activeCell.model.sharedModel.setSource(code);
-  await app.commands.execute("notebook:run-cell");
-  return notebook.widgets.length - 1;
-}"""
-
-CELL_TEXT = """(index) => window.jupyterapp.shell.currentWidget.content.widgets[index].model.outputs.toJSON()
-  .map((o) => o.text || (o.data && o.data["text/plain"]) || "").join("")"""
-
-CLOSE = """async () => {
-  const panel = window.jupyterapp.shell.currentWidget;
-  await panel.sessionContext.shutdown();
-  panel.context.model.dirty = false;
-  panel.dispose();
-}"""
-
-
-def write_notebook(path: pathlib.Path) -> None:
-    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(SETUP)])
-    notebook.metadata.kernelspec = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    path.parent.mkdir(parents=True, exist_ok=True)
-    nbformat.write(notebook, path)
 
 
 @pytest.fixture(scope="module")
@@ -77,17 +38,8 @@ def expected():
 
 @pytest.fixture(scope="module")
 def page(lab, context):
-    write_notebook(lab.root / "scratch" / "layer_map.ipynb")
-    page = context.new_page()
-    page.goto(f"{lab.url}/lab?token={lab.token}&reset")
-    page.wait_for_function("() => window.jupyterapp && window.jupyterapp.started", timeout=60_000)
-    page.evaluate("async () => { await window.jupyterapp.started; await window.jupyterapp.restored; }")
-    page.evaluate(OPEN_AND_RUN_ALL, "scratch/layer_map.ipynb")
-    try:
+    with notebook_in_lab(lab, context, "scratch/layer_map.ipynb", SETUP) as page:
         yield page
-    finally:
-        page.evaluate(CLOSE)
-        page.close()
 
 
 def shown(widget) -> dict:
@@ -131,9 +83,7 @@ def a_dot_to_click(layer_map: LayerMap, name: str) -> tuple[int, float, float]:
 
 
 def test_the_map_changes_layer_on_a_click_and_picks_a_dot(page, expected, screenshots):
-    widget = page.locator(MAP).first
-    widget.wait_for(timeout=90_000)
-    widget.scroll_into_view_if_needed()
+    widget = widget_on(page, MAP)
     page.wait_for_function("(el) => el.dataset.live === 'true'", arg=widget.element_handle(), timeout=15_000)
     wait_for_layer(page, widget, 0)
     assert shown(widget) == computed(expected, 0)
@@ -179,9 +129,8 @@ def test_the_map_changes_layer_on_a_click_and_picks_a_dot(page, expected, screen
     assert brightest == round(255 * expected.picked.image.max()), "the picked digit's image shows"
     widget.screenshot(path=screenshots / "layer-map-picked.png")
 
-    cell = page.evaluate(RUN_NEW_CELL, "print('kernel:', layer_map.layer, layer_map.picked.index)")
-    page.wait_for_function(f"() => ({CELL_TEXT})({cell}).includes('kernel:')", polling=250, timeout=30_000)
-    assert page.evaluate(CELL_TEXT, cell).strip() == f"kernel: 2 {index}"
+    reply = run_new_cell(page, "print('kernel:', layer_map.layer, layer_map.picked.index)", "kernel:")
+    assert reply.strip() == f"kernel: 2 {index}"
 
     # Without a mouse: type a test digit's number.
     widget.locator("input.nnbook-lm-number").fill("1234")
@@ -194,35 +143,7 @@ def test_the_map_changes_layer_on_a_click_and_picks_a_dot(page, expected, screen
 
 def test_a_static_export_shows_the_saved_layer_and_says_it_moves_only_when_running(
         browser, missing, screenshots, tmp_path):
-    from test_static_view import PAGE, Vendored, serve  # the renderer, answered from the vendored npm packages
-
-    vendored = Vendored(missing)
-    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(SETUP + ".layer = 3\nlayer_map")])
-    NotebookClient(notebook, timeout=120, kernel_name="python3", store_widget_state=True,
-                   resources={"metadata": {"path": str(tmp_path)}}).execute()
-    html, _ = HTMLExporter().from_notebook_node(notebook)
-
-    def answer(route):
-        url = route.request.url
-        if url == PAGE:
-            return serve(route, html.encode(), "index.html")
-        if re.search(r"/require(\.min)?\.js$", url):
-            return serve(route, vendored.requirejs(), url)
-        manager = re.search(r"/@jupyter-widgets/html-manager@[^/]+/dist/([^?#]+)", url)
-        if manager and vendored.html_manager(manager.group(1)) is not None:
-            return serve(route, vendored.html_manager(manager.group(1)), url)
-        if re.search(r"/anywidget@[^/]+/dist/index\.js$", url):
-            import anywidget
-
-            return serve(route, (pathlib.Path(anywidget.__file__).parent / "nbextension" / "index.js").read_bytes(),
-                         url)
-        return route.fulfill(status=404, body="")
-
-    context = browser.new_context(viewport={"width": 1300, "height": 900})
-    try:
-        context.route(lambda url: url.startswith("http"), answer)
-        page = context.new_page()
-        page.goto(PAGE)
+    with static_export(browser, missing, tmp_path, SETUP + ".layer = 3\nlayer_map") as page:
         widget = page.locator(MAP).first
         widget.wait_for(timeout=60_000)
         saved = LayerMap()
@@ -233,5 +154,3 @@ def test_a_static_export_shows_the_saved_layer_and_says_it_moves_only_when_runni
         page.wait_for_function("(el) => el.dataset.drawnLayer === '3'", arg=widget.element_handle())
         widget.scroll_into_view_if_needed()
         widget.screenshot(path=screenshots / "static-layer-map.png")
-    finally:
-        context.close()

@@ -14,13 +14,8 @@ moves only in a running notebook. Screenshots: test-artifacts/screenshots/.
 
 from __future__ import annotations
 
-import pathlib
-import re
-
-import nbformat
 import pytest
-from nbclient import NotebookClient
-from nbconvert import HTMLExporter
+from lab_session import notebook_in_lab, run_new_cell, static_export, widget_on
 
 from nnbook.widgets.network_lab import NetworkLab
 
@@ -29,56 +24,11 @@ pytestmark = pytest.mark.browser
 SETUP = "from nnbook.widgets.network_lab import NetworkLab\nnetwork_lab = NetworkLab()\nnetwork_lab"
 LAB = ".nnbook-network-lab"
 
-OPEN_AND_RUN_ALL = """async (path) => {
-  const app = window.jupyterapp;
-  const panel = await app.commands.execute("docmanager:open", {path: path, factory: "Notebook"});
-  app.shell.activateById(panel.id);
-  await panel.context.ready;
-  await panel.sessionContext.ready;
-  await app.commands.execute("notebook:run-all-cells");
-}"""
-
-RUN_NEW_CELL = """async (code) => {
-  const app = window.jupyterapp;
-  const notebook = app.shell.currentWidget.content;
-  notebook.activeCellIndex = notebook.widgets.length - 1;
-  await app.commands.execute("notebook:insert-cell-below");
-  notebook.activeCell.model.sharedModel.setSource(code);
-  await app.commands.execute("notebook:run-cell");
-  return notebook.widgets.length - 1;
-}"""
-
-CELL_TEXT = """(index) => window.jupyterapp.shell.currentWidget.content.widgets[index].model.outputs.toJSON()
-  .map((o) => o.text || (o.data && o.data["text/plain"]) || "").join("")"""
-
-CLOSE = """async () => {
-  const panel = window.jupyterapp.shell.currentWidget;
-  await panel.sessionContext.shutdown();
-  panel.context.model.dirty = false;
-  panel.dispose();
-}"""
-
-
-def write_notebook(path: pathlib.Path) -> None:
-    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(SETUP)])
-    notebook.metadata.kernelspec = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    path.parent.mkdir(parents=True, exist_ok=True)
-    nbformat.write(notebook, path)
-
 
 @pytest.fixture(scope="module")
 def page(lab, context):
-    write_notebook(lab.root / "scratch" / "network_lab.ipynb")
-    page = context.new_page()
-    page.goto(f"{lab.url}/lab?token={lab.token}&reset")
-    page.wait_for_function("() => window.jupyterapp && window.jupyterapp.started", timeout=60_000)
-    page.evaluate("async () => { await window.jupyterapp.started; await window.jupyterapp.restored; }")
-    page.evaluate(OPEN_AND_RUN_ALL, "scratch/network_lab.ipynb")
-    try:
+    with notebook_in_lab(lab, context, "scratch/network_lab.ipynb", SETUP) as page:
         yield page
-    finally:
-        page.evaluate(CLOSE)
-        page.close()
 
 
 def shown_right(widget) -> int:
@@ -101,9 +51,7 @@ def test_switching_a_neuron_off_changes_the_accuracy_and_restore_brings_it_back(
     without_both = round(expected.accuracy * 2000)
     assert trained != without_first != without_both
 
-    widget = page.locator(LAB).first
-    widget.wait_for(timeout=90_000)
-    widget.scroll_into_view_if_needed()
+    widget = widget_on(page, LAB)
     wait_for_right(page, widget, trained)
     accuracy = widget.locator(".nnbook-lab-accuracy")
     assert accuracy.inner_text().startswith(f"{trained:,} of the 2,000 test digits right")
@@ -140,47 +88,17 @@ def test_switching_a_neuron_off_changes_the_accuracy_and_restore_brings_it_back(
     assert switch.inner_text().strip() == "switch off"
     widget.screenshot(path=screenshots / "network-lab-restored.png")
 
-    cell = page.evaluate(RUN_NEW_CELL, "print('kernel:', round(network_lab.accuracy * 2000), network_lab.changes, "
-                                       "network_lab.selected)")
-    page.wait_for_function(f"() => ({CELL_TEXT})({cell}).includes('kernel:')", polling=250, timeout=30_000)
-    assert page.evaluate(CELL_TEXT, cell).strip() == f"kernel: {trained} [] (3, 0)"
+    reply = run_new_cell(page, "print('kernel:', round(network_lab.accuracy * 2000), network_lab.changes, "
+                         "network_lab.selected)", "kernel:")
+    assert reply.strip() == f"kernel: {trained} [] (3, 0)"
     assert not page.evaluate("() => document.body.innerText.includes('Error displaying widget')")
 
 
 def test_a_static_export_shows_the_saved_lab_and_says_it_moves_only_when_running(
         browser, missing, screenshots, tmp_path):
-    from test_static_view import PAGE, Vendored, serve  # the renderer, answered from the vendored npm packages
-
-    vendored = Vendored(missing)
-    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
-        SETUP + ".switch_off(1, 0)\nnetwork_lab")])
-    NotebookClient(notebook, timeout=120, kernel_name="python3", store_widget_state=True,
-                   resources={"metadata": {"path": str(tmp_path)}}).execute()
-    html, _ = HTMLExporter().from_notebook_node(notebook)
-
-    def answer(route):
-        url = route.request.url
-        if url == PAGE:
-            return serve(route, html.encode(), "index.html")
-        if re.search(r"/require(\.min)?\.js$", url):
-            return serve(route, vendored.requirejs(), url)
-        manager = re.search(r"/@jupyter-widgets/html-manager@[^/]+/dist/([^?#]+)", url)
-        if manager and vendored.html_manager(manager.group(1)) is not None:
-            return serve(route, vendored.html_manager(manager.group(1)), url)
-        if re.search(r"/anywidget@[^/]+/dist/index\.js$", url):
-            import anywidget
-
-            return serve(route, (pathlib.Path(anywidget.__file__).parent / "nbextension" / "index.js").read_bytes(),
-                         url)
-        return route.fulfill(status=404, body="")
-
     saved = NetworkLab()
     saved.switch_off(1, 0)
-    context = browser.new_context(viewport={"width": 1300, "height": 900})
-    try:
-        context.route(lambda url: url.startswith("http"), answer)
-        page = context.new_page()
-        page.goto(PAGE)
+    with static_export(browser, missing, tmp_path, SETUP + ".switch_off(1, 0)\nnetwork_lab") as page:
         widget = page.locator(LAB).first
         widget.wait_for(timeout=60_000)
         assert shown_right(widget) == round(saved.accuracy * 2000)
@@ -191,5 +109,3 @@ def test_a_static_export_shows_the_saved_lab_and_says_it_moves_only_when_running
         assert "moves only in a running notebook" in note.inner_text()
         widget.scroll_into_view_if_needed()
         widget.screenshot(path=screenshots / "static-network-lab.png")
-    finally:
-        context.close()

@@ -21,14 +21,11 @@ running notebook. Screenshots: test-artifacts/screenshots/.
 
 from __future__ import annotations
 
-import pathlib
 import re
 import time
 
-import nbformat
 import pytest
-from nbclient import NotebookClient
-from nbconvert import HTMLExporter
+from lab_session import notebook_in_lab, run_new_cell, static_export, widget_on
 
 pytestmark = pytest.mark.browser
 
@@ -42,28 +39,6 @@ OTHER_WIDGET = ("import ipywidgets\n"
 EXPLORER = ".nnbook-training-explorer"
 NOTEBOOK = "scratch/training_explorer.ipynb"
 
-OPEN_AND_RUN_ALL = """async (path) => {
-  const app = window.jupyterapp;
-  const panel = await app.commands.execute("docmanager:open", {path: path, factory: "Notebook"});
-  app.shell.activateById(panel.id);
-  await panel.context.ready;
-  await panel.sessionContext.ready;
-  await app.commands.execute("notebook:run-all-cells");
-}"""
-
-RUN_NEW_CELL = """async (code) => {
-  const app = window.jupyterapp;
-  const notebook = app.shell.currentWidget.content;
-  notebook.activeCellIndex = notebook.widgets.length - 1;
-  await app.commands.execute("notebook:insert-cell-below");
-  notebook.activeCell.model.sharedModel.setSource(code);
-  await app.commands.execute("notebook:run-cell");
-  return notebook.widgets.length - 1;
-}"""
-
-CELL_TEXT = """(index) => window.jupyterapp.shell.currentWidget.content.widgets[index].model.outputs.toJSON()
-  .map((o) => o.text || (o.data && o.data["text/plain"]) || "").join("")"""
-
 # How many frames the page draws in ``ms`` milliseconds: each frame rewrites data-steps.
 COUNT_FRAMES = """(el, ms) => new Promise((done) => {
   let frames = 0;
@@ -72,35 +47,11 @@ COUNT_FRAMES = """(el, ms) => new Promise((done) => {
   setTimeout(() => { watch.disconnect(); done(frames); }, ms);
 })"""
 
-CLOSE = """async () => {
-  const panel = window.jupyterapp.shell.currentWidget;
-  await panel.sessionContext.shutdown();
-  panel.context.model.dirty = false;
-  panel.dispose();
-}"""
-
-
-def write_notebook(path: pathlib.Path) -> None:
-    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(SETUP),
-                                               nbformat.v4.new_code_cell(OTHER_WIDGET)])
-    notebook.metadata.kernelspec = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    path.parent.mkdir(parents=True, exist_ok=True)
-    nbformat.write(notebook, path)
-
 
 @pytest.fixture(scope="module")
 def page(lab, context):
-    write_notebook(lab.root / NOTEBOOK)
-    page = context.new_page()
-    page.goto(f"{lab.url}/lab?token={lab.token}&reset")
-    page.wait_for_function("() => window.jupyterapp && window.jupyterapp.started", timeout=60_000)
-    page.evaluate("async () => { await window.jupyterapp.started; await window.jupyterapp.restored; }")
-    page.evaluate(OPEN_AND_RUN_ALL, NOTEBOOK)
-    try:
+    with notebook_in_lab(lab, context, NOTEBOOK, SETUP, OTHER_WIDGET) as page:
         yield page
-    finally:
-        page.evaluate(CLOSE)
-        page.close()
 
 
 def shown(explorer) -> tuple[int, float, str]:
@@ -111,9 +62,7 @@ def shown(explorer) -> tuple[int, float, str]:
 
 
 def test_it_plays_learns_stays_responsive_and_pauses(page, screenshots):
-    explorer = page.locator(EXPLORER).first
-    explorer.wait_for(timeout=90_000)
-    explorer.scroll_into_view_if_needed()
+    explorer = widget_on(page, EXPLORER)
     page.wait_for_function("(el) => el.dataset.live === 'true'", arg=explorer.element_handle(), timeout=30_000)
     other = page.locator(".widget-hslider", has_text="other widget").first
     other.wait_for(timeout=30_000)
@@ -154,9 +103,8 @@ def test_it_plays_learns_stays_responsive_and_pauses(page, screenshots):
     assert explorer.locator("button.nnbook-te-play").inner_text().endswith("Play")
     explorer.screenshot(path=screenshots / "training-explorer-paused.png")
 
-    cell = page.evaluate(RUN_NEW_CELL, "print('kernel:', explorer.playing, explorer.steps_done)")
-    page.wait_for_function(f"() => ({CELL_TEXT})({cell}).includes('kernel:')", polling=250, timeout=30_000)
-    assert page.evaluate(CELL_TEXT, cell).strip() == f"kernel: False {paused[0]}"
+    reply = run_new_cell(page, "print('kernel:', explorer.playing, explorer.steps_done)", "kernel:")
+    assert reply.strip() == f"kernel: False {paused[0]}"
 
     # Far too large a learning rate: it blows up and stops itself, the page says why, and the kernel agrees.
     explorer.locator("input.nnbook-te-rate").focus()
@@ -171,10 +119,9 @@ def test_it_plays_learns_stays_responsive_and_pauses(page, screenshots):
     assert "What to change: pick a smaller learning rate" in error.inner_text()
     explorer.screenshot(path=screenshots / "training-explorer-diverged.png")
     kept = shown(explorer)
-    cell = page.evaluate(RUN_NEW_CELL, "print('kernel:', explorer.playing, explorer.steps_done, "
-                                       "type(explorer.error).__name__)")
-    page.wait_for_function(f"() => ({CELL_TEXT})({cell}).includes('kernel:')", polling=250, timeout=30_000)
-    assert page.evaluate(CELL_TEXT, cell).strip() == f"kernel: False {kept[0]} TrainingDiverged"
+    reply = run_new_cell(page, "print('kernel:', explorer.playing, explorer.steps_done, "
+                         "type(explorer.error).__name__)", "kernel:")
+    assert reply.strip() == f"kernel: False {kept[0]} TrainingDiverged"
     assert not page.evaluate("() => document.body.innerText.includes('Error displaying widget')")
 
     # Playing, then nobody can see it (its cell's output cleared): it pauses by itself.
@@ -184,44 +131,13 @@ def test_it_plays_learns_stays_responsive_and_pauses(page, screenshots):
     page.wait_for_function("([el, steps]) => Number(el.dataset.steps) > steps",
                            arg=[explorer.element_handle(), kept[0]], timeout=5_000, polling=50)
     page.evaluate("() => window.jupyterapp.commands.execute('notebook:clear-all-cell-outputs')")
-    cell = page.evaluate(RUN_NEW_CELL, "import time; time.sleep(0.5); print('unseen:', explorer.playing)")
-    page.wait_for_function(f"() => ({CELL_TEXT})({cell}).includes('unseen:')", polling=250, timeout=30_000)
-    assert page.evaluate(CELL_TEXT, cell).strip() == "unseen: False"
+    reply = run_new_cell(page, "import time; time.sleep(0.5); print('unseen:', explorer.playing)", "unseen:")
+    assert reply.strip() == "unseen: False"
 
 
 def test_a_static_export_shows_the_saved_state_and_says_it_moves_only_when_running(
         browser, missing, screenshots, tmp_path):
-    from test_static_view import PAGE, Vendored, serve  # the renderer, answered from the vendored npm packages
-
-    vendored = Vendored(missing)
-    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(SETUP + ".step_epoch()\nexplorer")])
-    NotebookClient(notebook, timeout=120, kernel_name="python3", store_widget_state=True,
-                   resources={"metadata": {"path": str(tmp_path)}}).execute()
-    html, _ = HTMLExporter().from_notebook_node(notebook)
-
-    def answer(route):
-        url = route.request.url
-        if url == PAGE:
-            return serve(route, html.encode(), "index.html")
-        if re.search(r"/require(\.min)?\.js$", url):
-            return serve(route, vendored.requirejs(), url)
-        manager = re.search(r"/@jupyter-widgets/html-manager@[^/]+/dist/([^?#]+)", url)
-        if manager and vendored.html_manager(manager.group(1)) is not None:
-            return serve(route, vendored.html_manager(manager.group(1)), url)
-        if re.search(r"/anywidget@[^/]+/dist/index\.js$", url):
-            import anywidget
-
-            return serve(route, (pathlib.Path(anywidget.__file__).parent / "nbextension" / "index.js").read_bytes(),
-                         url)
-        return route.fulfill(status=404, body="")
-
-    context = browser.new_context(viewport={"width": 1300, "height": 900})
-    try:
-        context.route(lambda url: url.startswith("http"), answer)
-        page = context.new_page()
-        errors = []
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        page.goto(PAGE)
+    with static_export(browser, missing, tmp_path, SETUP + ".step_epoch()\nexplorer") as page:
         explorer = page.locator(EXPLORER).first
         explorer.wait_for(timeout=60_000)
         steps, accuracy, text = shown(explorer)
@@ -233,6 +149,4 @@ def test_a_static_export_shows_the_saved_state_and_says_it_moves_only_when_runni
         assert "moves only in a running notebook" in note.inner_text()
         explorer.scroll_into_view_if_needed()
         explorer.screenshot(path=screenshots / "static-training-explorer.png")
-        assert not errors, errors
-    finally:
-        context.close()
+        assert not page.errors, page.errors
