@@ -38,6 +38,12 @@ def markdown_cells(prefix: str) -> list[str]:
     return ["".join(c["source"]) for c in load_notebook(prefix)["cells"] if c["cell_type"] == "markdown"]
 
 
+def extensions_setup(prefix: str) -> str:
+    """The source of the extensions' setup cell, the one after their opening (test_core_path.py checks that shape)."""
+    extensions = [c for c in load_notebook(prefix)["cells"] if "extension" in c["metadata"].get("tags", [])]
+    return "".join(extensions[1]["source"])
+
+
 def printed_text(prefix: str) -> list[str]:
     """What each code cell of the stored notebook printed, in order."""
     return [

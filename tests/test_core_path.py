@@ -4,7 +4,8 @@ The core of a notebook is every cell without the tag ``extension``. These tests
 hold the promises of that shape:
 
 - the extensions are marked so a learner knows they may skip them, and they
-  come after the core's Summary;
+  come after the core's Summary; they open by saying so, and with a setup
+  cell after which any one section runs on its own;
 - the core fits its time budget (scripts/course_stats.py), has its goals,
   its summary, a live widget and at least two self-checked exercises;
 - the core never needs an extension: run alone, in a fresh kernel, it gives
@@ -17,6 +18,7 @@ hold the promises of that shape:
 from __future__ import annotations
 
 import ast
+import builtins
 import configparser
 import copy
 import re
@@ -89,6 +91,62 @@ def test_extensions_are_marked_sections_after_the_summary(name):
             assert GOING_FURTHER.match(source(cell)), (
                 f"{name} cell {index}: every extension section is titled '## Going further: ...', "
                 f"not {source(cell).splitlines()[0]!r}")
+
+
+@pytest.mark.parametrize("name", LESSONS)
+def test_the_extensions_open_by_saying_they_are_optional_and_run_the_setup_first(name):
+    """The first Going further section says the rest is optional, in any order, and to run the setup cell first."""
+    extensions = [cell for cell in load_notebook(name)["cells"] if is_extension(cell)]
+    opening = " ".join(source(extensions[0]).split())
+    for promise in ("Everything from here on is optional", "Do the sections in any order, or skip them.",
+                    "**Run the next cell first**"):
+        assert promise in opening, f"{name}: the extensions' opening should say {promise!r}"
+    setup = extensions[1]
+    assert setup["cell_type"] == "code" and source(setup).startswith("# Run this first"), (
+        f"{name}: the cell after the opening is the extensions' setup, starting '# Run this first'")
+
+
+def names_in(code: str) -> tuple[set[str], set[str]]:
+    """The names a cell defines and the names it reads."""
+    defined, read = set(), set()
+    for node in ast.walk(ast.parse(code)):
+        if isinstance(node, ast.Name):
+            (defined if isinstance(node.ctx, ast.Store) else read).add(node.id)
+        elif isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            defined.add(node.name)
+        elif isinstance(node, ast.arg):
+            defined.add(node.arg)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            defined.update((alias.asname or alias.name).split(".")[0] for alias in node.names)
+    return defined, read
+
+
+def going_further_sections(name: str) -> list[tuple[str, list[str]]]:
+    """Each Going further section's heading and the sources of its code cells."""
+    sections = []
+    for cell in load_notebook(name)["cells"]:
+        if not is_extension(cell):
+            continue
+        if cell["cell_type"] == "markdown" and source(cell).startswith("## Going further"):
+            sections.append((source(cell).splitlines()[0], []))
+        elif cell["cell_type"] == "code":
+            sections[-1][1].append(source(cell))
+    return sections
+
+
+@pytest.mark.parametrize("name", LESSONS)
+def test_each_going_further_section_needs_only_the_setup_cell_and_itself(name):
+    """A learner may open any one extension, even after a restart: the first section's setup cell, then that section."""
+    sections = going_further_sections(name)
+    available = set(dir(builtins)) | names_in(sections[0][1][0])[0]
+    for title, sources in sections:
+        defined, read = set(available), set()
+        for code in sources:
+            cell_defined, cell_read = names_in(code)
+            defined |= cell_defined
+            read |= cell_read
+        assert not read - defined, (
+            f"{name}: {title} uses {sorted(read - defined)}, defined neither in the setup nor in it")
 
 
 @pytest.mark.parametrize("name", COURSE)

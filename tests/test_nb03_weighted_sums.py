@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 import nnbook
+import notebook_code
 from nnbook import detectors
 from nnbook.check import n03_weighted_sums as n03
 from notebook_code import code_cells, defined_in_notebook, load_notebook, markdown_cells, numbers_in_text, printed_text
@@ -189,16 +190,9 @@ def test_the_two_weight_pictures_respond_as_the_text_says(train_digits):
                                                f"{averages(scope['another_random'])[0]:.1f}", f"{left_right[0]:.1f}"]
 
 
-def test_the_extensions_open_with_what_they_are_and_a_setup_cell():
-    """The first Going further section says the rest is optional, in any order, and to run the setup cell first."""
-    cells = load_notebook("03")["cells"]
-    first = next(i for i, c in enumerate(cells) if "extension" in c["metadata"].get("tags", []))
-    text = " ".join("".join(cells[first]["source"]).split())
-    assert "optional" in text and "any order" in text and "**Run the next cell first**" in text
-    setup = "".join(cells[first + 1]["source"])
-    assert cells[first + 1]["cell_type"] == "code" and setup.startswith("# Run this first")
+def test_the_extensions_setup_cell_remakes_what_the_sections_use():
     scope = {}
-    exec(setup, scope)
+    exec(notebook_code.extensions_setup("03"), scope)
     np.testing.assert_array_equal(scope["weights"], detectors.example_weights())
     assert len(scope["train_images"]) == 8000
 

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 import nnbook
+import notebook_code
 from nnbook import detectors
 from notebook_code import code_cells, defined_in_notebook, load_notebook, markdown_cells, numbers_in_text, printed_text
 
@@ -172,16 +173,9 @@ def test_the_core_loads_its_tools_and_digits_in_the_counting_cell():
     assert "sum + bias > 0" in first
 
 
-def test_the_extensions_open_with_what_they_are_and_a_setup_cell():
-    """The first Going further section says the rest is optional, in any order, and to run the setup cell first."""
-    cells = load_notebook("04")["cells"]
-    first = next(i for i, c in enumerate(cells) if "extension" in c["metadata"].get("tags", []))
-    text = " ".join("".join(cells[first]["source"]).split())
-    assert "optional" in text and "any order" in text and "**Run the next cell first**" in text
-    setup = "".join(cells[first + 1]["source"])
-    assert cells[first + 1]["cell_type"] == "code" and setup.startswith("# Run this first")
+def test_the_extensions_setup_cell_remakes_what_the_sections_use():
     scope = {}
-    exec(setup, scope)
+    exec(notebook_code.extensions_setup("04"), scope)
     np.testing.assert_array_equal(scope["weights"], detectors.example_weights())
     assert scope["bias"] == detectors.EXAMPLE_BIAS
     expected = nnbook.weighted_sum(detectors.example_weights(), scope["train_images"])

@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 
 import nnbook
+import notebook_code
 from nnbook import detectors, squishing
 from nnbook.check import n05_sigmoid
 from notebook_code import code_cells, defined_in_notebook, load_notebook, markdown_cells, numbers_in_text, printed_text
@@ -427,16 +428,9 @@ def test_the_network_without_sigma_is_one_layer_as_printed(pretrained_net, test_
 
 # The extensions: an opening, a setup cell, exercises by name ------------------------------
 
-def test_the_extensions_open_with_what_they_are_and_a_setup_cell():
-    """The first Going further section says the rest is optional, in any order, and to run the setup cell first."""
-    cells = load_notebook("05")["cells"]
-    first = next(i for i, c in enumerate(cells) if "extension" in c["metadata"].get("tags", []))
-    text = " ".join("".join(cells[first]["source"]).split())
-    assert "optional" in text and "any order" in text and "**Run the next cell first**" in text
-    setup = "".join(cells[first + 1]["source"])
-    assert cells[first + 1]["cell_type"] == "code" and setup.startswith("# Run this first")
+def test_the_extensions_setup_cell_remakes_what_the_sections_use():
     scope = {}
-    exec(setup, scope)
+    exec(notebook_code.extensions_setup("05"), scope)
     np.testing.assert_array_equal(scope["weights"], detectors.example_weights())
     assert scope["bias"] == detectors.EXAMPLE_BIAS and scope["sigmoid"](0.0) == 0.5
     assert len(scope["test_images"]) == 2000

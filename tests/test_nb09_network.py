@@ -449,20 +449,6 @@ def _text(cells):
     return " ".join(" ".join("".join(cell["source"]).split()) for cell in cells if cell["cell_type"] == "markdown")
 
 
-def _names(source):
-    defined, read = set(), set()
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.Name):
-            (defined if isinstance(node.ctx, ast.Store) else read).add(node.id)
-        elif isinstance(node, (ast.FunctionDef, ast.ClassDef)):
-            defined.add(node.name)
-        elif isinstance(node, ast.arg):
-            defined.add(node.arg)
-        elif isinstance(node, (ast.Import, ast.ImportFrom)):
-            defined.update((alias.asname or alias.name).split(".")[0] for alias in node.names)
-    return defined, read
-
-
 def _sections():
     sections = []
     for cell in _extension_cells():
@@ -473,36 +459,16 @@ def _sections():
     return sections
 
 
-def test_the_first_going_further_section_opens_the_extensions_and_its_setup_is_the_cores(
+def test_the_extensions_setup_is_the_cores(
         pretrained_net, test_digits, predictions):
     extension = _extension_cells()
-    opening = _text(extension[:1])
-    assert opening.startswith("## Going further: ")
-    for words in ("Everything from here on is optional", "Do the sections in any order, or skip them",
-                  "**Run the next cell first**"):
-        assert words in opening
     setup = "".join(extension[1]["source"])
-    assert extension[1]["cell_type"] == "code" and setup.startswith("# Run this first")
     scope = {}
     exec(compile(setup, "<notebook 09: setup>", "exec"), scope)
     for mine, shipped in zip(scope["network"].weights, pretrained_net.weights):
         np.testing.assert_array_equal(mine, shipped)
     np.testing.assert_array_equal(scope["test_images"], test_digits[0])
     np.testing.assert_array_equal(scope["predictions"], predictions)
-
-
-def test_each_going_further_section_needs_only_the_setup_cell_and_itself():
-    import builtins
-
-    sections = _sections()
-    available = set(dir(builtins)) | _names("".join(sections[0][1][0]["source"]))[0]
-    for title, code, _ in sections:
-        defined, read = set(available), set()
-        for cell in code:
-            cell_defined, cell_read = _names("".join(cell["source"]))
-            defined |= cell_defined
-            read |= cell_read
-        assert not read - defined, f"{title} uses {sorted(read - defined)}, defined neither in the setup nor in it"
 
 
 def test_the_end_of_the_course_comes_last_clearly_titled():
