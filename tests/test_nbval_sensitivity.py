@@ -3,7 +3,8 @@
 A regression test is only worth what it can catch. Here a perturbed sigmoid,
 sigmoid(z) · (1 + 1e-6), is slipped into the notebook's kernel through a
 ``sitecustomize`` module, and nbval must then fail on the stored outputs of
-the welcome notebook; the unperturbed run must pass.
+the sigmoid notebook (05, whose printed activations carry enough digits);
+the unperturbed run must pass.
 """
 
 import os
@@ -13,11 +14,15 @@ import sys
 import textwrap
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-NOTEBOOK = "notebooks/00-welcome.ipynb"
+NOTEBOOK = "notebooks/05-sigmoid.ipynb"
 
 PERTURB = textwrap.dedent(
     """
+    import os
     import sys
+
+    # The kernel shows figures inline; imported this early, matplotlib must be told so here.
+    os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
     import nnbook
     from nnbook import activations
 
@@ -51,4 +56,5 @@ def test_suite_fails_when_sigmoid_changes_by_one_part_in_a_million(tmp_path):
     assert clean.returncode == 0, clean.stdout[-3000:]
     perturbed = run_nbval(tmp_path, perturb=True)
     assert perturbed.returncode == 1, perturbed.stdout[-3000:]
-    assert "mismatch" in perturbed.stdout.lower() or "difference" in perturbed.stdout.lower()
+    assert "cell outputs differ" in perturbed.stdout.lower()
+    assert "missing output fields" not in perturbed.stdout.lower(), "the perturbed kernel lost a figure, not a digit"
