@@ -166,7 +166,7 @@ def test_the_notebooks_examples_are_the_ones_the_judges_know():
             ) == (n00_python.WIDTH, n00_python.HEIGHT)
     wide_high = numbers_in_text("00", r"the pixels of an image (\d+) wide and (\d+) high")
     assert wide_high == (20, 30)
-    dark, = numbers_in_text("00", r"How many pixels of `grid` are darker than ([\d.]+)\?")
+    dark, = numbers_in_text("00", r"How many pixels of `grid` are darker than ([\d.]+) \(nearer 0\.0, black\)\?")
     assert dark == n00_python.DARK
     assert "top row, middle column" in " ".join("\n".join(map(source, cells())).split())
     assert n00_python.PIXEL == (0, 1)

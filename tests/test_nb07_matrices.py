@@ -248,7 +248,8 @@ def test_the_core_teaches_the_matrix_product_in_words_before_its_first_use():
     explained = [i for i, cell in enumerate(core) if cell["cell_type"] == "markdown"
                  and "`@` is **matrix times vector**" in "".join(cell["source"])]
     assert explained and explained[0] < first_use
-    assert "(a *vector* is an array of numbers in one row, such as a0)" in "".join(core[explained[0]]["source"])
+    vector = "(a *vector* is an array of numbers in one row, such as the image a0 below)"
+    assert vector in "".join(core[explained[0]]["source"])
 
 
 # The extensions ----------------------------------------------------------------------------------

@@ -125,7 +125,8 @@ def warmup_grid(answer):
         if (r, c) in np.ndindex(GRID.shape):
             comma += (f" And if you meant the position row {r}, column {c}: the warm-up asks for the grey value "
                       f"there, grid[{r}, {c}].")
-        raise Wrong(comma, hint="Take the value out of grid, don't type it: my_pixel = grid[row, column].")
+        raise Wrong(comma, hint="Write decimals with a point, or don't type it: take it out of grid, "
+                                "my_pixel = grid[row, column].")
     if _several(answer):
         values = as_array(answer, "my_pixel")
         if values.shape == GRID.shape and np.allclose(values, GRID):

@@ -55,7 +55,7 @@ def neuron_row(answer):
                     "Neuron 3 has many more weights than that.",
                     hint="Neuron 3 has one weight for each of the 784 pixels. Which choice holds 784 numbers?")
     return ("row 3, W[3]: neuron 3's 784 weights, one for each pixel. "
-            "Each row of W is one neuron; the row number comes first, as j does in w_j,i.")
+            "Each row of W is one neuron; the row number comes first.")
 
 
 # Exercise: the shapes of the three weight matrices ----------------------------
