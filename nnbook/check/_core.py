@@ -530,12 +530,23 @@ def _thousands_comma(value, what: str) -> None:
                          "Python allows _ between digits.)")
 
 
-def _decimal_comma(value, what: str) -> None:
-    """1,4 typed the Dutch way is the tuple (1, 4): say that Python writes decimals with a point."""
+def decimal_comma(value) -> str | None:
+    """The decimal a Dutch hand meant by ``1,4``, which Python reads as the tuple (1, 4); None for anything else.
+
+    >>> decimal_comma((1, 4)), decimal_comma((-2, 75)), decimal_comma((1, 2, 3))
+    ('1.4', '-2.75', None)
+    """
     if (isinstance(value, tuple) and len(value) == 2
             and all(isinstance(n, numbers.Integral) and not isinstance(n, (bool, np.bool_)) for n in value)
             and value[1] >= 0):
-        meant = f"{value[0]}.{value[1]}"
+        return f"{value[0]}.{value[1]}"
+    return None
+
+
+def _decimal_comma(value, what: str) -> None:
+    """1,4 typed the Dutch way: say that Python writes decimals with a point."""
+    meant = decimal_comma(value)
+    if meant:
         raise Wrong(f"{what} should be one number, but Python read it as two numbers, {value}: "
                     "in Python a comma separates numbers.",
                     hint=f"Python writes decimals with a point: {meant}, not {value[0]},{value[1]}.")

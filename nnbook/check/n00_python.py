@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._core import Wrong, as_array, exercise, expect_number, num, short
+from ._core import Wrong, as_array, decimal_comma, exercise, expect_number, num, short
 
 __all__ = ["warmup_pixels", "warmup_grid", "warmup_count"]
 
@@ -48,15 +48,14 @@ def _text(answer, what: str, example: str) -> None:
 def _decimal_comma(answer, what: str) -> str | None:
     """What ``what = 1,4`` means in Python: the tuple (1, 4), two numbers, where a Dutch hand wrote the decimal 1.4.
 
-    Returns the sentence that says so, or None if ``answer`` is not a tuple of two whole numbers.
+    Returns the sentence that says so, or None if ``answer`` is not such a pair. A grey value is never
+    negative, so (-1, 2) is not read as -1.2 here.
     """
-    if not (isinstance(answer, tuple) and len(answer) == 2 and all(
-            isinstance(part, (int, np.integer)) and not isinstance(part, (bool, np.bool_)) and part >= 0
-            for part in answer)):
+    meant = decimal_comma(answer)
+    if meant is None or answer[0] < 0:
         return None
-    whole, decimals = (int(part) for part in answer)
-    return (f"{what} is ({whole}, {decimals}), two numbers: a comma separates values. "
-            f"Python writes decimals with a point: {whole}.{decimals}, not {whole},{decimals}.")
+    return (f"{what} is {answer}, two numbers: a comma separates values. "
+            f"Python writes decimals with a point: {meant}, not {answer[0]},{answer[1]}.")
 
 
 def _several(answer) -> bool:
