@@ -6,12 +6,24 @@
     python3 run.py execute     re-run every notebook in a fresh kernel and store its outputs
     python3 run.py stats       how long each notebook's core and extensions take (no setup needed)
     python3 run.py benchmark   time the trainer against the alternatives, and the widgets
+
+For teachers (the classroom kit; see teacher/README.md):
+
+    python3 run.py student     a student edition of the notebooks for a class: a folder and a zip
+    python3 run.py class-report FILES...   what a class got right, from the progress files handed in
+    python3 run.py slides      the 90-minute workshop's slides: one HTML file that works offline
+    python3 run.py handouts    printable PDFs: a page per notebook, a cheat sheet, a worksheet
+
+For the web:
+
+    python3 run.py site        the course as a static site (site/read) and in the browser (site/lab)
     python3 run.py setup       only set up: for test, or name what for (setup lab)
 
 "Set up" means: make a virtual environment in .venv and install nnbook into
 it, with the exact package versions in constraints.txt, so that your outputs
 match the stored ones. lab installs what a learner needs (nnbook, JupyterLab);
-test adds the test tools (pytest, nbval, playwright, hypothesis, ruff). It is
+test adds the test tools (pytest, nbval, playwright, hypothesis, ruff) and what
+the slides, handouts and site are built with (nbconvert, playwright, JupyterLite). It is
 done once and redone only when pyproject.toml or the constraints change.
 Extra arguments go to the tool, for example ``python3 run.py test -k sigmoid``
 or ``python3 run.py execute notebooks/05-sigmoid.ipynb``.

@@ -23,11 +23,23 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 
 # What `pip install -e` gets for each command. A learner's lab needs nnbook and JupyterLab only (nbclient,
 # which execute uses, comes with JupyterLab); pytest, playwright, nbval, hypothesis and ruff are the test extra.
+# The build extra (nbconvert, playwright, JupyterLite) makes the classroom kit and the web site.
 INSTALLS = {
     "lab": ".",
     "execute": ".",
-    "test": ".[test]",
-    "benchmark": ".[test,benchmark]",
+    "build": ".[build]",
+    "test": ".[test,build]",
+    "benchmark": ".[test,build,benchmark]",
+}
+
+# Commands that run one of the project's scripts in an environment: name -> (what it installs, the script).
+SCRIPTS = {
+    "execute": ("execute", "scripts/execute_notebooks.py"),
+    "student": ("lab", "scripts/build_student.py"),
+    "class-report": ("lab", "scripts/class_report.py"),
+    "slides": ("build", "scripts/build_slides.py"),
+    "handouts": ("build", "scripts/build_handouts.py"),
+    "site": ("build", "scripts/build_site.py"),
 }
 
 
@@ -130,8 +142,9 @@ def main(argv: list[str], usage: str) -> None:
         run(python, "-m", "jupyterlab", "notebooks/00-welcome.ipynb", *as_root, *rest)
     elif command == "test":
         run(setup(INSTALLS["test"]), "-m", "pytest", *rest)
-    elif command == "execute":
-        run(setup(INSTALLS["execute"]), "scripts/execute_notebooks.py", *rest)
+    elif command in SCRIPTS:
+        install, script = SCRIPTS[command]
+        run(setup(INSTALLS[install]), script, *rest)
     elif command == "stats":
         run(sys.executable, "scripts/course_stats.py", *rest)
     elif command == "benchmark":
@@ -140,5 +153,6 @@ def main(argv: list[str], usage: str) -> None:
         for widget in ("widgets", "forward_pass_stepper", "training_explorer", "network_lab", "layer_map"):
             run(python, f"benchmarks/bench_{widget}.py")
     else:
-        sys.exit(f"unknown command {command!r}; expected lab, test, execute, stats, benchmark or setup "
+        known = ["lab", "test", *SCRIPTS, "stats", "benchmark", "setup"]
+        sys.exit(f"unknown command {command!r}; expected {', '.join(known[:-1])} or {known[-1]} "
                  "(see python3 run.py --help)")

@@ -133,8 +133,10 @@ def dependency_closure(requirements: list[Requirement], extras: frozenset = froz
 
 def test_lab_installs_nnbook_without_the_test_tools():
     assert runner.INSTALLS["lab"] == "."
-    assert runner.INSTALLS["test"] == ".[test]"
+    assert runner.INSTALLS["test"] == ".[test,build]"
     learner = dependency_closure([Requirement("nnbook")])
     assert {"jupyterlab", "numpy", "anywidget", "nbclient"} <= learner
     assert learner & TEST_TOOLS == set()
     assert TEST_TOOLS <= dependency_closure([Requirement("nnbook[test]")])
+    assert "jupyterlite-core" not in learner, "the web site's builder is not a learner's"
+    assert {"jupyterlite-core", "playwright"} <= dependency_closure([Requirement("nnbook[build]")])
