@@ -32,6 +32,7 @@ PINNED: dict[str, str] = {  # "name@version" -> SHA-256 of the registry's .tgz
     "requirejs@2.3.8": "777158e89275e16bd51aec3ef714fbcb5dc45789e7078659933bc814916d7dec",
     "reveal.js@6.0.2": "2f0c20bfb02447a198a1ebe8a8c097a5437d035caa38f2820bf4ba887a3eac91",
     "pyodide@314.0.6": "d78ac549b28a2a58600cd06f44e017024151775f8c6b2d73fab1475400d38ea2",
+    "mathjax@3.2.2": "1b9c0a1c44df864e915690558e72adb9cc5203360daefd385084ced3b6c64c09",
 }
 
 
