@@ -17,6 +17,7 @@ from .mnist import load_mnist
 from .network import Network
 from .neuron import weighted_sum
 from .pretrained import pretrained
+from .progress import export_progress, progress
 from .training import History, TrainingDiverged, average_cost, backprop, gradient_sizes, train
 
 __version__ = "1.1.0.dev0"
@@ -32,11 +33,13 @@ __all__ = [
     "compare_sigmoid_relu",
     "detectors",
     "evaluation",
+    "export_progress",
     "gradient_sizes",
     "load_digits",
     "load_mnist",
     "parts",
     "pretrained",
+    "progress",
     "relu",
     "relu_slope",
     "rules",

@@ -28,7 +28,9 @@ Writing a judge::
 
 ``@exercise`` also registers the exercise in :data:`EXERCISES` under its
 name, which is how ``check.double`` finds it; two exercises with one name are
-refused. The ``expect_*`` helpers turn whatever the learner gave into a
+refused. An exercise belongs to the notebook its module names in
+``NOTEBOOK``; each check and each solution opened is added to the learner's
+progress record (:mod:`nnbook.progress`). The ``expect_*`` helpers turn whatever the learner gave into a
 number, a whole number, a pair or an array, or explain what it was instead.
 :func:`matches` compares with the right value and names an answer that is
 right only to about 7 digits (float32 arithmetic, or rounding).
@@ -49,6 +51,8 @@ import threading
 import time
 
 import numpy as np
+
+from ..progress import record
 
 PASS, FAIL, NOT_ATTEMPTED = "correct", "not yet right", "not attempted yet"
 
@@ -108,19 +112,48 @@ class Solution:
         return f"# A worked solution for {self.exercise}:\n{self.code}"
 
 
+class LockedSolution:
+    """What ``.solution()`` gives in workshop mode before the teacher unlocks the notebook's solutions."""
+
+    def __init__(self, exercise: str):
+        self.exercise = exercise
+
+    def __repr__(self) -> str:
+        return (f"The solution to {self.exercise} opens when your teacher says so. "
+                'Then run: check.unlock("the word your teacher gives")')
+
+
+LOCKS: dict[str, str] = {}
+"""Workshop mode: the lock on each notebook's solutions in this kernel, by notebook; empty in self-study.
+
+``check.workshop`` adds a lock and ``check.unlock`` takes it away (see ``_workshop.py``).
+"""
+
+
 class Exercise:
-    """A self-check: call it with your answer, or call ``.solution()`` to see one."""
+    """A self-check: call it with your answer, or call ``.solution()`` to see one.
+
+    ``notebook`` is the stem of the notebook the exercise belongs to, such as
+    "03-weighted-sums": by default the ``NOTEBOOK`` of the judge's module (the
+    module's name where it has none).
+    """
 
     def __init__(self, judge, solution: str, name: str | None = None, stub_hint: str | None = None,
-                 time_budget: float = TIME_BUDGET):
+                 time_budget: float = TIME_BUDGET, notebook: str | None = None):
         self.judge = judge
         self.name = name or judge.__name__
+        self.notebook = notebook or getattr(judge, "__globals__", {}).get("NOTEBOOK") or judge.__module__
         self._solution = solution
         self.stub_hint = stub_hint or "Replace the ... with your answer, run the cell, then run this check again."
         self.time_budget = time_budget
         self.__doc__ = judge.__doc__
 
     def __call__(self, answer=..., *more) -> Feedback:
+        feedback = self._feedback(answer, more)
+        record("check", self.notebook, self.name, feedback.status, feedback.hint or feedback.message)
+        return feedback
+
+    def _feedback(self, answer, more: tuple) -> Feedback:
         if more:
             return Feedback(
                 self.name, FAIL,
@@ -156,8 +189,14 @@ class Exercise:
             )
         return Feedback(self.name, PASS, praise or "well done.")
 
-    def solution(self) -> Solution:
-        """One worked solution. Try the exercise yourself first!"""
+    def solution(self) -> Solution | LockedSolution:
+        """One worked solution. Try the exercise yourself first!
+
+        In workshop mode it stays locked until your teacher gives the word.
+        """
+        if self.notebook in LOCKS:
+            return LockedSolution(self.name)
+        record("solution", self.notebook, self.name)
         return Solution(self.name, self._solution)
 
     def __repr__(self) -> str:

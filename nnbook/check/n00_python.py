@@ -14,6 +14,7 @@ import numpy as np
 
 from ._core import Wrong, as_array, decimal_comma, exercise, expect_number, num, short
 
+NOTEBOOK = "00-welcome"
 __all__ = ["warmup_pixels", "warmup_grid", "warmup_count"]
 
 WIDTH, HEIGHT = 20, 30

@@ -12,6 +12,7 @@ from ..data import load_digits
 from ..pretrained import pretrained
 from ._core import Wrong, call, exercise, expect_choice, expect_number, expect_whole_number, num, short
 
+NOTEBOOK = "01-pixels"
 __all__ = ["pixel_number", "why_rules_fail", "pixel_index", "pixel_position", "digit_rule"]
 
 SIDE = 28

@@ -10,6 +10,7 @@ from .. import parts
 from ..data import load_digits
 from ._core import Wrong, as_array, call, exercise, expect_choice, expect_number, num, short
 
+NOTEBOOK = "02-layers"
 __all__ = ["first_layer_connections", "what_the_loop_shows", "output_for_digit", "part_for_one"]
 
 INPUTS, HIDDEN, OUTPUTS = 784, 16, 10

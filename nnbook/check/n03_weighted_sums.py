@@ -11,6 +11,7 @@ from ..data import load_digits
 from ..detectors import EXAMPLE_REGION, region_detector, stroke_image
 from ._core import Wrong, as_array, call, exercise, expect_array, expect_number, matches, num, short
 
+NOTEBOOK = "03-weighted-sums"
 __all__ = ["tiny_weighted_sum", "batch_weighted_sums", "larger_weighted_sum", "top_bar_weights"]
 
 

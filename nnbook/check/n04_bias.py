@@ -11,6 +11,7 @@ from ..detectors import EXAMPLE_BIAS, example_weights
 from ..neuron import weighted_sum
 from ._core import Wrong, as_array, exercise, expect_array, expect_choice, expect_number, expect_pair, matches, num
 
+NOTEBOOK = "04-bias"
 __all__ = ["threshold_bias", "bias_direction", "passing_count", "ones_vs_zeros"]
 
 

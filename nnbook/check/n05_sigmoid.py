@@ -25,6 +25,7 @@ from ._core import (
     short,
 )
 
+NOTEBOOK = "05-sigmoid"
 __all__ = ["half_active_sum", "one_neuron_for_two", "steep_neuron", "stable_sigmoid"]
 
 VIDEO_BIAS = -10.0

@@ -23,6 +23,7 @@ from ._core import (
     num,
 )
 
+NOTEBOOK = "06-parameters"
 __all__ = ["parameters_784_30_10", "lower_the_cost", "count_parameters", "largest_image_cost", "hand_set_network"]
 
 

@@ -26,6 +26,7 @@ from ._core import (
     short,
 )
 
+NOTEBOOK = "07-matrices"
 __all__ = ["neuron_row", "weight_matrix_shapes", "layer_function", "multiplications_per_image", "network_on_batch"]
 
 VIDEO_SIZES = (784, 16, 16, 10)

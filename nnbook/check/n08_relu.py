@@ -14,6 +14,7 @@ import numpy as np
 from ..activations import relu, relu_slope, sigmoid, sigmoid_slope
 from ._core import Wrong, call, exercise, expect_array, expect_choice, expect_number, expect_pair, num
 
+NOTEBOOK = "08-relu"
 __all__ = ["relu_neuron_outputs", "sigmoid_never_off", "relu_slope_function", "sigmoid_fade_depth",
            "leaky_relu_function"]
 

@@ -17,6 +17,7 @@ from ..network import Network
 from ..pretrained import pretrained
 from ._core import Wrong, call, exercise, expect_array, expect_choice, expect_pair, expect_whole_number, matches
 
+NOTEBOOK = "09-the-whole-network"
 __all__ = ["blank_canvas", "outputs_add_up", "most_confused_pair", "accuracy_per_digit", "confident_mistake",
            "favourite_image"]
 
