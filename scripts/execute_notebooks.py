@@ -8,10 +8,13 @@ nbval compares the outputs stored here with a new run. Each notebook gets its
 own fresh kernel, started in notebooks/, so execution counts go 1, 2, 3, ...
 Cells tagged ``raises-exception`` may raise; any other error stops with the
 notebook unchanged. Widget state is saved, so widgets show in static views.
+The kernels record no progress (NNBOOK_PROGRESS=off): the stored outputs must
+never depend on what the person running this has done in the exercises.
 """
 
 from __future__ import annotations
 
+import os
 import pathlib
 import sys
 import time
@@ -38,7 +41,7 @@ def execute(path: pathlib.Path) -> None:
         store_widget_state=True,
         record_timing=False,
     )
-    client.execute()
+    client.execute(env={**os.environ, "NNBOOK_PROGRESS": "off"})
     notebook.metadata.kernelspec = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
     if not _has_widgets(notebook):
         notebook.metadata.pop("widgets", None)

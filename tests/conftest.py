@@ -9,6 +9,11 @@ takes ``pretrained_net.copy()``; one that wants to change images takes
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
+
 import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
@@ -21,6 +26,14 @@ import nnbook
 # Jupyter kernels that nbval and the browser tests start, and their figures would no
 # longer be drawn inline.
 matplotlib.use("Agg")
+
+# Every check and every opened solution adds a line to the learner's progress record, by default
+# ~/.nnbook/progress.jsonl. The tests must never write into the real home, so the record goes to a
+# folder of this test process. It is set in the environment, at import, so that the Jupyter kernels
+# nbval and the browser tests start later inherit it too; tests that study the record set their own.
+_PROGRESS_FOLDER = tempfile.mkdtemp(prefix="nnbook-test-progress-")
+atexit.register(shutil.rmtree, _PROGRESS_FOLDER, ignore_errors=True)
+os.environ["NNBOOK_PROGRESS"] = os.path.join(_PROGRESS_FOLDER, "progress.jsonl")
 
 
 def read_only(*arrays: np.ndarray) -> tuple[np.ndarray, ...]:
