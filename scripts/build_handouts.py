@@ -1,0 +1,841 @@
+"""Build the printable handouts and the teacher guide as PDFs: ``python3 run.py handouts``.
+
+What you get, in ``build/handouts/``:
+
+- ``01-pixels.pdf`` … ``09-the-whole-network.pdf``: one A4 page per notebook, with its title, its idea,
+  its formula, its key picture and three questions; ``summaries.pdf`` holds all nine.
+- ``answers.pdf``: the answers to those questions, for the teacher.
+- ``cheat-sheet.pdf``: the whole course on one page, with the English-Dutch glossary of notebook 09.
+- ``be-a-neuron.pdf``: an unplugged worksheet (a weighted sum by hand on a 5 × 5 grid, a threshold, a
+  sigmoid table) and, on its own page, the answers.
+
+and, in ``build/teacher/``, the teacher guide (``teacher/*.md``) as one page, ``guide.html``, and as
+``guide.pdf``. The HTML each PDF was printed from is kept in ``build/handouts/html/``.
+
+Nothing here is typed twice. The titles, the pictures and the glossary are read from the notebooks
+themselves: a picture is the stored output of the cell whose ``id`` ``teacher/handouts/notebooks.json``
+names, the glossary is the table in notebook 09. The text of each page (idea, formula, questions and
+answers) is in that JSON file; the worksheet's numbers are in ``teacher/handouts/worksheet.json``, and
+every answer to them is computed here. 13,002 is counted from 784-16-16-10 and checked against
+``nnbook.Network``.
+
+Each page is written as HTML and CSS and printed by headless Chromium (through Playwright), the way
+a browser prints to PDF. You need Debian's ``chromium`` at /usr/bin/chromium and the build extra
+(``python3 run.py setup``). ``--out DIR`` writes to ``DIR/handouts`` and ``DIR/teacher`` instead of
+``build/``; ``--teacher DIR`` reads the guide from another folder of Markdown files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import dataclasses
+import html
+import json
+import math
+import mimetypes
+import os
+import pathlib
+import re
+import sys
+import time
+import urllib.parse
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+NOTEBOOKS = ROOT / "notebooks"
+TEACHER = ROOT / "teacher"
+SOURCES = TEACHER / "handouts"
+CHROMIUM = pathlib.Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+
+COURSE_SIZES = (784, 16, 16, 10)
+COURSE_PARAMETERS = 13_002
+GLOSSARY_NOTEBOOK = "09-the-whole-network"
+GLOSSARY_HEADER = ("English", "Nederlands", "Meaning", "Taught in")
+SIGMOID_TABLE = range(-4, 5)
+GRID_SIDE = 5
+PIXEL_VALUES = {0.0, 0.5, 1.0}
+WEIGHT_VALUES = {-1.0, 0.0, 1.0}
+
+# The page layout, in millimetres. A summary page has three fixed slots (text, picture, questions), so
+# the picture always sits at the same place (the tests look for it there) and a text that grows too
+# long is caught here instead of quietly pushing the page onto two.
+PAGE_MARGIN_MM = 12
+CONTENT_WIDTH_MM = 210 - 2 * PAGE_MARGIN_MM
+CONTENT_HEIGHT_MM = 297 - 2 * PAGE_MARGIN_MM
+SUMMARY_TEXT_MM = 78
+SUMMARY_FIGURE_MM = 98
+SUMMARY_FIGURE_TOP_MM = PAGE_MARGIN_MM + SUMMARY_TEXT_MM
+
+
+class BuildError(Exception):
+    """Something the build needs is missing or wrong: the message says what, and what is expected."""
+
+
+# ---------------------------------------------------------------------------------------------------
+# Reading the notebooks
+
+
+@dataclasses.dataclass(frozen=True)
+class Picture:
+    png: bytes
+    cell_id: str
+    section: str  # the heading of the section the cell is in
+    core: bool  # False if the cell is tagged extension (a Going further section)
+
+
+def read_notebook(stem: str) -> dict:
+    path = NOTEBOOKS / f"{stem}.ipynb"
+    if not path.is_file():
+        raise BuildError(f"notebooks/{stem}.ipynb is missing: teacher/handouts/notebooks.json names it, so "
+                         "either the notebook was renamed (then rename it there too) or the entry is wrong")
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as error:
+        raise BuildError(f"notebooks/{stem}.ipynb is not valid notebook JSON ({error})") from None
+
+
+def source(cell: dict) -> str:
+    text = cell.get("source", "")
+    return "".join(text) if isinstance(text, list) else text
+
+
+def notebook_title(notebook: dict, stem: str) -> str:
+    """The notebook's title: the '# ' heading its first cell starts with."""
+    cells = notebook.get("cells", [])
+    first = source(cells[0]).lstrip() if cells else ""
+    if not first.startswith("# "):
+        raise BuildError(f"notebooks/{stem}.ipynb does not start with a title: its first cell should begin "
+                         "with '# NN · Title'")
+    return first.splitlines()[0][2:].strip()
+
+
+def key_picture(notebook: dict, stem: str, cell_id: str) -> Picture:
+    """The first stored image/png output of the cell with this id, and the section it is in."""
+    section = ""
+    for cell in notebook.get("cells", []):
+        text = source(cell)
+        if cell.get("cell_type") == "markdown":
+            headings = [line for line in text.splitlines() if line.startswith("## ")]
+            section = headings[-1][3:].strip() if headings else section
+        if cell.get("id") != cell_id:
+            continue
+        for output in cell.get("outputs", []):
+            png = output.get("data", {}).get("image/png")
+            if png:
+                tags = cell.get("metadata", {}).get("tags", [])
+                data = "".join(png) if isinstance(png, list) else png
+                return Picture(base64.b64decode(data), cell_id, section, "extension" not in tags)
+        raise BuildError(f"the cell with id {cell_id!r} in notebooks/{stem}.ipynb has no stored picture (no "
+                         f"image/png output): run `python3 run.py execute notebooks/{stem}.ipynb` to store "
+                         "its outputs, or name a cell that draws one as key_cell in teacher/handouts/notebooks.json")
+    raise BuildError(f"notebooks/{stem}.ipynb has no cell with id {cell_id!r}, which teacher/handouts/notebooks.json"
+                     " names as its key picture: put there the id of a cell that draws the picture (the 'id' "
+                     "of the cell in the notebook's JSON)")
+
+
+@dataclasses.dataclass(frozen=True)
+class Term:
+    english: str
+    dutch: str
+    meaning: str
+    taught_in: str
+
+
+def _table_row(line: str) -> list[str]:
+    return [cell.strip().replace("\\|", "|") for cell in re.split(r"(?<!\\)\|", line.strip().strip("|"))]
+
+
+def glossary(notebook: dict) -> list[Term]:
+    """The English-Dutch glossary: the Markdown table of notebook 09 whose header is GLOSSARY_HEADER.
+
+    The Dutch words marked ``\\*`` (the words of the video's Dutch summary) lose the mark here.
+    """
+    where = f"notebooks/{GLOSSARY_NOTEBOOK}.ipynb"
+    expected = "| " + " | ".join(GLOSSARY_HEADER) + " |"
+    tables = []
+    for cell in notebook.get("cells", []):
+        lines = source(cell).splitlines()
+        for i, line in enumerate(lines):
+            if line.startswith("|") and tuple(_table_row(line)) == GLOSSARY_HEADER:
+                tables.append(lines[i:])
+    if len(tables) != 1:
+        raise BuildError(f"{where} should hold exactly one glossary table with the header {expected}, "
+                         f"and it holds {len(tables)}: the cheat sheet takes its English-Dutch words from it")
+    header, rule, *rows = tables[0]
+    if not re.fullmatch(r"\|(\s*:?-+:?\s*\|)+", rule.strip()) or len(_table_row(rule)) != len(GLOSSARY_HEADER):
+        raise BuildError(f"the glossary in {where} has no |---|---| line under its header {expected}")
+    terms = []
+    for line in rows:
+        if not line.startswith("|"):
+            break
+        cells = _table_row(line)
+        if len(cells) != len(GLOSSARY_HEADER) or not cells[0] or not cells[1]:
+            raise BuildError(f"a row of the glossary in {where} does not have the 4 columns {expected} "
+                             f"(English and Nederlands filled in): {line!r}")
+        english, dutch, meaning, taught_in = cells
+        terms.append(Term(english, dutch.replace("\\*", ""), meaning, taught_in))
+    if not terms:
+        raise BuildError(f"the glossary in {where} has a header but no rows")
+    return terms
+
+
+# ---------------------------------------------------------------------------------------------------
+# The handouts' own sources
+
+
+@dataclasses.dataclass(frozen=True)
+class Summary:
+    stem: str
+    title: str
+    idea: str
+    formula: list[str]
+    picture: Picture
+    questions: list[tuple[str, str]]  # (question, answer)
+
+    @property
+    def number(self) -> str:
+        return self.stem[:2]
+
+
+def _read_json(path: pathlib.Path):
+    if not path.is_file():
+        raise BuildError(f"{path.relative_to(ROOT)} is missing: it holds the handouts' text")
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as error:
+        raise BuildError(f"{path.relative_to(ROOT)} is not valid JSON: {error}") from None
+
+
+def _text(entry: dict, key: str, where: str) -> str:
+    value = entry.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise BuildError(f"{where}: '{key}' should be a non-empty text, and it is {value!r}")
+    return value.strip()
+
+
+def load_summaries(path: pathlib.Path = SOURCES / "notebooks.json") -> list[Summary]:
+    """The nine summaries: the text from notebooks.json, the title and the picture from each notebook."""
+    data = _read_json(path)
+    entries = data.get("notebooks") if isinstance(data, dict) else None
+    stems = sorted(p.stem for p in NOTEBOOKS.glob("0[1-9]-*.ipynb"))
+    if not isinstance(entries, list) or [e.get("notebook") for e in entries if isinstance(e, dict)] != stems:
+        raise BuildError(f"{path.relative_to(ROOT)} should list one entry per notebook under 'notebooks', in "
+                         f"course order: {', '.join(stems)}")
+    summaries = []
+    for entry in entries:
+        stem = entry["notebook"]
+        where = f"{path.relative_to(ROOT)}, {stem}"
+        formula = entry.get("formula")
+        if not isinstance(formula, list) or not 1 <= len(formula) <= 2 or not all(
+                isinstance(line, str) and line.strip() for line in formula):
+            raise BuildError(f"{where}: 'formula' should be a list of one or two lines of text")
+        questions = entry.get("questions")
+        if not isinstance(questions, list) or len(questions) != 3:
+            raise BuildError(f"{where}: 'questions' should hold exactly three questions, each {{'q': ..., 'a': ...}}")
+        pairs = [(_text(q, "q", where), _text(q, "a", where)) for q in questions]
+        notebook = read_notebook(stem)
+        summaries.append(Summary(stem, notebook_title(notebook, stem), _text(entry, "idea", where),
+                                 [line.strip() for line in formula],
+                                 key_picture(notebook, stem, _text(entry, "key_cell", where)), pairs))
+    return summaries
+
+
+def parameter_count(sizes) -> int:
+    """Every weight (one per pair of neurons in neighbouring layers) and every bias (one per neuron after the input)."""
+    return sum(a * b for a, b in zip(sizes, sizes[1:])) + sum(sizes[1:])
+
+
+def parameter_sum(sizes) -> str:
+    """The count written out layer by layer, weights then biases: '784·16 + 16 + 16·16 + 16 + 16·10 + 10'."""
+    return " + ".join(f"{a}·{b} + {b}" for a, b in zip(sizes, sizes[1:]))
+
+
+def check_parameter_count() -> int:
+    import nnbook
+
+    count = parameter_count(COURSE_SIZES)
+    network = nnbook.Network(sizes=COURSE_SIZES).n_parameters
+    if not count == network == COURSE_PARAMETERS:
+        raise BuildError(f"784-16-16-10 should have {COURSE_PARAMETERS:,} parameters; counted here {count:,}, "
+                         f"nnbook.Network says {network:,}")
+    return count
+
+
+def sigmoid_table() -> list[tuple[int, float]]:
+    """σ(x) for x = -4 … 4, rounded to 2 decimals, computed by the course's own sigmoid."""
+    from nnbook.activations import sigmoid
+
+    return [(x, round(float(sigmoid(float(x))), 2)) for x in SIGMOID_TABLE]
+
+
+@dataclasses.dataclass(frozen=True)
+class Worksheet:
+    title: str
+    digit: str
+    stroke: str
+    pixels: list[list[float]]
+    weights: list[list[float]]
+    bias: float
+    table: list[tuple[int, float]]
+
+    @property
+    def products(self) -> list[list[float]]:
+        return [[w * a for w, a in zip(wrow, arow)] for wrow, arow in zip(self.weights, self.pixels)]
+
+    @property
+    def weighted_sum(self) -> float:
+        return sum(sum(row) for row in self.products)
+
+    @property
+    def z(self) -> float:
+        return self.weighted_sum + self.bias
+
+    @property
+    def fires(self) -> bool:
+        return self.z > 0
+
+    @property
+    def activation(self) -> float:
+        return dict(self.table)[int(self.z)]
+
+
+def _grid(value, name: str, allowed: set[float], where: str) -> list[list[float]]:
+    if (not isinstance(value, list) or len(value) != GRID_SIDE
+            or any(not isinstance(row, list) or len(row) != GRID_SIDE for row in value)):
+        raise BuildError(f"{where}: '{name}' should be {GRID_SIDE} rows of {GRID_SIDE} numbers")
+    numbers = [[float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else math.nan for v in row]
+               for row in value]
+    wrong = sorted({repr(v) for row, numbers_row in zip(value, numbers) for v, n in zip(row, numbers_row)
+                    if n not in allowed})
+    if wrong:
+        raise BuildError(f"{where}: '{name}' may hold only {', '.join(f'{v:g}' for v in sorted(allowed))}, "
+                         f"and it holds {', '.join(wrong)}")
+    return numbers
+
+
+def load_worksheet(path: pathlib.Path = SOURCES / "worksheet.json") -> Worksheet:
+    data = _read_json(path)
+    where = str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+    if not isinstance(data, dict):
+        raise BuildError(f"{where} should hold one JSON object")
+    bias = data.get("bias")
+    if not isinstance(bias, (int, float)) or isinstance(bias, bool) or not math.isfinite(bias):
+        raise BuildError(f"{where}: 'bias' should be a number, and it is {bias!r}")
+    sheet = Worksheet(_text(data, "title", where), _text(data, "digit", where), _text(data, "stroke", where),
+                      _grid(data.get("pixels"), "pixels", PIXEL_VALUES, where),
+                      _grid(data.get("weights"), "weights", WEIGHT_VALUES, where), float(bias), sigmoid_table())
+    if sheet.z != int(sheet.z) or int(sheet.z) not in SIGMOID_TABLE:
+        raise BuildError(f"{where}: weighted sum + bias is {sheet.z:g}, and the worksheet's sigmoid table only "
+                         f"has the whole numbers {SIGMOID_TABLE[0]} to {SIGMOID_TABLE[-1]}: change the bias or "
+                         "the grids so that it is one of them")
+    return sheet
+
+
+# ---------------------------------------------------------------------------------------------------
+# HTML
+
+
+def number(x: float) -> str:
+    """0.5, 1, -1, 0: as short as the number allows, with an ASCII minus (as the course writes it)."""
+    text = f"{x:g}"
+    return "0" if text == "-0" else text
+
+
+def data_uri(content: bytes, mime: str) -> str:
+    return f"data:{mime};base64,{base64.b64encode(content).decode('ascii')}"
+
+
+def _colours():
+    """Two functions that give a cell's background and text colour: greys for activations, RdBu for weights."""
+    import matplotlib
+    from matplotlib.colors import Normalize, to_hex
+
+    from nnbook.figures import ACTIVATION_CMAP, WEIGHT_CMAP
+
+    greys, rdbu = matplotlib.colormaps[ACTIVATION_CMAP], matplotlib.colormaps[WEIGHT_CMAP]
+    symmetric = Normalize(-1, 1)
+
+    def ink(rgba) -> str:
+        r, g, b, _ = rgba
+        return "#000" if 0.299 * r + 0.587 * g + 0.114 * b > 0.55 else "#fff"
+
+    def activation(a: float) -> tuple[str, str]:
+        return to_hex(greys(a)), ink(greys(a))
+
+    def weight(w: float) -> tuple[str, str]:
+        return to_hex(rdbu(symmetric(w))), ink(rdbu(symmetric(w)))
+
+    return activation, weight
+
+
+CSS = f"""
+@page {{ size: A4; margin: {PAGE_MARGIN_MM}mm; }}
+* {{ box-sizing: border-box; }}
+html {{ -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
+body {{ margin: 0; font-family: "DejaVu Sans", "Helvetica", sans-serif; font-size: 10.5pt; line-height: 1.35;
+       color: #111; }}
+.page {{ width: {CONTENT_WIDTH_MM}mm; break-after: page; }}
+.page:last-child {{ break-after: auto; }}
+.kicker {{ font-size: 8.5pt; color: #666; letter-spacing: 0.04em; text-transform: uppercase; margin: 0; }}
+h1 {{ font-size: 18pt; margin: 1mm 0 3mm; line-height: 1.2; }}
+h2 {{ font-size: 12pt; margin: 4mm 0 2mm; }}
+.idea {{ font-size: 11.5pt; margin: 0 0 3mm; }}
+.formula {{ border-left: 2.5mm solid #E69F00; background: #f4f4f4; padding: 2.5mm 4mm; margin: 0;
+            font-family: "DejaVu Serif", serif; font-size: 14pt; }}
+.formula div + div {{ margin-top: 1mm; }}
+.summary {{ height: {CONTENT_HEIGHT_MM}mm; display: grid;
+            grid-template-rows: {SUMMARY_TEXT_MM}mm {SUMMARY_FIGURE_MM}mm 1fr; }}
+.fit {{ overflow: hidden; }}
+figure {{ margin: 0; display: flex; flex-direction: column; align-items: center; justify-content: center; }}
+figure img {{ max-width: 100%; max-height: {SUMMARY_FIGURE_MM - 10}mm; object-fit: contain; }}
+figcaption {{ font-size: 8.5pt; color: #555; margin-top: 1.5mm; text-align: center; }}
+ol.questions {{ margin: 0; padding-left: 6mm; }}
+ol.questions li {{ margin-bottom: 2mm; }}
+.lines {{ height: 17mm; background: repeating-linear-gradient(to bottom, transparent 0, transparent 7.6mm,
+          #bbb 7.6mm, #bbb 7.9mm); }}
+.answers section {{ break-inside: avoid; margin-bottom: 5mm; }}
+.answers h2 {{ margin-top: 0; }}
+.answers dt {{ font-weight: bold; margin-top: 1.5mm; }}
+.answers dd {{ margin: 0.5mm 0 0 6mm; }}
+.boxes {{ display: grid; grid-template-columns: 1fr 1fr; gap: 3mm; }}
+.box {{ border: 0.3mm solid #999; border-radius: 1.5mm; padding: 2mm 3mm; }}
+.box h2 {{ margin: 0 0 1mm; font-size: 11pt; }}
+.box p {{ margin: 0.8mm 0; }}
+.box .formula {{ font-size: 11.5pt; padding: 1.2mm 3mm; margin: 1mm 0; }}
+.glossary {{ column-count: 3; column-gap: 4mm; font-size: 7.6pt; line-height: 1.25; margin-top: 2mm; }}
+.glossary div {{ break-inside: avoid; padding: 0.35mm 0; border-bottom: 0.1mm solid #ddd; }}
+.glossary .nl {{ font-style: italic; }}
+.glossary .nb {{ color: #777; }}
+table.grid {{ border-collapse: collapse; margin: 1mm 0; }}
+table.grid td {{ width: 11mm; height: 11mm; border: 0.3mm solid #666; text-align: center; vertical-align: middle;
+                 font-size: 10pt; }}
+.grids {{ display: flex; gap: 7mm; align-items: flex-start; }}
+.grids h3 {{ font-size: 10pt; margin: 0 0 1mm; }}
+table.sigmoid {{ border-collapse: collapse; margin: 2mm 0; }}
+table.sigmoid th, table.sigmoid td {{ border: 0.3mm solid #666; padding: 1mm 2.3mm; text-align: center; }}
+ol.steps li {{ margin-bottom: 2.5mm; }}
+.blank {{ display: inline-block; min-width: 22mm; border-bottom: 0.3mm solid #333; }}
+.teacher {{ border: 0.6mm solid #E69F00; border-radius: 2mm; padding: 3mm 5mm; }}
+.small {{ font-size: 8.5pt; color: #555; }}
+"""
+
+
+def page_html(title: str, body: str, css: str = CSS) -> str:
+    return (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>{html.escape(title)}</title>\n'
+            f"<style>{css}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n")
+
+
+def summary_section(summary: Summary) -> str:
+    esc = html.escape
+    picture = summary.picture
+    where = "" if picture.core else "Going further: "
+    section = picture.section.removeprefix("Going further: ")
+    caption = f"From notebook {summary.number}, {where}“{esc(section)}”." if section else ""
+    questions = "".join(f"<li>{esc(q)}<div class=\"lines\"></div></li>" for q, _ in summary.questions)
+    formula = "".join(f"<div>{esc(line)}</div>" for line in summary.formula)
+    return f"""<section class="page summary" id="nb-{summary.number}">
+<div class="fit">
+<p class="kicker">nnbook · notebook {summary.number} · summary</p>
+<h1>{esc(summary.title)}</h1>
+<p class="idea">{esc(summary.idea)}</p>
+<div class="formula">{formula}</div>
+</div>
+<figure class="fit key-picture" data-cell="{esc(picture.cell_id)}">
+<img alt="the key picture of notebook {summary.number}" src="{data_uri(picture.png, 'image/png')}">
+<figcaption>{caption}</figcaption>
+</figure>
+<div class="fit">
+<h2>Three questions</h2>
+<ol class="questions">{questions}</ol>
+</div>
+</section>"""
+
+
+def answers_html(summaries: list[Summary]) -> str:
+    esc = html.escape
+    parts = ['<div class="page answers"><p class="kicker">nnbook · for the teacher</p>'
+             "<h1>Answers to the summaries' questions</h1>"]
+    for summary in summaries:
+        items = "".join(f"<dt>{i}. {esc(q)}</dt><dd>{esc(a)}</dd>" for i, (q, a) in enumerate(summary.questions, 1))
+        parts.append(f"<section><h2>{esc(summary.title)}</h2><dl>{items}</dl></section>")
+    parts.append("</div>")
+    return page_html("Answers to the summaries' questions", "\n".join(parts))
+
+
+def cheat_sheet_html(terms: list[Term], table: list[tuple[int, float]]) -> str:
+    esc = html.escape
+    count = check_parameter_count()
+    sizes = "-".join(str(n) for n in COURSE_SIZES)
+    sigmoid_row = " · ".join(f"σ({x}) = {s:.2f}" for x, s in table if x in (-2, 0, 2))
+    entries = "".join(f'<div><b>{esc(t.english)}</b>: <span class="nl">{esc(t.dutch)}</span> '
+                      f'<span class="nb">({esc(t.taught_in)})</span></div>' for t in terms)
+    body = f"""<div class="page cheat">
+<p class="kicker">nnbook · the course on one page</p>
+<h1>But what is a neural network? Cheat sheet</h1>
+<div class="boxes">
+<div class="box"><h2>One neuron</h2>
+<p>Weighted sum plus bias: each activation times its weight, added up, plus the bias b.</p>
+<div class="formula">w1·a1 + w2·a2 + … + wn·an + b</div>
+<p>It fires when weighted sum + b &gt; 0. A threshold of 10 is a bias of -10.</p></div>
+<div class="box"><h2>The sigmoid</h2>
+<p>Squishes any number into an activation between 0 and 1.</p>
+<div class="formula">σ(x) = 1 / (1 + e⁻ˣ)</div>
+<p>{sigmoid_row}</p></div>
+<div class="box"><h2>The network: {sizes}</h2>
+<p>784 pixels in, two hidden layers of 16, 10 outputs (the brightest is the answer).</p>
+<div class="formula">{parameter_sum(COURSE_SIZES)} = {count:,}</div>
+<p>{count:,} parameters: every weight and every bias, the knobs that learning turns.</p></div>
+<div class="box"><h2>A whole layer in one line</h2>
+<p>W has one row of weights per neuron; b holds the biases.</p>
+<div class="formula">a(1) = σ(W a(0) + b)</div>
+<p>ReLU, the simpler squish: off below 0.</p>
+<div class="formula">ReLU(z) = max(0, z)</div></div>
+</div>
+<h2>Words in English and Dutch</h2>
+<p class="small">From notebook 09's glossary; the number says which notebook teaches the word.</p>
+<div class="glossary">{entries}</div>
+</div>"""
+    return page_html("Cheat sheet", body)
+
+
+def _grid_table(grid, colour, blank: bool = False) -> str:
+    rows = []
+    for row in grid:
+        cells = []
+        for value in row:
+            if blank:
+                cells.append("<td></td>")
+            else:
+                background, ink = colour(value)
+                cells.append(f'<td style="background:{background};color:{ink}">{number(value)}</td>')
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return '<table class="grid">' + "".join(rows) + "</table>"
+
+
+def worksheet_html(sheet: Worksheet) -> str:
+    activation, weight = _colours()
+    esc = html.escape
+    plain = lambda value: ("#fff", "#000")  # noqa: E731 - products are neither activations nor weights
+    table = "".join(f"<th>{x}</th>" for x, _ in sheet.table)
+    values = "".join(f"<td>{s:.2f}</td>" for _, s in sheet.table)
+    sigmoid_table_html = f'<table class="sigmoid"><tr><th>x</th>{table}</tr><tr><th>σ(x)</th>{values}</tr></table>'
+    student = f"""<div class="page worksheet">
+<p class="kicker">nnbook · unplugged</p>
+<h1>{esc(sheet.title)}</h1>
+<p>You are one neuron. The picture is 5 × 5 pixels: 0 is black, 1 is white, 0.5 grey. Your weights look for a
+stroke: blue +1, red -1, white 0. Work with a pencil; no computer.</p>
+<div class="grids">
+<div><h3>The picture: activations a</h3>{_grid_table(sheet.pixels, activation)}</div>
+<div><h3>Your weights w</h3>{_grid_table(sheet.weights, weight)}</div>
+<div><h3>w × a: fill in</h3>{_grid_table(sheet.products, plain, blank=True)}</div>
+</div>
+<ol class="steps">
+<li>Multiply each weight by the pixel at the same place, and write it in the third grid.
+(A weight of 0 gives 0: you may skip those.)</li>
+<li>Add up the 25 numbers. Weighted sum = <span class="blank"></span></li>
+<li>Add your bias, <b>{number(sheet.bias)}</b>. Weighted sum + bias = <span class="blank"></span></li>
+<li>Threshold: you fire when weighted sum + bias is above 0. Do you fire? yes / no</li>
+<li>Now be a sigmoid neuron: look up σ(weighted sum + bias) in the table. Activation = <span class="blank"></span></li>
+</ol>
+<h2>The sigmoid table</h2>
+<p>σ(x) = 1 / (1 + e⁻ˣ), rounded to 2 decimals.</p>
+{sigmoid_table_html}
+<h2>Think</h2>
+<ol class="steps">
+<li>Which stroke do your weights look for? <div class="lines"></div></li>
+<li>Which pixel values would give you the biggest weighted sum? <div class="lines"></div></li>
+</ol>
+</div>"""
+    best = sum(max(w * a for a in PIXEL_VALUES) for row in sheet.weights for w in row)
+    teacher = f"""<div class="page worksheet-answers">
+<p class="kicker">nnbook · unplugged · for the teacher</p>
+<h1>{esc(sheet.title)}: answers</h1>
+<div class="teacher">
+<div class="grids">
+<div><h3>w × a</h3>{_grid_table(sheet.products, plain)}</div>
+</div>
+<p>Weighted sum = {number(sheet.weighted_sum)}</p>
+<p>Weighted sum + bias = {number(sheet.weighted_sum)} + ({number(sheet.bias)}) = {number(sheet.z)}</p>
+<p>Fires: {'yes' if sheet.fires else 'no'}, because {number(sheet.z)} is {'above' if sheet.fires else 'not above'} 0.</p>
+<p>Activation: σ({number(sheet.z)}) = {sheet.activation:.2f}</p>
+<p>The picture is a {esc(sheet.digit)}. The weights look for {esc(sheet.stroke)}.</p>
+<p>The biggest weighted sum: 1 wherever the weight is +1 and 0 wherever it is -1; it is {number(best)}.</p>
+</div>
+</div>"""
+    return page_html(sheet.title, student + "\n" + teacher)
+
+
+# ---------------------------------------------------------------------------------------------------
+# The teacher guide
+
+
+def guide_pages(folder: pathlib.Path) -> list[pathlib.Path]:
+    """The guide's Markdown files in reading order: README, plans, logistics, the notebooks, the answer key, the rest."""
+    files = {path.stem: path for path in folder.glob("*.md")}
+
+    def rank(stem: str):
+        fixed = {"README": 0, "plans": 1, "logistics": 2}
+        if stem in fixed:
+            return (fixed[stem], stem)
+        if re.match(r"\d\d-", stem):
+            return (3, stem)
+        return (4, stem) if stem == "answer-key" else (5, stem)
+
+    return [files[stem] for stem in sorted(files, key=rank)]
+
+
+def slug(text: str) -> str:
+    """A heading's anchor as GitHub makes it: lower case, punctuation dropped, spaces to hyphens."""
+    text = re.sub(r"<[^>]+>", "", html.unescape(text)).strip().lower()
+    return re.sub(r"\s", "-", re.sub(r"[^\w\- ]", "", text))
+
+
+def page_anchor(stem: str) -> str:
+    return f"page-{slug(stem)}"
+
+
+def guide_html(folder: pathlib.Path, out_dir: pathlib.Path) -> tuple[str, list[tuple[str, str]]]:
+    """The guide as one HTML page, and its (page anchor, title) pairs.
+
+    Links between the guide's files become links to anchors in this page (``plans.md#one-90-minute-workshop``
+    becomes ``#plans--one-90-minute-workshop``); other relative links are rewritten to work from out_dir;
+    local images are embedded.
+    """
+    # mistune is already installed as a dependency of nbconvert (the build extra), so the guide needs nothing new.
+    import mistune
+    from mistune.renderers.html import HTMLRenderer
+
+    pages = guide_pages(folder)
+    stems = {path.name: path.stem for path in pages}
+
+    class Renderer(HTMLRenderer):
+        def __init__(self, stem: str):
+            super().__init__(escape=False)
+            self.stem = stem
+            self.seen: dict[str, int] = {}
+            self.title = ""
+
+        def heading(self, text: str, level: int, **attrs) -> str:
+            anchor = slug(text)
+            count = self.seen.get(anchor, 0)
+            self.seen[anchor] = count + 1
+            anchor = f"{anchor}-{count}" if count else anchor
+            if level == 1 and not self.title:
+                self.title = re.sub(r"<[^>]+>", "", html.unescape(text)).strip()
+            return f'<h{level} id="{self.stem}--{anchor}">{text}</h{level}>\n'
+
+        def link(self, text: str, url: str, title: str | None = None) -> str:
+            return super().link(text, self.rewrite(url), title)
+
+        def image(self, text: str, url: str, title: str | None = None) -> str:
+            parts = urllib.parse.urlsplit(url)
+            if not parts.scheme and not url.startswith("#"):
+                path = (folder / urllib.parse.unquote(parts.path)).resolve()
+                if not path.is_file():
+                    raise BuildError(f"teacher/{self.stem}.md shows the image {url!r}, which does not exist")
+                url = data_uri(path.read_bytes(), mimetypes.guess_type(path.name)[0] or "application/octet-stream")
+            return super().image(text, url, title)
+
+        def rewrite(self, url: str) -> str:
+            parts = urllib.parse.urlsplit(url)
+            if parts.scheme or url.startswith("//"):
+                return url
+            if not parts.path:
+                return f"#{self.stem}--{parts.fragment}" if parts.fragment else url
+            target = (folder / urllib.parse.unquote(parts.path)).resolve()
+            if target.parent == folder.resolve() and target.name in stems:
+                stem = stems[target.name]
+                return f"#{stem}--{parts.fragment}" if parts.fragment else f"#{page_anchor(stem)}"
+            relative = pathlib.Path(os.path.relpath(target, out_dir.resolve())).as_posix()
+            return relative + (f"#{parts.fragment}" if parts.fragment else "")
+
+    sections, contents = [], []
+    for path in pages:
+        renderer = Renderer(path.stem)
+        markdown = mistune.create_markdown(renderer=renderer, plugins=["table", "strikethrough", "url"])
+        body = markdown(path.read_text(encoding="utf-8"))
+        title = renderer.title or path.stem
+        contents.append((page_anchor(path.stem), title))
+        sections.append(f'<section class="guide-page" id="{page_anchor(path.stem)}">\n{body}</section>')
+    toc = "".join(f'<li><a href="#{anchor}">{html.escape(title)}</a></li>' for anchor, title in contents)
+    body = (f'<nav class="contents"><p class="kicker">nnbook · the teacher guide</p><h1>Teacher guide</h1>'
+            f"<h2>Contents</h2><ol>{toc}</ol></nav>\n" + "\n".join(sections))
+    return page_html("nnbook · teacher guide", body, GUIDE_CSS), contents
+
+
+GUIDE_CSS = f"""
+@page {{ size: A4; margin: 16mm 16mm 18mm; }}
+html {{ -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
+body {{ font-family: "DejaVu Sans", "Helvetica", sans-serif; font-size: 10.5pt; line-height: 1.45; color: #111;
+       max-width: 46em; margin: 2em auto; padding: 0 1em; }}
+.kicker {{ font-size: 8.5pt; color: #666; letter-spacing: 0.04em; text-transform: uppercase; margin: 0; }}
+h1 {{ font-size: 18pt; border-bottom: 0.6mm solid #E69F00; padding-bottom: 1mm; }}
+h2 {{ font-size: 13pt; margin-top: 1.4em; }}
+h3 {{ font-size: 11pt; }}
+a {{ color: #0b5394; }}
+code, pre {{ font-family: "DejaVu Sans Mono", monospace; font-size: 9pt; background: #f4f4f4; }}
+pre {{ padding: 2mm 3mm; white-space: pre-wrap; }}
+table {{ border-collapse: collapse; margin: 1em 0; font-size: 9.5pt; }}
+th, td {{ border: 0.3mm solid #bbb; padding: 1mm 2mm; vertical-align: top; text-align: left; }}
+th {{ background: #f0f0f0; }}
+blockquote {{ border-left: 1mm solid #ccc; margin-left: 0; padding-left: 4mm; color: #333; }}
+img {{ max-width: 100%; }}
+@media print {{
+  body {{ margin: 0; max-width: none; padding: 0; }}
+  .guide-page {{ break-before: page; }}
+  h1, h2, h3 {{ break-after: avoid; }}
+  tr, pre, blockquote {{ break-inside: avoid; }}
+}}
+"""
+
+
+# ---------------------------------------------------------------------------------------------------
+# Printing
+
+
+def pdf_pages(pdf: bytes) -> int:
+    """How many pages a PDF has: its /Type /Page objects (Chromium writes no compressed object streams)."""
+    return len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
+
+
+class Printer:
+    """Headless Chromium that prints HTML to A4 PDFs; use it as a context manager."""
+
+    def __enter__(self):
+        if not CHROMIUM.exists():
+            raise BuildError(f"Chromium is missing: the PDFs are printed by {CHROMIUM}. Install it with "
+                             "`sudo apt-get install -y chromium` (Debian, Ubuntu) and run this again")
+        try:
+            from playwright.sync_api import sync_playwright
+        except ImportError:
+            raise BuildError("playwright is missing: it drives Chromium to print the PDFs. Run "
+                             "`python3 run.py setup`, which installs the build tools") from None
+        self._playwright = sync_playwright().start()
+        try:
+            self._browser = self._playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            self._page = self._browser.new_page()
+            # Nothing is fetched: every picture is in the page, so a request anywhere is refused at once.
+            self._page.route(lambda url: not url.startswith("data:"), lambda route: route.abort())
+        except BaseException:
+            self._playwright.stop()
+            raise
+        return self
+
+    def __exit__(self, *exc):
+        self._browser.close()
+        self._playwright.stop()
+
+    def print(self, page_source: str, pdf: pathlib.Path, html_copy: pathlib.Path | None = None,
+              footer: bool = False) -> int:
+        """Print one HTML page to pdf and return its page count; fail if a fixed slot of a page overflows."""
+        if html_copy is not None:
+            html_copy.write_text(page_source, encoding="utf-8")
+        page = self._page
+        page.emulate_media(media="print")
+        page.set_content(page_source, wait_until="load")
+        overflowing = page.evaluate("""() => [...document.querySelectorAll('.fit')]
+            .filter(el => el.scrollHeight > el.clientHeight + 1)
+            .map(el => (el.closest('section') || el).id + ': ' + (el.innerText || '').trim().slice(0, 60))""")
+        if overflowing:
+            raise BuildError(f"{pdf.name}: text does not fit its place on the page ({'; '.join(overflowing)}): "
+                             "shorten it in teacher/handouts/")
+        options = {"format": "A4", "print_background": True}
+        if footer:
+            options.update(display_header_footer=True, header_template="<span></span>",
+                           footer_template='<div style="font-size:8pt;width:100%;text-align:center;color:#666">'
+                                           '<span class="pageNumber"></span> / <span class="totalPages"></span></div>',
+                           margin={"top": "16mm", "bottom": "18mm", "left": "16mm", "right": "16mm"})
+        content = page.pdf(**options)
+        pdf.write_bytes(content)
+        return pdf_pages(content)
+
+
+# ---------------------------------------------------------------------------------------------------
+# The build
+
+
+@dataclasses.dataclass
+class Made:
+    path: pathlib.Path
+    pages: int
+
+
+def expect_pages(made: Made, most: int, exactly: bool = False) -> Made:
+    if made.pages > most or (exactly and made.pages != most):
+        raise BuildError(f"{made.path.name} came out as {made.pages} pages, and it should be "
+                         f"{'exactly' if exactly else 'at most'} {most}: shorten its text in teacher/handouts/")
+    return made
+
+
+def build_handouts(out: pathlib.Path, printer: Printer) -> list[Made]:
+    summaries = load_summaries()
+    sheet = load_worksheet()
+    terms = glossary(read_notebook(GLOSSARY_NOTEBOOK))
+    folder, sources = out / "handouts", out / "handouts" / "html"
+    sources.mkdir(parents=True, exist_ok=True)
+    made = []
+    for summary in summaries:
+        page = page_html(summary.title, summary_section(summary))
+        pages = printer.print(page, folder / f"{summary.stem}.pdf", sources / f"{summary.stem}.html")
+        made.append(expect_pages(Made(folder / f"{summary.stem}.pdf", pages), 1, exactly=True))
+    every = page_html("Summaries", "\n".join(summary_section(summary) for summary in summaries))
+    pages = printer.print(every, folder / "summaries.pdf", sources / "summaries.html")
+    made.append(expect_pages(Made(folder / "summaries.pdf", pages), len(summaries), exactly=True))
+    pages = printer.print(answers_html(summaries), folder / "answers.pdf", sources / "answers.html")
+    made.append(Made(folder / "answers.pdf", pages))
+    pages = printer.print(cheat_sheet_html(terms, sheet.table), folder / "cheat-sheet.pdf",
+                          sources / "cheat-sheet.html")
+    made.append(expect_pages(Made(folder / "cheat-sheet.pdf", pages), 1, exactly=True))
+    pages = printer.print(worksheet_html(sheet), folder / "be-a-neuron.pdf", sources / "be-a-neuron.html")
+    made.append(expect_pages(Made(folder / "be-a-neuron.pdf", pages), 2))
+    return made
+
+
+def build_guide(teacher: pathlib.Path, out: pathlib.Path, printer: Printer) -> list[Made]:
+    if not teacher.is_dir() or not guide_pages(teacher):
+        print(f"The teacher guide is skipped: {teacher} holds no Markdown pages (*.md) yet.")
+        return []
+    folder = out / "teacher"
+    folder.mkdir(parents=True, exist_ok=True)
+    page, _ = guide_html(teacher, folder)
+    (folder / "guide.html").write_text(page, encoding="utf-8")
+    pages = printer.print(page, folder / "guide.pdf", footer=True)
+    return [Made(folder / "guide.html", 1), Made(folder / "guide.pdf", pages)]
+
+
+def size(path: pathlib.Path) -> str:
+    kilobytes = path.stat().st_size / 1024
+    return f"{kilobytes:,.0f} kB" if kilobytes < 1024 else f"{kilobytes / 1024:,.1f} MB"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter,
+                                     epilog="\n\n".join(__doc__.split("\n\n")[1:]))
+    parser.add_argument("--out", type=pathlib.Path, default=ROOT / "build",
+                        help="the folder that gets handouts/ and teacher/ (default: build/)")
+    parser.add_argument("--teacher", type=pathlib.Path, default=TEACHER,
+                        help="the folder of the guide's Markdown pages (default: teacher/)")
+    args = parser.parse_args(argv)
+    out = args.out.resolve()
+    if out.exists() and not out.is_dir():
+        parser.error(f"--out {args.out} is a file; give a folder (it gets handouts/ and teacher/ inside)")
+    started = time.perf_counter()
+    try:
+        with Printer() as printer:
+            made = build_handouts(out, printer) + build_guide(args.teacher.resolve(), out, printer)
+    except BuildError as error:
+        print(f"build_handouts: {error}", file=sys.stderr)
+        return 1
+    width = max(len(str(m.path.relative_to(out))) for m in made)
+    print(f"Made in {out}:")
+    for m in made:
+        pages = "" if m.path.suffix == ".html" else f"{m.pages} page{'s' if m.pages != 1 else ''}"
+        print(f"  {str(m.path.relative_to(out)):<{width}}  {pages:>8}  {size(m.path):>8}")
+    print(f"in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
