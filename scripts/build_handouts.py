@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import argparse
 import base64
-import dataclasses
 import html
 import json
 import math
@@ -40,6 +39,7 @@ import re
 import sys
 import time
 import urllib.parse
+from typing import NamedTuple
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
@@ -76,8 +76,7 @@ class BuildError(Exception):
 # Reading the notebooks
 
 
-@dataclasses.dataclass(frozen=True)
-class Picture:
+class Picture(NamedTuple):
     png: bytes
     cell_id: str
     section: str  # the heading of the section the cell is in
@@ -134,8 +133,7 @@ def key_picture(notebook: dict, stem: str, cell_id: str) -> Picture:
                      "of the cell in the notebook's JSON)")
 
 
-@dataclasses.dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
     english: str
     dutch: str
     meaning: str
@@ -184,8 +182,7 @@ def glossary(notebook: dict) -> list[Term]:
 # The handouts' own sources
 
 
-@dataclasses.dataclass(frozen=True)
-class Summary:
+class Summary(NamedTuple):
     stem: str
     title: str
     idea: str
@@ -269,8 +266,7 @@ def sigmoid_table() -> list[tuple[int, float]]:
     return [(x, round(float(sigmoid(float(x))), 2)) for x in SIGMOID_TABLE]
 
 
-@dataclasses.dataclass(frozen=True)
-class Worksheet:
+class Worksheet(NamedTuple):
     title: str
     digit: str
     stroke: str
@@ -403,7 +399,7 @@ ol.questions li {{ margin-bottom: 2mm; }}
 .box h2 {{ margin: 0 0 1mm; font-size: 11pt; }}
 .box p {{ margin: 0.8mm 0; }}
 .box .formula {{ font-size: 11.5pt; padding: 1.2mm 3mm; margin: 1mm 0; }}
-.glossary {{ column-count: 3; column-gap: 4mm; font-size: 7.6pt; line-height: 1.25; margin-top: 2mm; }}
+.glossary {{ column-count: 3; column-gap: 4mm; font-size: 8.2pt; line-height: 1.25; margin-top: 2mm; }}
 .glossary div {{ break-inside: avoid; padding: 0.35mm 0; border-bottom: 0.1mm solid #ddd; }}
 .glossary .nl {{ font-style: italic; }}
 .glossary .nb {{ color: #777; }}
@@ -557,10 +553,12 @@ stroke: blue +1, red -1, white 0. Work with a pencil; no computer.</p>
 </div>
 <p>Weighted sum = {number(sheet.weighted_sum)}</p>
 <p>Weighted sum + bias = {number(sheet.weighted_sum)} + ({number(sheet.bias)}) = {number(sheet.z)}</p>
-<p>Fires: {'yes' if sheet.fires else 'no'}, because {number(sheet.z)} is {'above' if sheet.fires else 'not above'} 0.</p>
+<p>Fires: {'yes' if sheet.fires else 'no'}, because {number(sheet.z)} is {'above' if sheet.fires else 'not above'}
+0.</p>
 <p>Activation: σ({number(sheet.z)}) = {sheet.activation:.2f}</p>
 <p>The picture is a {esc(sheet.digit)}. The weights look for {esc(sheet.stroke)}.</p>
-<p>The biggest weighted sum: 1 wherever the weight is +1 and 0 wherever it is -1; it is {number(best)}.</p>
+<p>The biggest weighted sum comes from 1 (white) wherever the weight is +1 and 0 (black) wherever it is -1:
+it is then {number(best)}.</p>
 </div>
 </div>"""
     return page_html(sheet.title, student + "\n" + teacher)
@@ -571,7 +569,7 @@ stroke: blue +1, red -1, white 0. Work with a pencil; no computer.</p>
 
 
 def guide_pages(folder: pathlib.Path) -> list[pathlib.Path]:
-    """The guide's Markdown files in reading order: README, plans, logistics, the notebooks, the answer key, the rest."""
+    """The guide's pages in reading order: README, plans, logistics, the notebooks, the answer key, the rest."""
     files = {path.stem: path for path in folder.glob("*.md")}
 
     def rank(stem: str):
@@ -595,8 +593,14 @@ def page_anchor(stem: str) -> str:
     return f"page-{slug(stem)}"
 
 
-def guide_html(folder: pathlib.Path, out_dir: pathlib.Path) -> tuple[str, list[tuple[str, str]]]:
-    """The guide as one HTML page, and its (page anchor, title) pairs.
+class Guide(NamedTuple):
+    html: str
+    contents: list[tuple[str, str]]  # (anchor, title) of each page, in order
+    broken: dict[str, list[str]]  # a guide page that is linked to but does not exist -> the pages linking to it
+
+
+def guide_html(folder: pathlib.Path, out_dir: pathlib.Path) -> Guide:
+    """The guide as one HTML page, its contents, and the links that point at guide pages that do not exist.
 
     Links between the guide's files become links to anchors in this page (``plans.md#one-90-minute-workshop``
     becomes ``#plans--one-90-minute-workshop``); other relative links are rewritten to work from out_dir;
@@ -608,6 +612,7 @@ def guide_html(folder: pathlib.Path, out_dir: pathlib.Path) -> tuple[str, list[t
 
     pages = guide_pages(folder)
     stems = {path.name: path.stem for path in pages}
+    broken: dict[str, list[str]] = {}
 
     class Renderer(HTMLRenderer):
         def __init__(self, stem: str):
@@ -647,6 +652,10 @@ def guide_html(folder: pathlib.Path, out_dir: pathlib.Path) -> tuple[str, list[t
             if target.parent == folder.resolve() and target.name in stems:
                 stem = stems[target.name]
                 return f"#{stem}--{parts.fragment}" if parts.fragment else f"#{page_anchor(stem)}"
+            if target.parent == folder.resolve() and target.suffix == ".md":
+                linking = broken.setdefault(target.name, [])
+                if f"{self.stem}.md" not in linking:
+                    linking.append(f"{self.stem}.md")
             relative = pathlib.Path(os.path.relpath(target, out_dir.resolve())).as_posix()
             return relative + (f"#{parts.fragment}" if parts.fragment else "")
 
@@ -661,32 +670,32 @@ def guide_html(folder: pathlib.Path, out_dir: pathlib.Path) -> tuple[str, list[t
     toc = "".join(f'<li><a href="#{anchor}">{html.escape(title)}</a></li>' for anchor, title in contents)
     body = (f'<nav class="contents"><p class="kicker">nnbook · the teacher guide</p><h1>Teacher guide</h1>'
             f"<h2>Contents</h2><ol>{toc}</ol></nav>\n" + "\n".join(sections))
-    return page_html("nnbook · teacher guide", body, GUIDE_CSS), contents
+    return Guide(page_html("nnbook · teacher guide", body, GUIDE_CSS), contents, broken)
 
 
-GUIDE_CSS = f"""
-@page {{ size: A4; margin: 16mm 16mm 18mm; }}
-html {{ -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
-body {{ font-family: "DejaVu Sans", "Helvetica", sans-serif; font-size: 10.5pt; line-height: 1.45; color: #111;
-       max-width: 46em; margin: 2em auto; padding: 0 1em; }}
-.kicker {{ font-size: 8.5pt; color: #666; letter-spacing: 0.04em; text-transform: uppercase; margin: 0; }}
-h1 {{ font-size: 18pt; border-bottom: 0.6mm solid #E69F00; padding-bottom: 1mm; }}
-h2 {{ font-size: 13pt; margin-top: 1.4em; }}
-h3 {{ font-size: 11pt; }}
-a {{ color: #0b5394; }}
-code, pre {{ font-family: "DejaVu Sans Mono", monospace; font-size: 9pt; background: #f4f4f4; }}
-pre {{ padding: 2mm 3mm; white-space: pre-wrap; }}
-table {{ border-collapse: collapse; margin: 1em 0; font-size: 9.5pt; }}
-th, td {{ border: 0.3mm solid #bbb; padding: 1mm 2mm; vertical-align: top; text-align: left; }}
-th {{ background: #f0f0f0; }}
-blockquote {{ border-left: 1mm solid #ccc; margin-left: 0; padding-left: 4mm; color: #333; }}
-img {{ max-width: 100%; }}
-@media print {{
-  body {{ margin: 0; max-width: none; padding: 0; }}
-  .guide-page {{ break-before: page; }}
-  h1, h2, h3 {{ break-after: avoid; }}
-  tr, pre, blockquote {{ break-inside: avoid; }}
-}}
+GUIDE_CSS = """
+@page { size: A4; margin: 16mm 16mm 18mm; }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { font-family: "DejaVu Sans", "Helvetica", sans-serif; font-size: 10.5pt; line-height: 1.45; color: #111;
+       max-width: 46em; margin: 2em auto; padding: 0 1em; }
+.kicker { font-size: 8.5pt; color: #666; letter-spacing: 0.04em; text-transform: uppercase; margin: 0; }
+h1 { font-size: 18pt; border-bottom: 0.6mm solid #E69F00; padding-bottom: 1mm; }
+h2 { font-size: 13pt; margin-top: 1.4em; }
+h3 { font-size: 11pt; }
+a { color: #0b5394; }
+code, pre { font-family: "DejaVu Sans Mono", monospace; font-size: 9pt; background: #f4f4f4; }
+pre { padding: 2mm 3mm; white-space: pre-wrap; }
+table { border-collapse: collapse; margin: 1em 0; font-size: 9.5pt; }
+th, td { border: 0.3mm solid #bbb; padding: 1mm 2mm; vertical-align: top; text-align: left; }
+th { background: #f0f0f0; }
+blockquote { border-left: 1mm solid #ccc; margin-left: 0; padding-left: 4mm; color: #333; }
+img { max-width: 100%; }
+@media print {
+  body { margin: 0; max-width: none; padding: 0; }
+  .guide-page { break-before: page; }
+  h1, h2, h3 { break-after: avoid; }
+  tr, pre, blockquote { break-inside: avoid; }
+}
 """
 
 
@@ -755,8 +764,7 @@ class Printer:
 # The build
 
 
-@dataclasses.dataclass
-class Made:
+class Made(NamedTuple):
     path: pathlib.Path
     pages: int
 
@@ -798,9 +806,11 @@ def build_guide(teacher: pathlib.Path, out: pathlib.Path, printer: Printer) -> l
         return []
     folder = out / "teacher"
     folder.mkdir(parents=True, exist_ok=True)
-    page, _ = guide_html(teacher, folder)
-    (folder / "guide.html").write_text(page, encoding="utf-8")
-    pages = printer.print(page, folder / "guide.pdf", footer=True)
+    guide = guide_html(teacher, folder)
+    for name, linking in guide.broken.items():
+        print(f"The guide links to {name}, which does not exist yet (from {', '.join(linking)}).")
+    (folder / "guide.html").write_text(guide.html, encoding="utf-8")
+    pages = printer.print(guide.html, folder / "guide.pdf", footer=True)
     return [Made(folder / "guide.html", 1), Made(folder / "guide.pdf", pages)]
 
 
