@@ -23,6 +23,7 @@ from . import (
     n07_matrices,
     n08_relu,
     n09_network,
+    n10_exit_ticket,
 )
 from ._core import EXERCISES, Exercise, Feedback, NotAttempted, Solution, Wrong
 
@@ -40,5 +41,5 @@ globals().update(EXERCISES)
 __all__ = ["Exercise", "Feedback", "NotAttempted", "Solution", "Wrong", "exercises", *EXERCISES]
 
 LESSONS = (n00_python, n01_pixels, n02_layers, n03_weighted_sums, n04_bias, n05_sigmoid, n06_parameters, n07_matrices,
-           n08_relu, n09_network)
+           n08_relu, n09_network, n10_exit_ticket)
 """The lessons' check modules, in the order of the notebooks; importing each registered its exercises."""
