@@ -263,6 +263,7 @@ def _notebook(asked, known: list[str]) -> str:
         asked = f"{asked:02d}"
     if isinstance(asked, str):
         text = asked.strip().removesuffix(".ipynb")
+        text = text.zfill(2) if text.isdigit() else text
         matching = [stem for stem in known if stem == text or stem.split("-", 1)[0] == text]
         if len(matching) == 1:
             return matching[0]
