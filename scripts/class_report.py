@@ -29,13 +29,13 @@ from __future__ import annotations
 
 import argparse
 import csv
-import dataclasses
 import hashlib
 import json
 import pathlib
 import sys
 import unicodedata
 from collections import Counter
+from typing import NamedTuple
 
 import nnbook
 from nnbook import check
@@ -50,8 +50,7 @@ class Unreadable(Exception):
     """A hand-in file that cannot be counted; the message says why, for the teacher."""
 
 
-@dataclasses.dataclass
-class HandIn:
+class HandIn(NamedTuple):
     """One student's progress file, checked: the name as typed, and each exercise's record."""
 
     path: pathlib.Path
@@ -208,16 +207,15 @@ def _version_note(hand_in: HandIn, known: dict[str, str]) -> str | None:
 # The report --------------------------------------------------------------------------------------------------
 
 
-@dataclasses.dataclass
-class Row:
-    """One exercise's line in the report."""
+class Row(NamedTuple):
+    """One exercise's line in the report: the states counted, and the commonest wrong hint (None if none)."""
 
     notebook: str
     exercise: str
     states: Counter
-    hint: str | None = None
-    hint_students: int = 0
-    hint_times: int = 0
+    hint: str | None
+    hint_students: int
+    hint_times: int
 
 
 def rows(hand_ins: list[HandIn], known: dict[str, str]) -> list[Row]:
@@ -235,11 +233,8 @@ def rows(hand_ins: list[HandIn], known: dict[str, str]) -> list[Row]:
             for hint, count in record.get("wrong_hints", {}).items():
                 students[hint] += 1
                 times[hint] += count
-        row = Row(notebook, exercise, states)
-        if students:
-            row.hint = min(students, key=lambda hint: (-students[hint], -times[hint], hint))
-            row.hint_students, row.hint_times = students[row.hint], times[row.hint]
-        table.append(row)
+        hint = min(students, key=lambda hint: (-students[hint], -times[hint], hint)) if students else None
+        table.append(Row(notebook, exercise, states, hint, students[hint], times[hint]))
     return table
 
 
