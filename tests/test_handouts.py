@@ -1,0 +1,225 @@
+"""The handouts' sources and the pieces of scripts/build_handouts.py that need no browser.
+
+The PDFs themselves are built and read back in tests/browser/test_handouts_pdf.py. Here: the text in
+teacher/handouts/ names cells that exist and hold pictures, the worksheet's arithmetic, the glossary
+read from notebook 09, the count of 13,002, the clear errors for a missing cell or a changed glossary,
+and the teacher guide's HTML (order, anchors, rewritten links) from a folder made here.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import math
+import pathlib
+import re
+
+import pytest
+
+from project_files import ROOT, load_script
+
+handouts = load_script("scripts/build_handouts.py")
+SOURCES = ROOT / "teacher" / "handouts"
+NOTEBOOKS = ROOT / "notebooks"
+
+
+def notebook(stem: str) -> dict:
+    return json.loads((NOTEBOOKS / f"{stem}.ipynb").read_text(encoding="utf-8"))
+
+
+def entries() -> list[dict]:
+    return json.loads((SOURCES / "notebooks.json").read_text(encoding="utf-8"))["notebooks"]
+
+
+def test_one_entry_per_notebook_01_to_09_in_course_order():
+    assert [e["notebook"] for e in entries()] == sorted(p.stem for p in NOTEBOOKS.glob("0[1-9]-*.ipynb"))
+
+
+@pytest.mark.parametrize("entry", entries(), ids=lambda e: e["notebook"])
+def test_each_key_cell_exists_and_stores_a_png(entry):
+    cells = [c for c in notebook(entry["notebook"])["cells"] if c.get("id") == entry["key_cell"]]
+    assert len(cells) == 1
+    pngs = [o["data"]["image/png"] for o in cells[0].get("outputs", []) if "image/png" in o.get("data", {})]
+    assert pngs
+    picture = handouts.key_picture(notebook(entry["notebook"]), entry["notebook"], entry["key_cell"])
+    assert picture.png == base64.b64decode("".join(pngs[0]))
+    assert picture.png.startswith(b"\x89PNG")
+
+
+def test_summaries_take_their_titles_from_the_notebooks():
+    summaries = handouts.load_summaries()
+    for summary in summaries:
+        first_line = "".join(notebook(summary.stem)["cells"][0]["source"]).splitlines()[0]
+        assert first_line == f"# {summary.title}"
+        assert summary.title.startswith(summary.stem[:2] + " · ")
+        assert len(summary.questions) == 3
+
+
+def test_a_missing_key_cell_is_a_clear_error():
+    with pytest.raises(handouts.BuildError, match=r"no cell with id 'no-such-cell'.*key picture"):
+        handouts.key_picture(notebook("03-weighted-sums"), "03-weighted-sums", "no-such-cell")
+
+
+def test_a_key_cell_without_a_picture_is_a_clear_error():
+    nb = notebook("05-sigmoid")
+    text_only = next(c for c in nb["cells"] if c["cell_type"] == "code" and c.get("outputs")
+                     and not any("image/png" in o.get("data", {}) for o in c["outputs"]))
+    with pytest.raises(handouts.BuildError, match=r"has no stored picture.*run.py execute notebooks/05-sigmoid"):
+        handouts.key_picture(nb, "05-sigmoid", text_only["id"])
+
+
+def test_the_key_picture_knows_its_section_and_whether_it_is_core():
+    picture = handouts.key_picture(notebook("03-weighted-sums"), "03-weighted-sums", "c754e21a")
+    assert (picture.section, picture.core) == ("Weights as a picture", True)
+    picture = handouts.key_picture(notebook("05-sigmoid"), "05-sigmoid", "20cd8059")
+    assert (picture.section, picture.core) == ("Going further: the sigmoid up close", False)
+
+
+def glossary_rows() -> list[list[str]]:
+    """Notebook 09's glossary rows, read here without the script: the lines under the English | Nederlands header."""
+    for cell in notebook("09-the-whole-network")["cells"]:
+        lines = "".join(cell["source"]).splitlines()
+        for i, line in enumerate(lines):
+            if line.replace(" ", "") == "|English|Nederlands|Meaning|Taughtin|":
+                rows = []
+                for row in lines[i + 2:]:
+                    if not row.startswith("|"):
+                        break
+                    rows.append([cell.strip() for cell in row.strip().strip("|").split("|")])
+                return rows
+    raise AssertionError("notebook 09 has no glossary table")
+
+
+def test_the_glossary_is_read_from_notebook_09():
+    terms = handouts.glossary(notebook("09-the-whole-network"))
+    rows = glossary_rows()
+    assert len(terms) == len(rows) > 30
+    assert [(t.english, t.dutch) for t in terms] == [(r[0], r[1].replace("\\*", "")) for r in rows]
+    assert ("weighted sum", "gewogen som") in {(t.english, t.dutch) for t in terms}
+
+
+def test_a_changed_glossary_is_a_clear_error():
+    nb = notebook("09-the-whole-network")
+    for cell in nb["cells"]:
+        cell["source"] = "".join(cell["source"]).replace("| Nederlands |", "| Dutch |")
+    with pytest.raises(handouts.BuildError, match=r"exactly one glossary table.*holds 0"):
+        handouts.glossary(nb)
+    nb = notebook("09-the-whole-network")
+    for cell in nb["cells"]:
+        cell["source"] = "".join(cell["source"]).replace("| weighted sum | gewogen som\\* |", "| weighted sum |")
+    with pytest.raises(handouts.BuildError, match=r"does not have the 4 columns.*weighted sum"):
+        handouts.glossary(nb)
+
+
+def test_13002_is_counted_layer_by_layer():
+    assert handouts.parameter_sum((784, 16, 16, 10)) == "784·16 + 16 + 16·16 + 16 + 16·10 + 10"
+    assert handouts.parameter_count((784, 16, 16, 10)) == 784 * 16 + 16 + 16 * 16 + 16 + 16 * 10 + 10 == 13_002
+    assert handouts.parameter_count((784, 30, 10)) == 23_860  # notebook 06's Exercise 1
+    assert handouts.check_parameter_count() == 13_002
+
+
+def test_the_sigmoid_table_is_sigma_rounded_to_two_decimals():
+    table = handouts.sigmoid_table()
+    assert [x for x, _ in table] == list(range(-4, 5))
+    assert [s for _, s in table] == [round(1 / (1 + math.exp(-x)), 2) for x in range(-4, 5)]
+    assert dict(table)[0] == 0.5 and dict(table)[1] == 0.73
+
+
+def test_the_worksheets_answers_are_computed_from_its_grids():
+    data = json.loads((SOURCES / "worksheet.json").read_text(encoding="utf-8"))
+    sheet = handouts.load_worksheet()
+    expected = sum(w * a for wrow, arow in zip(data["weights"], data["pixels"]) for w, a in zip(wrow, arow))
+    assert sheet.weighted_sum == expected
+    assert sheet.z == expected + data["bias"]
+    assert sheet.fires == (expected + data["bias"] > 0)
+    assert sheet.activation == round(1 / (1 + math.exp(-(expected + data["bias"]))), 2)
+    assert {v for row in data["pixels"] for v in row} <= {0, 0.5, 1}
+    assert {v for row in data["weights"] for v in row} <= {-1, 0, 1}
+
+
+@pytest.mark.parametrize("change, message", [
+    ({"bias": -1.5}, r"weighted sum \+ bias is 1\.5.*whole numbers -4 to 4"),
+    ({"bias": -20}, r"weighted sum \+ bias is -17"),
+    ({"pixels": [[0] * 5] * 4}, r"'pixels' should be 5 rows of 5 numbers"),
+    ({"weights": [[2, 0, 0, 0, 0]] * 5}, r"'weights' may hold only -1, 0, 1, and it holds 2"),
+    ({"bias": "-2"}, r"'bias' should be a number"),
+])
+def test_a_bad_worksheet_is_a_clear_error(tmp_path, change, message):
+    data = json.loads((SOURCES / "worksheet.json").read_text(encoding="utf-8")) | change
+    path = tmp_path / "worksheet.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(handouts.BuildError, match=message):
+        handouts.load_worksheet(path)
+
+
+def test_the_summary_page_embeds_the_picture_and_hides_the_answers():
+    summary = handouts.load_summaries()[2]
+    page = handouts.summary_section(summary)
+    assert base64.b64encode(summary.picture.png).decode() in page
+    for question, answer in summary.questions:
+        assert handouts.html.escape(question) in page
+        assert handouts.html.escape(answer) not in page
+
+
+def write(folder: pathlib.Path, name: str, text: str) -> None:
+    (folder / name).write_text(text, encoding="utf-8")
+
+
+def test_the_guide_is_one_page_in_order_with_links_between_pages_as_anchors(tmp_path):
+    teacher, out = tmp_path / "teacher", tmp_path / "build" / "teacher"
+    teacher.mkdir()
+    out.mkdir(parents=True)
+    write(teacher, "answer-key.md",
+          "# Answer key\n\n## 03 · Weighted sums\n\nSee [the plan](plans.md#one-90-minute-workshop).\n")
+    write(teacher, "03-weighted-sums.md", "# 03 · Weighted sums\n\n[Answers](answer-key.md#03--weighted-sums), "
+                                          "[up](#03--weighted-sums), [the notebook](../notebooks/03.ipynb)\n")
+    write(teacher, "01-pixels.md", "# 01 · Pixels\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n![dot](dot.png)\n")
+    write(teacher, "logistics.md", "# Room logistics\n\n[Missing](gone.md)\n")
+    write(teacher, "plans.md", "# Plans\n\n## One 90-minute workshop\n\n## One 90-minute workshop\n")
+    write(teacher, "README.md", "# The teacher guide\n\nStart with [the plans](plans.md) or [01](./01-pixels.md).\n")
+    write(teacher, "zzz-notes.md", "Notes without a title.\n")
+    dot = b"\x89PNG fake"
+    (teacher / "dot.png").write_bytes(dot)
+    guide = handouts.guide_html(teacher, out)
+    sections = re.findall(r'<section class="guide-page" id="([^"]+)"', guide.html)
+    assert sections == ["page-readme", "page-plans", "page-logistics", "page-01-pixels", "page-03-weighted-sums",
+                        "page-answer-key", "page-zzz-notes"]
+    assert [title for _, title in guide.contents] == ["The teacher guide", "Plans", "Room logistics", "01 · Pixels",
+                                                       "03 · Weighted sums", "Answer key", "zzz-notes"]
+    ids = set(re.findall(r'id="([^"]+)"', guide.html))
+    hrefs = re.findall(r'href="([^"]+)"', guide.html)
+    assert {"#page-plans", "#page-01-pixels", "#plans--one-90-minute-workshop", "#answer-key--03--weighted-sums",
+            "#03-weighted-sums--03--weighted-sums"} <= set(hrefs)
+    assert [h for h in hrefs if h.startswith("#") and h[1:] not in ids] == []
+    assert "plans--one-90-minute-workshop-1" in ids  # a repeated heading gets its own anchor
+    assert "../../teacher/gone.md" in hrefs and guide.broken == {"gone.md": ["logistics.md"]}
+    assert "../../notebooks/03.ipynb" in hrefs  # from build/teacher/, where guide.html is written
+    assert "<table>" in guide.html and "<td>2</td>" in guide.html
+    assert f'src="data:image/png;base64,{base64.b64encode(dot).decode()}"' in guide.html
+
+
+def test_a_missing_image_in_the_guide_is_a_clear_error(tmp_path):
+    write(tmp_path, "README.md", "# Guide\n\n![a picture](pictures/missing.png)\n")
+    with pytest.raises(handouts.BuildError, match=r"README.md shows the image 'pictures/missing.png'"):
+        handouts.guide_html(tmp_path, tmp_path / "out")
+
+
+def test_no_teacher_pages_means_no_guide(tmp_path, capsys):
+    assert handouts.build_guide(tmp_path / "teacher", tmp_path / "out", printer=None) == []
+    assert "The teacher guide is skipped" in capsys.readouterr().out
+    assert not (tmp_path / "out").exists()
+
+
+def test_pdf_pages_counts_page_objects_not_the_page_tree():
+    pdf = (b"%PDF-1.4\n1 0 obj << /Type /Pages /Count 2 >>\n2 0 obj << /Type /Page >>\n"
+           b"3 0 obj <</Type/Page/Parent 1 0 R>>")
+    assert handouts.pdf_pages(pdf) == 2
+
+
+def test_out_must_be_a_folder(tmp_path, capsys):
+    file = tmp_path / "a-file"
+    file.write_text("mine")
+    with pytest.raises(SystemExit):
+        handouts.main(["--out", str(file)])
+    assert "is a file; give a folder" in capsys.readouterr().err
+    assert file.read_text() == "mine"
