@@ -120,8 +120,8 @@ def test_every_notebook_has_its_page_with_its_measured_core_time(name):
 
 @pytest.mark.parametrize("name", COURSE)
 def test_each_page_copies_the_notebooks_goals(name):
-    goals_cell = next("".join(c["source"]) for c in cells(name)
-                      if c["cell_type"] == "markdown" and "After this notebook you can:" in "".join(c["source"]))
+    goals_cell = next(("".join(c["source"]) for c in cells(name)
+                       if c["cell_type"] == "markdown" and "After this notebook you can:" in "".join(c["source"])), "")
     assert bullets(section(page(name), "Goals")) == bullets(goals_cell)
 
 
