@@ -338,6 +338,14 @@ def number(x: float) -> str:
     return "0" if text == "-0" else text
 
 
+HYPHENATED = re.compile(r"[\w·()]+(?:-[\w·()]+)+")
+
+
+def as_html(value: str) -> str:
+    """Plain text as HTML, never broken at a hyphen: 784-16-16-10 and matrix-vector stay on one line."""
+    return HYPHENATED.sub(lambda m: f'<span class="nowrap">{m.group()}</span>', html.escape(value))
+
+
 def data_uri(content: bytes, mime: str) -> str:
     return f"data:{mime};base64,{base64.b64encode(content).decode('ascii')}"
 
@@ -373,6 +381,7 @@ body {{ margin: 0; font-family: "DejaVu Sans", "Helvetica", sans-serif; font-siz
        color: #111; }}
 .page {{ width: {CONTENT_WIDTH_MM}mm; break-after: page; }}
 .page:last-child {{ break-after: auto; }}
+.nowrap {{ white-space: nowrap; }}
 .kicker {{ font-size: 8.5pt; color: #666; letter-spacing: 0.04em; text-transform: uppercase; margin: 0; }}
 h1 {{ font-size: 18pt; margin: 1mm 0 3mm; line-height: 1.2; }}
 h2 {{ font-size: 12pt; margin: 4mm 0 2mm; }}
@@ -428,13 +437,13 @@ def summary_section(summary: Summary) -> str:
     where = "" if picture.core else "Going further: "
     section = picture.section.removeprefix("Going further: ")
     caption = f"From notebook {summary.number}, {where}“{esc(section)}”." if section else ""
-    questions = "".join(f"<li>{esc(q)}<div class=\"lines\"></div></li>" for q, _ in summary.questions)
-    formula = "".join(f"<div>{esc(line)}</div>" for line in summary.formula)
+    questions = "".join(f"<li>{as_html(q)}<div class=\"lines\"></div></li>" for q, _ in summary.questions)
+    formula = "".join(f"<div>{as_html(line)}</div>" for line in summary.formula)
     return f"""<section class="page summary" id="nb-{summary.number}">
 <div class="fit">
 <p class="kicker">nnbook · notebook {summary.number} · summary</p>
-<h1>{esc(summary.title)}</h1>
-<p class="idea">{esc(summary.idea)}</p>
+<h1>{as_html(summary.title)}</h1>
+<p class="idea">{as_html(summary.idea)}</p>
 <div class="formula">{formula}</div>
 </div>
 <figure class="fit key-picture" data-cell="{esc(picture.cell_id)}">
@@ -449,12 +458,12 @@ def summary_section(summary: Summary) -> str:
 
 
 def answers_html(summaries: list[Summary]) -> str:
-    esc = html.escape
     parts = ['<div class="page answers"><p class="kicker">nnbook · for the teacher</p>'
              "<h1>Answers to the summaries' questions</h1>"]
     for summary in summaries:
-        items = "".join(f"<dt>{i}. {esc(q)}</dt><dd>{esc(a)}</dd>" for i, (q, a) in enumerate(summary.questions, 1))
-        parts.append(f"<section><h2>{esc(summary.title)}</h2><dl>{items}</dl></section>")
+        items = "".join(f"<dt>{i}. {as_html(q)}</dt><dd>{as_html(a)}</dd>"
+                        for i, (q, a) in enumerate(summary.questions, 1))
+        parts.append(f"<section><h2>{as_html(summary.title)}</h2><dl>{items}</dl></section>")
     parts.append("</div>")
     return page_html("Answers to the summaries' questions", "\n".join(parts))
 
@@ -464,7 +473,7 @@ def cheat_sheet_html(terms: list[Term], table: list[tuple[int, float]]) -> str:
     count = check_parameter_count()
     sizes = "-".join(str(n) for n in COURSE_SIZES)
     sigmoid_row = " · ".join(f"σ({x}) = {s:.2f}" for x, s in table if x in (-2, 0, 2))
-    entries = "".join(f'<div><b>{esc(t.english)}</b>: <span class="nl">{esc(t.dutch)}</span> '
+    entries = "".join(f'<div><b>{as_html(t.english)}</b>: <span class="nl">{as_html(t.dutch)}</span> '
                       f'<span class="nb">({esc(t.taught_in)})</span></div>' for t in terms)
     body = f"""<div class="page cheat">
 <p class="kicker">nnbook · the course on one page</p>

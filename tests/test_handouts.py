@@ -157,8 +157,10 @@ def test_the_summary_page_embeds_the_picture_and_hides_the_answers():
     page = handouts.summary_section(summary)
     assert base64.b64encode(summary.picture.png).decode() in page
     for question, answer in summary.questions:
-        assert handouts.html.escape(question) in page
-        assert handouts.html.escape(answer) not in page
+        assert handouts.as_html(question) in page
+        assert handouts.as_html(answer) not in page
+    assert '<span class="nowrap">784-16-16-10</span>' in handouts.as_html("784-16-16-10 & more")
+    assert handouts.as_html("784-16-16-10 & more").endswith(" &amp; more")
 
 
 def write(folder: pathlib.Path, name: str, text: str) -> None:

@@ -1,0 +1,239 @@
+"""The handouts as a reader gets them: built by ``scripts/build_handouts.py --out`` into a temporary
+folder (headless Chromium prints them), then read back with poppler: every page rendered to an image
+(pdftoppm) and its text extracted (pdftotext).
+
+What is expected is read here from the sources, not from the script: the titles from the notebooks,
+the pictures from the notebooks' cells, the glossary from notebook 09's table, the worksheet's answers
+computed from its grids. Outside CI a missing Chromium, Playwright or poppler skips these tests;
+with CI set they fail (the ``missing`` fixture of conftest.py).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import math
+import pathlib
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from project_files import ROOT, load_script
+
+pytestmark = pytest.mark.browser
+
+handouts = load_script("scripts/build_handouts.py")
+NOTEBOOKS = ROOT / "notebooks"
+SOURCES = ROOT / "teacher" / "handouts"
+SCRIPT = ROOT / "scripts" / "build_handouts.py"
+DPI = 50
+
+
+def squash(text: str) -> str:
+    """Text without any whitespace, so that line breaks and columns in the PDF do not matter."""
+    return re.sub(r"\s+", "", text)
+
+
+def notebook(stem: str) -> dict:
+    return json.loads((NOTEBOOKS / f"{stem}.ipynb").read_text(encoding="utf-8"))
+
+
+def entries() -> list[dict]:
+    return json.loads((SOURCES / "notebooks.json").read_text(encoding="utf-8"))["notebooks"]
+
+
+def title(stem: str) -> str:
+    return "".join(notebook(stem)["cells"][0]["source"]).splitlines()[0].removeprefix("# ")
+
+
+class Pdf:
+    """One PDF, read back: its pages as greyscale images and as text."""
+
+    def __init__(self, path: pathlib.Path, scratch: pathlib.Path):
+        self.path = path
+        folder = scratch / path.stem
+        folder.mkdir()
+        subprocess.run(["pdftoppm", "-r", str(DPI), "-png", str(path), str(folder / "page")], check=True)
+        self.images = sorted(folder.glob("page-*.png"))
+        self.texts = [subprocess.run(["pdftotext", "-enc", "UTF-8", "-f", str(n), "-l", str(n), str(path), "-"],
+                                     check=True, capture_output=True, text=True).stdout
+                      for n in range(1, len(self.images) + 1)]
+
+    @property
+    def pages(self) -> int:
+        return len(self.images)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.texts)
+
+    def ink(self, page: int, top_mm: float, height_mm: float) -> float:
+        """The share of pixels darker than near-white in a band across the page."""
+        import numpy as np
+        from PIL import Image
+
+        grey = np.asarray(Image.open(self.images[page]).convert("L"))
+        per_mm = grey.shape[0] / 297
+        band = grey[int(top_mm * per_mm):int((top_mm + height_mm) * per_mm)]
+        return float((band < 240).mean())
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, missing):
+    for tool in ("pdftoppm", "pdftotext"):
+        if shutil.which(tool) is None:
+            missing(f"{tool} is missing: sudo apt-get install -y poppler-utils")
+    if not handouts.CHROMIUM.exists():
+        missing("chromium is missing: sudo apt-get install -y chromium")
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        missing("playwright is missing: pip install playwright")
+    out = tmp_path_factory.mktemp("handouts-build")
+    result = subprocess.run([sys.executable, str(SCRIPT), "--out", str(out)], capture_output=True, text=True,
+                            timeout=600, cwd=tmp_path_factory.getbasetemp())
+    assert result.returncode == 0, result.stderr
+    return out, result.stdout
+
+
+@pytest.fixture(scope="module")
+def pdfs(built, tmp_path_factory):
+    out, _ = built
+    scratch = tmp_path_factory.mktemp("pages")
+    return {str(path.relative_to(out)): Pdf(path, scratch) for path in sorted(out.rglob("*.pdf"))}
+
+
+def test_the_build_makes_every_file_and_says_so(built):
+    out, stdout = built
+    names = [f"handouts/{e['notebook']}.pdf" for e in entries()] + [
+        "handouts/summaries.pdf", "handouts/answers.pdf", "handouts/cheat-sheet.pdf", "handouts/be-a-neuron.pdf"]
+    for name in names:
+        assert (out / name).stat().st_size > 10_000
+        assert re.search(rf"{re.escape(name)}\s+\d+ pages?\s+[\d,.]+ [kM]B", stdout), name
+    assert re.search(r"in \d+\.\d s", stdout)
+
+
+@pytest.mark.parametrize("entry", entries(), ids=lambda e: e["notebook"])
+def test_each_summary_is_one_page_with_title_idea_formula_and_questions(pdfs, entry):
+    pdf = pdfs[f"handouts/{entry['notebook']}.pdf"]
+    assert pdf.pages == 1
+    text = squash(pdf.text)
+    for expected in [title(entry["notebook"]), entry["idea"], *entry["formula"], *(q["q"] for q in entry["questions"])]:
+        assert squash(expected) in text, expected
+    for question in entry["questions"]:
+        assert squash(question["a"]) not in text
+
+
+@pytest.mark.parametrize("entry", entries(), ids=lambda e: e["notebook"])
+def test_each_summary_shows_its_key_picture(pdfs, built, entry):
+    out, _ = built
+    cell = next(c for c in notebook(entry["notebook"])["cells"] if c.get("id") == entry["key_cell"])
+    png = next("".join(o["data"]["image/png"]) for o in cell["outputs"] if "image/png" in o.get("data", {}))
+    page = (out / "handouts" / "html" / f"{entry['notebook']}.html").read_text(encoding="utf-8")
+    assert f"data:image/png;base64,{base64.b64encode(base64.b64decode(png)).decode()}" in page
+    pdf = pdfs[f"handouts/{entry['notebook']}.pdf"]
+    # The picture has a slot of its own on the page. The sparsest picture (notebook 05's sigmoid curve) inks
+    # about 3.5% of it; the same page printed without the picture (caption and alt text left), about 1.2%.
+    assert pdf.ink(0, handouts.SUMMARY_FIGURE_TOP_MM, handouts.SUMMARY_FIGURE_MM) > 0.02
+
+
+def test_summaries_pdf_holds_the_nine_pages_in_course_order(pdfs):
+    pdf = pdfs["handouts/summaries.pdf"]
+    assert pdf.pages == len(entries()) == 9
+    for text, entry in zip(pdf.texts, entries()):
+        assert squash(title(entry["notebook"])) in squash(text)
+
+
+def test_answers_pdf_holds_every_question_with_its_answer(pdfs):
+    text = squash(pdfs["handouts/answers.pdf"].text)
+    for entry in entries():
+        assert squash(title(entry["notebook"])) in text
+        for question in entry["questions"]:
+            asked = text.index(squash(question["q"]))
+            assert text.index(squash(question["a"]), asked) > asked
+
+
+def glossary_rows() -> list[tuple[str, str]]:
+    for cell in notebook("09-the-whole-network")["cells"]:
+        lines = "".join(cell["source"]).splitlines()
+        for i, line in enumerate(lines):
+            if squash(line) == "|English|Nederlands|Meaning|Taughtin|":
+                rows = [row.strip().strip("|").split("|") for row in lines[i + 2:] if row.startswith("|")]
+                return [(row[0].strip(), row[1].strip().replace("\\*", "")) for row in rows]
+    raise AssertionError("notebook 09 has no glossary table")
+
+
+def test_the_cheat_sheet_is_one_page_with_the_formulas_13002_and_the_glossary(pdfs):
+    pdf = pdfs["handouts/cheat-sheet.pdf"]
+    assert pdf.pages == 1
+    text = squash(pdf.text)
+    sizes = (784, 16, 16, 10)
+    count = sum(a * b + b for a, b in zip(sizes, sizes[1:]))
+    assert count == 13_002
+    for formula in ["784-16-16-10", "784·16 + 16 + 16·16 + 16 + 16·10 + 10 = 13,002", "w1·a1 + w2·a2 + … + wn·an + b",
+                    "σ(x) = 1 / (1 + e⁻ˣ)", "a(1) = σ(W a(0) + b)", "ReLU(z) = max(0, z)"]:
+        assert squash(formula) in text, formula
+    rows = glossary_rows()
+    assert len(rows) > 30
+    for english, dutch in rows:
+        assert squash(f"{english}: {dutch}") in text, english
+
+
+def worksheet() -> dict:
+    return json.loads((SOURCES / "worksheet.json").read_text(encoding="utf-8"))
+
+
+def test_the_worksheet_asks_on_page_1_and_answers_on_page_2(pdfs):
+    pdf = pdfs["handouts/be-a-neuron.pdf"]
+    assert pdf.pages == 2
+    sheet = worksheet()
+    total = sum(w * a for wrow, arow in zip(sheet["weights"], sheet["pixels"]) for w, a in zip(wrow, arow))
+    z = total + sheet["bias"]
+    fires = "yes" if z > 0 else "no"
+    activation = 1 / (1 + math.exp(-z))
+    student, teacher = (squash(text) for text in pdf.texts)
+    sigmoids = "".join(f"{1 / (1 + math.exp(-x)):.2f}" for x in range(-4, 5))
+    table = "".join(f"{x}" for x in range(-4, 5)) + "σ(x)" + sigmoids
+    assert table in student
+    assert squash(f"Add your bias, {sheet['bias']:g}.") in student
+    for answer in [f"Weighted sum = {total:g}", f"+ ({sheet['bias']:g}) = {z:g}", f"Fires: {fires}",
+                   f"Activation: σ({z:g}) = {activation:.2f}"]:
+        assert squash(answer) in teacher, answer
+    for answer in [f"Fires: {fires}", f"Activation: σ({z:g}) = {activation:.2f}", "for the teacher"]:
+        assert squash(answer) not in student, answer
+    products = [f"{w * a + 0.0:g}" for wrow, arow in zip(sheet["weights"], sheet["pixels"]) for w, a in zip(wrow, arow)]
+    assert "".join(products) in teacher
+    # The grids are drawn: the pixels in greys, the weights in RdBu, so the top third of page 1 has plenty of ink.
+    assert pdf.ink(0, 30, 60) > 0.15
+
+
+def teacher_pages() -> list[pathlib.Path]:
+    return sorted((ROOT / "teacher").glob("*.md"))
+
+
+@pytest.mark.skipif(not teacher_pages(), reason="teacher/ has no Markdown pages yet")
+def test_the_guide_holds_every_teacher_page_in_order(pdfs, built):
+    out, _ = built
+    html = (out / "teacher" / "guide.html").read_text(encoding="utf-8")
+    text = squash(pdfs["teacher/guide.pdf"].text)
+    titles = {}
+    for path in teacher_pages():
+        first = next((line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("# ")), None)
+        titles[path.stem] = re.sub(r"[*_`]", "", first[2:]) if first else None
+    for stem, heading in titles.items():
+        assert f'id="page-{stem.lower()}"' in html
+        if heading:
+            assert squash(heading) in text, heading
+    order = re.findall(r'<section class="guide-page" id="page-([^"]+)"', html)
+    if "README" in titles:
+        assert order[0] == "readme"
+    numbered = [stem for stem in order if re.match(r"\d\d-", stem)]
+    assert numbered == sorted(numbered)
+    if "answer-key" in order and numbered:
+        assert order.index("answer-key") > order.index(numbered[-1])
+    ids = set(re.findall(r'id="([^"]+)"', html))
+    assert [h for h in re.findall(r'href="#([^"]+)"', html) if h not in ids] == []
+    assert pdfs["teacher/guide.pdf"].pages > len(titles)
