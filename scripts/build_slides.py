@@ -1,0 +1,714 @@
+"""The workshop's slides: one HTML file, made from the notebooks' core cells, that works offline.
+
+    python3 run.py slides                 build/slides/workshop.html: the 90-minute workshop
+                                          "From pixels to one neuron" (notebooks 00 to 04)
+    python3 run.py slides --notebooks 05 06 07 08 09 --out build/slides/session-2.html
+                                          the second 90-minute session of the whole core path
+
+Open the file in any browser, also without internet: everything it needs is
+inside it. Arrow keys (or space) move through the slides, F is full screen, S
+opens the speaker view with the notes, Esc shows every slide at once.
+
+What is on the deck
+-------------------
+A title slide (the course, the session and its plan minute by minute), then
+for each notebook its core cells (00 also its on-ramp, "Python in ten
+minutes"; never a *Going further* cell, tagged ``extension``): the notebook's
+title slide with its measured minutes (``python3 run.py stats``), its text,
+its code with the outputs stored in the notebook, and its figures. A live
+widget has no picture in a notebook, so the deck shows a **snapshot**: the
+widget as the notebook stored it (its saved state), drawn by the same renderer
+a static web page of the notebook uses (``@jupyter-widgets/html-manager`` and
+require.js from the npm registry, anywidget's browser side from the installed
+anywidget) in headless Chromium, and photographed. Snapshots are cached in
+build/slides/snapshots/ under a hash of the state, so only a changed widget is
+drawn again. Without Chromium (or with ``--no-snapshots``) a widget's slide
+says "Live in the notebook" with the widget's text instead.
+
+reveal.js 6.0.2, its style and the white theme come from the npm registry
+through scripts/npm_vendor.py (downloaded once, checked against a pinned
+SHA-256) and are copied into the file; pictures are data: URIs; formulas
+($...$) are drawn by matplotlib's mathtext. The deck makes no request at all.
+
+Which cell goes on which slide: the notebooks say
+-------------------------------------------------
+Each core cell carries the standard Jupyter slide metadata (the key RISE and
+``jupyter nbconvert --to slides`` read), ``metadata.slideshow.slide_type``,
+and this script only follows it: ``slide`` starts a new slide, ``subslide`` a
+new slide below it (the deck walks through both with the arrow keys), ``-``
+continues the current slide, ``fragment`` appears on the next key press,
+``notes`` goes into the speaker notes, ``skip`` is left out. A core cell
+without it is an error. The notebooks' metadata was set by these rules; keep
+to them when you add or change a cell:
+
+- the Colab badge and the Colab install cell: ``skip``;
+- a markdown cell opening with a ``#`` or ``##`` heading: ``slide``;
+- a markdown cell opening with ``###`` (an exercise) or ``**Warm-up``: ``subslide``;
+- a code cell with a picture (a figure or a widget): ``-``, on the slide of
+  the text before it, when that text is short (30 words or fewer); else a
+  short note just above it (25 words or fewer, no heading) starts a
+  ``subslide`` they share; else the code cell starts a ``subslide`` itself;
+- another code cell: ``-``, or ``subslide`` when its slide already has a code
+  cell, or when it is longer than 12 lines and its slide has more than 30 words of text;
+- a markdown cell without a heading after a code cell of its slide, which
+  says what the output shows: ``fragment`` (30 words or fewer), else ``notes``;
+- any other markdown cell: ``-``.
+
+A slide must be readable from the back of a classroom, so it holds at most
+60 words of text (headings, paragraphs, lists; not code, tables or formulas):
+while a slide has more, its longest paragraph moves into the speaker notes.
+Lists stay (they are an exercise's choices or a summary).
+"""
+
+import argparse
+import base64
+import dataclasses
+import hashlib
+import html
+import importlib.util
+import io
+import json
+import pathlib
+import re
+import sys
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+NOTEBOOKS = ROOT / "notebooks"
+OUT = ROOT / "build" / "slides" / "workshop.html"
+SNAPSHOTS = ROOT / "build" / "slides" / "snapshots"
+CHROMIUM = pathlib.Path("/usr/bin/chromium")
+GENERATOR = "nnbook scripts/build_slides.py"
+
+REVEAL = "reveal.js@6.0.2"
+HTML_MANAGER = "@jupyter-widgets/html-manager@1.0.15"
+REQUIREJS = "requirejs@2.3.8"
+
+SLIDE_TYPES = ("slide", "subslide", "-", "fragment", "notes", "skip")
+STARTS = ("slide", "subslide")
+WORD_BUDGET = 60
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+MATH = re.compile(r"\$\$(.+?)\$\$|\$(.+?)\$", re.DOTALL)
+
+
+def _script(name: str):
+    """Another script of this folder, as a module (they are files, not a package)."""
+    path = pathlib.Path(__file__).resolve().parent / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"_nnbook_{name}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+course_stats = _script("course_stats")
+npm_vendor = _script("npm_vendor")
+
+
+# ----------------------------------------------------------------------------------------------- the plans
+
+
+@dataclasses.dataclass(frozen=True)
+class Plan:
+    """A session: its title, its notebooks, and what happens from minute to minute (start, end, what)."""
+
+    title: str
+    notebooks: tuple[str, ...]
+    rows: tuple[tuple[int, int, str], ...]
+    with_on_ramp: bool = False
+
+    @property
+    def minutes(self) -> int:
+        return self.rows[-1][1] if self.rows else 0
+
+
+WORKSHOP = Plan(
+    title="From pixels to one neuron",
+    notebooks=("00", "01", "02", "03", "04"),
+    rows=((0, 4, "Open: the video's first minutes"),
+          (4, 26, "00 · Welcome, and Python in ten minutes"),
+          (26, 41, "01 · Pixels as inputs"),
+          (41, 56, "02 · Layers"),
+          (56, 71, "03 · Weighted sums"),
+          (71, 85, "04 · Bias"),
+          (85, 90, "Exit ticket: questions 1 to 4")),
+    with_on_ramp=True,
+)
+"""The 90-minute workshop (the teacher guide's plan): the slot of each notebook is on its title slide."""
+
+SESSION_2_NOTEBOOKS = ("05", "06", "07", "08", "09")
+
+
+def session_2(minutes: dict[str, float]) -> Plan:
+    """The second 90-minute session: a recap, the cores of 05 to 09 at their measured minutes, the exit ticket."""
+    rows, start = [(0, 5, "Recap: pixels, layers, weighted sums, bias")], 5
+    for number in SESSION_2_NOTEBOOKS:
+        end = start + course_stats.rounded_minutes(minutes[number])
+        rows.append((start, end, notebook_title(notebook_path(number))))
+        start = end
+    rows.append((start, start + 6, "Exit ticket: questions 5 to 8"))
+    if start + 6 < 90:
+        rows.append((start + 6, 90, "Time to spare: questions, or a Going further section"))
+    return Plan(title="From one neuron to the whole network", notebooks=SESSION_2_NOTEBOOKS, rows=tuple(rows))
+
+
+# ------------------------------------------------------------------------------------------ the notebooks
+
+
+def notebook_path(number: str) -> pathlib.Path:
+    """notebooks/NN-*.ipynb for ``number`` ("05" or "5"), or a ValueError that lists the notebooks there are."""
+    found = sorted(NOTEBOOKS.glob(f"{number.zfill(2)}-*.ipynb")) if number.isdigit() else []
+    if len(found) != 1:
+        there = ", ".join(path.stem[:2] for path in sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb")))
+        raise ValueError(f"there is no notebook {number!r}: give notebooks by their number, one of {there}")
+    return found[0]
+
+
+def notebook_title(path: pathlib.Path) -> str:
+    """A notebook's title, from its first heading, without what follows a colon ("05 · Sigmoid")."""
+    for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+        for line in joined(cell.get("source")).splitlines():
+            if line.startswith("# "):
+                return line[2:].split(":")[0].strip()
+    return path.stem
+
+
+def in_deck(cell: dict, with_on_ramp: bool) -> bool:
+    """Whether a cell belongs on the slides: a core cell (the on-ramp only if asked), not skipped."""
+    tags = cell.get("metadata", {}).get("tags", [])
+    return "extension" not in tags and (with_on_ramp or "on-ramp" not in tags)
+
+
+def slide_type(cell: dict, where: str) -> str:
+    """A core cell's ``metadata.slideshow.slide_type``, or a ValueError saying what is missing."""
+    kind = cell.get("metadata", {}).get("slideshow", {}).get("slide_type")
+    if kind not in SLIDE_TYPES:
+        got = "has none" if kind is None else f"has {kind!r}"
+        raise ValueError(f"{where} {got}: every core cell needs metadata.slideshow.slide_type, one of "
+                         f"{', '.join(SLIDE_TYPES)} (see the rules in scripts/build_slides.py)")
+    return kind
+
+
+# ----------------------------------------------------------------------------------------- HTML pieces
+
+
+def _markdown():
+    import mistune
+
+    class Renderer(mistune.HTMLRenderer):
+        """Links into the course become plain text (they lead nowhere from a deck); formulas become pictures."""
+
+        def link(self, text, url, title=None):
+            return super().link(text, url, title) if url.startswith(("http://", "https://")) else text
+
+        def image(self, text, url, title=None):
+            if not url.startswith("data:"):
+                raise ValueError(f"a slide may not show the picture {url}: it would need the internet or a file")
+            return super().image(text, url, title)
+
+        def inline_math(self, text):
+            return formula(text, display=False)
+
+        def block_math(self, text):
+            return f'<p class="formula">{formula(text, display=True)}</p>\n'
+
+    plugins = ["table", "strikethrough", "math"]
+    return (mistune.create_markdown(renderer=None, plugins=plugins),
+            mistune.create_markdown(renderer=Renderer(escape=False), plugins=plugins))
+
+
+def formula(tex: str, display: bool) -> str:
+    """A TeX formula as an inline SVG picture, drawn by matplotlib's mathtext (no MathJax, no internet)."""
+    from matplotlib import mathtext
+    from matplotlib.font_manager import FontProperties
+
+    buffer = io.BytesIO()
+    mathtext.math_to_image(f"${tex.strip()}$", buffer, prop=FontProperties(size=28 if display else 22), dpi=72,
+                           format="svg")
+    data = base64.b64encode(buffer.getvalue()).decode()
+    return f'<img class="math" alt="{html.escape(tex.strip())}" src="data:image/svg+xml;base64,{data}">'
+
+
+def text_words(fragment: str) -> int:
+    """The words a reader sees in a piece of HTML."""
+    return len(re.sub(r"<[^>]+>", " ", fragment).split())
+
+
+def code_html(source: str) -> str:
+    from pygments import highlight
+    from pygments.formatters import HtmlFormatter
+    from pygments.lexers import PythonLexer
+
+    return highlight(source, PythonLexer(), HtmlFormatter(cssclass="highlight code"))
+
+
+def picture(png_base64: str, alt: str, css: str = "figure") -> str:
+    return f'<img class="{css}" alt="{html.escape(alt)}" src="data:image/png;base64,{png_base64.strip()}">'
+
+
+def joined(value) -> str:
+    return "".join(value) if isinstance(value, list) else (value or "")
+
+
+# ------------------------------------------------------------------------------------------------ slides
+
+
+@dataclasses.dataclass
+class Item:
+    """One block on a slide: its HTML, the words of text in it, and whether it may move to the notes."""
+
+    html: str
+    words: int = 0
+    movable: bool = False
+
+
+@dataclasses.dataclass
+class Slide:
+    """One slide of the deck: where it comes from, what is on it, the speaker's notes."""
+
+    notebook: str
+    kind: str  # "title" (the deck's), "slide" or "subslide"
+    cells: list[int] = dataclasses.field(default_factory=list)
+    items: list[Item] = dataclasses.field(default_factory=list)
+    notes: list[tuple[int, str]] = dataclasses.field(default_factory=list)
+    widgets: list[str] = dataclasses.field(default_factory=list)
+    css: str = ""
+
+    @property
+    def words(self) -> int:
+        return sum(item.words for item in self.items)
+
+    def fit(self, budget: int = WORD_BUDGET) -> None:
+        """While there are more than ``budget`` words, move the longest paragraph into the notes."""
+        while self.words > budget:
+            movable = [item for item in self.items if item.movable]
+            if not movable:
+                return
+            longest = max(movable, key=lambda item: item.words)
+            self.notes.append((self.items.index(longest), longest.html))
+            self.items.remove(longest)
+        self.notes.sort(key=lambda note: note[0])
+
+
+class Builder:
+    """Turns notebooks into slides; ``snapshot(notebook, state, model_id)`` draws widgets (None: text instead)."""
+
+    def __init__(self, snapshot=None):
+        self.snapshot = snapshot
+        self.parse, self.render = _markdown()
+
+    def markdown_items(self, source: str) -> list[Item]:
+        from mistune.core import BlockState
+
+        items = []
+        for token in self.parse(source):
+            if token["type"] == "blank_line":
+                continue
+            fragment = self.render.renderer([token], BlockState())
+            prose = token["type"] in ("heading", "paragraph", "list", "block_quote")
+            items.append(Item(fragment, text_words(fragment) if prose else 0, token["type"] == "paragraph"))
+        return items
+
+    def output_html(self, output: dict, notebook: dict, where: str, slide: Slide) -> str:
+        kind = output.get("output_type")
+        if kind == "stream":
+            text = ANSI.sub("", joined(output.get("text")))
+            return f'<pre class="output {output.get("name", "stdout")}">{html.escape(text.rstrip())}</pre>'
+        if kind == "error":
+            return f'<pre class="output stderr">{html.escape(output.get("ename", ""))}: ' \
+                   f'{html.escape(output.get("evalue", ""))}</pre>'
+        data = output.get("data", {})
+        text = joined(data.get("text/plain"))
+        if WIDGET_VIEW in data:
+            model_id = data[WIDGET_VIEW]["model_id"]
+            name = re.match(r"[A-Za-z_][\w.]*", text)
+            name = name.group(0) if name else "widget"
+            slide.widgets.append(name)
+            state = notebook.get("metadata", {}).get("widgets", {}).get(WIDGET_STATE, {})
+            png = self.snapshot(where, state, model_id) if self.snapshot and model_id in state.get("state", {}) \
+                else None
+            if png:
+                return (f'<figure class="widget">{picture(base64.b64encode(png).decode(), name + " (snapshot)", "snapshot")}'
+                        f'<figcaption>A snapshot of {html.escape(name)}: move it live in the notebook.</figcaption>'
+                        f'</figure>')
+            return (f'<div class="widget live"><p>Live in the notebook: <strong>{html.escape(name)}</strong></p>'
+                    f'<pre class="output">{html.escape(text)}</pre></div>')
+        if "image/png" in data:
+            return picture(joined(data["image/png"]), f"the figure of {where}")
+        if text:
+            return f'<pre class="output">{html.escape(ANSI.sub("", text))}</pre>'
+        return ""
+
+    def code_item(self, cell: dict, notebook: dict, where: str, slide: Slide) -> Item:
+        outputs = [self.output_html(output, notebook, where, slide) for output in cell.get("outputs", [])]
+        outputs = "".join(part for part in outputs if part)
+        has_picture = "<img" in outputs or 'class="widget' in outputs
+        layout = "cell with-picture" if has_picture else "cell"
+        return Item(f'<div class="{layout}">{code_html(joined(cell.get("source")))}'
+                    f'<div class="outputs">{outputs}</div></div>')
+
+    def notebook_slides(self, path: pathlib.Path, with_on_ramp: bool, heading: str) -> list[Slide]:
+        """The slides of one notebook; ``heading`` (its minutes) is added to its title slide."""
+        notebook = json.loads(path.read_text(encoding="utf-8"))
+        slides: list[Slide] = []
+        for index, cell in enumerate(notebook["cells"]):
+            if not in_deck(cell, with_on_ramp):
+                continue
+            where = f"{path.name}, cell {index}"
+            kind = slide_type(cell, where)
+            if kind == "skip":
+                continue
+            if kind in STARTS or not slides:
+                if not slides and kind != "slide":
+                    raise ValueError(f"{where} is the notebook's first cell on the slides, so it must be a 'slide', "
+                                     f"not {kind!r}")
+                slides.append(Slide(path.stem, kind))
+            slide = slides[-1]
+            slide.cells.append(index)
+            source = joined(cell.get("source"))
+            if cell.get("cell_type") == "code":
+                slide.items.append(self.code_item(cell, notebook, where, slide))
+            elif kind == "notes":
+                slide.notes.append((len(slide.items), self.render(source)))
+            elif kind == "fragment":
+                items = self.markdown_items(source)
+                slide.items.append(Item(f'<div class="fragment">{"".join(item.html for item in items)}</div>',
+                                        sum(item.words for item in items)))
+            else:
+                slide.items.extend(self.markdown_items(source))
+        if slides:
+            slides[0].items.insert(1, Item(f'<p class="minutes">{html.escape(heading)}</p>'))
+            slides[0].css = "notebook-title"
+        for slide in slides:
+            slide.fit()
+        return slides
+
+
+def minutes_of(path: pathlib.Path) -> dict[str, float]:
+    stats = course_stats.notebook_stats(path)
+    return {part: stats[part]["minutes"] for part in ("core", "on-ramp")}
+
+
+def plan_for(numbers: tuple[str, ...]) -> Plan:
+    """The workshop's or the second session's plan for these notebooks; for others, a plan of measured minutes."""
+    numbers = tuple(number.zfill(2) for number in numbers)
+    if numbers == WORKSHOP.notebooks:
+        return WORKSHOP
+    measured = {number: minutes_of(notebook_path(number))["core"] for number in numbers}
+    if numbers == SESSION_2_NOTEBOOKS:
+        return session_2(measured)
+    rows, start = [], 0
+    for number in numbers:
+        end = start + course_stats.rounded_minutes(measured[number])
+        rows.append((start, end, notebook_title(notebook_path(number))))
+        start = end
+    return Plan(title="Notebooks " + ", ".join(numbers), notebooks=numbers, rows=tuple(rows))
+
+
+def course_name() -> str:
+    first = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()[0]
+    return first.lstrip("# ").strip()
+
+
+def title_slide(plan: Plan) -> Slide:
+    rows = "".join(f"<tr><td>{start}–{end}</td><td>{html.escape(what)}</td></tr>" for start, end, what in plan.rows)
+    items = [Item(f'<p class="course">{html.escape(course_name())}</p>'),
+             Item(f"<h1>{html.escape(plan.title)}</h1>"),
+             Item(f'<p class="minutes">{plan.minutes} minutes</p>'),
+             Item(f'<table class="plan"><thead><tr><th>minutes</th><th></th></tr></thead><tbody>{rows}</tbody>'
+                  "</table>")]
+    notes = [(0, "<p>Arrow keys move through the slides; F is full screen; Esc shows them all. The times are the "
+                 "plan's; each notebook's title slide gives its measured core minutes.</p>")]
+    return Slide("", "title", items=items, notes=notes, css="deck-title")
+
+
+def deck(numbers: tuple[str, ...] = WORKSHOP.notebooks, snapshot=None) -> tuple[Plan, list[Slide]]:
+    """The plan and every slide, in order, for the notebooks ``numbers``."""
+    plan = plan_for(numbers)
+    builder = Builder(snapshot)
+    slides = [title_slide(plan)]
+    slots = {what[:2]: (start, end) for start, end, what in plan.rows}
+    for number in plan.notebooks:
+        path = notebook_path(number)
+        minutes = minutes_of(path)
+        with_on_ramp = plan.with_on_ramp and minutes["on-ramp"] > 0
+        heading = f"Core: {course_stats.rounded_minutes(minutes['core'])} minutes"
+        if with_on_ramp:
+            heading += f", Python in ten minutes: {course_stats.rounded_minutes(minutes['on-ramp'])}"
+        if number in slots:
+            heading += f" · in the plan: minutes {slots[number][0]}–{slots[number][1]}"
+        slides.extend(builder.notebook_slides(path, with_on_ramp, heading))
+    return plan, slides
+
+
+# ---------------------------------------------------------------------------------------- widget snapshots
+
+
+class Snapshots:
+    """Pictures of stored widgets: their saved state drawn in headless Chromium by the static widget renderer.
+
+    The page and every file it asks for are answered here (no request leaves
+    the machine): require.js and the html-manager from the pinned npm
+    packages, anywidget's browser side from the installed anywidget. Each
+    picture is cached in ``folder`` under a hash of the state, the model and
+    the renderer, so an unchanged widget is never drawn twice.
+    """
+
+    ORIGIN = "http://widgets.nnbook.invalid/"
+
+    def __init__(self, folder: pathlib.Path = SNAPSHOTS):
+        self.folder = folder
+        self.drawn = self.cached = 0
+        self.problems: list[str] = []
+        self._playwright = self._browser = None
+        self._files: dict[str, bytes] | None = None
+
+    def key(self, state: dict, model_id: str) -> str:
+        text = json.dumps({"state": state, "model": model_id, "renderer": [HTML_MANAGER, REQUIREJS, self.anywidget()[0]]},
+                          sort_keys=True)
+        return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+    @staticmethod
+    def anywidget() -> tuple[str, bytes | None]:
+        try:
+            import anywidget
+        except ImportError:
+            return "no anywidget", None
+        path = pathlib.Path(anywidget.__file__).parent / "nbextension" / "index.js"
+        return f"anywidget {anywidget.__version__}", path.read_bytes() if path.is_file() else None
+
+    def __call__(self, where: str, state: dict, model_id: str) -> bytes | None:
+        path = self.folder / f"{where.split(',')[0].removesuffix('.ipynb')}-{model_id[:8]}-{self.key(state, model_id)}.png"
+        if path.is_file():
+            self.cached += 1
+            return path.read_bytes()
+        try:
+            png = self.draw(state, model_id)
+        except Exception as error:  # a widget that cannot be drawn gets its text slide, and the build goes on
+            self.problems.append(f"{where}: the widget could not be drawn ({str(error).splitlines()[0]})")
+            return None
+        self.folder.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(png)
+        self.drawn += 1
+        return png
+
+    def page(self, state: dict, model_id: str) -> str:
+        view = json.dumps({"version_major": 2, "version_minor": 0, "model_id": model_id})
+        saved = json.dumps(state).replace("</", "<\\/")
+        return (f'<!DOCTYPE html><html><head><meta charset="utf-8">'
+                f'<script src="{self.ORIGIN}require.js"></script>'
+                f'<script data-jupyter-widgets-cdn="{self.ORIGIN}cdn/" src="{self.ORIGIN}embed-amd.js"></script>'
+                f'<style>body {{ margin: 0; padding: 8px; background: white; font-family: sans-serif; }}</style>'
+                f'</head><body><script type="{WIDGET_STATE}">{saved}</script>'
+                f'<div id="widget" style="display: inline-block"><script type="{WIDGET_VIEW}">{view}</script></div></body></html>')
+
+    def answer(self, route, page_html: str) -> None:
+        url = route.request.url
+        name = url.split("?")[0].rsplit("/", 1)[-1]
+        if url == self.ORIGIN:
+            return route.fulfill(status=200, body=page_html, content_type="text/html")
+        if name in ("require.js", "require.min.js"):
+            return route.fulfill(status=200, body=self._files["require.js"], content_type="application/javascript")
+        if re.search(r"/anywidget@[^/]+/dist/index\.js$", url) and self.anywidget()[1]:
+            return route.fulfill(status=200, body=self.anywidget()[1], content_type="application/javascript")
+        if url.startswith(self.ORIGIN):
+            if name in self._files:
+                kind = "application/javascript" if name.endswith(".js") else None
+                return route.fulfill(status=200, body=self._files[name], content_type=kind)
+            return route.fulfill(status=404, body="")  # the renderer looks beside the page first, then on the "CDN"
+        self.problems.append(f"a widget asked for {url}, outside this machine; refused")
+        return route.abort()
+
+    def start(self) -> None:
+        from playwright.sync_api import sync_playwright
+
+        if not CHROMIUM.exists():
+            raise FileNotFoundError(f"Chromium is not at {CHROMIUM} (Debian: sudo apt-get install -y chromium)")
+        files = {path.rsplit("/", 1)[-1]: data for path, data in npm_vendor.files(HTML_MANAGER).items()
+                 if path.startswith("dist/") and not path.endswith(".map")}
+        files["require.js"] = npm_vendor.file(REQUIREJS, "require.js")
+        self._files = files
+        self._playwright = sync_playwright().start()
+        self._browser = self._playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"])
+
+    def draw(self, state: dict, model_id: str) -> bytes:
+        if self._browser is None:
+            self.start()
+        context = self._browser.new_context(viewport={"width": 1100, "height": 800}, device_scale_factor=1.5)
+        try:
+            page_html = self.page(state, model_id)
+            context.route("**/*", lambda route: self.answer(route, page_html))
+            page = context.new_page()
+            errors = []
+            page.on("pageerror", lambda error: errors.append(str(error)))
+            page.goto(self.ORIGIN)
+            page.wait_for_function("() => { const area = document.querySelector('#widget .widget-subarea');"
+                                   " return area && area.children.length && area.getBoundingClientRect().height > 20; }",
+                                   timeout=30_000)
+            page.wait_for_function("() => [...document.images].every((image) => image.complete)", timeout=15_000)
+            page.wait_for_timeout(700)  # let anywidget's modules finish drawing
+            if errors:
+                raise RuntimeError("; ".join(errors))
+            return page.locator("#widget .widget-subarea").screenshot()
+        finally:
+            context.close()
+
+    def close(self) -> None:
+        if self._browser is not None:
+            self._browser.close()
+            self._playwright.stop()
+            self._browser = self._playwright = None
+
+
+# -------------------------------------------------------------------------------------------------- HTML
+
+
+STYLE = """
+.reveal { --r-main-font-size: 32px; --r-heading1-size: 1.8em; --r-heading2-size: 1.4em; --r-heading3-size: 1.1em; }
+.reveal .slides section { text-align: left; }
+.reveal .slides section:not(.stack) { height: 100%; display: flex !important; flex-direction: column; }
+.reveal .slides section:not(.stack) > * { flex: none; }
+.reveal h1, .reveal h2, .reveal h3 { text-transform: none; margin-bottom: 0.35em; }
+.reveal p, .reveal li { line-height: 1.35; }
+.reveal p { margin: 0.35em 0; }
+.reveal ul { margin-left: 1em; }
+.reveal .course { color: #555; margin-bottom: 0.2em; }
+.reveal .minutes { color: #b45309; font-weight: bold; }
+.reveal table { font-size: 0.75em; margin: 0.4em 0; }
+.reveal table th, .reveal table td { padding: 0.12em 0.6em; }
+.reveal .slides section:not(.stack) > .cell { flex: 0 1 auto; min-height: 0; display: flex; flex-direction: column;
+  gap: 0.25em; margin: 0.3em 0; }
+.reveal .slides section:not(.stack) > .cell.with-picture { flex: 1 1 auto; }
+.reveal .cell > .highlight, .reveal .outputs { min-height: 0; display: flex; flex-direction: column; gap: 0.25em; }
+.reveal .cell > .highlight { flex: 0 1 auto; }
+.reveal .outputs { flex: 1 1 auto; }
+.reveal pre { width: 100%; box-shadow: none; margin: 0; font-size: 20px; line-height: 1.3; }
+.reveal .highlight.code pre { background: #f4f4f5; border-left: 5px solid #2563eb; padding: 0.4em 0.7em;
+  height: 100%; box-sizing: border-box; overflow: auto; white-space: pre; }
+.reveal pre.output { flex: 0 1 auto; min-height: 2em; background: white; border-left: 5px solid #a1a1aa;
+  padding: 0.2em 0.7em; font-size: 18px; overflow: auto; white-space: pre-wrap; }
+.reveal pre.stderr { border-left-color: #dc2626; }
+.reveal .outputs img.figure, .reveal .outputs figure.widget { flex: 1 1 0; min-height: 120px; }
+.reveal img.figure { display: block; width: 100%; height: 100%; object-fit: contain; object-position: left top;
+  margin: 0; }
+.reveal figure.widget { margin: 0; display: flex; flex-direction: column; }
+.reveal img.snapshot { flex: 1 1 0; min-height: 0; width: 100%; object-fit: contain; object-position: left top;
+  margin: 0; border: 1px solid #ddd; box-sizing: border-box; }
+.reveal figure.widget figcaption { flex: none; font-size: 18px; color: #555; }
+.reveal div.widget.live p { font-size: 0.8em; }
+.reveal img.math { vertical-align: middle; height: 1.3em; margin: 0; }
+.reveal .formula img.math { height: 1.8em; }
+"""
+
+
+def section_html(slide: Slide) -> str:
+    body = "\n".join(item.html for item in slide.items)
+    notes = "\n".join(note for _, note in slide.notes)
+    aside = f'\n<aside class="notes">{notes}</aside>' if notes else ""
+    data = f' data-notebook="{slide.notebook}" data-cells="{" ".join(map(str, slide.cells))}"'
+    if slide.widgets:
+        data += f' data-widgets="{html.escape(" ".join(slide.widgets))}"'
+    return f'<section class="{slide.css}"{data}>\n{body}{aside}\n</section>'
+
+
+def script(code: bytes) -> str:
+    return "<script>" + code.decode("utf-8").replace("</script", "<\\/script") + "</script>"
+
+
+def deck_html(plan: Plan, slides: list[Slide]) -> str:
+    """The whole deck as one HTML page: horizontal slides, each with its subslides below it."""
+    from pygments.formatters import HtmlFormatter
+
+    stacks: list[list[Slide]] = []
+    for slide in slides:
+        if slide.kind == "subslide" and stacks:
+            stacks[-1].append(slide)
+        else:
+            stacks.append([slide])
+    sections = []
+    for stack in stacks:
+        inner = "\n".join(section_html(slide) for slide in stack)
+        sections.append(inner if len(stack) == 1 else f'<section class="stack">\n{inner}\n</section>')
+    css = "\n".join(npm_vendor.file(REVEAL, f"dist/{name}").decode("utf-8")
+                    for name in ("reset.css", "reveal.css", "theme/white.css"))
+    css += HtmlFormatter(style="default").get_style_defs(".highlight") + STYLE
+    config = {"hash": False, "history": False, "navigationMode": "linear", "slideNumber": "c/t", "width": 1280,
+              "height": 720, "margin": 0.05, "transition": "none", "controls": True, "progress": True,
+              "center": False}
+    return "\n".join([
+        '<!DOCTYPE html>', '<html lang="en">', '<head>', '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f'<meta name="generator" content="{GENERATOR}">',
+        f"<title>{html.escape(plan.title)} · {html.escape(course_name())}</title>",
+        f"<style>{css}</style>", "</head>", "<body>", '<div class="reveal"><div class="slides">',
+        *sections,
+        "</div></div>",
+        script(npm_vendor.file(REVEAL, "dist/reveal.js")),
+        script(npm_vendor.file(REVEAL, "dist/plugin/notes.js")),
+        f"<script>Reveal.initialize(Object.assign({json.dumps(config)}, {{plugins: [RevealNotes]}}));</script>",
+        "</body>", "</html>", ""])
+
+
+# --------------------------------------------------------------------------------------------------- main
+
+
+def safe_to_write(out: pathlib.Path) -> None:
+    """Refuse to overwrite a file this script did not make (a teacher's own page, say)."""
+    if out.suffix != ".html":
+        raise ValueError(f"--out must name an .html file, not {out}")
+    if out.exists() and GENERATOR not in out.read_text(encoding="utf-8", errors="replace")[:2000]:
+        raise ValueError(f"{out} exists and is not a deck this script made; it is left alone: choose another --out")
+
+
+def build(numbers: tuple[str, ...], out: pathlib.Path, snapshots: bool = True) -> tuple[Plan, list[Slide], dict]:
+    """Write the deck for ``numbers`` to ``out``; return the plan, the slides and what the snapshots did."""
+    safe_to_write(out)
+    drawer = Snapshots() if snapshots else None
+    try:
+        plan, slides = deck(numbers, drawer)
+    finally:
+        if drawer is not None:
+            drawer.close()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(deck_html(plan, slides), encoding="utf-8")
+    report = {"drawn": drawer.drawn if drawer else 0, "cached": drawer.cached if drawer else 0,
+              "problems": drawer.problems if drawer else []}
+    return plan, slides, report
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                     epilog="The rules for the notebooks' slide metadata are in this script's "
+                                            "docstring: python3 -c \"help('scripts/build_slides.py')\" or read it.")
+    parser.add_argument("--notebooks", nargs="+", default=list(WORKSHOP.notebooks), metavar="NN",
+                        help="the notebooks on the deck, by number (default: the workshop's, 00 01 02 03 04)")
+    parser.add_argument("--out", type=pathlib.Path, default=None,
+                        help=f"the HTML file to write (default: {OUT.relative_to(ROOT)})")
+    parser.add_argument("--no-snapshots", action="store_true",
+                        help="do not draw the widgets in Chromium: their slides say 'Live in the notebook'")
+    args = parser.parse_args(argv)
+    out = (args.out if args.out is not None else OUT).resolve()
+    started = time.monotonic()
+    try:
+        plan, slides, report = build(tuple(args.notebooks), out, snapshots=not args.no_snapshots)
+    except (ValueError, OSError) as error:
+        print(f"build_slides: {error}", file=sys.stderr)
+        return 2
+    seconds = time.monotonic() - started
+    widgets = sum(len(slide.widgets) for slide in slides)
+    shown = out.relative_to(ROOT) if out.is_relative_to(ROOT) else out
+    print(f"{shown}: {plan.title}, {len(slides)} slides from notebooks {' '.join(plan.notebooks)}, "
+          f"{out.stat().st_size / 1e6:.1f} MB, in {seconds:.1f} s")
+    if not args.no_snapshots:
+        print(f"  widgets: {widgets}, snapshots drawn {report['drawn']}, from the cache "
+              f"({SNAPSHOTS.relative_to(ROOT)}) {report['cached']}")
+    for problem in report["problems"]:
+        print(f"  {problem}; its slide shows the widget's text", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
