@@ -9,7 +9,6 @@ takes ``pretrained_net.copy()``; one that wants to change images takes
 
 from __future__ import annotations
 
-import atexit
 import os
 import shutil
 import tempfile
@@ -32,8 +31,12 @@ matplotlib.use("Agg")
 # folder of this test process. It is set in the environment, at import, so that the Jupyter kernels
 # nbval and the browser tests start later inherit it too; tests that study the record set their own.
 _PROGRESS_FOLDER = tempfile.mkdtemp(prefix="nnbook-test-progress-")
-atexit.register(shutil.rmtree, _PROGRESS_FOLDER, ignore_errors=True)
 os.environ["NNBOOK_PROGRESS"] = os.path.join(_PROGRESS_FOLDER, "progress.jsonl")
+
+
+def pytest_unconfigure(config):
+    """Remove the progress record of this process (each pytest-xdist worker has its own) when pytest ends."""
+    shutil.rmtree(_PROGRESS_FOLDER, ignore_errors=True)
 
 
 def read_only(*arrays: np.ndarray) -> tuple[np.ndarray, ...]:
