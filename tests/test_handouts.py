@@ -225,3 +225,25 @@ def test_out_must_be_a_folder(tmp_path, capsys):
         handouts.main(["--out", str(file)])
     assert "is a file; give a folder" in capsys.readouterr().err
     assert file.read_text() == "mine"
+
+
+def notebook_text(stem: str) -> str:
+    """Everything a learner reads in a notebook: its sources and its stored text outputs."""
+    parts = []
+    for cell in notebook(stem)["cells"]:
+        parts.append("".join(cell["source"]))
+        for output in cell.get("outputs", []):
+            parts.append("".join(output.get("text", "")) + "".join(output.get("data", {}).get("text/plain", "")))
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize("entry", entries(), ids=lambda e: e["notebook"])
+def test_the_facts_on_a_summary_are_the_notebooks_numbers(entry):
+    """Every number in the idea, and every percentage anywhere, is one the notebook itself shows.
+
+    (The questions' own numbers, and the answers worked out from them, are made up for the handout.)
+    """
+    text = notebook_text(entry["notebook"])
+    answers = " ".join(q["a"] for q in entry["questions"])
+    facts = re.findall(r"\d+(?:[.,]\d+)*", entry["idea"]) + re.findall(r"\d+(?:\.\d+)?%", answers)
+    assert [fact for fact in facts if fact not in text] == []
