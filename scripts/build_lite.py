@@ -166,16 +166,18 @@ def _contents(folder: pathlib.Path) -> dict[str, bool]:
     return added
 
 
+def _check_out(out: pathlib.Path) -> None:
+    """Refuse an ``out`` that holds anything but an earlier JupyterLite build, so no one's files are lost."""
+    if out.exists() and not (out.is_dir() and (not any(out.iterdir()) or (out / "jupyter-lite.json").is_file())):
+        raise BuildError(f"{out} exists and is not an earlier JupyterLite build (it has no jupyter-lite.json); "
+                         "choose another --out or move it away")
+
+
 def _replace(out: pathlib.Path, built: pathlib.Path) -> None:
-    """Put the finished site at ``out``, replacing only an earlier JupyterLite build, never other files."""
+    """Put the finished site at ``out``, replacing an earlier build there (checked by :func:`_check_out`)."""
+    _check_out(out)
     if out.exists():
-        if out.is_dir() and not any(out.iterdir()):
-            out.rmdir()
-        elif (out / "jupyter-lite.json").is_file():
-            shutil.rmtree(out)
-        else:
-            raise BuildError(f"{out} exists and is not an earlier JupyterLite build (it has no jupyter-lite.json); "
-                             "choose another --out or move it away")
+        shutil.rmtree(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     shutil.move(str(built), str(out))
 
@@ -188,6 +190,7 @@ def build(out: pathlib.Path, *, pyodide: pathlib.Path | None = None, sourcemaps:
     site itself instead of the CDN; the course leaves it out (see the module's docstring).
     """
     out = pathlib.Path(out).resolve()
+    _check_out(out)
     start = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="nnbook-lite-") as temporary:
         work = pathlib.Path(temporary)
