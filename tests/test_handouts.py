@@ -247,3 +247,12 @@ def test_the_facts_on_a_summary_are_the_notebooks_numbers(entry):
     answers = " ".join(q["a"] for q in entry["questions"])
     facts = re.findall(r"\d+(?:[.,]\d+)*", entry["idea"]) + re.findall(r"\d+(?:\.\d+)?%", answers)
     assert [fact for fact in facts if fact not in text] == []
+
+
+def test_a_missing_chromium_is_a_clear_error(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(handouts, "CHROMIUM", tmp_path / "no-chromium")
+    with pytest.raises(handouts.BuildError, match=r"Chromium is missing.*apt-get install -y chromium"):
+        with handouts.Printer():
+            pass
+    assert handouts.main(["--out", str(tmp_path / "out")]) == 1
+    assert "build_handouts: Chromium is missing" in capsys.readouterr().err

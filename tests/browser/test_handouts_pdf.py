@@ -237,3 +237,15 @@ def test_the_guide_holds_every_teacher_page_in_order(pdfs, built):
     ids = set(re.findall(r'id="([^"]+)"', html))
     assert [h for h in re.findall(r'href="#([^"]+)"', html) if h not in ids] == []
     assert pdfs["teacher/guide.pdf"].pages > len(titles)
+
+
+def test_text_too_long_for_its_place_is_a_clear_error(built, tmp_path):
+    summary = handouts.load_summaries()[0]
+    long_idea = summary._replace(idea=" ".join([summary.idea] * 12))
+    with handouts.Printer() as printer:
+        with pytest.raises(handouts.BuildError, match=r"text does not fit its place on the page \(nb-01"):
+            printer.print(handouts.page_html("x", handouts.summary_section(long_idea)), tmp_path / "x.pdf")
+        long_questions = summary._replace(questions=[(q * 6, a) for q, a in summary.questions])
+        with pytest.raises(handouts.BuildError, match=r"text does not fit"):
+            printer.print(handouts.page_html("x", handouts.summary_section(long_questions)), tmp_path / "x.pdf")
+        assert printer.print(handouts.page_html("x", handouts.summary_section(summary)), tmp_path / "x.pdf") == 1
