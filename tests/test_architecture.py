@@ -28,7 +28,7 @@ GENERAL = {"activations", "neuron", "network", "training", "data", "pretrained",
            "_validate", "_npz", "widgets"}
 LESSON = {"rules", "parts", "brain", "detectors", "squishing", "by_hand", "evaluation", "weight_patterns", "timing",
           "depth"}
-CHECK = {"check"}
+CHECK = {"check", "progress"}
 NOT_ALLOWED = {"general": {"lesson", "check"}, "lesson": {"check"}, "check": set()}
 """For each layer, the layers it must not import."""
 

@@ -10,6 +10,11 @@ An untouched exercise reports "not attempted yet"; nothing you pass can
 crash it. The exercises of each notebook live in their own module below;
 importing a module registers its exercises, and they are all put here, so
 that ``check.NAME`` (and tab completion after ``check.``) finds every one.
+
+In a workshop your teacher may lock the solutions until the class is ready
+(:func:`workshop`); the teacher then gives a word, and
+``check.unlock("the word")`` opens them. On your own, nothing is locked.
+Every check is also noted in your progress record: see ``nnbook.progress()``.
 """
 
 from . import (
@@ -26,6 +31,7 @@ from . import (
     n10_exit_ticket,
 )
 from ._core import EXERCISES, Exercise, Feedback, NotAttempted, Solution, Wrong
+from ._workshop import lock_for, unlock, workshop
 
 
 def exercises() -> dict[str, Exercise]:
@@ -38,7 +44,8 @@ if _clashes:
     raise ImportError(f"exercise names {_clashes} are already used in nnbook.check for something else")
 globals().update(EXERCISES)
 
-__all__ = ["Exercise", "Feedback", "NotAttempted", "Solution", "Wrong", "exercises", *EXERCISES]
+__all__ = ["Exercise", "Feedback", "NotAttempted", "Solution", "Wrong", "exercises", "lock_for", "unlock", "workshop",
+           *EXERCISES]
 
 LESSONS = (n00_python, n01_pixels, n02_layers, n03_weighted_sums, n04_bias, n05_sigmoid, n06_parameters, n07_matrices,
            n08_relu, n09_network, n10_exit_ticket)
