@@ -329,7 +329,8 @@ class Builder:
             png = self.snapshot(where, state, model_id) if self.snapshot and model_id in state.get("state", {}) \
                 else None
             if png:
-                return (f'<figure class="widget">{picture(base64.b64encode(png).decode(), name + " (snapshot)", "snapshot")}'
+                image = picture(base64.b64encode(png).decode(), f"{name} (snapshot)", "snapshot")
+                return (f'<figure class="widget">{image}'
                         f'<figcaption>A snapshot of {html.escape(name)}: move it live in the notebook.</figcaption>'
                         f'</figure>')
             return (f'<div class="widget live"><p>Live in the notebook: <strong>{html.escape(name)}</strong></p>'
@@ -445,6 +446,12 @@ def deck(numbers: tuple[str, ...] = WORKSHOP.notebooks, snapshot=None) -> tuple[
 # ---------------------------------------------------------------------------------------- widget snapshots
 
 
+DRAWN = """() => {
+  const area = document.querySelector("#widget .widget-subarea");
+  return area && area.children.length > 0 && area.getBoundingClientRect().height > 20;
+}"""
+
+
 class Snapshots:
     """Pictures of stored widgets: their saved state drawn in headless Chromium by the static widget renderer.
 
@@ -465,8 +472,8 @@ class Snapshots:
         self._files: dict[str, bytes] | None = None
 
     def key(self, state: dict, model_id: str) -> str:
-        text = json.dumps({"state": state, "model": model_id, "renderer": [HTML_MANAGER, REQUIREJS, self.anywidget()[0]]},
-                          sort_keys=True)
+        renderer = [HTML_MANAGER, REQUIREJS, self.anywidget()[0]]
+        text = json.dumps({"state": state, "model": model_id, "renderer": renderer}, sort_keys=True)
         return hashlib.sha256(text.encode()).hexdigest()[:16]
 
     @staticmethod
@@ -479,7 +486,8 @@ class Snapshots:
         return f"anywidget {anywidget.__version__}", path.read_bytes() if path.is_file() else None
 
     def __call__(self, where: str, state: dict, model_id: str) -> bytes | None:
-        path = self.folder / f"{where.split(',')[0].removesuffix('.ipynb')}-{model_id[:8]}-{self.key(state, model_id)}.png"
+        notebook = where.split(",")[0].removesuffix(".ipynb")
+        path = self.folder / f"{notebook}-{model_id[:8]}-{self.key(state, model_id)}.png"
         if path.is_file():
             self.cached += 1
             return path.read_bytes()
@@ -501,7 +509,8 @@ class Snapshots:
                 f'<script data-jupyter-widgets-cdn="{self.ORIGIN}cdn/" src="{self.ORIGIN}embed-amd.js"></script>'
                 f'<style>body {{ margin: 0; padding: 8px; background: white; font-family: sans-serif; }}</style>'
                 f'</head><body><script type="{WIDGET_STATE}">{saved}</script>'
-                f'<div id="widget" style="display: inline-block"><script type="{WIDGET_VIEW}">{view}</script></div></body></html>')
+                f'<div id="widget" style="display: inline-block"><script type="{WIDGET_VIEW}">{view}</script></div>'
+                f'</body></html>')
 
     def answer(self, route, page_html: str) -> None:
         url = route.request.url
@@ -545,9 +554,7 @@ class Snapshots:
             errors = []
             page.on("pageerror", lambda error: errors.append(str(error)))
             page.goto(self.ORIGIN)
-            page.wait_for_function("() => { const area = document.querySelector('#widget .widget-subarea');"
-                                   " return area && area.children.length && area.getBoundingClientRect().height > 20; }",
-                                   timeout=30_000)
+            page.wait_for_function(DRAWN, timeout=30_000)
             page.wait_for_function("() => [...document.images].every((image) => image.complete)", timeout=15_000)
             page.wait_for_timeout(700)  # let anywidget's modules finish drawing
             if errors:
