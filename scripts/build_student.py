@@ -166,11 +166,12 @@ def workshop_cell(stem: str, word: str) -> nbformat.NotebookNode:
     return cell
 
 
-def student_notebook(notebook: nbformat.NotebookNode, stem: str, word: str, drop_extensions: bool,
+def student_notebook(notebook: nbformat.NotebookNode, stem: str, word: str | None, drop_extensions: bool,
                      clear_outputs: bool) -> nbformat.NotebookNode:
     """The student edition of one notebook (a changed copy; ``notebook`` stays as it was).
 
-    The workshop cell goes after the Colab cell, the third cell. Dropping the extensions removes every
+    The workshop cell goes after the Colab cell, the third cell (a notebook without exercises, ``word`` None,
+    has nothing to lock and gets none). Dropping the extensions removes every
     cell tagged ``extension`` and rewrites the sentences that point at them (:data:`DANGLING`).
     """
     notebook = copy.deepcopy(notebook)
@@ -189,7 +190,7 @@ def student_notebook(notebook: nbformat.NotebookNode, stem: str, word: str, drop
         for cell in cells:
             if cell.cell_type == "code":
                 cell.outputs, cell.execution_count = [], None
-    notebook.cells = [*cells[:3], workshop_cell(stem, word), *cells[3:]]
+    notebook.cells = [*cells[:3], *([workshop_cell(stem, word)] if word else []), *cells[3:]]
     _keep_shown_widgets(notebook)
     nbformat.validate(notebook)
     return notebook
@@ -280,17 +281,18 @@ how often you checked, which hints you got and whether you opened the solution. 
 
 def build(out: pathlib.Path = DEFAULT_OUT, *, drop_extensions: bool = False, words_file: pathlib.Path | None = None,
           clear_outputs: bool = False, notebooks: list[pathlib.Path] | None = None) -> dict:
-    """Make the edition in ``out``; return what it made: paths, words, and where the old words went.
+    """Make the edition in ``out``; return what it made: paths, notebooks, words, and where the old words went.
 
     ``notebooks`` (default: the whole course) lets a test build a small edition quickly.
     """
     folder, zip_path, sheet = out / FOLDER_NAME, out / f"{FOLDER_NAME}.zip", out / SHEET_NAME
     _refuse_foreign(folder, zip_path)
     paths = notebooks if notebooks is not None else course_notebooks()
-    stems = [path.stem for path in paths]
+    with_exercises = {exercise.notebook for exercise in check.exercises().values()}
+    stems = [path.stem for path in paths if path.stem in with_exercises]
     given = read_words(words_file, stems) if words_file else {}
     words = draw_words(stems, given)
-    editions = {path.name: student_notebook(nbformat.read(path, as_version=4), path.stem, words[path.stem],
+    editions = {path.name: student_notebook(nbformat.read(path, as_version=4), path.stem, words.get(path.stem),
                                             drop_extensions, clear_outputs) for path in paths}
 
     out.mkdir(parents=True, exist_ok=True)
@@ -316,7 +318,8 @@ def build(out: pathlib.Path = DEFAULT_OUT, *, drop_extensions: bool = False, wor
 
     made = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     kept_aside = _write_sheet(sheet, sheet_text(words, made))
-    return {"folder": folder, "zip": zip_path, "sheet": sheet, "words": words, "kept_aside": kept_aside,
+    return {"folder": folder, "zip": zip_path, "sheet": sheet, "notebooks": list(editions), "words": words,
+            "kept_aside": kept_aside,
             "drawn": [stem for stem in stems if stem not in given]}
 
 
@@ -393,7 +396,7 @@ def main(argv: list[str] | None = None) -> int:
     except BuildError as error:
         print(f"run.py student: {error}", file=sys.stderr)
         return 1
-    count, extensions = len(made["words"]), "kept" if options.extensions == "keep" else "dropped"
+    count, extensions = len(made["notebooks"]), "kept" if options.extensions == "keep" else "dropped"
     print(f"Made the student edition: {count} notebooks, extensions {extensions}, stored outputs "
           f"{'cleared' if options.clear_outputs else 'kept'}, workshop mode on.")
     print(f"  {shown(made['folder'])}/  {size(made['folder'])}  (the notebooks and a README.md for students)")
