@@ -362,20 +362,33 @@ def course_rows() -> list[dict]:
     stats = script("course_stats")
     ideas = {}
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for line in readme.splitlines():  # the README's course table: | 03 | [Weighted sums](…) | what you learn | …
+    for line in readme.splitlines():  # the README's course table: | 03 | [Weighted sums](notebooks/….ipynb) | idea | …
         cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-        if len(cells) > 3 and re.fullmatch(r"\d\d", cells[0]):
-            ideas[cells[0]] = cells[2]
+        linked = re.search(r"\(notebooks/(\d\d-[\w-]+)\.ipynb\)", cells[1]) if len(cells) > 3 else None
+        if linked:
+            ideas[linked.group(1)] = cells[2]
     rows = []
     for numbers in stats.course_stats(NOTEBOOKS):
         path = NOTEBOOKS / f"{numbers['notebook']}.ipynb"
-        title = title_of(json.loads(path.read_text(encoding="utf-8")), path.stem)
+        notebook = json.loads(path.read_text(encoding="utf-8"))
+        title = title_of(notebook, path.stem)
         number, _, name = title.partition(" · ")
         name, _, subtitle = (name or title).partition(": ")
         core, everything = stats.table_minutes(numbers)
         rows.append({"page": page_of(f"notebooks/{path.name}"), "number": number, "title": name,
-                     "idea": ideas.get(numbers["notebook"][:2]) or subtitle, "core": core, "all": everything})
+                     "idea": ideas.get(path.stem) or subtitle or first_sentence(notebook), "core": core,
+                     "all": everything})
     return rows
+
+
+def first_sentence(notebook: dict) -> str:
+    """The first sentence a notebook says after its title (for a notebook the README's table does not list yet)."""
+    for cell in notebook["cells"]:
+        if cell["cell_type"] == "markdown":
+            text = re.sub(r"^#.*$", "", "".join(cell["source"]), flags=re.MULTILINE).strip()
+            if text and not text.startswith("["):
+                return re.split(r"(?<=[.!?])\s", " ".join(text.split()), maxsplit=1)[0]
+    return ""
 
 
 def colab_link(path: pathlib.Path) -> str | None:
@@ -399,7 +412,7 @@ def index_page(rows: list[dict], guide: list[str], out: pathlib.Path) -> None:
     guide_html = (f"<h2>For teachers</h2>\n<p>The teacher guide: lesson plans, timings and an answer key.</p>\n"
                   f"<ul>{guide_items}</ul>\n" if guide else "")
     body = f"""<h1>{html.escape(course)}</h1>
-<p>A course in ten short notebooks on the ideas of 3Blue1Brown's video <i>But what is a neural network?</i>
+<p>A course in short notebooks on the ideas of 3Blue1Brown's video <i>But what is a neural network?</i>
 You build the video's network of 784 → 16 → 16 → 10 neurons piece by piece, look inside it, and watch a trained
 copy read handwritten digits. These pages show every notebook as it looks after it has run, with its pictures
 and its widgets as they were saved. To change the code or move the widgets, run the course (below).</p>
@@ -483,6 +496,7 @@ def main(argv: list[str] | None = None) -> int:
     if site.exists() and not site.is_dir():
         parser.error(f"--out must be a folder, and {site} is a file")
 
+    began = time.monotonic()
     if args.only in (None, "read"):
         started = time.monotonic()
         made = build_read(site / "read")
@@ -496,11 +510,10 @@ def main(argv: list[str] | None = None) -> int:
         if not (ROOT / "scripts" / "build_lite.py").is_file():
             print("site/lab: skipped, scripts/build_lite.py (the browser edition) is not there yet")
         else:
-            started = time.monotonic()
-            script("build_lite").build(site / "lab")
-            files, size = folder_size(site / "lab")
-            print(f"site/lab: {files} files, {human(size)}, built in {time.monotonic() - started:.1f} s "
-                  f"-> {site / 'lab'}")
+            script("build_lite").build(site / "lab")  # it prints its own sizes and time
+    if args.only is None and (site / "lab").is_dir():
+        files, size = folder_size(site)
+        print(f"site: {files} files, {human(size)} in all, built in {time.monotonic() - began:.1f} s -> {site}")
     return 0
 
 
