@@ -247,6 +247,14 @@ def picture(png_base64: str, alt: str, css: str = "figure") -> str:
     return f'<img class="{css}" alt="{html.escape(alt)}" src="data:image/png;base64,{png_base64.strip()}">'
 
 
+def widget_name(source: str, text: str) -> str:
+    """What a widget is called: the call on its cell's last line (``detectors.bias_explorer``), else its text's."""
+    lines = [line.split("#")[0].strip() for line in source.splitlines() if line.split("#")[0].strip()]
+    called = re.match(r"([A-Za-z_][\w.]*)\(", lines[-1]) if lines else None
+    named = re.match(r"[A-Za-z_][\w.]*", text)
+    return called.group(1) if called else named.group(0) if named else "widget"
+
+
 def joined(value) -> str:
     return "".join(value) if isinstance(value, list) else (value or "")
 
@@ -310,7 +318,7 @@ class Builder:
             items.append(Item(fragment, text_words(fragment) if prose else 0, token["type"] == "paragraph"))
         return items
 
-    def output_html(self, output: dict, notebook: dict, where: str, slide: Slide) -> str:
+    def output_html(self, output: dict, notebook: dict, where: str, slide: Slide, cell_source: str = "") -> str:
         kind = output.get("output_type")
         if kind == "stream":
             text = ANSI.sub("", joined(output.get("text")))
@@ -322,8 +330,7 @@ class Builder:
         text = joined(data.get("text/plain"))
         if WIDGET_VIEW in data:
             model_id = data[WIDGET_VIEW]["model_id"]
-            name = re.match(r"[A-Za-z_][\w.]*", text)
-            name = name.group(0) if name else "widget"
+            name = widget_name(cell_source, text)
             slide.widgets.append(name)
             state = notebook.get("metadata", {}).get("widgets", {}).get(WIDGET_STATE, {})
             png = self.snapshot(where, state, model_id) if self.snapshot and model_id in state.get("state", {}) \
@@ -342,11 +349,12 @@ class Builder:
         return ""
 
     def code_item(self, cell: dict, notebook: dict, where: str, slide: Slide) -> Item:
-        outputs = [self.output_html(output, notebook, where, slide) for output in cell.get("outputs", [])]
+        source = joined(cell.get("source"))
+        outputs = [self.output_html(output, notebook, where, slide, source) for output in cell.get("outputs", [])]
         outputs = "".join(part for part in outputs if part)
         has_picture = "<img" in outputs or 'class="widget' in outputs
         layout = "cell with-picture" if has_picture else "cell"
-        return Item(f'<div class="{layout}">{code_html(joined(cell.get("source")))}'
+        return Item(f'<div class="{layout}">{code_html(source)}'
                     f'<div class="outputs">{outputs}</div></div>')
 
     def notebook_slides(self, path: pathlib.Path, with_on_ramp: bool, heading: str) -> list[Slide]:

@@ -142,7 +142,7 @@ def test_slides_are_short_and_no_text_is_lost(session):
 def test_a_widget_is_a_snapshot_or_says_it_is_live_in_the_notebook():
     _, live = slides_script.deck(("01",))
     widget_slides = [slide for slide in live if slide.widgets]
-    assert len(widget_slides) == 1 and widget_slides[0].widgets == ["interactive"]
+    assert len(widget_slides) == 1 and widget_slides[0].widgets == ["rules.pixel_explorer"]
     assert "Live in the notebook" in " ".join(item.html for item in widget_slides[0].items)
 
     asked = []
