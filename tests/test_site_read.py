@@ -6,7 +6,7 @@ loads (scripts, styles, pictures, fonts) is a file of the site itself, every
 link between pages leads to a page that exists (and to an anchor on it), every
 stored widget view carries the line saying where it moves, and the vendored
 JavaScript is byte for byte the files of the pinned npm packages and of the
-installed anywidget. tests/browser/test_site_read.py opens the same pages in
+installed anywidget. tests/browser/test_site_read_in_chromium.py opens the same pages in
 Chromium.
 """
 
