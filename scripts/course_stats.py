@@ -25,7 +25,11 @@ review's rates about a quarter too fast for this learner:
   (drawing, four sliders, 49 steps) about 4;
 - a self-checked exercise: 3 minutes in the core and the on-ramp (predict,
   choose, fill in one blank, with a wrong try), 7 minutes in an extension
-  (where exercises ask for more).
+  (where exercises ask for more);
+- a question of the exit ticket (notebook 10, ``nnbook.exit_ticket`` in its
+  metadata): 1 minute besides its words and cells, since it asks for what the
+  cores taught and teaches nothing new. This rate is a first estimate; the
+  exit ticket is not a lesson, so it is not part of the core path's minutes.
 
 Only the Python standard library is used, so this runs without the course installed.
 """
@@ -47,9 +51,13 @@ MINUTES_PER_CODE_CELL = 0.5
 MINUTES_PER_FIGURE = 0.75
 MINUTES_PER_WIDGET = 3.0
 MINUTES_PER_EXERCISE = {"core": 3.0, "on-ramp": 3.0, "extensions": 7.0}
+MINUTES_PER_EXIT_QUESTION = 1.0
 
 CORE_BUDGET = 15
 """Minutes a notebook's core may take, its exercises included (notebook 00: 10, besides its on-ramp)."""
+
+EXIT_TICKET_BUDGET = 20
+"""Minutes the exit ticket may take, all eight questions; a workshop asks for half of them."""
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 CHECK_CALL = re.compile(r"\bcheck\.([a-z_][a-z0-9_]*)\s*\((?!\s*\))")
@@ -106,31 +114,48 @@ def count(cells: list[dict]) -> dict:
     return counts
 
 
-def minutes(counts: dict, part: str, widget_minutes: float = MINUTES_PER_WIDGET) -> float:
+def minutes(counts: dict, part: str, widget_minutes: float = MINUTES_PER_WIDGET,
+            exercise_minutes: float | None = None) -> float:
     """The time model above, for one part of a notebook."""
     return (counts["words"] / WORDS_PER_MINUTE
             + counts["code cells"] * MINUTES_PER_CODE_CELL
             + counts["figures"] * MINUTES_PER_FIGURE
             + counts["widgets"] * widget_minutes
-            + counts["exercises"] * MINUTES_PER_EXERCISE[part])
+            + counts["exercises"] * (MINUTES_PER_EXERCISE[part] if exercise_minutes is None else exercise_minutes))
 
 
 def notebook_stats(path: pathlib.Path) -> dict:
-    """The counts and minutes of each part of one notebook."""
+    """The counts and minutes of each part of one notebook; ``exit_ticket`` says if it is the exit ticket."""
     notebook = json.loads(path.read_text(encoding="utf-8"))
     cells = notebook["cells"]
-    core_widget = notebook.get("metadata", {}).get("nnbook", {}).get("widget_minutes", MINUTES_PER_WIDGET)
-    stats = {"notebook": path.stem}
+    meta = notebook.get("metadata", {}).get("nnbook", {})
+    exit_ticket = bool(meta.get("exit_ticket", False))
+    core_widget = meta.get("widget_minutes", MINUTES_PER_WIDGET)
+    stats = {"notebook": path.stem, "exit_ticket": exit_ticket}
     for part in ("core", "on-ramp", "extensions"):
         counts = count([cell for cell in cells if part_of(cell) == part])
-        counts["minutes"] = round(minutes(counts, part, core_widget if part == "core" else MINUTES_PER_WIDGET), 1)
+        counts["minutes"] = round(minutes(counts, part, core_widget if part == "core" else MINUTES_PER_WIDGET,
+                                          MINUTES_PER_EXIT_QUESTION if exit_ticket else None), 1)
         stats[part] = counts
     return stats
 
 
+def budget(stats: dict) -> float:
+    """The minutes a notebook's core may take: 15, 10 for notebook 00, 20 for the exit ticket."""
+    if stats.get("exit_ticket"):
+        return EXIT_TICKET_BUDGET
+    return 10 if stats["notebook"].startswith("00") else CORE_BUDGET
+
+
 def course_stats(folder: pathlib.Path = NOTEBOOKS) -> list[dict]:
-    """The stats of every notebook in the course, in order."""
+    """The stats of every notebook in the course, in order: the lessons 00-09, then the exit ticket."""
     return [notebook_stats(path) for path in sorted(folder.glob("[0-9][0-9]-*.ipynb"))]
+
+
+def core_path_minutes(all_stats: list[dict]) -> float:
+    """The core path: every lesson's core and the on-ramp (the exit ticket is not a lesson)."""
+    return sum(stats["core"]["minutes"] + stats["on-ramp"]["minutes"]
+               for stats in all_stats if not stats.get("exit_ticket"))
 
 
 def rounded_minutes(value: float) -> int:
@@ -180,7 +205,7 @@ def with_minutes(text: str, all_stats: list[dict]) -> str:
             for column, value in zip(columns, by_number[row.group(1)]):
                 cells[column] = f" {value} "
             lines[index] = "|" + "|".join(cells) + "|"
-    core = sum(stats["core"]["minutes"] + stats["on-ramp"]["minutes"] for stats in all_stats)
+    core = core_path_minutes(all_stats)
     everything = sum(stats[part]["minutes"] for stats in all_stats for part in ("core", "on-ramp", "extensions"))
     totals = {"core-minutes": str(rounded_minutes(core)), "all-hours": f"{everything / 60:.0f}"}
     return TOTAL.sub(lambda found: found.group(1) + totals[found.group(2)] + found.group(3), "\n".join(lines))
@@ -225,11 +250,12 @@ def table(all_stats: list[dict]) -> str:
             if part != "core" and not any(counts[c] for c in columns[:-1]):
                 continue
             totals[part] += counts["minutes"]
-            flag = "  over budget" if part == "core" and counts["minutes"] > CORE_BUDGET else ""
+            flag = "  over budget" if part == "core" and counts["minutes"] > budget(stats) else ""
             lines.append(f"{stats['notebook'] if part == 'core' else '':<24}{part:<12}"
                          + "".join(f"{counts[c]:>11}" for c in columns) + flag)
     lines.append("-" * len(header))
-    lines.append("Total minutes: " + ", ".join(f"{part} {value:.0f}" for part, value in totals.items()))
+    lines.append("Total minutes: " + ", ".join(f"{part} {value:.0f}" for part, value in totals.items())
+                 + f" (the core path, without the exit ticket: {core_path_minutes(all_stats):.0f})")
     return "\n".join(lines)
 
 

@@ -31,7 +31,8 @@ from notebook_code import NOTEBOOKS, ROOT, load_notebook
 from project_files import load_script
 
 stats_script = load_script("scripts/course_stats.py")
-COURSE = sorted(path.stem for path in NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
+COURSE = [stats["notebook"] for stats in stats_script.course_stats() if not stats["exit_ticket"]]
+"""The lessons 00-09, whose cores make the core path; the exit ticket (10) is not a lesson."""
 LESSONS = [name for name in COURSE if not name.startswith("00")]
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 GOING_FURTHER = re.compile(r"^## Going further: \S")
@@ -173,14 +174,25 @@ def test_notebook_00_has_a_self_checked_python_on_ramp():
 
 @pytest.mark.parametrize("name", COURSE)
 def test_the_core_fits_its_time_budget(name):
-    budget = 10 if name.startswith("00") else stats_script.CORE_BUDGET
+    budget = stats_script.budget(stats_of(name))
+    assert budget == (10 if name.startswith("00") else 15)
     minutes = stats_of(name)["core"]["minutes"]
     assert minutes <= budget, f"{name}: its core takes about {minutes} minutes by the time model, over {budget}"
 
 
 def test_the_whole_core_path_fits_two_90_minute_workshops():
     total = sum(stats_of(name)["core"]["minutes"] + stats_of(name)["on-ramp"]["minutes"] for name in COURSE)
+    assert total == pytest.approx(stats_script.core_path_minutes(stats_script.course_stats()))
     assert total <= 180
+
+
+def test_the_exit_ticket_is_apart_from_the_lessons_and_fits_its_budget():
+    tickets = [stats for stats in stats_script.course_stats() if stats["exit_ticket"]]
+    assert [stats["notebook"] for stats in tickets] == ["10-exit-ticket"]
+    ticket = tickets[0]
+    assert ticket["core"]["exercises"] == 8
+    assert ticket["extensions"]["minutes"] == ticket["on-ramp"]["minutes"] == 0
+    assert ticket["core"]["minutes"] <= stats_script.EXIT_TICKET_BUDGET
 
 
 # The core's Python -------------------------------------------------------------------------

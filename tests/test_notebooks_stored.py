@@ -25,6 +25,9 @@ COURSE = [
     "08-relu",
     "09-the-whole-network",
 ]
+EXIT_TICKET = "10-exit-ticket"
+"""Eight questions across the course after the lessons; not a lesson (no goals, widget or Summary)."""
+STORED = [*COURSE, EXIT_TICKET]
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 MACHINE_PATH = re.compile(r"(/home/[^/\s]+/|/root/|/tmp/|/work/|/Users/[^/\s]+/|[A-Z]:\\\\Users\\\\)")
@@ -40,17 +43,17 @@ def tags(cell):
 
 def test_the_course_is_exactly_these_notebooks():
     stored = sorted(p.stem for p in NOTEBOOKS.glob("*.ipynb"))
-    assert stored == COURSE
+    assert stored == STORED
 
 
-@pytest.mark.parametrize("name", COURSE)
+@pytest.mark.parametrize("name", STORED)
 def test_executed_top_to_bottom_in_a_fresh_kernel(name):
     counts = [cell["execution_count"] for cell in code_cells(load_notebook(name)) if "".join(cell["source"]).strip()]
     assert None not in counts, f"{name}: {counts.count(None)} code cells were never run; run `python3 run.py execute`"
     assert counts == list(range(1, len(counts) + 1)), f"{name}: execution counts {counts} are not 1, 2, 3, ..."
 
 
-@pytest.mark.parametrize("name", COURSE)
+@pytest.mark.parametrize("name", STORED)
 def test_no_unexpected_errors_or_stderr(name):
     for index, cell in enumerate(code_cells(load_notebook(name))):
         kinds = [(o["output_type"], o.get("name")) for o in cell.get("outputs", [])]
@@ -78,7 +81,7 @@ def test_widgets_are_ignored_by_nbval_and_their_state_is_saved(name):
     assert views >= 1, f"{name} has no live widget"
 
 
-@pytest.mark.parametrize("name", COURSE)
+@pytest.mark.parametrize("name", STORED)
 def test_outputs_hold_no_machine_specific_paths(name):
     for index, cell in enumerate(code_cells(load_notebook(name))):
         text = json.dumps(cell.get("outputs", []))
@@ -96,12 +99,11 @@ def test_notebook_has_a_title_goals_summary_and_next_link(name):
     assert re.search(r"^## Summary", text, re.MULTILINE), f"{name} has no '## Summary' section"
     for target in re.findall(r"\]\((?!https?://)([^)#]+\.ipynb)\)", text):  # local links; not the Colab badge
         assert (NOTEBOOKS / target).is_file(), f"{name} links to {target}, which does not exist"
-    index = COURSE.index(name)
-    if index + 1 < len(COURSE):
-        assert f"({COURSE[index + 1]}.ipynb)" in text, f"{name} does not link to the next notebook"
+    following = STORED[STORED.index(name) + 1]  # after 09 comes the exit ticket
+    assert f"({following}.ipynb)" in text, f"{name} does not link to the next notebook, {following}"
 
 
-@pytest.mark.parametrize("name", COURSE[1:])
+@pytest.mark.parametrize("name", [*COURSE[1:], EXIT_TICKET])
 def test_notebook_has_at_least_three_self_checked_exercises(name):
     exercise = re.compile(r"^check\.\w+\(", re.MULTILINE)
     checks = [cell for cell in code_cells(load_notebook(name)) if exercise.search("".join(cell["source"]))]
