@@ -405,6 +405,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  {shown(made['sheet'])}  {size(made['sheet'])}  (the unlock words: for you, not in the zip)")
     if options.words:
         print(f"  Words from {options.words}; drawn for: {', '.join(made['drawn']) or 'none'}.")
+    print(f"  To build again with the same words: python3 run.py student --words {shown(made['sheet'])}")
     if made["kept_aside"]:
         print(f"  The previous words are kept in {shown(made['kept_aside'])} (for copies you shared before).")
     return 0
