@@ -85,10 +85,10 @@ def venv_python(folder: pathlib.Path) -> pathlib.Path:
     return folder / "bin" / "python"
 
 
-def run(*command, **kwargs) -> None:
-    """Run a command in the repository, showing it first; stop run.py with its exit code if it fails."""
+def run(*command, cwd: pathlib.Path = ROOT, **kwargs) -> None:
+    """Run a command (in the repository, unless told), showing it first; stop run.py with its exit code if it fails."""
     print("+", " ".join(str(c) for c in command), flush=True)
-    result = subprocess.run([str(c) for c in command], cwd=ROOT, **kwargs)
+    result = subprocess.run([str(c) for c in command], cwd=cwd, **kwargs)
     if result.returncode:
         sys.exit(result.returncode)
 
@@ -143,8 +143,10 @@ def main(argv: list[str], usage: str) -> None:
     elif command == "test":
         run(setup(INSTALLS["test"]), "-m", "pytest", *rest)
     elif command in SCRIPTS:
+        # In the folder run.py was called from, so that paths a teacher types (class-report handed-in/,
+        # --csv report.csv) mean what they say there; the scripts find their own files from __file__.
         install, script = SCRIPTS[command]
-        run(setup(INSTALLS[install]), script, *rest)
+        run(setup(INSTALLS[install]), ROOT / script, *rest, cwd=pathlib.Path.cwd())
     elif command == "stats":
         run(sys.executable, "scripts/course_stats.py", *rest)
     elif command == "benchmark":

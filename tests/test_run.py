@@ -140,3 +140,16 @@ def test_lab_installs_nnbook_without_the_test_tools():
     assert TEST_TOOLS <= dependency_closure([Requirement("nnbook[test]")])
     assert "jupyterlite-core" not in learner, "the web site's builder is not a learner's"
     assert {"jupyterlite-core", "playwright"} <= dependency_closure([Requirement("nnbook[build]")])
+
+
+def test_the_kit_and_site_commands_run_their_script_where_run_py_was_called(monkeypatch, tmp_path):
+    """A teacher's paths (run.py class-report handed-in/ --csv report.csv) mean their own folder, not the repo's."""
+    calls = []
+    monkeypatch.setattr(runner, "setup", lambda install: pathlib.Path("/venv/bin/python"))
+    monkeypatch.setattr(runner, "run", lambda *command, cwd=runner.ROOT: calls.append((command, cwd)))
+    monkeypatch.chdir(tmp_path)
+    for command, (_, script) in runner.SCRIPTS.items():
+        runner.main([command, "handed-in/", "--csv", "report.csv"], "usage")
+        (python, called, *arguments), cwd = calls.pop()
+        assert called == runner.ROOT / script and called.is_file(), f"run.py {command} runs {called}"
+        assert arguments == ["handed-in/", "--csv", "report.csv"] and cwd == tmp_path
