@@ -62,12 +62,9 @@ WIDGET_WHEELS = {
     "typing_extensions-4.16.0-py3-none-any.whl": "481caa481374e813c1b176ada14e97f1f67a4539ce9cfeb3f350d78d6370c2e8",
 }
 
-# The first code cell of each notebook (its third cell) installs nnbook where it runs. This is the browser's branch.
-BROWSER_BRANCH = (
-    'elif sys.platform == "emscripten":  # the browser edition (JupyterLite)\n'
-    "    %pip install --quiet anywidget ipywidgets matplotlib numpy pillow\n"
-    "    %pip install --quiet --no-deps nnbook"
-)
+# The first code cell of each notebook (its third cell, written by scripts/links.py) installs nnbook where it
+# runs; in the browser edition this branch of it does.
+BROWSER_BRANCH = 'elif sys.platform == "emscripten":'
 
 
 class BuildError(RuntimeError):
@@ -140,30 +137,28 @@ def course_notebooks() -> list[pathlib.Path]:
     return found
 
 
-def with_browser_branch(notebook: dict) -> bool:
-    """Add :data:`BROWSER_BRANCH` to the notebook's Colab cell if it has no browser branch yet; True if added.
-
-    Only needed until the notebooks carry the branch themselves; a notebook that has it is left as it is.
-    """
+def check_install_cell(notebook: dict, name: str) -> None:
+    """Refuse a notebook whose install cell (its third cell) has no branch for the browser edition."""
     cell = notebook["cells"][2]
     source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
     if cell["cell_type"] != "code" or "google.colab" not in source:
-        raise BuildError("the third cell of every notebook should be its Colab install cell; it is not:\n" + source)
-    if "emscripten" in source:
-        return False
-    cell["source"] = source.rstrip("\n") + "\n" + BROWSER_BRANCH
-    return True
+        raise BuildError(f"the third cell of {name} should be its install cell (Colab and the browser edition); "
+                         "run python3 scripts/links.py to put it back")
+    if BROWSER_BRANCH not in source:
+        raise BuildError(f"{name}'s install cell has no branch for the browser edition ({BROWSER_BRANCH}), so nnbook "
+                         "would not be installed there; run python3 scripts/links.py to write it")
 
 
-def _contents(folder: pathlib.Path) -> dict[str, bool]:
-    """Copy the notebooks into ``folder`` (adding the browser branch where missing); name -> branch added."""
+def _contents(folder: pathlib.Path) -> list[str]:
+    """Copy the notebooks, each checked to install nnbook in the browser, into ``folder``; their names."""
     folder.mkdir(parents=True)
-    added = {}
+    names = []
     for path in course_notebooks():
         notebook = json.loads(path.read_text(encoding="utf-8"))
-        added[path.name] = with_browser_branch(notebook)
-        (folder / path.name).write_text(json.dumps(notebook, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    return added
+        check_install_cell(notebook, path.name)
+        shutil.copyfile(path, folder / path.name)
+        names.append(path.name)
+    return names
 
 
 def _check_out(out: pathlib.Path) -> None:
@@ -195,7 +190,7 @@ def build(out: pathlib.Path, *, pyodide: pathlib.Path | None = None, sourcemaps:
     with tempfile.TemporaryDirectory(prefix="nnbook-lite-") as temporary:
         work = pathlib.Path(temporary)
         wheels = [nnbook_wheel(work / "wheels"), *pinned_wheels(WIDGET_WHEELS)]
-        added = _contents(work / "files")
+        notebooks = _contents(work / "files")
         lite_dir = work / "lite"
         lite_dir.mkdir()
         built = work / "site"
@@ -216,14 +211,14 @@ def build(out: pathlib.Path, *, pyodide: pathlib.Path | None = None, sourcemaps:
     kernel = settings.get("litePluginSettings", {}).get("@jupyterlite/pyodide-kernel-extension:kernel", {})
     report = {
         "out": str(out), "files": count, "megabytes": round(size / 1e6, 1), "seconds": round(seconds, 1),
-        "notebooks": sorted(added), "browser_branch_added": sorted(name for name, yes in added.items() if yes),
+        "notebooks": notebooks,
         "wheels": [wheel.name for wheel in wheels],
         "pyodide": kernel.get("pyodideUrl", "the Pyodide CDN (jupyterlite-pyodide-kernel's default)"),
     }
     if not quiet:
         where = out.relative_to(ROOT) if out.is_relative_to(ROOT) else out
         print(f"{where}: JupyterLite site, {count} files, {report['megabytes']} MB, built in {seconds:.0f} s; "
-              f"{len(added)} notebooks, {len(wheels)} wheels; Pyodide from {report['pyodide']}")
+              f"{len(notebooks)} notebooks, {len(wheels)} wheels; Pyodide from {report['pyodide']}")
     return report
 
 

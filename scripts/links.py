@@ -82,20 +82,30 @@ def badge_cell_source(notebook: str) -> str:
 
 
 def install_cell_source() -> str:
-    """The first code cell of every notebook: in Colab it installs nnbook; anywhere else it does nothing at all.
+    """The first code cell of every notebook: in Colab or the browser edition it installs nnbook; elsewhere nothing.
 
     Colab opens a single notebook, without the repository, so nnbook must come
     from pip there. ``--no-deps`` keeps Colab's own packages as they are (above
     all its ipywidgets: custom widgets need the version Colab ships); of
     nnbook's dependencies, Colab lacks only anywidget.
+
+    The browser edition (JupyterLite, ``sys.platform == "emscripten"``) installs
+    from its own wheels; numpy, matplotlib and pillow come from Pyodide's CDN.
+    ``--no-deps`` again, since nnbook's dependency JupyterLab cannot run in a
+    browser, and the rest are named, because Pyodide loads a package only when
+    the cell names it.
     """
     return (
-        "# Only in Google Colab: install nnbook, the course's package (anywhere else this cell does nothing).\n"
+        "# Only in Google Colab or the browser edition: install nnbook, the course's package\n"
+        "# (anywhere else this cell does nothing).\n"
         "import sys\n"
         "\n"
         'if "google.colab" in sys.modules:\n'
         "    %pip install --quiet anywidget\n"
-        f'    %pip install --quiet --no-deps "{install_requirement()}"'
+        f'    %pip install --quiet --no-deps "{install_requirement()}"\n'
+        'elif sys.platform == "emscripten":  # the browser edition (JupyterLite)\n'
+        "    %pip install --quiet anywidget ipywidgets matplotlib numpy pillow\n"
+        "    %pip install --quiet --no-deps nnbook"
     )
 
 

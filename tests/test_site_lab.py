@@ -123,21 +123,18 @@ def _notebook(third_source: str) -> dict:
                       {"cell_type": "code", "source": third_source, "metadata": {}, "outputs": []}]}
 
 
-def test_the_browser_branch_is_added_once_and_only_to_a_colab_cell():
+def test_a_notebook_without_the_browser_branch_is_refused():
     colab = 'import sys\n\nif "google.colab" in sys.modules:\n    %pip install --quiet anywidget\n'
-    notebook = _notebook(colab)
-    assert build_lite.with_browser_branch(notebook) is True
-    source = notebook["cells"][2]["source"]
-    assert source == colab.rstrip("\n") + "\n" + build_lite.BROWSER_BRANCH
-    assert build_lite.with_browser_branch(notebook) is False
-    assert notebook["cells"][2]["source"] == source
-    with pytest.raises(build_lite.BuildError, match="Colab install cell"):
-        build_lite.with_browser_branch(_notebook("print('hello')"))
+    with pytest.raises(build_lite.BuildError, match="no branch for the browser edition.*scripts/links.py"):
+        build_lite.check_install_cell(_notebook(colab), "03-x.ipynb")
+    with pytest.raises(build_lite.BuildError, match="should be its install cell"):
+        build_lite.check_install_cell(_notebook("print('hello')"), "03-x.ipynb")
+    build_lite.check_install_cell(_notebook(colab + 'elif sys.platform == "emscripten":\n    pass'), "03-x.ipynb")
 
 
 def test_the_install_cell_does_nothing_and_prints_nothing_in_ipython():
     notebook = json.loads((ROOT / "notebooks" / "03-weighted-sums.ipynb").read_text())
-    build_lite.with_browser_branch(notebook)
+    build_lite.check_install_cell(notebook, "03-weighted-sums.ipynb")
     cell = "".join(notebook["cells"][2]["source"])
     program = ("import sys\nfrom IPython.testing.globalipapp import start_ipython\nshell = start_ipython()\n"
                f"result = shell.run_cell({cell!r})\nsys.exit(0 if result.success else 1)\n")
