@@ -13,6 +13,7 @@ from .activations import relu, relu_slope, sigmoid, sigmoid_slope
 from .data import load_digits
 from .depth import compare_sigmoid_relu
 from .figures import set_style, show_digit, show_digits, show_network, show_prediction, show_weights
+from .language import language, set_language
 from .mnist import load_mnist
 from .network import Network
 from .neuron import weighted_sum
@@ -35,6 +36,7 @@ __all__ = [
     "evaluation",
     "export_progress",
     "gradient_sizes",
+    "language",
     "load_digits",
     "load_mnist",
     "parts",
@@ -43,6 +45,7 @@ __all__ = [
     "relu",
     "relu_slope",
     "rules",
+    "set_language",
     "set_style",
     "show_digit",
     "show_digits",

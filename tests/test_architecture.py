@@ -25,7 +25,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "nnbook"
 
 GENERAL = {"activations", "neuron", "network", "training", "data", "pretrained", "mnist", "figures", "preprocess",
-           "_validate", "_npz", "widgets"}
+           "_validate", "_npz", "widgets", "language"}
 LESSON = {"rules", "parts", "brain", "detectors", "squishing", "by_hand", "evaluation", "weight_patterns", "timing",
           "depth"}
 CHECK = {"check", "progress"}

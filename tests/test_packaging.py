@@ -81,3 +81,8 @@ def test_nnbook_reads_its_data_straight_from_the_zipped_wheel(wheel_path, tmp_pa
     assert result.returncode == 0, result.stderr
     images, labels = nnbook.load_digits("test")
     assert result.stdout.split() == ["(2000,", "28,", "28)", repr(nnbook.pretrained().accuracy(images, labels))]
+
+
+def test_the_wheel_carries_the_dutch_twins_of_the_messages(wheel):
+    """nnbook.set_language("nl") reads nnbook/locale/nl.json through importlib.resources: it must be installed."""
+    assert wheel.read("nnbook/locale/nl.json") == (ROOT / "nnbook" / "locale" / "nl.json").read_bytes()

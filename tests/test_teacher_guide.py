@@ -13,6 +13,7 @@ from __future__ import annotations
 import ast
 import json
 import re
+import string
 import urllib.parse
 
 import pytest
@@ -133,11 +134,21 @@ def test_each_page_names_exactly_the_notebooks_going_further_sections(name):
 
 
 def string_templates(module_path) -> list[tuple[re.Pattern, int]]:
-    """Every string the module writes, an f-string's {...} parts matching any text; each with its literal length."""
+    """Every string the module writes, an f-string's {...} parts matching any text; each with its literal length.
+
+    A plain string may be a template for tr() (nnbook.language): then its {name} placeholders match any text too.
+    """
     templates = []
     for node in ast.walk(ast.parse(module_path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
             templates.append((re.compile(re.escape(node.value), re.DOTALL), len(node.value)))
+            try:
+                parts = list(string.Formatter().parse(node.value))
+            except ValueError:
+                continue
+            if any(field is not None for _, field, _, _ in parts):
+                pattern = "".join(re.escape(text) + (".+?" if field is not None else "") for text, field, _, _ in parts)
+                templates.append((re.compile(pattern, re.DOTALL), sum(len(text) for text, *_ in parts)))
         elif isinstance(node, ast.JoinedStr):
             literal = [part.value if isinstance(part, ast.Constant) else None for part in node.values]
             pattern = "".join(".+?" if part is None else re.escape(part) for part in literal)

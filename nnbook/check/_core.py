@@ -21,10 +21,14 @@ Writing a judge::
         \"\"\"Write double(x), which returns twice x.\"\"\"
         result = expect_number(call(answer, 3), "double(3)")
         if matches(result, 6, "double(3)"):
-            return "double works."
+            return tr("double works.")
         if result == 3:
-            raise Wrong("double(3) gave 3, the input itself.", hint="Multiply by 2.")
+            raise Wrong(tr("double(3) gave 3, the input itself."), hint=tr("Multiply by 2."))
         ...
+
+Every text a learner reads goes through :func:`~nnbook.language.tr`, with
+the English in the code and its Dutch twin in ``nnbook/locale/nl.json``
+(CONTRIBUTING.md, "How the package speaks Dutch").
 
 ``@exercise`` also registers the exercise in :data:`EXERCISES` under its
 name, which is how ``check.double`` finds it; two exercises with one name are
@@ -52,6 +56,7 @@ import time
 
 import numpy as np
 
+from ..language import tr, tr_known, tr_solution
 from ..progress import record
 
 PASS, FAIL, NOT_ATTEMPTED = "correct", "not yet right", "not attempted yet"
@@ -95,21 +100,25 @@ class Feedback:
         if self.status == PASS:
             return f"✓ {self.exercise}: {self.message}"
         if self.status == NOT_ATTEMPTED:
-            return f"○ {self.exercise}: not attempted yet. {self.message}"
+            return tr("○ {exercise}: not attempted yet. {message}", exercise=self.exercise, message=self.message)
         text = f"✗ {self.exercise}: {self.message}"
-        return text + (f"\n  Hint: {self.hint}" if self.hint else "")
+        return text + (tr("\n  Hint: {hint}", hint=self.hint) if self.hint else "")
 
     __repr__ = __str__
 
 
 class Solution:
-    """A worked solution; shown as code when displayed."""
+    """A worked solution; shown as code when displayed.
+
+    ``code`` is the solution in the language spoken when it was opened: the
+    same code in every language, with its comments in that language.
+    """
 
     def __init__(self, exercise: str, code: str):
-        self.exercise, self.code = exercise, textwrap.dedent(code).strip("\n")
+        self.exercise, self.code = exercise, tr_solution(textwrap.dedent(code).strip("\n"))
 
     def __repr__(self) -> str:
-        return f"# A worked solution for {self.exercise}:\n{self.code}"
+        return tr("# A worked solution for {exercise}:", exercise=self.exercise) + f"\n{self.code}"
 
 
 class LockedSolution:
@@ -119,8 +128,8 @@ class LockedSolution:
         self.exercise = exercise
 
     def __repr__(self) -> str:
-        return (f"The solution to {self.exercise} opens when your teacher says so. "
-                'Then run: check.unlock("the word your teacher gives")')
+        return tr('The solution to {exercise} opens when your teacher says so. '
+                  'Then run: check.unlock("the word your teacher gives")', exercise=self.exercise)
 
 
 LOCKS: dict[str, str] = {}
@@ -144,7 +153,8 @@ class Exercise:
         self.name = name or judge.__name__
         self.notebook = notebook or getattr(judge, "__globals__", {}).get("NOTEBOOK") or judge.__module__
         self._solution = solution
-        self.stub_hint = stub_hint or "Replace the ... with your answer, run the cell, then run this check again."
+        self.stub_hint = stub_hint
+        """What "not attempted yet" adds, in English (shown in the current language); None for the usual words."""
         self.time_budget = time_budget
         self.__doc__ = judge.__doc__
 
@@ -157,8 +167,9 @@ class Exercise:
         if more:
             return Feedback(
                 self.name, FAIL,
-                f"this check takes one answer, but you gave it {1 + len(more)}.",
-                f"If your answer has several parts, pass them together in brackets: check.{self.name}((part1, part2)).",
+                tr("this check takes one answer, but you gave it {count}.", count=1 + len(more)),
+                tr("If your answer has several parts, pass them together in brackets: check.{name}((part1, part2)).",
+                   name=self.name),
             )
         # Each check runs in a context of its own, holding its time budget and the learner's numpy settings.
         return contextvars.copy_context().run(self._check, answer, np.geterr())
@@ -174,20 +185,23 @@ class Exercise:
             with np.errstate(all="ignore"):
                 praise = self.judge(answer)
         except NotAttempted:
-            return Feedback(self.name, NOT_ATTEMPTED, self.stub_hint)
+            stub_hint = (tr_known(self.stub_hint) if self.stub_hint else
+                         tr("Replace the ... with your answer, run the cell, then run this check again."))
+            return Feedback(self.name, NOT_ATTEMPTED, stub_hint)
         except Wrong as wrong:
             hint = wrong.hint.replace("check.NAME", f"check.{self.name}") if wrong.hint else None
             return Feedback(self.name, FAIL, wrong.message, hint)
         except SystemExit:
-            return Feedback(self.name, FAIL, "your answer called exit() (it raised SystemExit) while it was checked.",
-                            "Give the answer itself; exit() would stop Python.")
+            return Feedback(self.name, FAIL,
+                            tr("your answer called exit() (it raised SystemExit) while it was checked."),
+                            tr("Give the answer itself; exit() would stop Python."))
         except Exception as error:  # a learner's answer must never crash the notebook
             return Feedback(
                 self.name, FAIL,
-                f"checking your answer raised {type(error).__name__}: {error}",
-                "Run your answer on its own first, to see where it goes wrong.",
+                tr("checking your answer raised {kind}: {error}", kind=type(error).__name__, error=error),
+                tr("Run your answer on its own first, to see where it goes wrong."),
             )
-        return Feedback(self.name, PASS, praise or "well done.")
+        return Feedback(self.name, PASS, praise or tr("well done."))
 
     def solution(self) -> Solution | LockedSolution:
         """One worked solution. Try the exercise yourself first!
@@ -201,7 +215,8 @@ class Exercise:
 
     def __repr__(self) -> str:
         first = (self.__doc__ or "").strip().splitlines()[:1]
-        return f"<exercise {self.name}: {first[0] if first else ''} (call it with your answer; .solution() shows one)>"
+        return tr("<exercise {name}: {summary} (call it with your answer; .solution() shows one)>",
+                  name=self.name, summary=tr_known(first[0]) if first else "")
 
 
 EXERCISES: dict[str, Exercise] = {}
@@ -302,13 +317,13 @@ def call(function, *args, name: str | None = None, shown: str | None = None, err
     matrices is too long to read); ``errstate`` replaces the learner's own
     numpy error settings while the function runs.
     """
-    label = name or getattr(function, "__name__", "your function")
+    label = name or getattr(function, "__name__", None) or tr("your function")
     if function is ...:
         raise NotAttempted
     if not callable(function):
-        raise Wrong(f"expected a function, got {short(function)}.",
-                    hint="Pass the function itself, without brackets: check.NAME(my_function), "
-                         "not check.NAME(my_function()).")
+        raise Wrong(tr("expected a function, got {got}.", got=short(function)),
+                    hint=tr("Pass the function itself, without brackets: check.NAME(my_function), "
+                            "not check.NAME(my_function())."))
     called = f"{label}({', '.join(_argument(a) for a in args) if shown is None else shown})"
     budget = _BUDGET.get() or _Budget(TIME_BUDGET)
     settings = errstate or _LEARNERS_ERRSTATE.get() or np.geterr()
@@ -319,32 +334,37 @@ def call(function, *args, name: str | None = None, shown: str | None = None, err
     except NotImplementedError:
         raise NotAttempted from None
     except _OutOfTime:
-        raise Wrong(f"{called} was still running when your function had used up the {budget.seconds:g} s this "
-                    "check allows (all calls together), so the check stopped it.", hint=_SLOW_HINT) from None
+        raise Wrong(tr("{called} was still running when your function had used up the {seconds:g} s this "
+                       "check allows (all calls together), so the check stopped it.",
+                       called=called, seconds=budget.seconds), hint=_slow_hint()) from None
     except SystemExit:
-        raise Wrong(f"{called} called exit() (it raised SystemExit).",
-                    hint="A function hands its answer back with return; exit() would stop Python itself.") from None
+        raise Wrong(tr("{called} called exit() (it raised SystemExit).", called=called),
+                    hint=tr("A function hands its answer back with return; exit() would stop Python itself.")) \
+            from None
     except Exception as error:
-        raise Wrong(f"{called} raised {type(error).__name__}: {error}", hint=_error_hint(error)) from None
+        raise Wrong(tr("{called} raised {kind}: {error}", called=called, kind=type(error).__name__, error=error),
+                    hint=_error_hint(error)) from None
     finally:
         # The learner's own prints still show, after the check has seen them.
         if printed.getvalue() and sys.stdout is not None:
             sys.stdout.write(printed.getvalue())
     if budget.over:
-        raise Wrong(f"your function has run for {budget.used:.1f} s in all, more than the {budget.seconds:g} s this "
-                    f"check allows, so the check stops after {called}.", hint=_SLOW_HINT)
+        raise Wrong(tr("your function has run for {used:.1f} s in all, more than the {seconds:g} s this "
+                       "check allows, so the check stops after {called}.",
+                       used=budget.used, seconds=budget.seconds, called=called), hint=_slow_hint())
     if result is ...:
         raise NotAttempted
     if result is None and printed.getvalue():
-        raise Wrong(f"{label} printed its answer but returned None.",
-                    hint="print shows a value on the screen; return hands it back. "
-                         "End with `return ...` instead of print.")
+        raise Wrong(tr("{label} printed its answer but returned None.", label=label),
+                    hint=tr("print shows a value on the screen; return hands it back. "
+                            "End with `return ...` instead of print."))
     if result is None:
-        raise Wrong(f"{label} returned None.", hint="Did you forget the `return` line?")
+        raise Wrong(tr("{label} returned None.", label=label), hint=tr("Did you forget the `return` line?"))
     return result
 
 
-_SLOW_HINT = ("Is there a loop that never ends, such as a while loop whose condition never becomes False? "
+def _slow_hint() -> str:
+    return tr("Is there a loop that never ends, such as a while loop whose condition never becomes False? "
               "And work out anything that is the same every time once, before the def, not inside your function.")
 
 
@@ -353,23 +373,23 @@ def _error_hint(error: Exception) -> str:
     text = str(error)
     if isinstance(error, NameError):
         known = getattr(error, "name", None)
-        hint = (f"Python does not know the name {known!r} here. Check its spelling, and run the cell that "
-                "defines it first." if known else
-                "Check the spelling of the names, and run the cells that define them.")
+        hint = (tr("Python does not know the name {name!r} here. Check its spelling, and run the cell that "
+                   "defines it first.", name=known) if known else
+                tr("Check the spelling of the names, and run the cells that define them."))
         if known in ("sigmoid", "relu"):
-            hint += f" The course's own {known} is nnbook.{known}."
+            hint += tr(" The course's own {name} is nnbook.{name}.", name=known)
         return hint
     if "truth value of an array" in text:
-        return ("`if`, `and`, `or`, max() and min() look at one number at a time, and numpy cannot say whether a "
-                "whole array is bigger than something. np.maximum, np.where and comparisons like (a > 0) work on "
-                "every element at once.")
+        return tr("`if`, `and`, `or`, max() and min() look at one number at a time, and numpy cannot say whether a "
+                  "whole array is bigger than something. np.maximum, np.where and comparisons like (a > 0) work on "
+                  "every element at once.")
     if "scalar index" in text:  # np.max(0, a) takes a as an axis number
-        return ("Did you use np.max? np.max(x) finds the largest number inside one array; np.maximum(x, y) "
-                "compares two arrays number by number.")
+        return tr("Did you use np.max? np.max(x) finds the largest number inside one array; np.maximum(x, y) "
+                  "compares two arrays number by number.")
     if "matmul" in text or "not aligned" in text or "broadcast" in text:
-        return ("The shapes do not fit together. Write them down: in X @ Y, the columns of X must match the rows "
-                "of Y, as in (16, 784) @ (784,) or (n, 784) @ (784, 16). The inner numbers must match.")
-    return "Run your function on this input yourself, and read the error from the bottom up."
+        return tr("The shapes do not fit together. Write them down: in X @ Y, the columns of X must match the rows "
+                  "of Y, as in (16, 784) @ (784,) or (n, 784) @ (784, 16). The inner numbers must match.")
+    return tr("Run your function on this input yourself, and read the error from the bottom up.")
 
 
 # Reading the learner's answer ---------------------------------------------
@@ -383,7 +403,7 @@ def expect_number(value, what: str) -> float:
     _thousands_comma(value, what)
     _decimal_comma(value, what)
     if not _real(value):
-        raise Wrong(f"{what} should be one number, got {short(value)}.")
+        raise Wrong(tr("{what} should be one number, got {got}.", what=what, got=short(value)))
     return _finite(value, what)
 
 
@@ -395,27 +415,29 @@ def expect_whole_number(value, what: str, *, decimals_ok: bool = False) -> int:
     if isinstance(value, np.ndarray) and value.size == 1 and value.dtype.kind in "iuf":
         value = value.item()
     if isinstance(value, (bool, np.bool_)):
-        raise Wrong(f"{what} should be a whole number, got the bool {value}, a True/False value.")
+        raise Wrong(tr("{what} should be a whole number, got the bool {value}, a True/False value.",
+                       what=what, value=value))
     if isinstance(value, numbers.Integral) or isinstance(value, numbers.Rational) and value.denominator == 1:
         return int(value)
     if isinstance(value, str):
-        raise Wrong(f"{what} should be a whole number, got the text (str) {value!r:.40}.",
-                    hint="Leave out the quotes: 7, not '7'.")
+        raise Wrong(tr("{what} should be a whole number, got the text (str) {value!r:.40}.", what=what, value=value),
+                    hint=tr("Leave out the quotes: 7, not '7'."))
     _thousands_comma(value, what)
     if isinstance(value, (np.ndarray, list, tuple)):
-        raise Wrong(f"{what} should be one whole number, got {short(value)}.",
-                    hint="Pick one element: a single number, like 123.")
+        raise Wrong(tr("{what} should be one whole number, got {got}.", what=what, got=short(value)),
+                    hint=tr("Pick one element: a single number, like 123."))
     if not _real(value):
-        raise Wrong(f"{what} should be a whole number, got {short(value)}.")
+        raise Wrong(tr("{what} should be a whole number, got {got}.", what=what, got=short(value)))
     number = _finite(value, what)
     if not number.is_integer():
-        raise Wrong(f"{what} is {num(number)}, not a whole number.",
-                    hint="Use // (whole-number division) and % (the remainder) instead of /.")
+        raise Wrong(tr("{what} is {number}, not a whole number.", what=what, number=num(number)),
+                    hint=tr("Use // (whole-number division) and % (the remainder) instead of /."))
     if decimals_ok:
         return int(number)
-    raise Wrong(f"{what} is the {type(value).__name__} {value!r}, a decimal number; it should be a whole number (int).",
-                hint="The / operator always gives a decimal number; // divides and keeps a whole number. "
-                     "Or wrap it in int(...).")
+    raise Wrong(tr("{what} is the {kind} {value!r}, a decimal number; it should be a whole number (int).",
+                   what=what, kind=type(value).__name__, value=value),
+                hint=tr("The / operator always gives a decimal number; // divides and keeps a whole number. "
+                        "Or wrap it in int(...)."))
 
 
 def expect_pair(answer, first: str, second: str, *, example: str | None = None) -> tuple:
@@ -424,16 +446,17 @@ def expect_pair(answer, first: str, second: str, *, example: str | None = None) 
         if answer[0] is ... or answer[1] is ...:
             raise NotAttempted
         return tuple(answer)
-    got = (f"{len(answer)} values" if isinstance(answer, (tuple, list)) else short(answer))
-    hint = (f"Write it like {example}." if example else
-            f"Check it with check.NAME(({first}, {second})), with both in brackets.")
-    raise Wrong(f"expected a pair ({first}, {second}), got {got}.", hint=hint)
+    got = (tr("{count} values", count=len(answer)) if isinstance(answer, (tuple, list)) else short(answer))
+    hint = (tr("Write it like {example}.", example=example) if example else
+            tr("Check it with check.NAME(({first}, {second})), with both in brackets.", first=first, second=second))
+    raise Wrong(tr("expected a pair ({first}, {second}), got {got}.", first=first, second=second, got=got), hint=hint)
 
 
-def expect_choice(answer, choices: tuple[str, ...], what: str = "your choice") -> str:
+def expect_choice(answer, choices: tuple[str, ...], what: str | None = None) -> str:
     """The answer must be one of ``choices`` (letters such as "A", "B", "C"); returns it in upper case.
 
-    Case and surrounding spaces do not matter, so "b" and " B " both give "B".
+    Case and surrounding spaces do not matter, so "b" and " B " both give "B". ``what`` names the
+    answer in the message ("your choice" if not given).
 
     >>> expect_choice(" b ", ("A", "B", "C"))
     'B'
@@ -442,29 +465,30 @@ def expect_choice(answer, choices: tuple[str, ...], what: str = "your choice") -
         letter = answer.strip().upper()
         if letter in choices:
             return letter
-    options = ", ".join(f'"{c}"' for c in choices[:-1]) + f' or "{choices[-1]}"'
-    raise Wrong(f"{what} should be one of {options}, got {short(answer)}.",
-                hint=f'Write the letter in quotes, for example my_choice = "{choices[0]}".')
+    options = tr('{some} or "{last}"', some=", ".join(f'"{c}"' for c in choices[:-1]), last=choices[-1])
+    raise Wrong(tr("{what} should be one of {options}, got {got}.",
+                   what=what or tr("your choice"), options=options, got=short(answer)),
+                hint=tr('Write the letter in quotes, for example my_choice = "{letter}".', letter=choices[0]))
 
 
 def expect_array(value, what: str, shape=None, *, finite: bool = True) -> np.ndarray:
     """The answer must be an array of real numbers (with ``shape``, if given), finite unless ``finite=False``."""
     if isinstance(value, (str, bytes)):
-        raise Wrong(f"{what} should be an array of numbers, got the text {value!r:.40}.")
+        raise Wrong(tr("{what} should be an array of numbers, got the text {value!r:.40}.", what=what, value=value))
     array = as_array(value, what)
     if array.dtype.kind == "c":
-        raise Wrong(f"{what} holds complex numbers; it should hold real numbers.")
+        raise Wrong(tr("{what} holds complex numbers; it should hold real numbers.", what=what))
     try:
         if array.dtype.kind not in "biufO":  # text, dates and time spans are not numbers
             raise TypeError
         array = array.astype(np.float64)
     except (TypeError, ValueError, OverflowError):  # also objects that are not numbers, and ints too large
-        raise Wrong(f"{what} should be an array of numbers, got {short(value)}.") from None
+        raise Wrong(tr("{what} should be an array of numbers, got {got}.", what=what, got=short(value))) from None
     if shape is not None and array.shape != tuple(shape):
-        raise Wrong(f"{what} should have shape {tuple(shape)}, got {array.shape}.")
+        raise Wrong(tr("{what} should have shape {shape}, got {got}.", what=what, shape=tuple(shape), got=array.shape))
     if finite and not np.all(np.isfinite(array)):
-        raise Wrong(f"{what} contains NaN or infinity.",
-                    hint="Look for a division by zero or an exponential that grew too large.")
+        raise Wrong(tr("{what} contains NaN or infinity.", what=what),
+                    hint=tr("Look for a division by zero or an exponential that grew too large."))
     return array
 
 
@@ -473,8 +497,9 @@ def as_array(value, what: str) -> np.ndarray:
     try:
         return np.asarray(value)
     except (TypeError, ValueError, OverflowError):
-        raise Wrong(f"{what}: your answer mixes lists and numbers, or lists of different lengths: {short(value)}.",
-                    hint="An array needs every row to hold the same number of numbers.") from None
+        raise Wrong(tr("{what}: your answer mixes lists and numbers, or lists of different lengths: {got}.",
+                       what=what, got=short(value)),
+                    hint=tr("An array needs every row to hold the same number of numbers.")) from None
 
 
 def matches(got, right, what: str, *, rtol: float = 1e-9, atol: float = 1e-12) -> bool:
@@ -493,15 +518,16 @@ def matches(got, right, what: str, *, rtol: float = 1e-9, atol: float = 1e-12) -
     if not np.allclose(mine, exact, rtol=NEAR, atol=NEAR * scale):
         return False
     if mine.ndim == 0:
-        where = f"{what} is {float(mine)!r}, and the exact answer is {float(exact)!r}"
+        where = tr("{what} is {mine!r}, and the exact answer is {exact!r}",
+                   what=what, mine=float(mine), exact=float(exact))
     else:
         worst = tuple(int(i) for i in np.unravel_index(int(np.argmax(np.abs(mine - exact))), mine.shape))
         index = worst[0] if len(worst) == 1 else worst
-        where = (f"{what}: at index {index} you have {float(mine[worst])!r}, "
-                 f"where the exact value is {float(exact[worst])!r}")
-    raise Wrong(f"{where}. That is right to about 7 digits, but a float holds about 16.",
-                hint="You probably computed in float32 (dtype=np.float32) or rounded. Compute with ordinary "
-                     "floats (numpy's default, float64), and keep every digit.")
+        where = tr("{what}: at index {index} you have {mine!r}, where the exact value is {exact!r}",
+                   what=what, index=index, mine=float(mine[worst]), exact=float(exact[worst]))
+    raise Wrong(tr("{where}. That is right to about 7 digits, but a float holds about 16.", where=where),
+                hint=tr("You probably computed in float32 (dtype=np.float32) or rounded. Compute with ordinary "
+                        "floats (numpy's default, float64), and keep every digit."))
 
 
 def num(value: float, *, thousands: bool = False) -> str:
@@ -527,14 +553,14 @@ def _finite(value, what: str) -> float:
     try:
         number = float(value)
     except OverflowError:
-        raise Wrong(f"{what} is a number far too large to work with: {short(value)}.",
-                    hint="A float goes up to about 1.8 × 10^308. Look for a power or a product that grew too large.") \
-            from None
+        raise Wrong(tr("{what} is a number far too large to work with: {got}.", what=what, got=short(value)),
+                    hint=tr("A float goes up to about 1.8 × 10^308. Look for a power or a product that grew too "
+                            "large.")) from None
     except (TypeError, ValueError):
-        raise Wrong(f"{what} should be one number, got {short(value)}.") from None
+        raise Wrong(tr("{what} should be one number, got {got}.", what=what, got=short(value))) from None
     if not math.isfinite(number):
-        raise Wrong(f"{what} is {number}, not a finite number.",
-                    hint="Look for a division by zero or an exponential that grew too large.")
+        raise Wrong(tr("{what} is {number}, not a finite number.", what=what, number=number),
+                    hint=tr("Look for a division by zero or an exponential that grew too large."))
     return number
 
 
@@ -543,18 +569,19 @@ def _number_as_text(value: str, what: str) -> None:
     text = value.strip()
     if _THOUSANDS.fullmatch(value):
         text = text.replace(",", "")
-        hint = f"Leave out the quotes and the thousands comma: {text}."
+        hint = tr("Leave out the quotes and the thousands comma: {text}.", text=text)
     elif value.count(",") == 1 and "." not in value:
         text = text.replace(",", ".")
-        hint = "Python writes decimals with a dot: 1.4, not 1,4."
+        hint = tr("Python writes decimals with a dot: 1.4, not 1,4.")
     else:
-        hint = "Leave out the quotes."
+        hint = tr("Leave out the quotes.")
     try:
         float(text)
     except ValueError:
-        raise Wrong(f"{what} should be one number, got the text {value!r:.60}.",
-                    hint="Write the number with digits, without quotes, e.g. 1.4") from None
-    raise Wrong(f"{what} should be one number, got the text {value!r} (a str, because it is in quotes).", hint=hint)
+        raise Wrong(tr("{what} should be one number, got the text {value!r:.60}.", what=what, value=value),
+                    hint=tr("Write the number with digits, without quotes, e.g. 1.4")) from None
+    raise Wrong(tr("{what} should be one number, got the text {value!r} (a str, because it is in quotes).",
+                   what=what, value=value), hint=hint)
 
 
 def _thousands_comma(value, what: str) -> None:
@@ -563,10 +590,10 @@ def _thousands_comma(value, what: str) -> None:
             and all(isinstance(n, numbers.Integral) and not isinstance(n, (bool, np.bool_)) for n in value)
             and 0 < value[0] < 1000 and all(100 <= n < 1000 or n == 0 for n in value[1:])):
         number = int("".join([str(value[0])] + [f"{n:03d}" for n in value[1:]]))
-        raise Wrong(f"{what} should be one number, but Python read it as {len(value)} separate numbers, {value}: "
-                    "in Python a comma separates numbers.",
-                    hint=f"Leave out the thousands comma: {number}. (Or write {number:_}: "
-                         "Python allows _ between digits.)")
+        raise Wrong(tr("{what} should be one number, but Python read it as {count} separate numbers, {value}: "
+                       "in Python a comma separates numbers.", what=what, count=len(value), value=value),
+                    hint=tr("Leave out the thousands comma: {number}. (Or write {number:_}: "
+                            "Python allows _ between digits.)", number=number))
 
 
 def decimal_comma(value) -> str | None:
@@ -586,17 +613,19 @@ def _decimal_comma(value, what: str) -> None:
     """1,4 typed the Dutch way: say that Python writes decimals with a point."""
     meant = decimal_comma(value)
     if meant:
-        raise Wrong(f"{what} should be one number, but Python read it as two numbers, {value}: "
-                    "in Python a comma separates numbers.",
-                    hint=f"Python writes decimals with a point: {meant}, not {value[0]},{value[1]}.")
+        raise Wrong(tr("{what} should be one number, but Python read it as two numbers, {value}: "
+                       "in Python a comma separates numbers.", what=what, value=value),
+                    hint=tr("Python writes decimals with a point: {meant}, not {whole},{decimals}.",
+                            meant=meant, whole=value[0], decimals=value[1]))
 
 
 def short(value) -> str:
     """The kind of a value and a short look at it, for a message; never fails."""
     if isinstance(value, np.ndarray):
-        return f"an array of shape {value.shape}"
+        return tr("an array of shape {shape}", shape=value.shape)
     if isinstance(value, int) and value.bit_length() > 1000:  # Python refuses to write out ints this long
-        return f"{type(value).__name__} with about {int(value.bit_length() * math.log10(2))} digits"
+        return tr("{kind} with about {digits} digits", kind=type(value).__name__,
+                  digits=int(value.bit_length() * math.log10(2)))
     try:
         text = repr(value)
     except Exception:  # a learner's object may break even its repr

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..language import tr
 from ._core import Wrong, as_array, decimal_comma, exercise, expect_number, num, short
 
 NOTEBOOK = "00-welcome"
@@ -39,11 +40,13 @@ def _text(answer, what: str, example: str) -> None:
         try:
             float(answer.strip())
         except ValueError:
-            raise Wrong(f"{what} is the text {answer!r:.60} (it is in quotes), not a value Python has worked out.",
-                        hint=f"Leave out the quotes, so that Python runs it: {example}.") from None
-        raise Wrong(f"{what} is the text {answer!r}: it is in quotes, so to Python it is text, not a number "
-                    f"('{answer.strip()}' * 2 gives '{answer.strip() * 2}').",
-                    hint="Leave out the quotes.")
+            raise Wrong(tr("{what} is the text {answer!r:.60} (it is in quotes), not a value Python has worked out.",
+                           what=what, answer=answer),
+                        hint=tr("Leave out the quotes, so that Python runs it: {example}.", example=example)) from None
+        raise Wrong(tr("{what} is the text {answer!r}: it is in quotes, so to Python it is text, not a number "
+                       "('{text}' * 2 gives '{twice}').",
+                       what=what, answer=answer, text=answer.strip(), twice=answer.strip() * 2),
+                    hint=tr("Leave out the quotes."))
 
 
 def _decimal_comma(answer, what: str) -> str | None:
@@ -55,8 +58,9 @@ def _decimal_comma(answer, what: str) -> str | None:
     meant = decimal_comma(answer)
     if meant is None or answer[0] < 0:
         return None
-    return (f"{what} is {answer}, two numbers: a comma separates values. "
-            f"Python writes decimals with a point: {meant}, not {answer[0]},{answer[1]}.")
+    return tr("{what} is {answer}, two numbers: a comma separates values. "
+              "Python writes decimals with a point: {meant}, not {whole},{decimals}.",
+              what=what, answer=answer, meant=meant, whole=answer[0], decimals=answer[1])
 
 
 def _several(answer) -> bool:
@@ -75,29 +79,29 @@ def warmup_pixels(answer):
     """How many pixels has an image 20 pixels wide and 30 pixels high? Compute it from width and height."""
     _text(answer, "my_pixels", "my_pixels = width * height")
     if _several(answer):
-        raise Wrong(f"my_pixels should be one number, got {short(answer)}.",
-                    hint="Combine width and height into one number with an arithmetic sign: + - * or /.")
+        raise Wrong(tr("my_pixels should be one number, got {got}.", got=short(answer)),
+                    hint=tr("Combine width and height into one number with an arithmetic sign: + - * or /."))
     pixels = expect_number(answer, "my_pixels")
     right = WIDTH * HEIGHT
     if pixels == right:
-        return f"30 rows of 20 pixels: {right} pixels. A digit of this course, 28 × 28, has 784."
+        return tr("30 rows of 20 pixels: {right} pixels. A digit of this course, 28 × 28, has 784.", right=right)
     mistakes = {
-        WIDTH + HEIGHT: ("you added width and height.",
-                         "The pixels fill a rectangle: 30 rows with 20 pixels in each. Which sign multiplies?"),
-        WIDTH: ("that is only the width: one row of pixels.", "There are 30 rows of 20 pixels."),
-        HEIGHT: ("that is only the height: one column of pixels.", "There are 20 columns of 30 pixels."),
-        2 * (WIDTH + HEIGHT): ("that is the number of pixels around the edge, not all of them.",
-                               "All the pixels: 30 rows of 20 pixels."),
-        28 * 28: ("that is the number of pixels of a 28 × 28 digit; this image is 20 wide and 30 high.",
-                  "Use the names width and height."),
-        WIDTH / HEIGHT: ("you divided width by height.", "The pixels fill a rectangle: multiply."),
-        HEIGHT / WIDTH: ("you divided height by width.", "The pixels fill a rectangle: multiply."),
+        WIDTH + HEIGHT: (tr("you added width and height."),
+                         tr("The pixels fill a rectangle: 30 rows with 20 pixels in each. Which sign multiplies?")),
+        WIDTH: (tr("that is only the width: one row of pixels."), tr("There are 30 rows of 20 pixels.")),
+        HEIGHT: (tr("that is only the height: one column of pixels."), tr("There are 20 columns of 30 pixels.")),
+        2 * (WIDTH + HEIGHT): (tr("that is the number of pixels around the edge, not all of them."),
+                               tr("All the pixels: 30 rows of 20 pixels.")),
+        28 * 28: (tr("that is the number of pixels of a 28 × 28 digit; this image is 20 wide and 30 high."),
+                  tr("Use the names width and height.")),
+        WIDTH / HEIGHT: (tr("you divided width by height."), tr("The pixels fill a rectangle: multiply.")),
+        HEIGHT / WIDTH: (tr("you divided height by width."), tr("The pixels fill a rectangle: multiply.")),
     }
     for value, (message, hint) in mistakes.items():
         if np.isclose(pixels, value):
             raise Wrong(f"{num(pixels)}: {message}", hint=hint)
-    raise Wrong(f"{num(pixels)} is not the number of pixels of a 20 × 30 image.",
-                hint="Each of the 30 rows holds 20 pixels. Write it with the names: width ... height.")
+    raise Wrong(tr("{pixels} is not the number of pixels of a 20 × 30 image.", pixels=num(pixels)),
+                hint=tr("Each of the 30 rows holds 20 pixels. Write it with the names: width ... height."))
 
 
 # Warm-up 2 ----------------------------------------------------------------------
@@ -123,48 +127,51 @@ def warmup_grid(answer):
     if comma:
         r, c = answer
         if (r, c) in np.ndindex(GRID.shape):
-            comma += (f" And if you meant the position row {r}, column {c}: the warm-up asks for the grey value "
-                      f"there, grid[{r}, {c}].")
-        raise Wrong(comma, hint="Write decimals with a point, or don't type it: take it out of grid, "
-                                "my_pixel = grid[row, column].")
+            comma += tr(" And if you meant the position row {r}, column {c}: the warm-up asks for the grey value "
+                        "there, grid[{r}, {c}].", r=r, c=c)
+        raise Wrong(comma, hint=tr("Write decimals with a point, or don't type it: take it out of grid, "
+                                   "my_pixel = grid[row, column]."))
     if _several(answer):
         values = as_array(answer, "my_pixel")
         if values.shape == GRID.shape and np.allclose(values, GRID):
-            raise Wrong("that is the whole grid. One pixel needs two numbers: grid[row, column].",
-                        hint="The top row is row 0; which column is the middle one?")
+            raise Wrong(tr("that is the whole grid. One pixel needs two numbers: grid[row, column]."),
+                        hint=tr("The top row is row 0; which column is the middle one?"))
         if values.shape == (2,) and values.dtype.kind in "iu" and tuple(values.tolist()) in np.ndindex(GRID.shape):
             r, c = values.tolist()
-            raise Wrong(f"({r}, {c}) is a position: row {r}, column {c}. The warm-up asks for the grey value there.",
-                        hint=f"Take the pixel out of grid: grid[{r}, {c}] (if that is the right place).")
+            raise Wrong(tr("({r}, {c}) is a position: row {r}, column {c}. The warm-up asks for the grey value there.",
+                           r=r, c=c),
+                        hint=tr("Take the pixel out of grid: grid[{r}, {c}] (if that is the right place).", r=r, c=c))
         for r in range(len(GRID)):
             if values.shape == GRID[r].shape and np.allclose(values, GRID[r]):
-                raise Wrong(f"that is a whole row, grid[{r}]: {GRID[r].tolist()}. One pixel needs two numbers: "
-                            "grid[row, column].", hint="Add the column after a comma, inside the brackets.")
-        raise Wrong(f"my_pixel should be one grey value, got {short(answer)}.",
-                    hint="Pick one pixel with two numbers: grid[row, column].")
+                raise Wrong(tr("that is a whole row, grid[{r}]: {values}. One pixel needs two numbers: "
+                               "grid[row, column].", r=r, values=GRID[r].tolist()),
+                            hint=tr("Add the column after a comma, inside the brackets."))
+        raise Wrong(tr("my_pixel should be one grey value, got {got}.", got=short(answer)),
+                    hint=tr("Pick one pixel with two numbers: grid[row, column]."))
     value = expect_number(answer, "my_pixel")
     place = _where(value)
     row, col = PIXEL
     if place == PIXEL:
-        return "grid[0, 1] is 1.0: row 0 (the top), column 1 (the middle). First the row, then the column."
+        return tr("grid[0, 1] is 1.0: row 0 (the top), column 1 (the middle). First the row, then the column.")
     if place is None:
-        raise Wrong(f"{num(value)} is not one of grid's grey values.",
-                    hint="Take it out of grid, don't type it: grid[row, column].")
+        raise Wrong(tr("{value} is not one of grid's grey values.", value=num(value)),
+                    hint=tr("Take it out of grid, don't type it: grid[row, column]."))
     r, c = place
-    rows, cols = ("top", "middle", "bottom"), ("left", "middle", "right")
-    got = f"{num(value)} is grid[{r}, {c}], the {rows[r]} row, {cols[c]} column"
+    rows, cols = (tr("top"), tr("middle"), tr("bottom")), (tr("left"), tr("middle"), tr("right"))
+    got = tr("{value} is grid[{r}, {c}], the {row} row, {column} column",
+             value=num(value), r=r, c=c, row=rows[r], column=cols[c])
     if place == (row + 1, col + 1):
-        raise Wrong(f"{got}: you counted from 1. Python counts from 0.",
-                    hint="The top row is row 0, and the columns are 0, 1 and 2.")
+        raise Wrong(tr("{got}: you counted from 1. Python counts from 0.", got=got),
+                    hint=tr("The top row is row 0, and the columns are 0, 1 and 2."))
     if place == (col, row):
-        raise Wrong(f"{got}: row and column are swapped.",
-                    hint="The first number picks the row (going down), the second the column (going across).")
+        raise Wrong(tr("{got}: row and column are swapped.", got=got),
+                    hint=tr("The first number picks the row (going down), the second the column (going across)."))
     if place == (col + 1, row + 1):
-        raise Wrong(f"{got}: you counted from 1, and swapped row and column.",
-                    hint="Python counts from 0: the top row is row 0. The first number picks the row, "
-                         "the second the column.")
+        raise Wrong(tr("{got}: you counted from 1, and swapped row and column.", got=got),
+                    hint=tr("Python counts from 0: the top row is row 0. The first number picks the row, "
+                            "the second the column."))
     raise Wrong(f"{got}.",
-                hint="The top row is row 0; which column is the middle one? First the row, then the column.")
+                hint=tr("The top row is row 0; which column is the middle one? First the row, then the column."))
 
 
 # Warm-up 3 ----------------------------------------------------------------------
@@ -183,35 +190,38 @@ def warmup_count(answer):
     if _several(answer):
         values = as_array(answer, "my_count")
         if values.dtype == bool and values.shape == GRID.shape and np.array_equal(values, GRID > DARK):
-            raise Wrong("my_count is the grid of True/False that grid > 0.5 gives: True for the bright pixels. "
-                        "The question asks for a count of the dark ones.",
-                        hint="Darker means smaller: use <. Then count the Trues with np.sum(...).")
+            raise Wrong(tr("my_count is the grid of True/False that grid > 0.5 gives: True for the bright pixels. "
+                           "The question asks for a count of the dark ones."),
+                        hint=tr("Darker means smaller: use <. Then count the Trues with np.sum(...)."))
         if values.dtype == bool:
-            raise Wrong("my_count is a grid of True/False, one for each pixel; the question asks how many are True.",
-                        hint="np.sum(...) around the comparison counts the Trues: True counts as 1, False as 0.")
-        raise Wrong(f"my_count should be one count, got {short(answer)}.",
-                    hint="Compare grid with 0.5 and count the Trues with np.sum.")
+            raise Wrong(tr("my_count is a grid of True/False, one for each pixel; the question asks how many are "
+                           "True."),
+                        hint=tr("np.sum(...) around the comparison counts the Trues: True counts as 1, False as 0."))
+        raise Wrong(tr("my_count should be one count, got {got}.", got=short(answer)),
+                    hint=tr("Compare grid with 0.5 and count the Trues with np.sum."))
     if isinstance(answer, (bool, np.bool_)):
-        raise Wrong(f"my_count is {answer}, a single True/False; it should be a count.",
-                    hint="np.sum(grid < 0.5) counts the pixels for which the comparison is True.")
+        raise Wrong(tr("my_count is {answer}, a single True/False; it should be a count.", answer=answer),
+                    hint=tr("np.sum(grid < 0.5) counts the pixels for which the comparison is True."))
     count = expect_number(answer, "my_count")
     if count == right:
-        return f"{right} pixels are darker than 0.5: np.sum(grid < 0.5) adds 1 for every True."
+        return tr("{right} pixels are darker than 0.5: np.sum(grid < 0.5) adds 1 for every True.", right=right)
     if np.isclose(count, np.sum(GRID)):
-        raise Wrong(f"{num(round(count, 6))} is the sum of all the grey values, np.sum(grid). The question asks "
-                    "how many pixels are dark.", hint="Put a comparison inside: np.sum(grid < 0.5) counts the Trues.")
+        raise Wrong(tr("{count} is the sum of all the grey values, np.sum(grid). The question asks "
+                       "how many pixels are dark.", count=num(round(count, 6))),
+                    hint=tr("Put a comparison inside: np.sum(grid < 0.5) counts the Trues."))
     if np.isclose(count, np.sum(GRID[GRID < DARK])):
-        raise Wrong(f"{num(round(count, 6))} is the sum of the dark pixels' grey values; the question asks how many "
-                    "there are.", hint="np.sum(grid < 0.5) counts the Trues.")
+        raise Wrong(tr("{count} is the sum of the dark pixels' grey values; the question asks how many "
+                       "there are.", count=num(round(count, 6))), hint=tr("np.sum(grid < 0.5) counts the Trues."))
     mistakes = {
-        int(np.sum(GRID > DARK)): ("you counted the bright pixels, those above 0.5.",
-                                   "Darker means smaller: use < instead of >."),
-        GRID.size: ("that is every pixel of grid, dark or not.", "Count only the pixels where grid < 0.5 is True."),
-        len(GRID): ("that is len(grid), the number of rows.", "np.sum(grid < 0.5) counts the dark pixels."),
+        int(np.sum(GRID > DARK)): (tr("you counted the bright pixels, those above 0.5."),
+                                   tr("Darker means smaller: use < instead of >.")),
+        GRID.size: (tr("that is every pixel of grid, dark or not."),
+                    tr("Count only the pixels where grid < 0.5 is True.")),
+        len(GRID): (tr("that is len(grid), the number of rows."), tr("np.sum(grid < 0.5) counts the dark pixels.")),
     }
     mistakes.pop(right, None)  # never call the right count a mistake
     if float(count).is_integer() and int(count) in mistakes:
         message, hint = mistakes[int(count)]
         raise Wrong(f"{int(count)}: {message}", hint=hint)
-    raise Wrong(f"{num(count)} is not how many pixels of grid are darker than 0.5.",
-                hint="grid < 0.5 gives True for each dark pixel; np.sum(...) counts the Trues.")
+    raise Wrong(tr("{count} is not how many pixels of grid are darker than 0.5.", count=num(count)),
+                hint=tr("grid < 0.5 gives True for each dark pixel; np.sum(...) counts the Trues."))
