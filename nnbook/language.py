@@ -14,7 +14,7 @@ template for :meth:`str.format`, and goes through :func:`tr`::
     raise Wrong(tr("{what} should be one number, got {got}.", what=what, got=short(value)))
 
 :func:`tr` looks up the Dutch twin of the English template in
-``nnbook/locale/nl.json`` (``"messages"``, keyed by the English template)
+``nnbook/locale/nl/*.json`` (one file per part of the package, merged; ``"messages"``, keyed by the English template)
 when the language is Dutch, and fills in the values. The template must be a
 plain string literal, never an f-string or a variable: ``tests/test_language.py``
 reads every ``tr("...")`` in the package with ``ast`` and fails for a template
@@ -73,9 +73,13 @@ def catalog(code: str) -> dict[str, dict[str, str]]:
     """The translations into ``code`` shipped with the package: {"messages": {...}, "solutions": {...}}."""
     if code == "en":
         return {"messages": {}, "solutions": {}}
-    text = importlib.resources.files("nnbook").joinpath("locale", f"{code}.json").read_text(encoding="utf-8")
-    data = json.loads(text)
-    return {"messages": data.get("messages", {}), "solutions": data.get("solutions", {})}
+    merged: dict[str, dict[str, str]] = {"messages": {}, "solutions": {}}
+    folder = importlib.resources.files("nnbook").joinpath("locale", code)
+    for part in sorted((entry for entry in folder.iterdir() if entry.name.endswith(".json")), key=lambda e: e.name):
+        data = json.loads(part.read_text(encoding="utf-8"))
+        for kind in merged:
+            merged[kind].update(data.get(kind, {}))
+    return merged
 
 
 def tr(template: str, /, **values) -> str:

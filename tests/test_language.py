@@ -2,7 +2,7 @@
 
 How it works (CONTRIBUTING.md, "How the package speaks Dutch"): English
 messages are written in the code as ``tr("template {name}", name=...)``, and
-their Dutch twins live in ``nnbook/locale/nl.json``. These tests read every
+their Dutch twins live in ``nnbook/locale/nl/*.json``. These tests read every
 module of the package with ``ast`` (nothing is imported) and collect the
 *keys*, the English a learner can be shown:
 
@@ -43,7 +43,12 @@ import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "nnbook"
-CATALOG = PACKAGE / "locale" / "nl.json"
+CATALOG = PACKAGE / "locale" / "nl"
+"""The Dutch twins, one JSON file per part of the package (core.json, checks-03.json, widgets.json, ...)."""
+
+
+def catalog_files() -> list[pathlib.Path]:
+    return sorted(CATALOG.glob("*.json"))
 
 NOT_CONVERTED = {
     "nnbook/_validate.py",
@@ -186,8 +191,12 @@ def all_keys() -> list[Key]:
 
 
 def load_catalog() -> dict[str, dict[str, str]]:
-    data = json.loads(CATALOG.read_text(encoding="utf-8"))
-    return {"messages": data.get("messages", {}), "solutions": data.get("solutions", {})}
+    merged: dict[str, dict[str, str]] = {"messages": {}, "solutions": {}}
+    for path in catalog_files():
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for kind in merged:
+            merged[kind].update(data.get(kind, {}))
+    return merged
 
 
 def fields(template: str) -> set[tuple[str, str | None]]:
@@ -208,7 +217,7 @@ def twin_problems(path: pathlib.Path, catalog: dict[str, dict[str, str]]) -> lis
     for key in keys:
         dutch = catalog[key.kind].get(key.english)
         if dutch is None:
-            problems.append(f"{key}: no Dutch twin in nnbook/locale/nl.json ({key.kind})")
+            problems.append(f"{key}: no Dutch twin in nnbook/locale/nl/ ({key.kind})")
         elif key.kind == "messages":
             try:
                 english_fields, dutch_fields = fields(key.english), fields(dutch)
@@ -406,9 +415,15 @@ def test_no_dutch_twin_is_left_whose_english_is_gone(catalog):
 
 def test_the_catalog_is_tidy():
     """UTF-8 JSON with "messages" and "solutions" only, every value a string, written as the helper writes it."""
-    data = json.loads(CATALOG.read_text(encoding="utf-8"))
-    assert set(data) <= {"messages", "solutions", "about"}
-    assert all(isinstance(value, str) for kind in ("messages", "solutions") for value in data.get(kind, {}).values())
+    seen: dict[tuple[str, str], str] = {}
+    for path in catalog_files():
+        data = json.loads(path.read_text(encoding="utf-8"))
+        assert set(data) <= {"messages", "solutions", "about"}, path.name
+        for kind in ("messages", "solutions"):
+            assert all(isinstance(value, str) for value in data.get(kind, {}).values()), path.name
+            for english in data.get(kind, {}):
+                other = seen.setdefault((kind, english), path.name)
+                assert other == path.name, f"{english[:60]!r} is translated in both {other} and {path.name}"
 
 
 # The rules catch what they should -------------------------------------------------
@@ -573,15 +588,20 @@ def test_each_dutch_twin_is_shown_when_the_language_is_dutch(dutch):
         assert tr(english, **values) == twin.format(**values)
 
 
-def missing_as_json() -> str:
-    """The keys still without a Dutch twin, as catalog entries to fill in (the English copied)."""
+def missing_as_json(only: tuple[str, ...] = ()) -> str:
+    """The keys still without a Dutch twin, as catalog entries to fill in (the English copied).
+
+    ``only``: paths such as ``nnbook/check/n03_weighted_sums.py``, to list the keys of those modules alone.
+    """
     catalog = load_catalog()
     missing = {"messages": {}, "solutions": {}}
     for key in all_keys():
+        if only and not any(key.where.startswith(path) for path in only):
+            continue
         if key.english not in catalog[key.kind]:
             missing[key.kind][key.english] = key.english
     return json.dumps(missing, indent=1, ensure_ascii=False)
 
 
 if __name__ == "__main__":
-    print(missing_as_json())
+    print(missing_as_json(tuple(sys.argv[1:])))

@@ -84,5 +84,6 @@ def test_nnbook_reads_its_data_straight_from_the_zipped_wheel(wheel_path, tmp_pa
 
 
 def test_the_wheel_carries_the_dutch_twins_of_the_messages(wheel):
-    """nnbook.set_language("nl") reads nnbook/locale/nl.json through importlib.resources: it must be installed."""
-    assert wheel.read("nnbook/locale/nl.json") == (ROOT / "nnbook" / "locale" / "nl.json").read_bytes()
+    """nnbook.set_language("nl") reads nnbook/locale/nl/*.json through importlib.resources: they must be installed."""
+    for path in sorted((ROOT / "nnbook" / "locale" / "nl").glob("*.json")):
+        assert wheel.read(f"nnbook/locale/nl/{path.name}") == path.read_bytes()

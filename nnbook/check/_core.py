@@ -27,7 +27,7 @@ Writing a judge::
         ...
 
 Every text a learner reads goes through :func:`~nnbook.language.tr`, with
-the English in the code and its Dutch twin in ``nnbook/locale/nl.json``
+the English in the code and its Dutch twin in ``nnbook/locale/nl/*.json``
 (CONTRIBUTING.md, "How the package speaks Dutch").
 
 ``@exercise`` also registers the exercise in :data:`EXERCISES` under its
