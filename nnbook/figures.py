@@ -30,6 +30,7 @@ from ._validate import (
     require_finite,
     require_pixels,
 )
+from .language import tr
 from .network import Network
 
 ACTIVATION_CMAP = "gray"
@@ -160,7 +161,7 @@ def show_weights(weights_row, ax=None, title=None, limit=None, colorbar=True):
     if title is not None:
         ax.set_title(title)
     if colorbar:
-        fig.colorbar(picture, ax=ax, shrink=0.85, label="weight")
+        fig.colorbar(picture, ax=ax, shrink=0.85, label=tr("weight"))
     return fig
 
 
@@ -174,10 +175,10 @@ def show_prediction(outputs, ax=None, title=None):
     colours = [HIGHLIGHT if digit == winner else NEUTRAL for digit in range(10)]
     ax.bar(range(10), outputs, color=colours)
     ax.set_xticks(range(10))
-    ax.set_xlabel("digit")
-    ax.set_ylabel("output activation")
+    ax.set_xlabel(tr("digit"))
+    ax.set_ylabel(tr("output activation"))
     ax.set_ylim(0, max(1.0, float(outputs.max())))
-    ax.set_title(title if title is not None else f"the network says: {winner}")
+    ax.set_title(title if title is not None else tr("the network says: {winner}", winner=winner))
     return fig
 
 
@@ -296,8 +297,9 @@ def show_network(network, image, strongest=40, ax=None):
         if cut:
             ax.text(x, 0.0, "⋮", ha="center", va="center", fontsize=16, color="0.2", zorder=3,
                     bbox=dict(boxstyle="round,pad=0.1", facecolor="white", edgecolor="none"))
-        name = "input" if layer == 0 else "output" if layer == last else f"hidden {layer}"
-        ax.text(x, -1.22, f"{name}\n{network.sizes[layer]} neurons", ha="center", va="top", fontsize=9)
+        name = tr("input") if layer == 0 else tr("output") if layer == last else tr("hidden {layer}", layer=layer)
+        ax.text(x, -1.22, tr("{name}\n{count} neurons", name=name, count=network.sizes[layer]),
+                ha="center", va="top", fontsize=9)
     ax.set_xlim(-0.25, last + 0.3)
     ax.set_ylim(-1.5, 1.12)
     ax.set_aspect("equal")

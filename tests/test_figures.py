@@ -189,3 +189,17 @@ def test_image_grid_rounds_up_to_whole_rows():
     assert figures.grid_shape(2, 10) == (1, 2)
     fig, axes = figures.image_grid(5, 2, (1.0, 1.0))
     assert len(axes) == 5 and len(fig.axes) == 6 and not any(ax.axison for ax in fig.axes)
+
+
+def test_the_figures_speak_dutch_after_set_language(digits):
+    images, _ = digits
+    nnbook.set_language("nl")
+    try:
+        fig = nnbook.show_prediction(np.eye(10)[3])
+        assert fig.axes[0].get_title() == "het netwerk zegt: 3"
+        assert fig.axes[0].get_xlabel() == "cijfer"
+        texts = [t.get_text() for ax in nnbook.show_network(nnbook.Network(seed=2), images[0]).axes for t in ax.texts]
+        assert "verborgen 1\n16 neuronen" in texts and "invoer\n784 neuronen" in texts
+    finally:
+        nnbook.set_language("en")
+    assert nnbook.show_prediction(np.eye(10)[3]).axes[0].get_title() == "the network says: 3"

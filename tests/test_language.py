@@ -67,7 +67,6 @@ NOT_CONVERTED = {
     "nnbook/depth.py",
     "nnbook/detectors.py",
     "nnbook/evaluation.py",
-    "nnbook/figures.py",
     "nnbook/mnist.py",
     "nnbook/network.py",
     "nnbook/parts.py",
