@@ -333,3 +333,21 @@ def test_favourite_leaves_no_way_to_pass_with_a_fixed_image():
 
 def test_favourite_solution_passes_its_own_check():
     passes(check.favourite_image(run_solution(check.favourite_image)["favourite_image"]))
+
+
+@pytest.fixture
+def dutch():
+    nnbook.set_language("nl")
+    yield
+    nnbook.set_language("en")
+
+
+def test_the_feedback_speaks_dutch_after_set_language(dutch):
+    text = str(check.most_confused_pair(WINNERS[0][::-1]))
+    assert "de goede twee cijfers, maar in de verkeerde volgorde" in text and "keer" in text, text
+    best = int(np.argmax(np.diag(TABLE) / TABLE.sum(axis=1)))
+    text = str(passes(check.accuracy_per_digit(lambda t: np.diag(t) / np.sum(t, 1))))
+    word = ["nullen", "enen", "tweeën", "drieën", "vieren", "vijven", "zessen", "zevens", "achten", "negens"][best]
+    assert f"leest het netwerk de {word} het best" in text, text
+    assert "Vervang de ... door" in str(not_attempted(check.outputs_add_up(...)))
+    assert "# Elke pixel is 0" in repr(check.blank_canvas.solution())

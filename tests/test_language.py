@@ -62,7 +62,6 @@ NOT_CONVERTED = {
     "nnbook/check/n06_parameters.py",
     "nnbook/check/n07_matrices.py",
     "nnbook/check/n08_relu.py",
-    "nnbook/check/n09_network.py",
     "nnbook/check/n10_exit_ticket.py",
     "nnbook/depth.py",
     "nnbook/detectors.py",
