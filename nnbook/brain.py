@@ -30,6 +30,7 @@ from matplotlib.patches import Circle, Ellipse, FancyArrowPatch
 
 from .activations import sigmoid
 from .figures import ACTIVATION_CMAP, STYLE, WEIGHT_CMAP
+from .language import tr
 
 INPUT_ACTIVATIONS = (0.9, 0.1, 0.7, 0.0, 1.0)
 """The activations of the five neurons of the layer before, in the picture's network neuron (top to bottom)."""
@@ -43,9 +44,17 @@ BIAS = -1.0
 DENDRITES = 5
 """How many branches of dendrites the nerve cell in the picture has: a real one has many more."""
 
-BRAIN_LABELS = ("dendrites: signals come in", "cell body", "axon: a signal goes out")
-NETWORK_LABELS = ("activations of the layer before", "weights (notebook 03): how much each input counts",
-                  "one number between 0 and 1")
+
+
+def brain_labels() -> tuple[str, str, str]:
+    """The nerve cell's labels, in the current language: its dendrites, cell body and axon."""
+    return tr("dendrites: signals come in"), tr("cell body"), tr("axon: a signal goes out")
+
+
+def network_labels() -> tuple[str, str, str]:
+    """The network neuron's labels, in the current language, broken into lines as the picture shows them."""
+    return (tr("activations of the layer before"), tr("weights (notebook 03):\nhow much each input counts"),
+            tr("one number\nbetween 0 and 1"))
 
 
 def network_neuron_activation() -> float:
@@ -89,10 +98,11 @@ def _draw_nerve_cell(ax) -> None:
                           linewidth=1.4)
     out.set_gid("signal-out")
     ax.add_patch(out)
-    ax.text(1.6, -2.75, BRAIN_LABELS[0], ha="center", va="top", fontsize=9)
-    ax.text(body_x, 1.05, BRAIN_LABELS[1], ha="center", va="bottom", fontsize=9)
-    ax.text(6.6, -0.4, BRAIN_LABELS[2], ha="center", va="top", fontsize=9)
-    ax.set_title("a neuron in your brain")
+    dendrites, cell_body, axon = brain_labels()
+    ax.text(1.6, -2.75, dendrites, ha="center", va="top", fontsize=9)
+    ax.text(body_x, 1.05, cell_body, ha="center", va="bottom", fontsize=9)
+    ax.text(6.6, -0.4, axon, ha="center", va="top", fontsize=9)
+    ax.set_title(tr("a neuron in your brain"))
 
 
 def _draw_network_neuron(ax) -> None:
@@ -120,12 +130,12 @@ def _draw_network_neuron(ax) -> None:
                           linewidth=1.6)
     out.set_gid("to-next-layer")
     ax.add_patch(out)
-    ax.text(1.6, -2.75, NETWORK_LABELS[0], ha="center", va="top", fontsize=9)
-    ax.text(1.55, 1.75, NETWORK_LABELS[1].replace(": ", ":\n"), ha="left", va="bottom", fontsize=9, color="0.25")
-    ax.text(node_x + 0.5, -0.85, NETWORK_LABELS[2].replace(" between", "\nbetween"), ha="left", va="top",
-            fontsize=9)
-    ax.text(7.4, 0.25, "to the next layer", ha="center", va="bottom", fontsize=9)
-    ax.set_title("a neuron in the network")
+    before, weights, one_number = network_labels()
+    ax.text(1.6, -2.75, before, ha="center", va="top", fontsize=9)
+    ax.text(1.55, 1.75, weights, ha="left", va="bottom", fontsize=9, color="0.25")
+    ax.text(node_x + 0.5, -0.85, one_number, ha="left", va="top", fontsize=9)
+    ax.text(7.4, 0.25, tr("to the next layer"), ha="center", va="bottom", fontsize=9)
+    ax.set_title(tr("a neuron in the network"))
 
 
 def show_neuron_analogy():

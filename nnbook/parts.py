@@ -26,6 +26,8 @@ tests the hope honestly.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.colors import to_rgba
@@ -45,16 +47,36 @@ from ._validate import (
     require_finite,
 )
 from .figures import ACTIVATION_CMAP, HIGHLIGHT, NEUTRAL, STYLE, new_axes, show_digit
+from .language import tr
 
 THICKNESS = 3.0
 """Pen width of the drawn parts, in pixels: about as wide as an MNIST stroke."""
 
-DIGIT_PARTS = {
-    9: ("loop on top", "line on the right"),
-    8: ("loop on top", "loop at the bottom"),
-    4: ("line on the left", "line across", "line on the right"),
-}
-"""The video's examples: which parts each digit is hoped to be made of."""
+class _DigitParts(Mapping):
+    """The video's examples, digit → names of its parts, named in the current language when read."""
+
+    def _parts(self) -> dict[int, tuple[str, ...]]:
+        return {
+            9: (tr("loop on top"), tr("line on the right")),
+            8: (tr("loop on top"), tr("loop at the bottom")),
+            4: (tr("line on the left"), tr("line across"), tr("line on the right")),
+        }
+
+    def __getitem__(self, digit):
+        return self._parts()[digit]
+
+    def __iter__(self):
+        return iter(self._parts())
+
+    def __len__(self):
+        return len(self._parts())
+
+    def __repr__(self):
+        return repr(self._parts())
+
+
+DIGIT_PARTS = _DigitParts()
+"""The video's examples: which parts each digit is hoped to be made of (the names follow set_language)."""
 
 
 def _point(value, name: str) -> np.ndarray:
@@ -99,11 +121,11 @@ def digit_parts() -> dict[str, np.ndarray]:
     Returns a new dict of masks each time, so you may change them freely.
     """
     return {
-        "loop on top": loop(center=(9.5, 14.5), radius=4.5),
-        "loop at the bottom": loop(center=(18.5, 13.5), radius=4.5),
-        "line on the right": line(start=(11, 17), end=(23, 16)),
-        "line on the left": line(start=(5, 10), end=(15, 8)),
-        "line across": line(start=(15.5, 7), end=(15.5, 21)),
+        tr("loop on top"): loop(center=(9.5, 14.5), radius=4.5),
+        tr("loop at the bottom"): loop(center=(18.5, 13.5), radius=4.5),
+        tr("line on the right"): line(start=(11, 17), end=(23, 16)),
+        tr("line on the left"): line(start=(5, 10), end=(15, 8)),
+        tr("line across"): line(start=(15.5, 7), end=(15.5, 21)),
     }
 
 
@@ -161,7 +183,7 @@ def podium(by_digit, places=3) -> str:
     values = require_finite(as_float_array(by_digit, "by_digit"), "by_digit")
     places = positive_int(places, "places")
     order = ranking(values)[:places]
-    return ", ".join(f"{digit}s ({values[digit]:.0%})" for digit in order)
+    return ", ".join(tr("{digit}s ({share:.0%})", digit=digit, share=values[digit]) for digit in order)
 
 
 def digits_with(part_name: str) -> list[int]:
@@ -213,14 +235,14 @@ def show_loop_test(loop_mask, by_digit, average_image, digit):
     best = ranking(values)[0]
     with plt.rc_context(STYLE):
         fig, (left, right) = plt.subplots(1, 2, figsize=(7.0, 2.8), width_ratios=(1, 2))
-    show_part(loop_mask, average_image, ax=left, title=f"on the average {digit}")
+    show_part(loop_mask, average_image, ax=left, title=tr("on the average {digit}", digit=digit))
     right.bar(range(10), values, color=[HIGHLIGHT if d == best else NEUTRAL for d in range(10)])
     right.set_xticks(range(10))
-    right.set_xlabel("digit")
-    right.set_ylabel("ring covered with ink")
+    right.set_xlabel(tr("digit"))
+    right.set_ylabel(tr("ring covered with ink"))
     right.set_ylim(0, 0.8)
     right.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
-    right.set_title(f"best covered: {podium(values)}")
+    right.set_title(tr("best covered: {podium}", podium=podium(values)))
     return fig
 
 
@@ -261,7 +283,7 @@ def _drawn(drawn) -> dict[str, np.ndarray]:
     if not isinstance(drawn, dict) or not drawn:
         raise TypeError(f"drawn must be a dict of parts, name → 28×28 mask, as parts.digit_parts() gives, "
                         f"got {describe(drawn)}")
-    return {name: as_mask(part, f"the part {name!r}") for name, part in drawn.items()}
+    return {name: as_mask(part, tr("the part {name!r}", name=name)) for name, part in drawn.items()}
 
 
 def show_digit_parts(images, labels, drawn=None):
@@ -280,7 +302,7 @@ def show_digit_parts(images, labels, drawn=None):
         if len(found) == 0:
             raise ValueError(f"images holds no {digit}: give digits with labels that include 9, 8 and 4")
         example = found[0].reshape(SIDE, SIDE)
-        show_digit(example, ax=row[0], title=f"a {digit}")
+        show_digit(example, ax=row[0], title=tr("a {digit}", digit=digit))
         for ax, name in zip(row[1:], names):
             show_part(masks[name], example, ax=ax, title=name)
         for ax in row[1 + len(names):]:
@@ -347,7 +369,7 @@ def _bar_panels(results, hoped, titles, ylabel, width):
         ax.bar(range(10), values, color=[HIGHLIGHT if d in wanted else NEUTRAL for d in range(10)])
         ax.set_title(title)
         ax.set_xticks(range(10))
-        ax.set_xlabel("digit")
+        ax.set_xlabel(tr("digit"))
     axes[0][0].set_ylabel(ylabel)
     axes[0][0].yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
     return fig
@@ -361,14 +383,15 @@ def show_overlap_by_part(by_part):
     by_part = _results(by_part, "by_part")
     known = {name for names in DIGIT_PARTS.values() for name in names}
     hoped = [digits_with(name) if name in known else [] for name in by_part]
-    return _bar_panels(by_part, hoped, list(by_part), "part covered", 2.4)
+    return _bar_panels(by_part, hoped, list(by_part), tr("part covered"), 2.4)
 
 
 def show_combined(combined):
     """One bar chart per digit 9, 8, 4 (from :func:`combined_by_digit`): its weakest part covered, in orange."""
     combined = _results(combined, "combined")
     return _bar_panels(combined, [[digit] for digit in combined],
-                       [f"the parts of the {digit} together" for digit in combined], "weakest part covered", 3.0)
+                       [tr("the parts of the {digit} together", digit=digit) for digit in combined],
+                       tr("weakest part covered"), 3.0)
 
 
 def podiums(results, places=3) -> str:
@@ -380,7 +403,7 @@ def podiums(results, places=3) -> str:
     a part: best covered by 8s (51%), 3s (45%)
     """
     results = _results(results, "results")
-    labels = {key: key if isinstance(key, str) else f"the {key}'s parts" for key in results}
+    labels = {key: key if isinstance(key, str) else tr("the {digit}'s parts", digit=key) for key in results}
     width = max(len(label) for label in labels.values())
-    return "\n".join(f"{labels[key]:>{width}}: best covered by {podium(values, places)}"
-                     for key, values in results.items())
+    return "\n".join(tr("{label}: best covered by {podium}", label=f"{labels[key]:>{width}}",
+                         podium=podium(values, places)) for key, values in results.items())

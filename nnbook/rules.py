@@ -50,6 +50,7 @@ from ._validate import (
     require_finite,
 )
 from .figures import ACTIVATION_CMAP, HIGHLIGHT, NEUTRAL, STYLE, image_grid, show_digit, show_digits
+from .language import tr
 
 BRIGHT = 0.5
 """A pixel counts as bright (part of the ink) when its grey value is above this."""
@@ -232,19 +233,21 @@ def show_patch(image, top, left, mark=None):
                              f"columns {left}-{left + PATCH - 1}")
     with plt.rc_context(STYLE):
         fig, (whole, zoom) = plt.subplots(1, 2, figsize=(7.0, 3.3))
-    show_digit(image, ax=whole, title="the whole 28×28 picture")
+    show_digit(image, ax=whole, title=tr("the whole 28×28 picture"))
     whole.add_patch(Rectangle((left - 0.5, top - 0.5), PATCH, PATCH, fill=False, edgecolor=HIGHLIGHT, linewidth=2))
     zoom.imshow(patch, cmap=ACTIVATION_CMAP, vmin=0, vmax=1)
     zoom.set_xticks([])
     zoom.set_yticks([])
-    zoom.set_title(f"rows {top}-{top + PATCH - 1}, columns {left}-{left + PATCH - 1}")
+    zoom.set_title(tr("rows {top}-{bottom}, columns {left}-{right}", top=top, bottom=top + PATCH - 1, left=left,
+                      right=left + PATCH - 1))
     for (r, c), value in np.ndenumerate(patch):
         zoom.text(c, r, f"{value:.1f}", ha="center", va="center", fontsize=9,
                   color="black" if value > 0.5 else "white")
     if mark is not None:
         zoom.add_patch(Rectangle((col - left - 0.5, row - top - 0.5), 1, 1, fill=False, edgecolor=HIGHLIGHT,
                                  linewidth=2.5))
-        zoom.set_xlabel(f"framed: row {row}, column {col}, grey value {image[row, col]:.2f}")
+        zoom.set_xlabel(tr("framed: row {row}, column {col}, grey value {grey:.2f}", row=row, col=col,
+                           grey=image[row, col]))
     return fig
 
 
@@ -276,8 +279,8 @@ def show_pixel(image, row, col, title=None):
         fig, ax = plt.subplots(figsize=(3.0, 3.0))
     show_digit(image, ax=ax, title=title)
     ax.add_patch(Rectangle((col - 0.5, row - 0.5), 1, 1, fill=False, edgecolor=HIGHLIGHT, linewidth=2))
-    text = (f"pixel ({row}, {col}) is number 28 × {row} + {col} = {SIDE * row + col} of the 784\n"
-            f"its grey value: {image[row, col]:.2f}")
+    text = tr("pixel ({row}, {col}) is number 28 × {row} + {col} = {number} of the 784\nits grey value: {grey:.2f}",
+              row=row, col=col, number=SIDE * row + col, grey=image[row, col])
     return fig, text
 
 
@@ -295,7 +298,8 @@ def pixel_explorer(images, labels, image=2, row=14, col=14):
     labels = digit_labels(labels, len(batch))
 
     def read_pixel(image, row, col):
-        fig, text = show_pixel(batch[image], row, col, title=f"image no. {image}: a {labels[image]}")
+        title = tr("image no. {image}: a {label}", image=image, label=labels[image])
+        fig, text = show_pixel(batch[image], row, col, title=title)
         plt.show()
         print(text)
 
@@ -353,11 +357,11 @@ def show_ink_counts(counts, labels, typical, seed=0):
     with plt.rc_context(STYLE):
         fig, ax = plt.subplots(figsize=(7.0, 3.2))
     ax.scatter(labels + spread, counts, s=2, color=NEUTRAL, alpha=0.3)
-    ax.scatter(DIGITS, typical, marker="_", s=600, linewidths=3, color=HIGHLIGHT, label="typical count")
+    ax.scatter(DIGITS, typical, marker="_", s=600, linewidths=3, color=HIGHLIGHT, label=tr("typical count"))
     ax.set_xticks(DIGITS)
-    ax.set_xlabel("digit")
-    ax.set_ylabel("bright pixels")
-    ax.legend(loc="upper right")
+    ax.set_xlabel(tr("digit"))
+    ax.set_ylabel(tr("bright pixels"))
+    ax.legend(loc=1)  # upper right
     return fig
 
 
@@ -367,13 +371,13 @@ def show_right_by_digit(guesses, labels):
     with plt.rc_context(STYLE):
         fig, ax = plt.subplots(figsize=(6.0, 2.8))
     ax.bar(DIGITS, right, color=NEUTRAL)
-    ax.axhline(0.1, color="0.3", linestyle="--", linewidth=1, label="guessing (10%)")
+    ax.axhline(0.1, color="0.3", linestyle="--", linewidth=1, label=tr("guessing (10%)"))
     ax.set_xticks(DIGITS)
-    ax.set_xlabel("digit")
-    ax.set_ylabel("read right")
+    ax.set_xlabel(tr("digit"))
+    ax.set_ylabel(tr("read right"))
     ax.set_ylim(0, 1)
     ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
-    ax.legend(loc="upper right")
+    ax.legend(loc=1)  # upper right
     return fig
 
 
@@ -391,8 +395,9 @@ def show_strip(image):
         fig, ax = plt.subplots(figsize=(9.0, 1.6))
     ax.imshow(image.reshape(1, SIDE * SIDE), cmap=ACTIVATION_CMAP, vmin=0, vmax=1, aspect="auto")
     ax.set_yticks([])
-    ax.set_xticks(range(0, SIDE * SIDE, SIDE * STRIP_ROWS), [f"row {row}" for row in range(0, SIDE, STRIP_ROWS)])
-    ax.set_xlabel("position in the list (0 to 783)")
+    ax.set_xticks(range(0, SIDE * SIDE, SIDE * STRIP_ROWS),
+                  [tr("row {row}", row=row) for row in range(0, SIDE, STRIP_ROWS)])
+    ax.set_xlabel(tr("position in the list (0 to 783)"))
     return fig
 
 
@@ -408,7 +413,7 @@ def show_input_row(image, row):
     grey = plt.get_cmap(ACTIVATION_CMAP)
     with plt.rc_context(STYLE):
         fig, (left, right) = plt.subplots(1, 2, figsize=(7.5, 2.6), width_ratios=(1, 2.2))
-    show_digit(image, ax=left, title="the picture")
+    show_digit(image, ax=left, title=tr("the picture"))
     left.add_patch(Rectangle((-0.5, row - 0.5), SIDE, 1, fill=False, edgecolor=HIGHLIGHT, linewidth=1.5))
     for col, activation in enumerate(image[row]):
         right.add_patch(Circle((col, 0), 0.42, facecolor=grey(activation), edgecolor="0.45", linewidth=0.8))
@@ -418,5 +423,5 @@ def show_input_row(image, row):
     right.set_ylim(-1.8, 1)
     right.set_aspect("equal")
     right.set_axis_off()
-    right.set_title(f"input neurons {first} to {first + SIDE - 1}")
+    right.set_title(tr("input neurons {first} to {last}", first=first, last=first + SIDE - 1))
     return fig

@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 from matplotlib.colors import to_rgba
 
+import nnbook
 from nnbook import brain
 from nnbook.figures import ACTIVATION_CMAP
 
@@ -41,7 +42,7 @@ def test_the_nerve_cell_has_dendrites_a_cell_body_and_an_axon_labelled(figure):
     assert len(artists(ax, "cell-body")) == 1
     assert len(artists(ax, "axon")) == 1
     assert len(artists(ax, "signal-out")) == 1
-    assert texts(ax) == list(brain.BRAIN_LABELS)
+    assert texts(ax) == [" ".join(label.split()) for label in brain.brain_labels()]
     # Signals flow from left to right: the dendrites are left of the cell body, the axon right of it.
     body = artists(ax, "cell-body")[0].center[0]
     assert all(max(line.get_xdata()) <= body for line in artists(ax, "dendrite-"))
@@ -64,8 +65,8 @@ def test_the_network_neuron_has_one_weighted_line_per_input(figure):
     node = artists(ax, "neuron")[0]
     assert all(line.get_xdata()[-1] == node.center[0] for line in lines), "every line ends at the neuron"
     assert len(artists(ax, "to-next-layer")) == 1
-    for label in (*brain.NETWORK_LABELS, "to the next layer"):
-        assert label in texts(ax)
+    for label in (*brain.network_labels(), "to the next layer"):
+        assert " ".join(label.split()) in texts(ax)
     assert "weights (notebook 03): how much each input counts" in texts(ax), (
         "the picture names weights one notebook before 03 explains them: it says what they are, and where")
 
@@ -88,3 +89,14 @@ def test_notebook_02s_core_draws_the_picture():
     core = ["".join(cell["source"]) for cell in load_notebook("02")["cells"]
             if cell["cell_type"] == "code" and "extension" not in cell["metadata"].get("tags", [])]
     assert any("brain.show_neuron_analogy()" in source for source in core)
+
+
+def test_the_labels_speak_dutch_after_set_language():
+    nnbook.set_language("nl")
+    try:
+        fig = brain.show_neuron_analogy()
+        assert fig.axes[0].get_title() == "een neuron in je hersenen"
+        assert "naar de volgende laag" in texts(fig.axes[1])
+    finally:
+        nnbook.set_language("en")
+        plt.close(fig)

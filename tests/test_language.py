@@ -52,7 +52,6 @@ def catalog_files() -> list[pathlib.Path]:
 
 NOT_CONVERTED = {
     "nnbook/_validate.py",
-    "nnbook/brain.py",
     "nnbook/by_hand.py",
     "nnbook/check/_workshop.py",
     "nnbook/data/__init__.py",
@@ -68,9 +67,7 @@ NOT_CONVERTED = {
     "nnbook/evaluation.py",
     "nnbook/mnist.py",
     "nnbook/network.py",
-    "nnbook/parts.py",
     "nnbook/progress.py",
-    "nnbook/rules.py",
     "nnbook/squishing.py",
     "nnbook/timing.py",
     "nnbook/training.py",
