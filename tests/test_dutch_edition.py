@@ -89,7 +89,8 @@ def test_same_cells_in_the_same_order_with_the_same_ids_types_and_metadata(name)
     for index, (english, dutch) in enumerate(pairs(name)):
         where = f"nl/{name} cell {index} ({english['id']})"
         assert dutch["id"] == english["id"], f"{where}: the Dutch cell has id {dutch['id']!r}"
-        assert dutch["cell_type"] == english["cell_type"], f"{where}: a {dutch['cell_type']} cell, not {english['cell_type']}"
+        assert dutch["cell_type"] == english["cell_type"], (
+            f"{where}: a {dutch['cell_type']} cell, not {english['cell_type']}")
         assert dutch.get("metadata", {}) == english.get("metadata", {}), (
             f"{where}: metadata {dutch.get('metadata')} differs from the English {english.get('metadata')}")
 
@@ -98,7 +99,8 @@ def test_same_cells_in_the_same_order_with_the_same_ids_types_and_metadata(name)
 def test_same_notebook_metadata(name):
     english, dutch = load("en", name), load("nl", name)
     for key in ("kernelspec", "nnbook"):
-        assert dutch["metadata"].get(key) == english["metadata"].get(key), f"nl/{name}: notebook metadata {key!r} differs"
+        assert dutch["metadata"].get(key) == english["metadata"].get(key), (
+            f"nl/{name}: notebook metadata {key!r} differs")
     assert ("widgets" in dutch["metadata"]) == ("widgets" in english["metadata"]), (
         f"nl/{name}: only one edition has saved widget state")
     assert (dutch["nbformat"], dutch["nbformat_minor"]) == (english["nbformat"], english["nbformat_minor"])
@@ -235,7 +237,8 @@ def test_dutch_notebook_has_a_title_goals_summary_and_next_link(name):
     assert f"({following}.ipynb)" in text, f"nl/{name} does not link to the next notebook, {following}"
 
 
-ENGLISH_HEADINGS = re.compile(r"^#+ (Exercise\b|Going further\b|Summary\b)|\*\*After this notebook you can", re.MULTILINE)
+ENGLISH_HEADINGS = re.compile(
+    r"^#+ (Exercise\b|Going further\b|Summary\b)|\*\*After this notebook you can", re.MULTILINE)
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -436,8 +439,10 @@ def test_glossary_is_read_as_expected():
 @pytest.mark.parametrize(("edition", "name"), BOTH)
 def test_executed_top_to_bottom_in_a_fresh_kernel(edition, name):
     counts = [cell["execution_count"] for cell in code_cells(load(edition, name)) if source(cell).strip()]
-    assert None not in counts, f"{edition}/{name}: {counts.count(None)} code cells were never run; run `python3 run.py execute`"
-    assert counts == list(range(1, len(counts) + 1)), f"{edition}/{name}: execution counts {counts} are not 1, 2, 3, ..."
+    assert None not in counts, (
+        f"{edition}/{name}: {counts.count(None)} code cells were never run; run `python3 run.py execute`")
+    assert counts == list(range(1, len(counts) + 1)), (
+        f"{edition}/{name}: execution counts {counts} are not 1, 2, 3, ...")
 
 
 @pytest.mark.parametrize(("edition", "name"), BOTH)
@@ -445,7 +450,8 @@ def test_no_unexpected_errors_or_stderr(edition, name):
     for cell in code_cells(load(edition, name)):
         kinds = [(output["output_type"], output.get("name")) for output in cell.get("outputs", [])]
         if "raises-exception" in tags(cell):
-            assert ("error", None) in kinds, f"{edition}/{name} cell {cell['id']} is tagged raises-exception but raised nothing"
+            assert ("error", None) in kinds, (
+                f"{edition}/{name} cell {cell['id']} is tagged raises-exception but raised nothing")
         else:
             assert ("error", None) not in kinds, f"{edition}/{name} cell {cell['id']} stored an untagged error"
         assert ("stream", "stderr") not in kinds, f"{edition}/{name} cell {cell['id']} stored output on stderr"
@@ -455,7 +461,8 @@ def test_no_unexpected_errors_or_stderr(edition, name):
 def test_outputs_hold_no_machine_specific_paths(edition, name):
     for cell in code_cells(load(edition, name)):
         found = MACHINE_PATH.search(json.dumps(cell.get("outputs", [])))
-        assert not found, f"{edition}/{name} cell {cell['id']} has a machine-specific path in its output: {found.group(0)}"
+        assert not found, (
+            f"{edition}/{name} cell {cell['id']} has a machine-specific path in its output: {found.group(0)}")
 
 
 @pytest.mark.parametrize(("edition", "name"), BOTH)
@@ -473,7 +480,7 @@ def test_widgets_are_ignored_by_nbval_and_their_state_is_saved(edition, name):
 
 @pytest.mark.parametrize("name", NAMES)
 def test_dutch_notebook_was_executed_in_dutch_not_copied(name):
-    """Fails while a Dutch notebook holds the English outputs: run `python3 run.py execute` (after the package speaks Dutch).
+    """Fails while a Dutch notebook holds the English outputs; `python3 run.py execute` once the package speaks Dutch.
 
     An executed notebook has its own widgets (new model ids) and the package's Dutch in its outputs,
     so at least one output differs from the English one.
