@@ -1,11 +1,14 @@
 """Re-run notebooks top to bottom in a fresh kernel and store their outputs.
 
-    python3 run.py execute                      # every notebook
+    python3 run.py execute                      # every notebook, the English and the Dutch edition
     python3 run.py execute notebooks/03-*.ipynb # some of them
+    python3 run.py execute notebooks/nl/03-weighted-sums.ipynb
 
 Run it after changing a notebook or anything in nnbook that a notebook uses:
 nbval compares the outputs stored here with a new run. Each notebook gets its
-own fresh kernel, started in notebooks/, so execution counts go 1, 2, 3, ...
+own fresh kernel, started in its own folder (notebooks/ or notebooks/nl/, as
+nbval does), so execution counts go 1, 2, 3, ... A Dutch notebook switches the
+package to Dutch in its install cell, so its outputs are the package's Dutch.
 Cells tagged ``raises-exception`` may raise; any other error stops with the
 notebook unchanged. Widget state is saved, so widgets show in static views.
 The kernels record no progress (NNBOOK_PROGRESS=off): the stored outputs must
@@ -25,6 +28,8 @@ from nbclient.exceptions import CellExecutionError
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
+EDITIONS = (NOTEBOOKS, NOTEBOOKS / "nl")
+"""The English edition, then the Dutch one (issue 16): the same file names, cell for cell."""
 
 
 def execute(path: pathlib.Path) -> None:
@@ -37,7 +42,7 @@ def execute(path: pathlib.Path) -> None:
         notebook,
         timeout=600,
         kernel_name="python3",
-        resources={"metadata": {"path": str(NOTEBOOKS)}},
+        resources={"metadata": {"path": str(path.parent)}},
         store_widget_state=True,
         record_timing=False,
     )
@@ -57,16 +62,21 @@ def _has_widgets(notebook) -> bool:
     return bool(state.get("state"))
 
 
+def every_notebook() -> list[pathlib.Path]:
+    """Every notebook of both editions: the English ones first, then the Dutch ones."""
+    return [path for folder in EDITIONS for path in sorted(folder.glob("[0-9][0-9]-*.ipynb"))]
+
+
 def main(argv: list[str]) -> int:
-    paths = [pathlib.Path(a).resolve() for a in argv] or sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
+    paths = [pathlib.Path(a).resolve() for a in argv] or every_notebook()
     failed = []
     for path in paths:
         start = time.perf_counter()
         try:
             execute(path)
         except CellExecutionError as error:
-            failed.append(path.name)
-            print(f"FAILED {path.name}: a cell raised an error; the stored notebook is unchanged.\n{error}")
+            failed.append(str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else path.name)
+            print(f"FAILED {failed[-1]}: a cell raised an error; the stored notebook is unchanged.\n{error}")
             continue
         print(f"executed {path.relative_to(ROOT)} in {time.perf_counter() - start:.1f} s", flush=True)
     if failed:

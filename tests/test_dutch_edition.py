@@ -25,11 +25,13 @@ from __future__ import annotations
 
 import base64
 import configparser
+import importlib.util
 import json
 import pathlib
 import re
 import struct
 
+import nbformat
 import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -489,3 +491,40 @@ def test_dutch_notebook_was_executed_in_dutch_not_copied(name):
                  if english["cell_type"] == "code" and english["outputs"] != dutch["outputs"]]
     assert differing, (f"nl/{name} holds exactly the English outputs: it was copied, not executed in Dutch; "
                        "run `python3 run.py execute notebooks/nl/" + name + ".ipynb`")
+
+
+# python3 run.py execute runs both editions --------------------------------------------------
+
+def execute_script():
+    spec = importlib.util.spec_from_file_location("execute_notebooks", ROOT / "scripts" / "execute_notebooks.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    return script
+
+
+def test_run_py_execute_without_arguments_runs_both_editions():
+    paths = [path.relative_to(ROOT).as_posix() for path in execute_script().every_notebook()]
+    assert paths == [f"notebooks/{name}.ipynb" for name in NAMES] + [f"notebooks/nl/{name}.ipynb" for name in NAMES]
+
+
+def test_run_py_execute_starts_a_dutch_kernel_in_notebooks_nl_as_nbval_does(monkeypatch, tmp_path):
+    script = execute_script()
+    started = []
+
+    class Client:
+        def __init__(self, notebook, **options):
+            self.notebook = notebook
+            started.append(options)
+
+        def execute(self, **options):
+            return self.notebook
+
+    monkeypatch.setattr(script, "NotebookClient", Client)
+    folder = tmp_path / "nl"
+    folder.mkdir()
+    path = folder / "tiny.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 + 1")]), path)
+    script.execute(path)
+    (options,) = started
+    assert options["resources"]["metadata"]["path"] == str(folder)
+    assert options["store_widget_state"] is True
