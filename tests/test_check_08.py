@@ -297,3 +297,17 @@ def test_leaky_relu_survives_bad_answers():
 
 def test_leaky_relu_solution_passes_its_own_check():
     passes(check.leaky_relu_function(run_solution(check.leaky_relu_function)["leaky_relu"]))
+
+
+def test_the_feedback_of_notebook_08_is_dutch_when_the_language_is_dutch():
+    nnbook.set_language("nl")
+    try:
+        feedback = str(check.relu_neuron_outputs([-3, 3]))
+        assert "je hebt de bias erbij opgeteld" in feedback and "Hint: ReLU(-3) = max(0, -3) = 0: het neuron staat uit." \
+            in feedback, feedback
+        assert "geen enkel" in str(check.sigmoid_never_off("C"))
+        assert "1 048 576" in str(check.sigmoid_fade_depth(10))
+        assert "Schrijf my_relu_slope(z)" in repr(check.relu_slope_function)
+        assert "# Gewogen som 7" in check.relu_neuron_outputs.solution().code
+    finally:
+        nnbook.set_language("en")
