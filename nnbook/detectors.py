@@ -47,6 +47,7 @@ from matplotlib.patches import Rectangle
 
 from ._validate import SIDE, as_float_array, describe, digit_labels, image_batch, number, pixel_grid, require_finite
 from .figures import ACTIVATION_CMAP, HIGHLIGHT, NEUTRAL, STYLE, grid_shape, new_axes, show_digit, show_weights
+from .language import tr
 from .neuron import weighted_sum
 
 INSIDE, AROUND = 1.0, -1.0
@@ -181,8 +182,8 @@ def show_sums_by_digit(sums, labels, threshold=None, ax=None, title=None, xlim=N
         ax.axvline(threshold, color="0.2", linestyle="--", linewidth=1.2)
     ax.set_yticks(range(10), [str(9 - d) for d in range(10)])
     ax.set_ylim(-0.2, 10)
-    ax.set_ylabel("digit")
-    ax.set_xlabel("weighted sum")
+    ax.set_ylabel(tr("digit"))
+    ax.set_xlabel(tr("weighted sum"))
     ax.set_xlim(edges[0], edges[-1])
     if title is not None:
         ax.set_title(title)
@@ -201,10 +202,10 @@ def show_pass_rates(rates, ax=None, title=None):
     ax.bar(range(10), np.ones(10), color="0.92")
     ax.bar(range(10), shown, color=HIGHLIGHT)
     ax.set_xticks(range(10))
-    ax.set_xlabel("digit")
+    ax.set_xlabel(tr("digit"))
     ax.set_ylim(0, 1)
     ax.set_yticks([0, 0.5, 1], ["0%", "50%", "100%"])
-    ax.set_ylabel("fires for")
+    ax.set_ylabel(tr("fires for"))
     if title is not None:
         ax.set_title(title)
     return fig
@@ -258,7 +259,7 @@ def show_strokes(weights, strokes, names):
         raise ValueError(f"names must be a list with one title per stroke ({len(batch)}), got {describe(names)}")
     with plt.rc_context(STYLE):
         fig, axes = plt.subplots(1, len(batch) + 1, figsize=(2.4 * (len(batch) + 1), 2.6))
-    show_weights(weights, ax=axes[0], title="the detector", colorbar=False)
+    show_weights(weights, ax=axes[0], title=tr("the detector"), colorbar=False)
     for ax, stroke, name in zip(axes[1:], batch, names):
         show_digit(stroke.reshape(SIDE, SIDE), ax=ax, title=str(name))
     return fig
@@ -303,9 +304,9 @@ def show_products(weights, digits, names):
     for row, digit, name in zip(axes, batch, names):
         digit = digit.reshape(SIDE, SIDE)
         show_digit(digit, ax=row[0], title=str(name))
-        show_weights(weights, ax=row[1], title="weights", colorbar=False)
+        show_weights(weights, ax=row[1], title=tr("weights"), colorbar=False)
         show_weights(weights * digit, ax=row[2], limit=1, colorbar=False,
-                     title=f"products: sum {np.sum(weights * digit):.1f}")
+                     title=tr("products: sum {total:.1f}", total=np.sum(weights * digit)))
     return fig
 
 
@@ -319,14 +320,15 @@ def show_average_digits(images, labels, digits):
     labels = digit_labels(labels, len(batch))
     if isinstance(digits, (str, bytes)) or not hasattr(digits, "__len__") or len(digits) == 0:
         raise TypeError(f"digits must be a list of digits 0-9, such as [1, 0], got {describe(digits)}")
-    digits = [number(digit, "each digit", minimum=0, integer=True) for digit in digits]
+    digits = [number(digit, tr("each digit"), minimum=0, integer=True) for digit in digits]
     missing = [digit for digit in digits if not np.any(labels == digit)]
     if missing:
         raise ValueError(f"there are no images of the digit {missing[0]} among the {len(batch)} images")
     with plt.rc_context(STYLE):
         fig, axes = plt.subplots(1, len(digits), figsize=(2.6 * len(digits), 2.8), squeeze=False)
     for ax, digit in zip(axes[0], digits):
-        show_digit(batch[labels == digit].mean(axis=0).reshape(SIDE, SIDE), ax=ax, title=f"the average {digit}")
+        show_digit(batch[labels == digit].mean(axis=0).reshape(SIDE, SIDE), ax=ax,
+                   title=tr("the average {digit}", digit=digit))
     return fig
 
 
@@ -347,13 +349,14 @@ def show_region(top, left, height, width, images, labels):
     with plt.rc_context(STYLE):
         fig, (map_ax, hist_ax) = plt.subplots(1, 2, figsize=(9.0, 3.8), width_ratios=(1, 1.6))
     show_weights(weights, ax=map_ax, colorbar=False,
-                 title=f"rows {top}-{top + height - 1}, columns {left}-{left + width - 1}")
+                 title=tr("rows {top}-{bottom}, columns {left}-{right}", top=top, bottom=top + height - 1,
+                          left=left, right=left + width - 1))
     if np.all(sums == 0):
         hist_ax.set_axis_off()
-        hist_ax.text(0.5, 0.5, "no digit has ink here:\nevery weighted sum is 0",
+        hist_ax.text(0.5, 0.5, tr("no digit has ink here:\nevery weighted sum is 0"),
                      ha="center", va="center", transform=hist_ax.transAxes)
     else:
-        show_sums_by_digit(sums, labels, ax=hist_ax, title="weighted sums", xlim=region_sums_axis(sums))
+        show_sums_by_digit(sums, labels, ax=hist_ax, title=tr("weighted sums"), xlim=region_sums_axis(sums))
     return fig
 
 
@@ -390,8 +393,8 @@ def region_explorer(images, labels, region=EXAMPLE_REGION):
         plt.show()
 
     return interactive(explore,
-                       top=IntSlider(top, 0, SIDE - 1, description="top row"),
-                       left=IntSlider(left, 0, SIDE - 1, description="left column"),
+                       top=IntSlider(top, 0, SIDE - 1, description=tr("top row")),
+                       left=IntSlider(left, 0, SIDE - 1, description=tr("left column")),
                        height=IntSlider(height, 1, SIDE, description="height"),
                        width=IntSlider(width, 1, SIDE, description="width"))
 
@@ -407,9 +410,10 @@ def show_bias_shift(sums, labels, bias):
     sums = require_finite(as_float_array(sums, "sums"), "sums")
     with plt.rc_context(STYLE):
         fig, (before, after) = plt.subplots(1, 2, figsize=(9.0, 3.8), sharey=True)
-    show_sums_by_digit(sums, labels, threshold=-bias, ax=before, title=f"weighted sum, line at {_threshold(bias):g}")
-    show_sums_by_digit(sums + bias, labels, threshold=0, ax=after, title="weighted sum + bias, line at 0")
-    after.set_xlabel("weighted sum + bias")
+    show_sums_by_digit(sums, labels, threshold=-bias, ax=before,
+                       title=tr("weighted sum, line at {threshold:g}", threshold=_threshold(bias)))
+    show_sums_by_digit(sums + bias, labels, threshold=0, ax=after, title=tr("weighted sum + bias, line at 0"))
+    after.set_xlabel(tr("weighted sum + bias"))
     return fig
 
 
@@ -447,9 +451,11 @@ def show_bias(weights, bias, images, labels, sums=None, strip=None):
     top, bottom = fig.subfigures(2, 1, height_ratios=(1.6, 1))
     hist_ax, bar_ax = top.subplots(1, 2, width_ratios=(1.5, 1))
     show_sums_by_digit(sums, labels, threshold=-bias, ax=hist_ax,
-                       title=f"bias {bias + 0.0:g}, so threshold {_threshold(bias):g}", xlim=(-15, 30))
+                       title=tr("bias {bias:g}, so threshold {threshold:g}", bias=bias + 0.0,
+                                threshold=_threshold(bias)),
+                       xlim=(-15, 30))
     show_pass_rates(pass_rates(weights, bias, batch, labels), ax=bar_ax,
-                    title=f"fires for {np.mean(sums + bias > 0):.0%} of all digits")
+                    title=tr("fires for {share:.0%} of all digits", share=np.mean(sums + bias > 0)))
     show_firing(batch[strip], sums[strip] + bias > 0, labels[strip], ax=bottom.subplots())
     return fig
 

@@ -43,6 +43,7 @@ import numpy as np
 from ._validate import as_float_array, describe, digit_labels, image_batch, number, require_finite
 from .activations import sigmoid
 from .figures import HIGHLIGHT, NEUTRAL, STYLE
+from .language import tr
 
 FIRST = (2.0, 1.0)
 """Notebook 05's neuron 1, as (weight, bias): it turns its input a into 2a + 1."""
@@ -111,12 +112,12 @@ def show_two_neurons(first=FIRST, second=SECOND, inputs=None):
     with plt.rc_context(STYLE):
         fig, (plain, squished) = plt.subplots(1, 2, figsize=(9.0, 3.0))
     plain.plot(inputs, two_neurons(inputs, first, second), color="0.2", linewidth=2)
-    plain.set_title(f"no σ between: {_formula(weight, bias)}")
+    plain.set_title(tr("no σ between: {formula}", formula=_formula(weight, bias)))
     squished.plot(inputs, two_neurons(inputs, first, second, squish=True), color=HIGHLIGHT, linewidth=2.5)
-    squished.set_title(f"σ between: {w2:g} × σ({_formula(w1, b1)}) {_signed(b2)}")
+    squished.set_title(tr("σ between: {formula}", formula=f"{w2:g} × σ({_formula(w1, b1)}) {_signed(b2)}"))
     for ax in (plain, squished):
-        ax.set_xlabel("input a of neuron 1")
-    plain.set_ylabel("output of neuron 2")
+        ax.set_xlabel(tr("input a of neuron 1"))
+    plain.set_ylabel(tr("output of neuron 2"))
     return fig
 
 
@@ -164,17 +165,17 @@ def show_nudges(weighted_sum, nudged, biases=None):
         fig, (whole, zoom) = plt.subplots(1, 2, figsize=(9.0, 3.0))
     for ax, xs in ((whole, biases), (zoom, close)):
         step, activation = nudge(weighted_sum, xs)
-        ax.plot(xs, step, color=NEUTRAL, linestyle="--", linewidth=2, label="yes/no (notebook 04)")
+        ax.plot(xs, step, color=NEUTRAL, linestyle="--", linewidth=2, label=tr("yes/no (notebook 04)"))
         ax.plot(xs, activation, color="0.2", linewidth=2, label="σ")
         ax.set_xlabel("bias")
     for values in nudge(weighted_sum, nudged):
         zoom.plot(nudged, values, "o", color=HIGHLIGHT, markersize=6, markeredgecolor="0.2")
     whole.axvspan(low - margin, high + margin, color=HIGHLIGHT, alpha=0.3, linewidth=0)
     whole.set_ylim(-0.05, 1.05)
-    whole.set_ylabel("output")
-    whole.set_title(f"every bias from {biases.min():g} to {biases.max():g}")
-    whole.legend(loc="upper left", fontsize=9)
-    zoom.set_title("zoomed in on the nudges")
+    whole.set_ylabel(tr("output"))
+    whole.set_title(tr("every bias from {low:g} to {high:g}", low=biases.min(), high=biases.max()))
+    whole.legend(loc=2, fontsize=9)  # upper left
+    zoom.set_title(tr("zoomed in on the nudges"))
     return fig
 
 
@@ -239,7 +240,7 @@ def show_sigmoid(xs=None):
     ax.plot(xs, sigmoid(xs), color="0.2", linewidth=2)
     ax.plot([0], [0.5], "o", color=HIGHLIGHT, markersize=9, markeredgecolor="0.2")
     ax.annotate("σ(0) = 0.5", (0, 0.5), xytext=(1.2, 0.38))
-    ax.set_xlabel("x (weighted sum + bias)")
+    ax.set_xlabel(tr("x (weighted sum + bias)"))
     ax.set_ylabel("σ(x)")
     ax.set_title("σ(x) = 1 / (1 + e⁻ˣ)")
     return fig
@@ -267,21 +268,27 @@ def show_before_and_after(z, labels, digit=7):
     low, high = np.floor(z.min()), np.ceil(z.max())
     panels = ((before, z, np.linspace(low, high, int(high - low) + 1)), (after, sigmoid(z), np.linspace(0, 1, 21)))
     for ax, values, bins in panels:
-        for group, colour, name in ((~chosen, NEUTRAL, "other digits"), (chosen, HIGHLIGHT, f"{digit}s")):
+        groups = ((~chosen, NEUTRAL, tr("other digits")), (chosen, HIGHLIGHT, tr("{digit}s", digit=digit)))
+        for group, colour, name in groups:
             share = np.full(group.sum(), 1 / group.sum())   # each image counts as a share of its group
             ax.hist(values[group], bins=bins, weights=share, color=colour, alpha=0.75, label=name)
     before.axvline(0, color="0.2", linestyle="--", linewidth=1)
-    before.set_xlabel("weighted sum + bias")
-    before.set_ylabel("share of the digits")
-    before.set_title("before the sigmoid")
-    after.set_xlabel("activation σ(weighted sum + bias)")
-    after.set_title("after the sigmoid")
-    after.legend(loc="upper center")
+    before.set_xlabel(tr("weighted sum + bias"))
+    before.set_ylabel(tr("share of the digits"))
+    before.set_title(tr("before the sigmoid"))
+    after.set_xlabel(tr("activation σ(weighted sum + bias)"))
+    after.set_title(tr("after the sigmoid"))
+    after.legend(loc=9)  # upper center
     return fig
 
 
-def show_squished_digits(images, z, title="weighted sum + bias, and below it the activation"):
-    """Digits side by side, each titled with its weighted sum + bias ``z`` and, below it, σ(z)."""
+def show_squished_digits(images, z, title=None):
+    """Digits side by side, each titled with its weighted sum + bias ``z`` and, below it, σ(z).
+
+    ``title`` above them all: by default, what the numbers are.
+    """
+    if title is None:
+        title = tr("weighted sum + bias, and below it the activation")
     batch, _ = image_batch(images, "images")
     z = require_finite(as_float_array(z, "z"), "z")
     if z.shape != (len(batch),):
@@ -313,14 +320,15 @@ def show_slide_and_steepen(sums=None):
     with plt.rc_context(STYLE):
         fig, (slide_ax, steep_ax) = plt.subplots(1, 2, figsize=(9.0, 3.2), sharey=True)
     for bias, style in zip(SLIDE_BIASES, styles):
-        slide_ax.plot(sums, sigmoid(sums + bias), color="0.2", linestyle=style, linewidth=2, label=f"bias {bias:g}")
+        slide_ax.plot(sums, sigmoid(sums + bias), color="0.2", linestyle=style, linewidth=2,
+                      label=tr("bias {bias:g}", bias=bias))
     for scale, style in zip(STEEPEN_SCALES, styles):
         steep_ax.plot(sums, sigmoid(scale * sums - 10 * scale), color="0.2", linestyle=style, linewidth=2,
-                      label=f"scale {scale:g}, bias {-10 * scale:g}")
-    for ax, title in ((slide_ax, "the bias slides the curve"), (steep_ax, "the scale makes it steeper")):
+                      label=tr("scale {scale:g}, bias {bias:g}", scale=scale, bias=-10 * scale))
+    for ax, title in ((slide_ax, tr("the bias slides the curve")), (steep_ax, tr("the scale makes it steeper"))):
         ax.axhline(0.5, color=NEUTRAL, linestyle=":")
-        ax.set_xlabel("the detector's weighted sum")
+        ax.set_xlabel(tr("the detector's weighted sum"))
         ax.set_title(title)
-        ax.legend(loc="upper left", fontsize=9)
-    slide_ax.set_ylabel("activation")
+        ax.legend(loc=2, fontsize=9)  # upper left
+    slide_ax.set_ylabel(tr("activation"))
     return fig

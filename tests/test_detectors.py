@@ -361,3 +361,13 @@ def test_bias_explorer_starts_at_the_example_bias_and_redraws_for_a_new_one(monk
     slider.value = 0.0
     assert drawn == [detectors.EXAMPLE_BIAS, 0.0]
     matplotlib.pyplot.close("all")
+
+
+def test_the_figures_speak_dutch_after_set_language():
+    import nnbook
+    nnbook.set_language("nl")
+    try:
+        fig = detectors.show_pass_rates(np.linspace(0, 1, 10), title="x")
+        assert fig.axes[0].get_xlabel() == "cijfer" and fig.axes[0].get_ylabel() == "vuurt bij"
+    finally:
+        nnbook.set_language("en")

@@ -189,3 +189,14 @@ def test_show_slide_and_steepen_puts_each_curves_middle_where_the_text_says():
     assert [t.get_text() for t in steep.get_legend().get_texts()] == [
         "scale 0.5, bias -5", "scale 1, bias -10", "scale 3, bias -30"]
     matplotlib.pyplot.close("all")
+
+
+def test_the_figures_speak_dutch_after_set_language():
+    import nnbook
+    nnbook.set_language("nl")
+    try:
+        fig = squishing.show_slide_and_steepen()
+        assert [ax.get_title() for ax in fig.axes] == ["de bias schuift de curve op", "de schaal maakt hem steiler"]
+        assert fig.axes[0].get_ylabel() == "activering"
+    finally:
+        nnbook.set_language("en")
