@@ -493,6 +493,36 @@ def test_dutch_notebook_was_executed_in_dutch_not_copied(name):
                        "run `python3 run.py execute notebooks/nl/" + name + ".ipynb`")
 
 
+def dutch_not_attempted() -> str:
+    """What an untouched check says in Dutch, from the package's catalog (": nog niet geprobeerd. ")."""
+    import nnbook
+    from nnbook.language import tr
+
+    nnbook.set_language("nl")
+    try:
+        shown = tr("○ {exercise}: not attempted yet. {message}", exercise="EXERCISE", message="MESSAGE")
+    finally:
+        nnbook.set_language("en")
+    return shown.split("EXERCISE")[1].split("MESSAGE")[0]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_dutch_exercises_are_stored_untouched_and_in_dutch(name):
+    """Where the English stores a check as not attempted yet, the Dutch stores the package's Dutch for it.
+
+    Fails until the Dutch notebooks are executed (``python3 run.py execute``) after check/_core speaks Dutch.
+    """
+    untouched = dutch_not_attempted()
+    for english, dutch in pairs(name):
+        if english["cell_type"] != "code":
+            continue
+        shown_en = "".join(text for output in english["outputs"] for _, text in text_of(output))
+        shown_nl = "".join(text for output in dutch["outputs"] for _, text in text_of(output))
+        if "not attempted yet" in shown_en:
+            assert untouched in shown_nl, (
+                f"nl/{name} cell {english['id']}: the stored check does not say {untouched.strip()!r}:\n{shown_nl}")
+
+
 # python3 run.py execute runs both editions --------------------------------------------------
 
 def execute_script():
