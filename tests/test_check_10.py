@@ -276,3 +276,19 @@ def test_q8_names_the_misconception_of_each_wrong_choice(answer, phrases):
 
 def test_q8_praise_names_the_brightest_output():
     assert "the network says 3" in str(passes(check.exit_8("B")))
+
+
+@pytest.fixture
+def dutch():
+    nnbook.set_language("nl")
+    yield
+    nnbook.set_language("en")
+
+
+def test_the_feedback_speaks_dutch_after_set_language(dutch):
+    text = str(check.exit_2(16 + 10))
+    assert "telt de neuronen aan beide kanten" in text and "Opdracht 1" in text, text
+    assert "is ongeveer σ(4), alleen de gewogen som" in str(check.exit_5(0.98))
+    assert str(passes(check.exit_8("B"))).startswith("✓ exit_8: uitvoer 3 is het hoogst (0.64)")
+    assert "tussen aanhalingstekens" in str(not_attempted(check.exit_1(...)))
+    assert "# Een neuron van de invoerlaag" in repr(check.exit_1.solution())

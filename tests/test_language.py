@@ -60,7 +60,6 @@ NOT_CONVERTED = {
     "nnbook/check/n05_sigmoid.py",
     "nnbook/check/n06_parameters.py",
     "nnbook/check/n07_matrices.py",
-    "nnbook/check/n10_exit_ticket.py",
     "nnbook/depth.py",
     "nnbook/evaluation.py",
     "nnbook/mnist.py",
