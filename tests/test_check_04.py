@@ -209,3 +209,20 @@ def test_separator_suggested_bias_really_scores_what_it_says():
     assert score == pytest.approx(np.mean(fired == (labels[keep] == 1)))
     assert score >= max(np.mean(detectors.fires(weights, b, images[keep]) == (labels[keep] == 1))
                         for b in np.arange(-40.0, 40.0, 0.5))
+
+
+@pytest.fixture
+def dutch():
+    nnbook.set_language("nl")
+    yield
+    nnbook.set_language("en")
+
+
+def test_the_feedback_speaks_dutch_after_set_language(dutch):
+    text = str(check.threshold_bias(6))
+    assert "vuurt je neuron als de gewogen som groter is dan -6" in text and "Hint: De bias wordt" in text, text
+    assert "De drempelwaarde is de bias met het omgekeerde teken" in str(passes(check.threshold_bias(-6)))
+    assert "Het vuurt voor elk cijfer: de drempelwaarde is te laag" in str(check.ones_vs_zeros((_middle_only(), 0)))
+    assert "Vervang de ... door" in str(not_attempted(check.bias_direction(...)))
+    assert "Voor hoeveel van de 2000 testcijfers" in repr(check.passing_count)
+    assert "# Het neuron vuurt als" in repr(check.threshold_bias.solution())

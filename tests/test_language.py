@@ -56,7 +56,6 @@ NOT_CONVERTED = {
     "nnbook/check/_workshop.py",
     "nnbook/data/__init__.py",
     "nnbook/check/n03_weighted_sums.py",
-    "nnbook/check/n04_bias.py",
     "nnbook/check/n05_sigmoid.py",
     "nnbook/check/n06_parameters.py",
     "nnbook/check/n07_matrices.py",

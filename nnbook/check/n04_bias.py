@@ -8,6 +8,7 @@ import numpy as np
 
 from ..data import load_digits
 from ..detectors import EXAMPLE_BIAS, example_weights
+from ..language import tr
 from ..neuron import weighted_sum
 from ._core import Wrong, as_array, exercise, expect_array, expect_choice, expect_number, expect_pair, matches, num
 
@@ -28,21 +29,21 @@ my_answer = -6
 ''')
 def threshold_bias(answer):
     """The bias that makes a neuron fire only when its weighted sum is above 6."""
-    bias = expect_number(answer, "your bias")
-    if matches(bias, -THRESHOLD, "your bias", rtol=0.0, atol=1e-9):
-        return ("weighted sum + (-6) > 0 exactly when the weighted sum is above 6. "
-                "The threshold is the bias with its sign flipped.")
+    bias = expect_number(answer, tr("your bias"))
+    if matches(bias, -THRESHOLD, tr("your bias"), rtol=0.0, atol=1e-9):
+        return tr("weighted sum + (-6) > 0 exactly when the weighted sum is above 6. "
+                  "The threshold is the bias with its sign flipped.")
     fires_above = num(-bias) if bias != 0 else "0"
     if math.isclose(bias, THRESHOLD, abs_tol=1e-9):
-        raise Wrong(f"with a bias of +{num(bias)}, your neuron fires when the weighted sum is above -{num(bias)}, "
-                    "not above 6: the sign is the wrong way round.",
-                    hint="The bias is added to the sum. What do you add to 6 to get 0?")
+        raise Wrong(tr("with a bias of +{bias}, your neuron fires when the weighted sum is above -{bias}, "
+                       "not above 6: the sign is the wrong way round.", bias=num(bias)),
+                    hint=tr("The bias is added to the sum. What do you add to 6 to get 0?"))
     if math.isclose(bias, EXAMPLE_BIAS, abs_tol=1e-9):
-        raise Wrong("-10 is the video's bias, for a threshold of 10. This neuron's threshold is 6.",
-                    hint="The same idea: a threshold of 10 gave -10.")
-    raise Wrong(f"with a bias of {num(bias)}, your neuron fires when the weighted sum is above {fires_above}, "
-                "not above 6.",
-                hint="The neuron fires when weighted sum + bias > 0. Which bias turns a sum of exactly 6 into 0?")
+        raise Wrong(tr("-10 is the video's bias, for a threshold of 10. This neuron's threshold is 6."),
+                    hint=tr("The same idea: a threshold of 10 gave -10."))
+    raise Wrong(tr("with a bias of {bias}, your neuron fires when the weighted sum is above {above}, "
+                   "not above 6.", bias=num(bias), above=fires_above),
+                hint=tr("The neuron fires when weighted sum + bias > 0. Which bias turns a sum of exactly 6 into 0?"))
 
 
 # The core's second exercise: which way does a more negative bias move the line? ----
@@ -72,19 +73,20 @@ def bias_direction(answer):
     choice = expect_choice(answer, BIAS_CHOICES, "my_choice")
     before, after, lost = _firing_counts()
     if choice == "B":
-        return (f"a bias of -15 means: fire when the weighted sum is above 15, not above 10. The dashed line "
-                f"moved right, so fewer digits get past it: {after:,} of the 8,000 training digits instead of "
-                f"{before:,}. "
-                "A more negative bias makes a neuron harder to switch on.")
+        return tr("a bias of -15 means: fire when the weighted sum is above 15, not above 10. The dashed line "
+                  "moved right, so fewer digits get past it: {after:,} of the 8,000 training digits instead of "
+                  "{before:,}. "
+                  "A more negative bias makes a neuron harder to switch on.", after=after, before=before)
     if choice == "A":
-        raise Wrong("-15 is a smaller number than -10, so it is tempting to think the line moved left. But the "
-                    "bias is the threshold with its sign flipped: a bias of -15 means 'the weighted sum must be "
-                    "above 15'. The dashed line moved right, from 10 to 15, so fewer digits get past it.",
-                    hint="Move the slider from -10 to -15 and watch the orange part shrink.")
-    raise Wrong("the weights did not change, so the weighted sums did not change: that part is right. But the "
-                "neuron fires when weighted sum + bias > 0, so the bias moves the line the sums must pass, from "
-                f"10 to 15. The {lost:,} training digits with a sum between 10 and 15 no longer get through.",
-                hint="Move the slider from -10 to -15 and watch the dashed line.")
+        raise Wrong(tr("-15 is a smaller number than -10, so it is tempting to think the line moved left. But the "
+                       "bias is the threshold with its sign flipped: a bias of -15 means 'the weighted sum must be "
+                       "above 15'. The dashed line moved right, from 10 to 15, so fewer digits get past it."),
+                    hint=tr("Move the slider from -10 to -15 and watch the orange part shrink."))
+    raise Wrong(tr("the weights did not change, so the weighted sums did not change: that part is right. But the "
+                   "neuron fires when weighted sum + bias > 0, so the bias moves the line the sums must pass, from "
+                   "10 to 15. The {lost:,} training digits with a sum between 10 and 15 no longer get through.",
+                   lost=lost),
+                hint=tr("Move the slider from -10 to -15 and watch the dashed line."))
 
 
 # Going further: how many test digits get through? (medium) --------------------------
@@ -108,49 +110,49 @@ def passing_count(answer):
     right = int(np.sum(sums + EXAMPLE_BIAS > 0))
     n = len(sums)
     _not_the_whole_list(answer, sums)
-    count = expect_number(answer, "your count")
+    count = expect_number(answer, tr("your count"))
     if count == right:
-        return (f"{right} of the {n:,} test digits ({right / n:.0%}) have a weighted sum above 10, "
-                "so the neuron fires for them.")
+        return tr("{right} of the {n:,} test digits ({share:.0%}) have a weighted sum above 10, "
+                  "so the neuron fires for them.", right=right, n=n, share=right / n)
     if math.isclose(count, right / n, abs_tol=1e-6) or math.isclose(count, 100 * right / n, abs_tol=1e-4):
-        raise Wrong(f"{num(count)} is a fraction or a percentage; the question asks how many digits.",
-                    hint="np.sum(fired) counts the True values.")
+        raise Wrong(tr("{count} is a fraction or a percentage; the question asks how many digits.", count=num(count)),
+                    hint=tr("np.sum(fired) counts the True values."))
     if count != int(count):
-        raise Wrong(f"{num(count)} is not a whole number; a count of digits is.")
+        raise Wrong(tr("{count} is not a whole number; a count of digits is.", count=num(count)))
     mistakes = {
-        int(np.sum(sums > 0)): ("you counted the sums above 0: the bias is missing.",
-                                "The neuron fires when weighted sum + bias > 0, with bias -10."),
-        int(np.sum(sums - EXAMPLE_BIAS > 0)): ("you counted the sums above -10: the bias was subtracted.",
-                                               "Add the bias: sums + (-10) > 0, which is sums > 10."),
-        n - right: ("that is how many digits do NOT make it fire.",
-                    "Count where weighted sum + bias > 0."),
-        n: ("that is every test digit, not only those that make it fire.",
-            "len(...) counts every entry, True or False alike; np.sum(...) counts only the Trues."),
-        int(np.sum(sums + EXAMPLE_BIAS >= 0)): ("you also counted sums of exactly 10; the neuron fires only "
-                                                "above it.", "Use > 0, not >= 0."),
-        int(np.sum(_example_sums("train") + EXAMPLE_BIAS > 0)): ("that is the count for the 8,000 training "
-                                                                 "digits.", 'Use nnbook.load_digits("test").'),
+        int(np.sum(sums > 0)): (tr("you counted the sums above 0: the bias is missing."),
+                                tr("The neuron fires when weighted sum + bias > 0, with bias -10.")),
+        int(np.sum(sums - EXAMPLE_BIAS > 0)): (tr("you counted the sums above -10: the bias was subtracted."),
+                                               tr("Add the bias: sums + (-10) > 0, which is sums > 10.")),
+        n - right: (tr("that is how many digits do NOT make it fire."),
+                    tr("Count where weighted sum + bias > 0.")),
+        n: (tr("that is every test digit, not only those that make it fire."),
+            tr("len(...) counts every entry, True or False alike; np.sum(...) counts only the Trues.")),
+        int(np.sum(sums + EXAMPLE_BIAS >= 0)): (tr("you also counted sums of exactly 10; the neuron fires only "
+                                                   "above it."), tr("Use > 0, not >= 0.")),
+        int(np.sum(_example_sums("train") + EXAMPLE_BIAS > 0)): (tr("that is the count for the 8,000 training "
+                                                                    "digits."), tr('Use nnbook.load_digits("test").')),
     }
     mistakes.pop(right, None)  # never call the right count a mistake
     if int(count) in mistakes:
         message, hint = mistakes[int(count)]
         raise Wrong(f"{int(count)}: {message}", hint=hint)
-    raise Wrong(f"{num(count)} is not it.",
-                hint="Compute the 2,000 weighted sums with nnbook.weighted_sum(weights, test_images), "
-                     "add the bias, and count how many are above 0.")
+    raise Wrong(tr("{value} is not it.", value=num(count)),
+                hint=tr("Compute the 2,000 weighted sums with nnbook.weighted_sum(weights, test_images), "
+                        "add the bias, and count how many are above 0."))
 
 
 def _not_the_whole_list(answer, sums: np.ndarray) -> None:
     """The learner gave all 2,000 values (True/False, or the sums) instead of counting them."""
     if isinstance(answer, (list, tuple, np.ndarray)) and (
             answer.size if isinstance(answer, np.ndarray) else len(answer)) == len(sums):
-        values = as_array(answer, "your answer").ravel()
+        values = as_array(answer, tr("your answer")).ravel()
         if values.dtype == bool:
-            raise Wrong(f"you gave all {len(sums):,} True/False values, one per test digit. "
-                        "The question asks how many are True.",
-                        hint="np.sum(...) counts them: True counts as 1, False as 0.")
-        raise Wrong(f"you gave {len(sums):,} numbers, one per test digit; the answer is one count.",
-                    hint="Add the bias to the sums, compare with 0 (> 0), and count the Trues with np.sum.")
+            raise Wrong(tr("you gave all {n:,} True/False values, one per test digit. "
+                           "The question asks how many are True.", n=len(sums)),
+                        hint=tr("np.sum(...) counts them: True counts as 1, False as 0."))
+        raise Wrong(tr("you gave {n:,} numbers, one per test digit; the answer is one count.", n=len(sums)),
+                    hint=tr("Add the bias to the sums, compare with 0 (> 0), and count the Trues with np.sum."))
 
 
 # Going further: a neuron that tells 1s from 0s (challenge) --------------------------
@@ -198,44 +200,47 @@ def ones_vs_zeros(answer):
     weights, bias = expect_pair(answer, "my_weights", "my_bias")
     weights = expect_array(weights, "my_weights")
     if weights.shape not in ((28, 28), (784,)):
-        raise Wrong(f"my_weights has shape {weights.shape}; it needs one weight per pixel, shape (28, 28).")
+        raise Wrong(tr("my_weights has shape {shape}; it needs one weight per pixel, shape (28, 28).",
+                       shape=weights.shape))
     weights = weights.ravel()
     bias = expect_number(bias, "my_bias")
     if not np.any(weights):
-        raise Wrong("all your weights are 0: every digit gets the sum 0, so only the bias decides, and it "
-                    "decides the same for every digit.", hint="Put positive weights where 1s have ink.")
+        raise Wrong(tr("all your weights are 0: every digit gets the sum 0, so only the bias decides, and it "
+                       "decides the same for every digit."), hint=tr("Put positive weights where 1s have ink."))
 
     images, labels = _zeros_and_ones("test")
     fired = images @ weights + bias > 0
     ones, zeros = fired[labels == 1], fired[labels == 0]
     score = float(np.mean(fired == (labels == 1)))
-    report = (f"Score: {score:.1%} of the {len(labels)} test 0s and 1s. "
-              f"It fires for {ones.mean():.1%} of the 1s and for {zeros.mean():.1%} of the 0s.")
+    report = tr("Score: {score:.1%} of the {n} test 0s and 1s. "
+                "It fires for {ones:.1%} of the 1s and for {zeros:.1%} of the 0s.",
+                score=score, n=len(labels), ones=ones.mean(), zeros=zeros.mean())
     if score >= TARGET:
-        return report + " Your neuron tells 1s from 0s."
+        return tr("{report} Your neuron tells 1s from 0s.", report=report)
     if zeros.mean() > ones.mean():
-        raise Wrong(report + " It prefers 0s to 1s.",
-                    hint="Flip the signs: positive weights where 1s have ink, negative where 0s have ink.")
+        raise Wrong(tr("{report} It prefers 0s to 1s.", report=report),
+                    hint=tr("Flip the signs: positive weights where 1s have ink, negative where 0s have ink."))
     best_bias, best_score, n_train = _best_bias(weights)
     weights_too_weak = best_score < TARGET
     advice = ""
     if best_score > score:
-        advice += (f" With your weights, the bias {best_bias:.1f} would score {best_score:.1%} on the "
-                   f"{n_train:,} training 0s and 1s.")
+        advice += tr(" With your weights, the bias {bias:.1f} would score {score:.1%} on the "
+                     "{n:,} training 0s and 1s.", bias=best_bias, score=best_score, n=n_train)
     if weights_too_weak:
-        advice += (" No bias reaches 95% with these weights, so change the weights too: 0s have ink in "
-                   "places where 1s have none. Put negative weights there.")
+        advice += tr(" No bias reaches 95% with these weights, so change the weights too: 0s have ink in "
+                     "places where 1s have none. Put negative weights there.")
     if ones.all() and zeros.all():
-        raise Wrong(report + " It fires for every digit: the threshold is too low.",
-                    hint="Lower the bias (a more negative number), so only big weighted sums get through." + advice)
+        raise Wrong(tr("{report} It fires for every digit: the threshold is too low.", report=report),
+                    hint=tr("Lower the bias (a more negative number), so only big weighted sums get through.")
+                    + advice)
     if not ones.any() and not zeros.any():
-        raise Wrong(report + " It never fires: the threshold is too high.",
-                    hint="Raise the bias (a bigger number, closer to 0 or above it)." + advice)
+        raise Wrong(tr("{report} It never fires: the threshold is too high.", report=report),
+                    hint=tr("Raise the bias (a bigger number, closer to 0 or above it).") + advice)
     if zeros.mean() > 1 - ones.mean():
-        hint = "Too many 0s get through" + (
-            "." if weights_too_weak else ": lower the bias, or put negative weights where 0s have ink.")
+        hint = tr("Too many 0s get through.") if weights_too_weak else \
+            tr("Too many 0s get through: lower the bias, or put negative weights where 0s have ink.")
     else:
-        hint = "Too many 1s stay quiet" + (
-            "." if weights_too_weak else ": raise the bias, or put positive weights where 1s have ink.")
+        hint = tr("Too many 1s stay quiet.") if weights_too_weak else \
+            tr("Too many 1s stay quiet: raise the bias, or put positive weights where 1s have ink.")
     hint += advice
-    raise Wrong(report + f" The target is {TARGET:.0%}.", hint=hint)
+    raise Wrong(tr("{report} The target is {target:.0%}.", report=report, target=TARGET), hint=hint)
