@@ -41,6 +41,7 @@ from matplotlib.colors import LinearSegmentedColormap
 
 from ._validate import SIDE, as_float_array, describe, digit_labels, image_batch, positive_int, require_pixels
 from .figures import ACTIVATION_CMAP, HIGHLIGHT, NEUTRAL, STYLE, image_grid, new_axes, show_digit, show_prediction
+from .language import tr
 from .network import Network
 from .training import History
 
@@ -102,12 +103,13 @@ def format_table(table) -> str:
             return f"[{value:>{width}}]"
         return f" {value if value else '·':>{width}} "
     header = "".join(f" {c:>{width}} " for c in range(N_DIGITS))
+    written, said = tr("written"), tr("the network said")
     lines = [
-        f"written │ {'the network said':^{len(header)}}",
-        f"        │{header}",
-        "────────┼" + "─" * len(header),
+        f"{written} │ {said:^{len(header)}}",
+        " " * (len(written) + 1) + f"│{header}",
+        "─" * (len(written) + 1) + "┼" + "─" * len(header),
     ]
-    lines += [f"{r:>7} │" + "".join(cell(r, c) for c in range(N_DIGITS)) for r in range(N_DIGITS)]
+    lines += [f"{r:>{len(written)}} │" + "".join(cell(r, c) for c in range(N_DIGITS)) for r in range(N_DIGITS)]
     return "\n".join(line.rstrip() for line in lines)
 
 
@@ -136,14 +138,14 @@ def show_confusion(table, ax=None, title=None):
                             fontweight="bold" if r == c else "normal")
         ax.set_xticks(range(N_DIGITS))
         ax.set_yticks(range(N_DIGITS))
-        ax.set_xlabel("the digit the network said")
-        ax.set_ylabel("the digit written")
+        ax.set_xlabel(tr("the digit the network said"))
+        ax.set_ylabel(tr("the digit written"))
         ax.xaxis.set_label_position("top")
         ax.xaxis.tick_top()
         ax.tick_params(length=0)
         for side in ax.spines.values():
             side.set_visible(False)
-        fig.colorbar(picture, ax=ax, shrink=0.8, label="times this mistake happened")
+        fig.colorbar(picture, ax=ax, shrink=0.8, label=tr("times this mistake happened"))
         if title is not None:
             ax.set_title(title)
     return fig
@@ -171,7 +173,7 @@ def show_mistakes(images, labels, predictions, ncols=10, title=None):
         ax.set_title(f"{predictions[i]}", fontsize=10, loc="right", color=HIGHLIGHT,
                      fontweight="bold", x=0.5, ha="left")
     with plt.rc_context(STYLE):
-        fig.suptitle(title if title is not None else "written → what the network said")
+        fig.suptitle(title if title is not None else tr("written → what the network said"))
     return fig
 
 
@@ -196,7 +198,7 @@ def show_first_mistakes(images, labels, predictions, count=10, ncols=10, title=N
     if len(wrong) == 0:
         raise ValueError("there is no mistake to show: every prediction equals its label")
     if title is None:
-        title = f"the first {len(wrong)} mistakes: written → what the network said"
+        title = tr("the first {count} mistakes: written → what the network said", count=len(wrong))
     return show_mistakes(images[wrong], labels[wrong], predictions[wrong], ncols=ncols, title=title)
 
 
@@ -224,7 +226,7 @@ def show_answers(images, labels, predictions, count=40, ncols=10):
     for i, ax in enumerate(axes):
         wrong = predictions[i] != labels[i]
         ax.imshow(images[i], cmap=ACTIVATION_CMAP, vmin=0.0, vmax=1.0)
-        ax.set_title(f"says {predictions[i]}", fontsize=9, color=HIGHLIGHT if wrong else "black",
+        ax.set_title(tr("says {digit}", digit=predictions[i]), fontsize=9, color=HIGHLIGHT if wrong else "black",
                      fontweight="bold" if wrong else "normal")
     return fig
 
@@ -240,7 +242,7 @@ def show_answer(network, image, label=None, title=None):
     if len(batch) != 1:
         raise ValueError(f"image must be one image, got {len(batch)}")
     if title is None:
-        title = "a digit" if label is None else f"a {int(_digits([label], 'label')[0])}"
+        title = tr("a digit") if label is None else tr("a {digit}", digit=int(_digits([label], "label")[0]))
     with plt.rc_context(STYLE):
         fig, (digit_ax, bars_ax) = plt.subplots(1, 2, figsize=(7.0, 2.6), width_ratios=[1, 2.2])
     show_digit(batch[0], ax=digit_ax, title=title)
@@ -268,10 +270,10 @@ def mistake_explorer(network, images, labels, wrong):
 
     def show(number):
         i = int(wrong[number])
-        show_answer(network, images[i], title=f"test digit {i}: a {labels[i]}")
+        show_answer(network, images[i], title=tr("test digit {i}: a {digit}", i=i, digit=labels[i]))
         plt.show()
 
-    return interactive(show, number=IntSlider(value=0, min=0, max=len(wrong) - 1, description="mistake no."))
+    return interactive(show, number=IntSlider(value=0, min=0, max=len(wrong) - 1, description=tr("mistake no.")))
 
 
 def show_learning_curve(history, ax=None):
@@ -286,15 +288,15 @@ def show_learning_curve(history, ax=None):
     if len(history) == 0 or len(history.test_accuracy) != len(history):
         raise ValueError("history must hold at least one epoch, trained with test=(test_images, test_labels)")
     fig, ax = new_axes(ax, (6, 3.2))
-    ax.plot(history.epochs, history.train_accuracy, "o-", color=NEUTRAL, markersize=3, label="training digits")
-    ax.plot(history.epochs, history.test_accuracy, "o-", color=HIGHLIGHT, markersize=3, label="test digits")
+    ax.plot(history.epochs, history.train_accuracy, "o-", color=NEUTRAL, markersize=3, label=tr("training digits"))
+    ax.plot(history.epochs, history.test_accuracy, "o-", color=HIGHLIGHT, markersize=3, label=tr("test digits"))
     low = min(0.8, float(np.min(history.test_accuracy)), float(np.min(history.train_accuracy)))
     ax.set_yticks(np.arange(np.ceil(low * 20) / 20, 1.01, 0.05))
     ax.set_ylim(low, 1.0)
     ax.yaxis.set_major_formatter(plt.matplotlib.ticker.PercentFormatter(1.0, decimals=0))
-    ax.set_xlabel("epoch")
-    ax.set_ylabel("read right")
-    ax.legend(frameon=False, loc="lower right")
+    ax.set_xlabel(tr("epoch"))
+    ax.set_ylabel(tr("read right"))
+    ax.legend(frameon=False, loc=4)  # lower right
     return fig
 
 

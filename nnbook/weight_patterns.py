@@ -53,6 +53,7 @@ from ._validate import (
     require_finite,
 )
 from .figures import ACTIVATION_CMAP, HIGHLIGHT, NEUTRAL, STYLE, WEIGHT_CMAP, image_grid, new_axes, weight_limit
+from .language import tr
 from .network import Network
 
 DIGIT_BOX = 20
@@ -106,7 +107,7 @@ def show_weight_grid(weights, ncols=4, patch_size=None, limit=None):
                            spacing=dict(right=0.95, top=0.3, wspace=0.08, hspace=0.25))
     for k, ax in enumerate(axes):
         picture = ax.imshow(weights[k].reshape(SIDE, SIDE), cmap=WEIGHT_CMAP, vmin=-limit, vmax=limit)
-        title = f"neuron {k}"
+        title = tr("neuron {k}", k=k)
         if patch_size is not None:
             share, top, left = best_patch(weights[k], patch_size)
             ax.add_patch(Rectangle((left - 0.5, top - 0.5), patch_size, patch_size,
@@ -115,7 +116,7 @@ def show_weight_grid(weights, ncols=4, patch_size=None, limit=None):
         ax.set_title(title, fontsize=10)
     width = fig.get_figwidth()
     bar = fig.add_axes((1 - 0.75 / width, 0.2, 0.12 / width, 0.6))
-    fig.colorbar(picture, cax=bar, label="weight")
+    fig.colorbar(picture, cax=bar, label=tr("weight"))
     return fig
 
 
@@ -134,19 +135,24 @@ def show_shares(shares, size=7):
     with plt.rc_context(STYLE):
         fig, ax = plt.subplots(figsize=(7.0, 2.6))
     ax.bar(range(len(shares)), shares, color=NEUTRAL)
-    ax.axhline(1.0, color=HIGHLIGHT, linestyle="--", label="an edge detector (100%)")
-    ax.axhline(evenly, color="black", linestyle=":", label=f"spread evenly ({evenly:.0%})")
+    ax.axhline(1.0, color=HIGHLIGHT, linestyle="--", label=tr("an edge detector (100%)"))
+    ax.axhline(evenly, color="black", linestyle=":", label=tr("spread evenly ({share:.0%})", share=evenly))
     ax.set_xticks(range(len(shares)))
-    ax.set_xlabel("first-layer neuron")
-    ax.set_ylabel(f"share in best {size} × {size}")
+    ax.set_xlabel(tr("first-layer neuron"))
+    ax.set_ylabel(tr("share in best {size} × {size}", size=size))
     ax.set_ylim(0, 1.05)
     ax.yaxis.set_major_formatter("{x:.0%}")
-    ax.legend(loc="center right", fontsize=9)
+    ax.legend(loc=7, fontsize=9)  # center right
     return fig
 
 
 LAYER_NAMES = {1: "first-layer", 2: "second-layer"}
-"""How the pictures name a neuron of the two hidden layers of the video's network."""
+"""How the pictures name a neuron of the two hidden layers of the video's network (in English; see _layer_name)."""
+
+
+def _layer_name(layer: int) -> str:
+    """A hidden layer's name in the pictures, in the current language: "first-layer", "second-layer"."""
+    return tr("first-layer") if layer == 1 else tr("second-layer") if layer == 2 else tr("layer-{layer}", layer=layer)
 
 
 def activation_by_digit(network, images, labels, layer=1) -> np.ndarray:
@@ -184,15 +190,16 @@ def show_activation_by_digit(network, images, labels, layer=1, ax=None, title=No
     pictures of two layers can be compared.
     """
     table = activation_by_digit(network, images, labels, layer)
-    name = LAYER_NAMES.get(int(layer), f"layer-{int(layer)}")
+    name = _layer_name(int(layer))
     fig, ax = new_axes(ax, (4.4, 0.28 * len(table) + 0.6))
     picture = ax.imshow(table, cmap=ACTIVATION_CMAP, vmin=0.0, vmax=1.0)
     ax.set_xticks(range(10))
     ax.set_yticks(range(len(table)))
-    ax.set_xlabel("digit written")
-    ax.set_ylabel(f"{name} neuron")
-    ax.set_title(title if title is not None else f"{name} neurons: average activation", fontsize=10)
-    fig.colorbar(picture, ax=ax, shrink=0.6, label="average activation")
+    ax.set_xlabel(tr("digit written"))
+    ax.set_ylabel(tr("{name} neuron", name=name))
+    ax.set_title(title if title is not None else tr("{name} neurons: average activation", name=name),
+                 fontsize=10)
+    fig.colorbar(picture, ax=ax, shrink=0.6, label=tr("average activation"))
     return fig
 
 
@@ -235,12 +242,12 @@ def show_hidden_layers(network, images, labels):
             for spine in ax.spines.values():
                 spine.set_visible(True)
                 spine.set_edgecolor("0.75")
-            ax.set_title(f"neuron {k}", fontsize=8, pad=2)
+            ax.set_title(tr("neuron {k}", k=k), fontsize=8, pad=2)
         grid_width = ncols * side + (ncols - 1) * gap
         bar = fig.add_axes(rect(left + grid_width + 0.15, height - top - grid_height + 0.3, 0.12, grid_height - 0.6))
-        fig.colorbar(picture, cax=bar, label="weight")
+        fig.colorbar(picture, cax=bar, label=tr("weight"))
         fig.text((left + grid_width / 2) / width, 1 - 0.12 / height,
-                 "layer 1: each neuron's 784 weights", ha="center", va="top", fontsize=11)
+                 tr("layer 1: each neuron's 784 weights"), ha="center", va="top", fontsize=11)
 
         cell = 0.24                                    # inches per neuron and per digit in the table
         x0 = left + grid_width + 1.45
@@ -251,10 +258,10 @@ def show_hidden_layers(network, images, labels):
         ax.set_xticks(range(10))
         ax.set_yticks(range(len(table)))
         ax.tick_params(labelsize=8)
-        ax.set_xlabel("digit written", fontsize=10)
-        ax.set_ylabel("second-layer neuron", fontsize=10)
+        ax.set_xlabel(tr("digit written"), fontsize=10)
+        ax.set_ylabel(tr("second-layer neuron"), fontsize=10)
         bar = fig.add_axes(rect(x0 + cell * 10 + 0.15, y0 + 0.3, 0.12, table_height - 0.6))
-        fig.colorbar(heat, cax=bar, label="average activation")
-        fig.text((x0 + cell * 5) / width, 1 - 0.12 / height, "layer 2: average activation per digit",
+        fig.colorbar(heat, cax=bar, label=tr("average activation"))
+        fig.text((x0 + cell * 5) / width, 1 - 0.12 / height, tr("layer 2: average activation per digit"),
                  ha="center", va="top", fontsize=11)
     return fig

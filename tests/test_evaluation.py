@@ -277,3 +277,17 @@ def test_show_learning_curve_draws_training_grey_and_test_orange_from_80_percent
         evaluation.show_learning_curve(untested)
     with pytest.raises(TypeError, match="what nnbook.train returned"):
         evaluation.show_learning_curve([0.9, 0.95])
+
+
+def test_the_table_and_figures_speak_dutch_after_set_language():
+    import nnbook
+    nnbook.set_language("nl")
+    try:
+        lines = evaluation.format_table(evaluation.confusion_table(LABELS, SAID)).splitlines()
+        assert lines[0].startswith("geschreven │") and "het netwerk zei" in lines[0]
+        assert len({line.index("│") if "│" in line else line.index("┼") for line in lines}) == 1, "columns line up"
+        ax = evaluation.show_confusion(evaluation.confusion_table(LABELS, SAID)).axes[0]
+        assert ax.get_ylabel() == "het geschreven cijfer"
+    finally:
+        nnbook.set_language("en")
+        plt.close("all")
