@@ -53,7 +53,6 @@ def catalog_files() -> list[pathlib.Path]:
 NOT_CONVERTED = {
     "nnbook/_validate.py",
     "nnbook/by_hand.py",
-    "nnbook/check/_workshop.py",
     "nnbook/data/__init__.py",
     "nnbook/check/n03_weighted_sums.py",
     "nnbook/check/n05_sigmoid.py",

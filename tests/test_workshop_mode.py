@@ -193,3 +193,17 @@ def test_a_failing_record_does_not_stop_unlocking(tmp_path, monkeypatch, capsys)
     unlock("pixels")
     assert _core.LOCKS == {}
     assert len(capsys.readouterr().err.splitlines()) == 1
+
+
+def test_workshop_mode_speaks_dutch_after_set_language(capsys):
+    nnbook.set_language("nl")
+    try:
+        workshop("03-weighted-sums", lock_for("03-weighted-sums", "pixels"))
+        unlock("pixels")
+        said = capsys.readouterr().out
+        assert "Workshopmodus: de oplossingen gaan open als je docent dat zegt." in said, said
+        assert "De oplossingen van 03-weighted-sums zijn open" in said, said
+        with pytest.raises(TypeError, match="tussen aanhalingstekens"):
+            unlock(7)
+    finally:
+        nnbook.set_language("en")

@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import re
 
+from ..language import tr
 from ..progress import record
 from ._core import EXERCISES, LOCKS
 
@@ -46,8 +47,8 @@ def lock_for(notebook: str, word: str) -> str:
     """
     _known(notebook)
     if not isinstance(word, str) or not word.strip():
-        raise ValueError(f"the word should be some text in quotes, like lock_for({notebook!r}, \"pixels\"), "
-                         f"got {word!r:.40}.")
+        raise ValueError(tr("the word should be some text in quotes, like lock_for({notebook!r}, \"pixels\"), "
+                            "got {word!r:.40}.", notebook=notebook, word=word))
     text = f"nnbook-unlock:{notebook}:{word.strip().casefold()}"
     return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -56,36 +57,38 @@ def workshop(notebook: str, lock: str) -> None:
     """Lock ``notebook``'s worked solutions in this kernel until ``check.unlock`` gets the word that fits ``lock``."""
     _known(notebook)
     if not isinstance(lock, str) or not _LOCK.fullmatch(lock.strip().lower()):
-        raise ValueError(f"the lock should be \"sha256:\" and 64 hexadecimal digits, as lock_for({notebook!r}, word) "
-                         f"gives it, got {lock!r:.80}.")
+        raise ValueError(tr("the lock should be \"sha256:\" and 64 hexadecimal digits, as lock_for({notebook!r}, "
+                            "word) gives it, got {lock!r:.80}.", notebook=notebook, lock=lock))
     lock = lock.strip().lower()
     if (notebook, lock) in _opened:
         LOCKS.pop(notebook, None)
-        print("Workshop mode: your teacher has already opened the solutions here.")
+        print(tr("Workshop mode: your teacher has already opened the solutions here."))
         return
     LOCKS[notebook] = lock
-    print("Workshop mode: the solutions open when your teacher says so.")
+    print(tr("Workshop mode: the solutions open when your teacher says so."))
 
 
 def unlock(word: str) -> None:
     """Open the solutions of every locked notebook whose lock ``word`` fits, and say which."""
     if not isinstance(word, str):
-        raise TypeError(f"the word should be text in quotes, like check.unlock(\"pixels\"), got {word!r:.40}.")
+        raise TypeError(tr("the word should be text in quotes, like check.unlock(\"pixels\"), got {word!r:.40}.",
+                           word=word))
     if not LOCKS:
-        print("Nothing is locked here: the solutions are open.")
+        print(tr("Nothing is locked here: the solutions are open."))
         return
     opened = [notebook for notebook, lock in list(LOCKS.items()) if word.strip() and lock_for(notebook, word) == lock]
     if not opened:
-        print(f"{word!r} does not open the solutions here. Check the word with your teacher "
-              "(capitals and spaces around it do not matter).")
+        print(tr("{word!r} does not open the solutions here. Check the word with your teacher "
+                 "(capitals and spaces around it do not matter).", word=word))
         return
     for notebook in opened:
         _opened.add((notebook, LOCKS.pop(notebook)))
         record("unlock", notebook, None)
-    print(f"Unlocked the solutions of {' and '.join(opened)}: check.NAME.solution() shows them now.")
+    print(tr("Unlocked the solutions of {notebooks}: check.NAME.solution() shows them now.",
+             notebooks=tr(" and ").join(opened)))
 
 
 def _known(notebook) -> None:
     if notebook not in notebooks():
-        raise ValueError(f"there is no notebook {notebook!r} with exercises; the notebooks are "
-                         f"{', '.join(notebooks())}.")
+        raise ValueError(tr("there is no notebook {notebook!r} with exercises; the notebooks are {notebooks}.",
+                            notebook=notebook, notebooks=", ".join(notebooks())))
