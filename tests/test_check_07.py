@@ -375,3 +375,17 @@ def test_network_says_every_layer_only_for_one_batch_per_layer():
     assert "every layer" not in feedback.message and "shape (4, 5, 2)" in feedback.message
     feedback = fails(check.network_on_batch(lambda weights, biases, A: [np.zeros(2)] * len(A) + [5]))
     assert "every layer" not in feedback.message and "mixes lists and numbers" in feedback.message
+
+
+def test_the_feedback_of_notebook_07_is_dutch_when_the_language_is_dutch():
+    import nnbook
+    nnbook.set_language("nl")
+    try:
+        feedback = str(check.weight_matrix_shapes([(16, 784), (16, 16), (16, 10)]))
+        assert "de goede getallen in de verkeerde volgorde" in feedback and "de uitvoerlaag" in feedback, feedback
+        assert "12 960: één vermenigvuldiging per gewicht" in str(check.multiplications_per_image(12960))
+        assert "22 960 is niet goed." in str(check.multiplications_per_image(22960))
+        assert "Welk deel van W" in repr(check.neuron_row)
+        assert "# Eén rij per neuron" in check.weight_matrix_shapes.solution().code
+    finally:
+        nnbook.set_language("en")

@@ -57,7 +57,6 @@ NOT_CONVERTED = {
     "nnbook/check/n03_weighted_sums.py",
     "nnbook/check/n05_sigmoid.py",
     "nnbook/check/n06_parameters.py",
-    "nnbook/check/n07_matrices.py",
     "nnbook/depth.py",
     "nnbook/mnist.py",
     "nnbook/network.py",
