@@ -33,6 +33,8 @@ import sys
 import unicodedata
 from collections import Counter
 
+from .language import tr, tr_known
+
 SOLVED, SOLUTION_SEEN, TRIED, NOT_TRIED = "solved", "solution seen", "tried", "not tried"
 STATES = (SOLVED, SOLUTION_SEEN, TRIED, NOT_TRIED)
 """The states of an exercise, strongest first."""
@@ -84,11 +86,12 @@ def record(event: str, notebook: str, exercise: str | None, status: str | None =
         with open(path, "a", encoding="utf-8") as file:
             file.write(line + "\n")
     except Exception as error:  # recording must never break a check
-        where = str(path) if path is not None else "your home folder"
+        where = str(path) if path is not None else tr("your home folder")
         if where not in _warned:
             _warned.add(where)
-            print(f"nnbook could not save your progress to {where} ({type(error).__name__}: {error}); your checks "
-                  "still work, but nnbook.progress() will not show them.", file=sys.stderr)
+            print(tr("nnbook could not save your progress to {where} ({kind}: {error}); your checks "
+                     "still work, but nnbook.progress() will not show them.",
+                     where=where, kind=type(error).__name__, error=error), file=sys.stderr)
 
 
 def read_record(path: pathlib.Path | None = None) -> list[dict]:
@@ -113,8 +116,9 @@ def read_record(path: pathlib.Path | None = None) -> list[dict]:
         else:
             damaged += 1
     if damaged:
-        print(f"nnbook skipped {damaged} damaged line{'s' if damaged > 1 else ''} in your progress record {path}; "
-              "it read the rest.", file=sys.stderr)
+        print(tr("nnbook skipped {damaged} damaged line{s} in your progress record {path}; "
+                 "it read the rest.", damaged=damaged, s="s" if damaged > 1 else "", path=path),
+              file=sys.stderr)
     return lines
 
 
@@ -195,14 +199,16 @@ class Progress:
     @property
     def summary(self) -> str:
         """The count line: "12 of 45 solved", then the other states."""
-        others = ", ".join(f"{self.count(state)} {state}" for state in STATES[1:])
-        return f"{self.count(SOLVED)} of {len(self.states)} solved ({others})"
+        others = ", ".join(f"{self.count(state)} {state_name(state)}" for state in STATES[1:])
+        return tr("{solved} of {total} solved ({others})", solved=self.count(SOLVED), total=len(self.states),
+                  others=others)
 
     @property
     def note(self) -> str:
         if self._where is None:
-            return "Recording is off here (NNBOOK_PROGRESS=off), so every exercise shows as not tried."
-        return f"Your record: {self._where}. To hand it in, run nnbook.export_progress(\"your name\")."
+            return tr("Recording is off here (NNBOOK_PROGRESS=off), so every exercise shows as not tried.")
+        return tr("Your record: {where}. To hand it in, run nnbook.export_progress(\"your name\").",
+                  where=self._where)
 
     def _groups(self):
         notebooks = list(dict.fromkeys(self.notebooks.values()))
@@ -211,13 +217,15 @@ class Progress:
 
     def __repr__(self) -> str:
         width = max(map(len, self.states), default=0)
+        state_width = max(len(state_name(state)) for state in STATES)
         lines = [self.summary]
         for notebook, names in self._groups():
             lines += ["", notebook]
             for name in names:
                 state = self.states[name]
                 title = _shorten(self._titles[name], 96 - width)
-                lines.append(f"  {MARKS[state]} {state:<13}  {name:<{width}}  {title}".rstrip())
+                shown = state_name(state)
+                lines.append(f"  {MARKS[state]} {shown:<{state_width}}  {name:<{width}}  {title}".rstrip())
         return "\n".join([*lines, "", self.note])
 
     def _repr_html_(self) -> str:
@@ -227,13 +235,22 @@ class Progress:
                         "</th></tr>")
             for name in names:
                 state = self.states[name]
-                rows.append(f'<tr><td style="text-align:left;white-space:nowrap">{MARKS[state]} {state}</td>'
+                shown = html.escape(state_name(state))
+                rows.append(f'<tr><td style="text-align:left;white-space:nowrap">{MARKS[state]} {shown}</td>'
                             f'<td style="text-align:left"><code>{html.escape(name)}</code></td>'
                             f'<td style="text-align:left">{html.escape(self._titles[name])}</td></tr>')
         return (f'<div class="nnbook-progress"><p><strong>{html.escape(self.summary)}</strong></p>'
-                f'<table><thead><tr><th style="text-align:left">state</th><th style="text-align:left">exercise</th>'
-                f'<th style="text-align:left">what it asks</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
+                f'<table><thead><tr><th style="text-align:left">{html.escape(tr("state"))}</th>'
+                f'<th style="text-align:left">{html.escape(tr("exercise"))}</th>'
+                f'<th style="text-align:left">{html.escape(tr("what it asks"))}</th></tr></thead>'
+                f'<tbody>{"".join(rows)}</tbody></table>'
                 f"<p>{html.escape(self.note)}</p></div>")
+
+
+def state_name(state: str) -> str:
+    """A state as the learner reads it, in the current language (the record and the hand-in file keep the English)."""
+    return {SOLVED: tr("solved"), SOLUTION_SEEN: tr("solution seen"), TRIED: tr("tried"),
+            NOT_TRIED: tr("not tried")}.get(state, state)
 
 
 def _shorten(text: str, width: int) -> str:
@@ -252,7 +269,8 @@ def progress(notebook: str | int | None = None) -> Progress:
         wanted = _notebook(notebook, [exercise.notebook for exercise in exercises.values()])
         exercises = {name: exercise for name, exercise in exercises.items() if exercise.notebook == wanted}
     states = {name: mine["state"] for name, mine in summarize(read_record(), exercises).items()}
-    titles = {name: ((exercise.__doc__ or "").strip().splitlines() or [""])[0] for name, exercise in exercises.items()}
+    titles = {name: tr_known(((exercise.__doc__ or "").strip().splitlines() or [""])[0])
+              for name, exercise in exercises.items()}
     return Progress(states, {name: exercise.notebook for name, exercise in exercises.items()}, titles, record_file())
 
 
@@ -267,8 +285,8 @@ def _notebook(asked, known: list[str]) -> str:
         matching = [stem for stem in known if stem == text or stem.split("-", 1)[0] == text]
         if len(matching) == 1:
             return matching[0]
-    raise ValueError(f"there is no notebook {asked!r} with exercises. Give its number, such as \"03\", or its name; "
-                     f"the notebooks are {', '.join(known)}.")
+    raise ValueError(tr("there is no notebook {asked!r} with exercises. Give its number, such as \"03\", or its "
+                        "name; the notebooks are {notebooks}.", asked=asked, notebooks=", ".join(known)))
 
 
 # The file to hand in -----------------------------------------------------------------------------------------------
@@ -301,20 +319,20 @@ def export_progress(name: str, folder: str | os.PathLike | None = None) -> pathl
     wrong answers got, and whether you opened the solution; nothing else.
     """
     if not isinstance(name, str):
-        raise TypeError(f"your name should be text in quotes, like nnbook.export_progress(\"Sam Jones\"), "
-                        f"got {type(name).__name__} {name!r:.40}.")
+        raise TypeError(tr("your name should be text in quotes, like nnbook.export_progress(\"Sam Jones\"), "
+                           "got {kind} {name!r:.40}.", kind=type(name).__name__, name=name))
     stem = slug(name)
     if not stem:
-        raise ValueError(f"{name!r} has no letters or digits to name the file with. Give your name as your teacher "
-                         "knows it, like nnbook.export_progress(\"Sam Jones\").")
+        raise ValueError(tr("{name!r} has no letters or digits to name the file with. Give your name as your "
+                            "teacher knows it, like nnbook.export_progress(\"Sam Jones\").", name=name))
     place = pathlib.Path.cwd() if folder is None else pathlib.Path(folder).expanduser()
     if not place.is_dir():
-        raise FileNotFoundError(f"there is no folder {place} to save your progress in. Give a folder that exists, "
-                                "or leave folder out to save it beside your notebook.")
+        raise FileNotFoundError(tr("there is no folder {place} to save your progress in. Give a folder that "
+                                   "exists, or leave folder out to save it beside your notebook.", place=place))
     where = record_file()
     if where is None:
-        raise RuntimeError("your progress is not recorded on this computer (NNBOOK_PROGRESS is off), so there is "
-                           "nothing to hand in. Ask your teacher what to do instead.")
+        raise RuntimeError(tr("your progress is not recorded on this computer (NNBOOK_PROGRESS is off), so there "
+                              "is nothing to hand in. Ask your teacher what to do instead."))
     import nnbook  # for its __version__: imported here, since nnbook imports this module while it starts
 
     exercises = _exercises()
@@ -327,7 +345,7 @@ def export_progress(name: str, folder: str | os.PathLike | None = None) -> pathl
     }
     content["sha256"] = checksum(content)
     path = _write_new(place, f"progress-{stem}", json.dumps(content, ensure_ascii=False, indent=1) + "\n")
-    print(f"Saved your progress to {path}: hand this file in to your teacher.")
+    print(tr("Saved your progress to {path}: hand this file in to your teacher.", path=path))
     return path
 
 

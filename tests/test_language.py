@@ -84,8 +84,9 @@ PROSE = re.compile(r"\b[A-Za-z]{2,} +[A-Za-z]{2,}\b")
 """Two words with a space between: text a person reads (a word such as "ignore", a name such as
 "my_pixels" or code such as "grid[row, column]" is not a message)."""
 
-DATA = {"not yet right", "not attempted yet"}
-"""English that is data, not a message: the statuses a progress record stores (Feedback shows them translated)."""
+DATA = {"not yet right", "not attempted yet", "solution seen", "not tried"}
+"""English that is data, not a message: the statuses a progress record stores and the states a hand-in file holds
+(Feedback and nnbook.progress() show them translated)."""
 
 
 @dataclass(frozen=True)

@@ -246,6 +246,25 @@ def test_the_table_in_jupyter_is_html_with_a_row_per_exercise(progress_file):
     assert "28×28" in page and "<script" not in page
 
 
+
+def test_the_table_speaks_dutch_after_set_language_and_the_record_stays_english(progress_file):
+    act(RIGHT)
+    check.pixel_number.solution()
+    nnbook.set_language("nl")
+    try:
+        shown = nnbook.progress()
+        text, page = repr(shown), shown._repr_html_()
+    finally:
+        nnbook.set_language("en")
+    total = len(course())
+    assert text.splitlines()[0] == (f"1 van {total} opgelost (1 oplossing bekeken, 0 geprobeerd, "
+                                    f"{total - 2} niet geprobeerd)")
+    assert re.search(r"◐ oplossing bekeken\s+pixel_number\s", text)
+    assert "Wil je hem inleveren?" in text.splitlines()[-1]
+    assert ">wat hij vraagt</th>" in page and "✓ opgelost" in page
+    assert shown.states["warmup_pixels"] == "solved", "the states themselves are data, in English"
+
+
 @pytest.mark.parametrize("asked", ["03", "03-weighted-sums", 3, " 03-weighted-sums.ipynb ", "3"])
 def test_one_notebook_by_number_or_name(progress_file, asked):
     check.tiny_weighted_sum(0)
