@@ -7,7 +7,7 @@ character for character, except the install cell (the first code cell), which
 ends with two more lines that switch the package to Dutch. Its outputs are the
 English outputs apart from the text the package writes in Dutch: the same
 output types and mime types, the same numbers in the same order in every text
-output, and images of the same size.
+output, and images of nearly the same size (a Dutch label may be longer).
 
 The glossary at the end of notebook 09 (English | Nederlands) is the single
 source of the Dutch terms: a Dutch notebook uses the glossary's term for every
@@ -171,19 +171,49 @@ def shape_of(output: dict) -> tuple:
     return (output["output_type"], tuple(sorted(output.get("data", {}))))
 
 
+def coalesced(outputs: list[dict]) -> list[dict]:
+    """The outputs with each run of stream outputs of one name joined, as nbval joins them.
+
+    How a cell's printing is split into stream outputs depends on timing, not on the cell.
+    """
+    joined = []
+    for output in outputs:
+        if (output["output_type"] == "stream" and joined and joined[-1]["output_type"] == "stream"
+                and joined[-1]["name"] == output["name"]):
+            joined[-1] = {**joined[-1], "text": "".join(joined[-1]["text"]) + "".join(output["text"])}
+        else:
+            joined.append(output)
+    return joined
+
+
+IMAGE_SIZE_TOLERANCE = 0.10
+"""How far a Dutch figure's width or height may be from the English one's, as a share of it.
+
+The inline backend crops a figure to what is drawn on it (bbox_inches="tight"), so a Dutch title or
+label of another length changes the size by a few pixels; another figure size, another number of
+panels or a missing figure changes it by far more.
+"""
+
+
+def similar_size(dutch: tuple[int, int], english: tuple[int, int]) -> bool:
+    return all(abs(nl - en) <= IMAGE_SIZE_TOLERANCE * en for nl, en in zip(dutch, english))
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_same_outputs_apart_from_the_packages_dutch(name):
     for english, dutch in pairs(name):
         if english["cell_type"] != "code":
             continue
         where = f"nl/{name} cell {english['id']}"
-        shapes = [shape_of(output) for output in english["outputs"]], [shape_of(output) for output in dutch["outputs"]]
+        outputs_en, outputs_nl = coalesced(english["outputs"]), coalesced(dutch["outputs"])
+        shapes = [shape_of(output) for output in outputs_en], [shape_of(output) for output in outputs_nl]
         assert shapes[1] == shapes[0], f"{where}: outputs {shapes[1]}, the English {shapes[0]}"
-        for index, (out_en, out_nl) in enumerate(zip(english["outputs"], dutch["outputs"])):
+        for index, (out_en, out_nl) in enumerate(zip(outputs_en, outputs_nl)):
             for mime in ("image/png",):
                 if mime in out_en.get("data", {}):
                     size_en, size_nl = png_size(out_en["data"][mime]), png_size(out_nl["data"][mime])
-                    assert size_nl == size_en, f"{where} output {index}: a {size_nl} image, the English {size_en}"
+                    assert similar_size(size_nl, size_en), (
+                        f"{where} output {index}: a {size_nl} image, the English {size_en}")
             if "nbval-ignore-output" in tags(english):
                 continue  # live widgets and timings: nbval does not compare them either
             for (what, text_en), (_, text_nl) in zip(text_of(out_en), text_of(out_nl)):
@@ -434,6 +464,7 @@ def test_glossary_is_read_as_expected():
     assert english_pattern("hidden layer").search("two hidden layers")
     assert not english_pattern("layer").search("a multi-layered thing")
     assert numbers("8,000 digits, 13,002 parameters, 92.8%") == numbers("8000 cijfers, 13 002 parameters, 92.8%")
+    assert similar_size((526, 273), (533, 273)) and not similar_size((640, 480), (1280, 480))
 
 
 # The stored-notebook promises, for both editions ------------------------------------------
