@@ -301,3 +301,20 @@ def test_stable_sigmoid_accepts_a_stable_form_that_hides_only_underflow():
             return good(x)
 
     passes(check.stable_sigmoid(quiet_underflow))
+
+
+@pytest.fixture
+def dutch():
+    nnbook.set_language("nl")
+    yield
+    nnbook.set_language("en")
+
+
+def test_the_feedback_speaks_dutch_after_set_language(dutch):
+    text = str(check.half_active_sum(0))
+    assert "maar het neuron telt eerst zijn bias op" in text and "Hint: Je hebt gewogen som + bias = 0 nodig" in text, text
+    assert "één gewogen som, met gewicht 2 en bias 2" in str(passes(check.one_neuron_for_two("B")))
+    assert "Misschien heb je de twee getallen omgewisseld" in str(check.steep_neuron((-20, 2)))
+    assert "my_sigmoid(1000) liet numpy waarschuwen" in str(check.stable_sigmoid(lambda x: np.exp(x) / (1 + np.exp(x))))
+    assert "Vervang elke ... in my_answer" in str(not_attempted(check.steep_neuron(...)))
+    assert "# e^-|x| is nooit meer dan 1" in repr(check.stable_sigmoid.solution())

@@ -55,7 +55,6 @@ NOT_CONVERTED = {
     "nnbook/by_hand.py",
     "nnbook/data/__init__.py",
     "nnbook/check/n03_weighted_sums.py",
-    "nnbook/check/n05_sigmoid.py",
     "nnbook/check/n06_parameters.py",
     "nnbook/depth.py",
     "nnbook/mnist.py",
