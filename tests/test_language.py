@@ -51,7 +51,6 @@ def catalog_files() -> list[pathlib.Path]:
     return sorted(CATALOG.glob("*.json"))
 
 NOT_CONVERTED = {
-    "nnbook/_validate.py",
     "nnbook/by_hand.py",
     "nnbook/data/__init__.py",
     "nnbook/check/n03_weighted_sums.py",

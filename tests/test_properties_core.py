@@ -341,3 +341,16 @@ def test_pixel_grid_takes_both_shapes_of_an_image(image):
 @given(st.one_of(st.integers(-10**30, 10**30), st.fractions(), REALS))
 def test_number_takes_every_finite_real(value):
     assert _validate.number(value, "x") == float(value)
+
+
+def test_the_input_errors_speak_dutch_after_set_language():
+    nnbook.set_language("nl")
+    try:
+        with pytest.raises(ValueError, match=r"moet grijswaarden in \[0, 1\] bevatten .* \(deel bytes van 0-255"):
+            nnbook.show_digit(np.full((28, 28), 255.0))
+        with pytest.raises(TypeError, match="moet een getal zijn of een array van getallen, maar kreeg tekst"):
+            _validate.as_float_array(np.array(["1"]), "x")
+        with pytest.raises(ValueError, match="moet één label per afbeelding hebben: 2 afbeeldingen maar 1 label"):
+            _validate.digit_labels([3], n=2)
+    finally:
+        nnbook.set_language("en")
