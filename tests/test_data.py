@@ -150,3 +150,16 @@ def test_the_data_is_read_through_the_import_system_so_a_zipped_package_works_to
                 pass
     finally:
         data._digit_arrays.cache_clear()
+
+
+def test_the_data_errors_speak_dutch_after_set_language(tmp_path):
+    nnbook.set_language("nl")
+    try:
+        with pytest.raises(ValueError, match="moet eindigen op .npz"):
+            data.npz_path(tmp_path / "weights.txt")
+        with pytest.raises(ValueError, match="het is leeg"):
+            data.npz_arrays(b"")
+        assert "git checkout -- nnbook/data/digits.npz" in data.restore_hint("digits.npz")
+        assert data.restore_hint("digits.npz").startswith("Heb je de nnbook-repository gekloond?")
+    finally:
+        nnbook.set_language("en")

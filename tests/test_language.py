@@ -52,7 +52,6 @@ def catalog_files() -> list[pathlib.Path]:
 
 NOT_CONVERTED = {
     "nnbook/by_hand.py",
-    "nnbook/data/__init__.py",
     "nnbook/check/n03_weighted_sums.py",
     "nnbook/check/n06_parameters.py",
     "nnbook/depth.py",

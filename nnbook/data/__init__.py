@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .._validate import choice, describe
+from ..language import tr
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable  # importlib.abc.Traversable before Python 3.11
@@ -43,11 +44,12 @@ DIGITS_FILE = "digits.npz"
 DIGITS_SHA256 = "9a33a13bc331de0b6a252ea4f4b441bc4500e5bca73bda82565e2ae74445a6ae"
 SPLITS = ("train", "test")
 
-RESTORE_HINT = (
-    "If you cloned the nnbook repository, restore it with `git checkout -- nnbook/data/{name}` "
-    "(nnbook/data/README.md says how to rebuild it); if you installed nnbook with pip, "
-    "install it again with `pip install --force-reinstall --no-deps` and what you installed it from."
-)
+def restore_hint(name: str) -> str:
+    """How to get the shipped data file ``name`` back, in the current language."""
+    return tr("If you cloned the nnbook repository, restore it with `git checkout -- nnbook/data/{name}` "
+              "(nnbook/data/README.md says how to rebuild it); if you installed nnbook with pip, "
+              "install it again with `pip install --force-reinstall --no-deps` and what you installed it from.",
+              name=name)
 
 FIXED_DATE_TIME = (1980, 1, 1, 0, 0, 0)
 """The time stamped on every member of the ``.npz`` files nnbook writes: the earliest a zip file can record."""
@@ -75,19 +77,22 @@ def verified_file(name: str, sha256: str) -> Iterator[pathlib.Path]:
     restore it, when the file is missing, unreadable or its contents differ.
     """
     resource = data_file(name)
-    hint = RESTORE_HINT.format(name=name)
+    hint = restore_hint(name)
     if resource.is_dir():
-        raise DataFileError(f"{resource} is a folder, but nnbook expects a file there. {hint}")
+        raise DataFileError(tr("{resource} is a folder, but nnbook expects a file there. {hint}",
+                               resource=resource, hint=hint))
     if not resource.is_file():
-        raise DataFileError(
-            f"{resource} is missing. nnbook's data files ship inside the package, in its data/ folder. {hint}")
+        raise DataFileError(tr("{resource} is missing. nnbook's data files ship inside the package, in its data/ "
+                               "folder. {hint}", resource=resource, hint=hint))
     try:
         content = resource.read_bytes()
     except OSError as error:
-        raise DataFileError(f"cannot read {resource} ({error.strerror or error}). {hint}") from error
+        raise DataFileError(tr("cannot read {resource} ({error}). {hint}", resource=resource,
+                               error=error.strerror or error, hint=hint)) from error
     digest = hashlib.sha256(content).hexdigest()
     if digest != sha256:
-        raise DataFileError(f"{resource} is corrupt or changed: its SHA-256 is {digest}, expected {sha256}. {hint}")
+        raise DataFileError(tr("{resource} is corrupt or changed: its SHA-256 is {digest}, expected {sha256}. {hint}",
+                               resource=resource, digest=digest, sha256=sha256, hint=hint))
     with importlib.resources.as_file(resource) as path:
         yield path
 
@@ -120,12 +125,13 @@ def load_digits(split="train"):
 def npz_path(path, name: str = "path") -> pathlib.Path:
     """Check that ``path`` names a ``.npz`` file and return it as a Path, with ``~`` expanded."""
     if not isinstance(path, (str, os.PathLike)):
-        raise TypeError(f"{name} must be a file path (str or pathlib.Path) ending in .npz, got {describe(path)}")
+        raise TypeError(tr("{name} must be a file path (str or pathlib.Path) ending in .npz, got {got}",
+                           name=name, got=describe(path)))
     if os.fspath(path) == "":
-        raise ValueError(f"{name} is empty; give a file path ending in .npz")
+        raise ValueError(tr("{name} is empty; give a file path ending in .npz", name=name))
     path = pathlib.Path(path).expanduser()
     if path.suffix != ".npz":
-        raise ValueError(f"{name} must end in .npz, got {str(path)!r}")
+        raise ValueError(tr("{name} must end in .npz, got {path!r}", name=name, path=str(path)))
     return path
 
 
@@ -158,7 +164,8 @@ def write_npz(path, arrays: dict[str, np.ndarray]) -> pathlib.Path:
     """
     path = npz_path(path)
     if not path.parent.is_dir():
-        raise FileNotFoundError(f"cannot write {path}: the folder {path.parent} does not exist")
+        raise FileNotFoundError(tr("cannot write {path}: the folder {folder} does not exist",
+                                   path=path, folder=path.parent))
     payload = npz_bytes(arrays)
     # Opened with "x", the file must be new: it never overwrites or follows an
     # existing name. (tempfile would also work, but makes the file private.)
@@ -168,7 +175,7 @@ def write_npz(path, arrays: dict[str, np.ndarray]) -> pathlib.Path:
             file.write(payload)
         os.replace(partial, path)
     except OSError as error:
-        raise OSError(f"cannot write {path} ({error.strerror or error})") from error
+        raise OSError(tr("cannot write {path} ({error})", path=path, error=error.strerror or error)) from error
     finally:
         partial.unlink(missing_ok=True)  # gone already if it was renamed into place
     return path
@@ -183,29 +190,30 @@ def npz_arrays(content: bytes) -> dict[str, np.ndarray]:
     wrong in words ("it is empty", "it is a damaged zip archive ...").
     """
     if not content:
-        raise ValueError("it is empty")
+        raise ValueError(tr("it is empty"))
     if content.startswith(b"\x93NUMPY"):
-        raise ValueError("it holds a single NumPy array (an .npy file), not an .npz archive of arrays")
+        raise ValueError(tr("it holds a single NumPy array (an .npy file), not an .npz archive of arrays"))
     if not content.startswith(b"PK"):
-        raise ValueError(f"it is not an .npz file: those are zip archives, which start with 50 4b ('PK'), "
-                         f"but it starts with {content[:4].hex(' ')}")
+        raise ValueError(tr("it is not an .npz file: those are zip archives, which start with 50 4b ('PK'), "
+                            "but it starts with {start}", start=content[:4].hex(" ")))
     try:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             # read() checks each member's CRC-32 checksum, so damaged contents cannot slip through.
             members = {info.filename: archive.read(info) for info in archive.infolist()}
     except Exception as error:  # zipfile and zlib raise several kinds of error for damaged bytes
-        raise ValueError(f"it is a damaged zip archive ({_reason(error)})") from error
+        raise ValueError(tr("it is a damaged zip archive ({reason})", reason=_reason(error))) from error
     arrays = {}
     for filename, data in members.items():
         if not filename.endswith(".npy"):
-            raise ValueError(f"it holds {filename!r}, which is not a NumPy array (.npy)")
+            raise ValueError(tr("it holds {filename!r}, which is not a NumPy array (.npy)", filename=filename))
         stream = io.BytesIO(data)
         try:
             array = np.lib.format.read_array(stream, allow_pickle=False)
         except Exception as error:  # numpy's format reader raises several kinds too
-            raise ValueError(f"its member {filename} is not a readable NumPy array ({_reason(error)})") from error
+            raise ValueError(tr("its member {filename} is not a readable NumPy array ({reason})",
+                                filename=filename, reason=_reason(error))) from error
         if stream.read(1):
-            raise ValueError(f"its member {filename} has bytes after the end of its array")
+            raise ValueError(tr("its member {filename} has bytes after the end of its array", filename=filename))
         arrays[filename.removesuffix(".npy")] = array
     return arrays
 
@@ -213,5 +221,5 @@ def npz_arrays(content: bytes) -> dict[str, np.ndarray]:
 def _reason(error: Exception) -> str:
     text = str(error)
     if "pickle" in text.lower():
-        return "it holds Python objects, which nnbook never unpickles: unpickling can run any code"
+        return tr("it holds Python objects, which nnbook never unpickles: unpickling can run any code")
     return f"{type(error).__name__}: {text}" if text else type(error).__name__
