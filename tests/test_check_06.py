@@ -370,3 +370,17 @@ def test_hand_set_wants_the_784_3_3_parts_network_not_any_784_3_network():
     moved.biases[0] = moved.biases[0] + 5.0
     fails(check.hand_set_network(moved), "each with the bias -10")
     passes(check.hand_set_network(by_hand.network(*PAST_GOLD)))
+
+
+def test_the_feedback_of_notebook_06_is_dutch_when_the_language_is_dutch():
+    import nnbook
+    nnbook.set_language("nl")
+    try:
+        assert "23 820: dat is het aantal gewichten. De biases ontbreken." in str(check.parameters_784_30_10(23820))
+        feedback = str(check.hand_set_network(([[1, 0, 0], [0, 1, 0], [-1, 0, 1]], [0, 0, 0])))
+        assert "van de 639 nullen, enen en zevens" in feedback and "goud, en dat haalt de tip uit de kern al" \
+            in feedback and "de bovenbalk van die nullen" in feedback, feedback
+        assert "Het aantal gewichten en biases" in repr(check.parameters_784_30_10)
+        assert "# linkerkant, middenlijn, bovenbalk" in check.hand_set_network.solution().code
+    finally:
+        nnbook.set_language("en")

@@ -53,7 +53,6 @@ def catalog_files() -> list[pathlib.Path]:
 NOT_CONVERTED = {
     "nnbook/by_hand.py",
     "nnbook/check/n03_weighted_sums.py",
-    "nnbook/check/n06_parameters.py",
     "nnbook/depth.py",
     "nnbook/mnist.py",
     "nnbook/network.py",
