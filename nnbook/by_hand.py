@@ -45,6 +45,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import html
+from collections.abc import Mapping
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -53,28 +54,66 @@ from ._validate import as_float_array, describe, pixel_grid, require_finite
 from .data import load_digits
 from .detectors import Region, example_weights, region_detector
 from .figures import HIGHLIGHT, NEUTRAL, STYLE, new_axes, show_digit, show_prediction, show_weights
+from .language import tr, whole
 from .network import Network
 
 DIGITS = (0, 1, 7)
 """The three digits the small network tells apart, in the order of its output neurons."""
 
-PARTS = {
-    "left side": Region(top=11, left=4, height=9, width=6),
-    "middle line": Region(top=8, left=12, height=12, width=4),
-    "top bar": Region(top=7, left=5, height=4, width=18),
-}
-"""The regions of the three hidden part detectors, in the order of the hidden neurons."""
+_REGIONS = (Region(top=11, left=4, height=9, width=6),  # the left side
+            Region(top=8, left=12, height=12, width=4),  # the middle line
+            Region(top=7, left=5, height=4, width=18))  # the top bar
+
+
+def part_names() -> tuple[str, str, str]:
+    """The names of the three part detectors, in the order of the hidden neurons, in the current language."""
+    return tr("left side"), tr("middle line"), tr("top bar")
+
+
+class _Parts(Mapping):
+    """Name → region of the three hidden part detectors, named in the current language when read."""
+
+    def _parts(self) -> dict[str, Region]:
+        return dict(zip(part_names(), _REGIONS))
+
+    def __getitem__(self, name):
+        return self._parts()[name]
+
+    def __iter__(self):
+        return iter(self._parts())
+
+    def __len__(self):
+        return len(_REGIONS)
+
+    def __repr__(self):
+        return repr(self._parts())
+
+
+PARTS = _Parts()
+"""The regions of the three hidden part detectors, in the order of the hidden neurons (named in the language
+:func:`nnbook.set_language` chose)."""
 
 PART_BIAS = -10.0
 """Every part detector's bias, the video's -10: active only when its weighted sum is above 10."""
 
 MEDALS = (("gold", 0.87), ("silver", 0.80), ("bronze", 0.70))
-"""The medals, best first, and the share of the test digits each one needs."""
+"""The medals, best first, and the share of the test digits each one needs (the names are data: :func:`medal_name`
+shows one in the current language)."""
+
+
+def medal_name(name: str) -> str:
+    """A medal of :data:`MEDALS` ("gold", "silver" or "bronze") as a learner reads it, in the current language."""
+    return {"gold": tr("gold"), "silver": tr("silver"), "bronze": tr("bronze")}.get(name, name)
+
+
+def _plural(digit: int) -> str:
+    """"0s", "1s" or "7s" in the current language."""
+    return {0: tr("0s"), 1: tr("1s"), 7: tr("7s")}[digit]
 
 
 def part_weights() -> np.ndarray:
     """The hidden layer's weights: one row of 784 per part detector, shape (3, 784)."""
-    return np.stack([region_detector(*region).ravel() for region in PARTS.values()])
+    return np.stack([region_detector(*region).ravel() for region in _REGIONS])
 
 
 def network(output_weights, output_biases) -> Network:
@@ -85,8 +124,9 @@ def network(output_weights, output_biases) -> Network:
     list or array. ``output_biases`` holds the 3 output neurons' biases.
     """
     weights = _numbers(output_weights, "output_weights", (3, 3),
-                       "one row per output neuron (0, 1, 7), one column per part (left side, middle line, top bar)")
-    biases = _numbers(output_biases, "output_biases", (3,), "one bias per output neuron (0, 1, 7)")
+                       tr("one row per output neuron (0, 1, 7), one column per part ({parts})",
+                          parts=", ".join(part_names())))
+    biases = _numbers(output_biases, "output_biases", (3,), tr("one bias per output neuron (0, 1, 7)"))
     net = Network(sizes=(784, 3, 3))
     net.weights = [part_weights(), weights]
     net.biases = [np.full(3, PART_BIAS), biases]
@@ -145,29 +185,33 @@ class Score:
     def leaderboard(self) -> str:
         """The medals, best first, with your score placed among them."""
         lines, placed = [], False
+        width = max(7, *(len(medal_name(name)) for name, _ in MEDALS))
         for name, needed in MEDALS:
-            line = f"   {name:<7} {needed:>4.0%} or more"
+            line = "   " + tr("{medal} {needed:>4.0%} or more", medal=medal_name(name).ljust(width), needed=needed)
             if not placed and self.accuracy >= needed:
-                line = f" ▶ {name:<7} {needed:>4.0%} or more   ← you: {self.accuracy:.1%}"
+                line = " ▶ " + tr("{medal} {needed:>4.0%} or more   ← you: {accuracy:.1%}",
+                                  medal=medal_name(name).ljust(width), needed=needed, accuracy=self.accuracy)
                 placed = True
             lines.append(line)
         if not placed:
-            lines.append(f" ▶ no medal yet          ← you: {self.accuracy:.1%}")
+            lines.append(" ▶ " + tr("no medal yet          ← you: {accuracy:.1%}", accuracy=self.accuracy))
         return "\n".join(lines)
 
     def table_text(self) -> str:
         """The table of what each digit was read as, one row per digit."""
-        header = "             " + "".join(f"read as {d}  " for d in DIGITS)
-        rows = [header]
-        for i, digit in enumerate(DIGITS):
-            cells = "".join(f"{int(n):>9}  " for n in self.table[i])
-            rows.append(f"  {digit}s ({int(self.table[i].sum())}) " + cells)
+        names = [f"  {_plural(digit)} ({int(self.table[i].sum())}) " for i, digit in enumerate(DIGITS)]
+        columns = [tr("read as {digit}", digit=d) for d in DIGITS]
+        first, width = max(map(len, names)), max(9, *map(len, columns))
+        rows = [" " * (first + 2) + "".join(f"{column:>{width}}  " for column in columns)]
+        for name, counts in zip(names, self.table):
+            rows.append(name.ljust(first) + "".join(f"{int(n):>{width}}  " for n in counts))
         return "\n".join(row.rstrip() for row in rows)
 
     def __str__(self) -> str:
-        by_digit = " · ".join(f"{digit}s {share:.0%}" for digit, share in self.per_digit.items())
-        return (f"{self.correct} of the {self.total} test 0s, 1s and 7s read right: {self.accuracy:.1%}"
-                f" ({by_digit})\n" + self.leaderboard())
+        by_digit = " · ".join(f"{_plural(digit)} {share:.0%}" for digit, share in self.per_digit.items())
+        return (tr("{correct} of the {total} test 0s, 1s and 7s read right: {accuracy:.1%} ({by_digit})",
+                   correct=self.correct, total=self.total, accuracy=self.accuracy, by_digit=by_digit)
+                + "\n" + self.leaderboard())
 
     def __repr__(self) -> str:
         return str(self)
@@ -181,11 +225,11 @@ def score(net) -> Score:
     answer.
     """
     if not isinstance(net, Network):
-        raise TypeError(f"net must be an nnbook.Network (for example by_hand.network(weights, biases)), "
-                        f"got {describe(net)}")
+        raise TypeError(tr("net must be an nnbook.Network (for example by_hand.network(weights, biases)), "
+                           "got {got}", got=describe(net)))
     if net.sizes[0] != 784 or net.sizes[-1] != len(DIGITS):
-        raise ValueError(f"net must have 784 inputs and 3 outputs (for 0, 1 and 7), got a "
-                         f"{'-'.join(map(str, net.sizes))} network")
+        raise ValueError(tr("net must have 784 inputs and 3 outputs (for 0, 1 and 7), got a {sizes} network",
+                            sizes="-".join(map(str, net.sizes))))
     images, labels = _test_digits()
     said = np.asarray(DIGITS)[np.atleast_1d(net.predict(images))]
     table = np.zeros((len(DIGITS), len(DIGITS)), dtype=np.int64)
@@ -199,17 +243,19 @@ def medal(accuracy) -> str | None:
     """The medal a share of right answers earns: ``"gold"``, ``"silver"``, ``"bronze"`` or ``None``."""
     array = require_finite(as_float_array(accuracy, "accuracy"), "accuracy")
     if array.ndim != 0:
-        raise ValueError(f"accuracy must be one number, a share from 0.0 to 1.0, got {describe(accuracy)}")
+        raise ValueError(tr("accuracy must be one number, a share from 0.0 to 1.0, got {got}",
+                            got=describe(accuracy)))
     value = float(array)
     if not 0.0 <= value <= 1.0:
-        raise ValueError(f"accuracy must be a share from 0.0 to 1.0, got {value:g}")
+        raise ValueError(tr("accuracy must be a share from 0.0 to 1.0, got {value:g}", value=value))
     return next((name for name, needed in MEDALS if value >= needed), None)
 
 
 def _numbers(value, name: str, shape: tuple[int, ...], meaning: str) -> np.ndarray:
     array = require_finite(as_float_array(value, name), name)
     if array.shape != shape:
-        raise ValueError(f"{name} must have shape {shape}: {meaning}; got {describe(value)} of shape {array.shape}")
+        raise ValueError(tr("{name} must have shape {shape}: {meaning}; got {got} of shape {got_shape}",
+                            name=name, shape=shape, meaning=meaning, got=describe(value), got_shape=array.shape))
     return array.copy()
 
 
@@ -231,13 +277,15 @@ class Playground:
         import ipywidgets as widgets  # imported here, so that `import nnbook` stays light
 
         weights = np.zeros((3, 3)) if weights is None else _numbers(
-            weights, "weights", (3, 3), "one row per output neuron (0, 1, 7), one column per part")
-        biases = np.zeros(3) if biases is None else _numbers(biases, "biases", (3,), "one bias per output neuron")
+            weights, "weights", (3, 3), tr("one row per output neuron (0, 1, 7), one column per part"))
+        biases = np.zeros(3) if biases is None else _numbers(biases, "biases", (3,),
+                                                             tr("one bias per output neuron"))
         self._sliders = [[self._slider(widgets, value) for value in [*weights[i], biases[i]]]
                          for i in range(len(DIGITS))]
-        cells = [widgets.HTML("")] + [widgets.HTML(f"<b>{name}</b>") for name in [*PARTS, "bias"]]
+        cells = [widgets.HTML("")] + [widgets.HTML(f"<b>{html.escape(name)}</b>")
+                                      for name in [*part_names(), tr("bias")]]
         for digit, sliders in zip(DIGITS, self._sliders):
-            cells += [widgets.HTML(f"<b>neuron {digit}</b>"), *sliders]
+            cells += [widgets.HTML(f"<b>{html.escape(tr('neuron {digit}', digit=digit))}</b>"), *sliders]
         grid = widgets.GridBox(cells, layout=widgets.Layout(grid_template_columns="80px repeat(4, 215px)",
                                                              grid_gap="2px 8px"))
         self._report = widgets.HTML()
@@ -272,12 +320,13 @@ class Playground:
     def _repr_mimebundle_(self, **kwargs):
         bundle = self.widget._repr_mimebundle_(**kwargs)
         data = bundle[0] if isinstance(bundle, tuple) else bundle
-        data["text/plain"] = (f"{self!r}\nThe sliders show in JupyterLab or Jupyter Notebook 7; here is the "
-                              f"score of the numbers they start from:\n{self.score}")
+        data["text/plain"] = f"{self!r}\n" + tr("The sliders show in JupyterLab or Jupyter Notebook 7; here is the "
+                                                "score of the numbers they start from:\n{score}", score=self.score)
         return bundle
 
     def __repr__(self) -> str:
-        return f"Playground(score {self.score.accuracy:.1%}; .weights and .biases hold the slider values)"
+        return tr("Playground(score {accuracy:.1%}; .weights and .biases hold the slider values)",
+                  accuracy=self.score.accuracy)
 
 
 # Pictures for notebook 06 ---------------------------------------------------------------------
@@ -296,21 +345,23 @@ def show_parameter_blocks(net, ax=None):
         '96% of the 13,002 connect the pixels to the first hidden layer'
     """
     if not isinstance(net, Network):
-        raise TypeError(f"net must be an nnbook.Network, got {describe(net)}")
+        raise TypeError(tr("net must be an nnbook.Network, got {got}", got=describe(net)))
     sizes = net.sizes
     n_biases = sum(b.size for b in net.biases)
-    names = [f"weights {n_in} → {n_out}" for n_in, n_out in zip(sizes[:-1], sizes[1:])] + [f"all {n_biases} biases"]
+    names = [tr("weights {n_in} → {n_out}", n_in=n_in, n_out=n_out) for n_in, n_out in zip(sizes[:-1], sizes[1:])]
+    names.append(tr("all {n} biases", n=n_biases))
     counts = [W.size for W in net.weights] + [n_biases]
     biggest = counts.index(max(counts))
     fig, ax = new_axes(ax, (7.0, 0.45 * len(counts) + 0.6))
     ax.barh(names, counts, color=[HIGHLIGHT if row == biggest else NEUTRAL for row in range(len(counts))])
     for row, count in enumerate(counts):
-        ax.text(count + 0.01 * net.n_parameters, row, f"{count:,}", va="center")
+        ax.text(count + 0.01 * net.n_parameters, row, whole(count), va="center")
     ax.invert_yaxis()
     ax.set_xlim(0, 1.12 * max(counts))
-    ax.set_xlabel("number of parameters")
+    ax.set_xlabel(tr("number of parameters"))
     share = net.weights[0].size / net.n_parameters
-    ax.set_title(f"{share:.0%} of the {net.n_parameters:,} connect the pixels to the first hidden layer")
+    ax.set_title(tr("{share:.0%} of the {total} connect the pixels to the first hidden layer", share=share,
+                    total=whole(net.n_parameters)))
     return fig
 
 
@@ -320,21 +371,22 @@ def shuffled(image, seed=0) -> np.ndarray:
     return np.random.default_rng(seed).permutation(grid.ravel()).reshape(grid.shape)
 
 
-def show_shuffled(image, seed=0, name="a digit"):
+def show_shuffled(image, seed=0, name=None):
     """``image`` and :func:`shuffled` ``(image)``, each titled with the weighted sums of two neurons.
 
     "shared" has one weight, 1, shared by every pixel: it adds up the ink, so
     it gives both pictures the same sum. "detector" is notebook 03's example
     detector, with a weight of its own for every pixel: it knows *where* the
-    ink is. ``name`` is the first picture's title.
+    ink is. ``name`` is the first picture's title (by default "a digit", in the current language).
     """
     image = pixel_grid(image, "image")
+    name = tr("a digit") if name is None else name
     with plt.rc_context(STYLE):
         fig, axes = plt.subplots(1, 2, figsize=(5.2, 2.9))
     shared, detector = np.ones(image.shape), example_weights()
-    for ax, (title, picture) in zip(axes, [(name, image), ("its pixels shuffled", shuffled(image, seed))]):
-        show_digit(picture, ax=ax, title=f"{title}\nshared: {np.sum(shared * picture):.1f}, "
-                                          f"detector: {np.sum(detector * picture):.1f}")
+    for ax, (title, picture) in zip(axes, [(name, image), (tr("its pixels shuffled"), shuffled(image, seed))]):
+        show_digit(picture, ax=ax, title=tr("{title}\nshared: {shared:.1f}, detector: {detector:.1f}", title=title,
+                                            shared=np.sum(shared * picture), detector=np.sum(detector * picture)))
     return fig
 
 
@@ -342,7 +394,7 @@ def show_parts():
     """The weights of the three part detectors, side by side: blue +1, red -1, white 0."""
     with plt.rc_context(STYLE):
         fig, axes = plt.subplots(1, len(PARTS), figsize=(7.5, 2.6))
-    for ax, name, pattern in zip(axes, PARTS, part_weights()):
+    for ax, name, pattern in zip(axes, part_names(), part_weights()):
         show_weights(pattern, ax=ax, title=name, colorbar=False)
     return fig
 
@@ -356,18 +408,20 @@ def show_costs(image, digit, **networks):
     """
     image = pixel_grid(image, "image")
     if not networks:
-        raise TypeError("show_costs needs at least one network, named with a keyword, such as trained=network")
+        raise TypeError(tr("show_costs needs at least one network, named with a keyword, such as trained=network"))
     if isinstance(digit, bool) or not isinstance(digit, (int, np.integer)) or not 0 <= digit <= 9:
-        raise ValueError(f"digit must be a whole number from 0 to 9, got {describe(digit)}")
+        raise ValueError(tr("digit must be a whole number from 0 to 9, got {got}", got=describe(digit)))
     wanted = np.zeros(10)
     wanted[digit] = 1.0
     with plt.rc_context(STYLE):
         fig, axes = plt.subplots(1, len(networks), figsize=(4.0 * len(networks), 2.6), sharey=True, squeeze=False)
     for ax, (name, net) in zip(axes.flat, networks.items()):
         if not isinstance(net, Network) or net.sizes[0] != 784 or net.sizes[-1] != 10:
-            raise TypeError(f"{name} must be an nnbook.Network with 784 inputs and 10 outputs, got {describe(net)}")
+            raise TypeError(tr("{name} must be an nnbook.Network with 784 inputs and 10 outputs, got {got}",
+                               name=name, got=describe(net)))
         outputs = net.forward(image)
-        show_prediction(outputs, ax=ax, title=f"{name}: cost {np.sum((outputs - wanted) ** 2):.3f}")
+        show_prediction(outputs, ax=ax, title=tr("{name}: cost {cost:.3f}", name=name,
+                                                 cost=np.sum((outputs - wanted) ** 2)))
     return fig
 
 
@@ -384,15 +438,19 @@ def parts_table(images, labels) -> str:
     batch = as_float_array(images, "images")
     labels = np.asarray(labels)
     if labels.shape != (len(batch),):
-        raise ValueError(f"labels must hold one digit per image ({len(batch)}), got {describe(labels)}")
+        raise ValueError(tr("labels must hold one digit per image ({n}), got {got}", n=len(batch),
+                            got=describe(labels)))
     hidden = network(np.zeros((3, 3)), np.zeros(3)).activations(batch)[1]   # one column per part
-    lines = [f"{'':8}" + "".join(f"{name:>13}" for name in PARTS)]
-    for digit in DIGITS:
+    names = [f"{_plural(digit)} ({int(np.sum(labels == digit))})" for digit in DIGITS]
+    first = max(8, *map(len, names))
+    lines = [" " * first + "".join(f"{name:>13}" for name in part_names())]
+    for digit, name in zip(DIGITS, names):
         mine = labels == digit
         if not mine.any():
-            raise ValueError(f"there are no {digit}s among the images: the table needs 0s, 1s and 7s")
+            raise ValueError(tr("there are no {digits} among the images: the table needs 0s, 1s and 7s",
+                                digits=_plural(digit)))
         on = np.mean(hidden[mine] > 0.5, axis=0)
-        lines.append(f"{digit}s ({int(mine.sum())})" + "".join(f"{share:13.0%}" for share in on))
+        lines.append(name.ljust(first) + "".join(f"{share:13.0%}" for share in on))
     return "\n".join(lines)
 
 
@@ -402,16 +460,17 @@ def show_medals(names, shares, highlight="trained network", ax=None):
     Dashed lines mark the medals; the dot named ``highlight`` is orange, the others grey.
     """
     if isinstance(names, (str, bytes)) or not hasattr(names, "__len__"):
-        raise TypeError(f"names must be a list of names, got {describe(names)}")
+        raise TypeError(tr("names must be a list of names, got {got}", got=describe(names)))
     shares = require_finite(as_float_array(shares, "shares"), "shares")
     if shares.shape != (len(names),):
-        raise ValueError(f"shares must hold one share per name ({len(names)}), got {describe(shares)}")
+        raise ValueError(tr("shares must hold one share per name ({n}), got {got}", n=len(names),
+                            got=describe(shares)))
     if np.any((shares < 0) | (shares > 1)):
-        raise ValueError("shares must be between 0 and 1, such as 0.873 for 87.3%")
+        raise ValueError(tr("shares must be between 0 and 1, such as 0.873 for 87.3%"))
     fig, ax = new_axes(ax, (6.4, 0.6 * len(names) + 0.6))
-    for medal_name, needed in MEDALS:
+    for which, needed in MEDALS:
         ax.axvline(needed, color="0.3", linestyle="--", linewidth=1)
-        ax.text(needed, -0.75, medal_name, ha="center", fontsize=9)
+        ax.text(needed, -0.75, medal_name(which), ha="center", fontsize=9)
     for row, (name, share) in enumerate(zip(names, shares)):
         colour = HIGHLIGHT if name == highlight else NEUTRAL
         ax.plot([share], [row], "o", color=colour, markersize=11, markeredgecolor="0.2")
@@ -420,7 +479,7 @@ def show_medals(names, shares, highlight="trained network", ax=None):
     ax.set_ylim(len(names) - 0.4, -1.0)
     ax.set_xlim(min(0.3, float(shares.min()) - 0.05), 1.02)
     ax.xaxis.set_major_formatter(lambda x, _: f"{x:.0%}")
-    ax.set_xlabel("share of the 639 test 0s, 1s and 7s read right")
+    ax.set_xlabel(tr("share of the 639 test 0s, 1s and 7s read right"))
     return fig
 
 
@@ -429,14 +488,15 @@ def show_valley(knob, costs, trained_value, ax=None):
     knob = require_finite(as_float_array(knob, "knob"), "knob")
     costs = require_finite(as_float_array(costs, "costs"), "costs")
     if knob.ndim != 1 or costs.shape != knob.shape:
-        raise ValueError(f"knob and costs must be 1-D and as long as each other, got {describe(knob)} "
-                         f"and {describe(costs)}")
+        raise ValueError(tr("knob and costs must be 1-D and as long as each other, got {knob} and {costs}",
+                            knob=describe(knob), costs=describe(costs)))
     fig, ax = new_axes(ax, (6.4, 3.0))
     ax.plot(knob, costs, color="0.2", linewidth=2)
-    ax.axvline(trained_value, color=HIGHLIGHT, linewidth=2, label=f"trained value {trained_value:.2f}")
-    ax.set_xlabel("the weight from hidden neuron 15 to output neuron 7")
-    ax.set_ylabel("cost")
-    ax.legend(loc="upper center")
+    ax.axvline(trained_value, color=HIGHLIGHT, linewidth=2,
+               label=tr("trained value {value:.2f}", value=trained_value))
+    ax.set_xlabel(tr("the weight from hidden neuron 15 to output neuron 7"))
+    ax.set_ylabel(tr("cost"))
+    ax.legend(loc=9)  # upper center
     return fig
 
 
@@ -450,16 +510,17 @@ def show_walk(knob, costs, path, cost_at, ax=None):
     costs = require_finite(as_float_array(costs, "costs"), "costs")
     path = require_finite(as_float_array(path, "path"), "path")
     if path.ndim != 1 or len(path) < 2:
-        raise ValueError(f"path must list at least two weights, the start first, got {describe(path)}")
+        raise ValueError(tr("path must list at least two weights, the start first, got {got}", got=describe(path)))
     if not callable(cost_at):
-        raise TypeError(f"cost_at must be a function that gives the cost at a weight, got {describe(cost_at)}")
+        raise TypeError(tr("cost_at must be a function that gives the cost at a weight, got {got}",
+                           got=describe(cost_at)))
     path_costs = [float(cost_at(value)) for value in path]
     fig, ax = new_axes(ax, (6.4, 3.0))
     ax.plot(knob, costs, color="0.2", linewidth=2)
     ax.plot(path, path_costs, "o-", color=HIGHLIGHT, markersize=7, markeredgecolor="0.2", linewidth=1)
-    ax.annotate("start", (path[0], path_costs[0]), xytext=(path[0] - 2, path_costs[0] - 0.07),
+    ax.annotate(tr("start"), (path[0], path_costs[0]), xytext=(path[0] - 2, path_costs[0] - 0.07),
                 arrowprops=dict(arrowstyle="->", color="0.3"))
-    ax.set_xlabel("the weight from hidden neuron 15 to output neuron 7")
-    ax.set_ylabel("cost")
-    ax.set_title("walking downhill, one step at a time")
+    ax.set_xlabel(tr("the weight from hidden neuron 15 to output neuron 7"))
+    ax.set_ylabel(tr("cost"))
+    ax.set_title(tr("walking downhill, one step at a time"))
     return fig

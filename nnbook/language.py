@@ -112,3 +112,14 @@ def tr_known(text: str) -> str:
     if _language == "en":
         return text
     return catalog(_language)["messages"].get(text, text)
+
+
+def whole(value) -> str:
+    """A whole number as a learner reads it: 13,002 in English; in Dutch 13 002, and 8000 without a space.
+
+    >>> whole(13002), whole(8000)
+    ('13,002', '8,000')
+    """
+    if _language == "nl":
+        return f"{value:,.0f}".replace(",", " ") if abs(value) >= 10_000 else f"{value:.0f}"
+    return f"{value:,.0f}"

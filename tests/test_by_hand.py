@@ -280,3 +280,22 @@ def test_show_valley_and_show_walk_draw_the_cost_and_the_steps():
     with pytest.raises(ValueError, match="as long as each other"):
         by_hand.show_valley(knob, costs[:3], 0.0)
     plt.close("all")
+
+
+def test_the_score_and_the_pictures_speak_dutch_after_set_language():
+    import matplotlib.pyplot as plt
+
+    net = by_hand.network(np.eye(3), np.zeros(3))
+    nnbook.set_language("nl")
+    try:
+        text = str(by_hand.score(net))
+        assert "testcijfers (nullen, enen en zevens) goed gelezen" in text and "▶ brons" in text and "← jij:" in text
+        assert "gelezen als 7" in by_hand.score(net).table_text()
+        assert list(by_hand.PARTS) == ["linkerkant", "middenlijn", "bovenbalk"]
+        title = by_hand.show_parameter_blocks(nnbook.Network()).axes[0].get_title()
+        assert title == "96% van de 13 002 verbindt de pixels met de eerste verborgen laag"
+        with pytest.raises(ValueError, match="moet vorm \\(3,\\) hebben: één bias per uitvoerneuron"):
+            by_hand.network(np.eye(3), [0, 0])
+    finally:
+        nnbook.set_language("en")
+        plt.close("all")
