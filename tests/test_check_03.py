@@ -259,3 +259,22 @@ def test_larger_sum_reads_the_letter_itself_not_what_a_str_subclass_says():
 
     fails(check.larger_weighted_sum(Sneaky("A")), "the other one")
     passes(check.larger_weighted_sum(Sneaky(" b ")))
+
+
+@pytest.fixture
+def dutch():
+    nnbook.set_language("nl")
+    yield
+    nnbook.set_language("en")
+
+
+def test_the_feedback_speaks_dutch_after_set_language(dutch):
+    from nnbook.check import n03_weighted_sums as n03
+    text = str(check.tiny_weighted_sum(-0.6))
+    assert "-0.6 krijg je als je 2 × 1.0 = 2 weglaat" in text and "Hint: Tel alle vier producten op" in text, text
+    assert "gaf je functie één getal terug" in str(check.batch_weighted_sums(lambda weights, images: 0.0))
+    assert "het is de andere" in str(check.larger_weighted_sum("A"))
+    assert list(n03.top_bar_tests())[0] == "een streep bovenaan"
+    assert "Vervang de ... door" in str(not_attempted(check.top_bar_weights(...)))
+    assert "Welke van twee strepen" in repr(check.larger_weighted_sum)
+    assert "# Vermenigvuldig elk gewicht" in repr(check.tiny_weighted_sum.solution())

@@ -52,7 +52,6 @@ def catalog_files() -> list[pathlib.Path]:
 
 NOT_CONVERTED = {
     "nnbook/by_hand.py",
-    "nnbook/check/n03_weighted_sums.py",
     "nnbook/depth.py",
     "nnbook/mnist.py",
     "nnbook/network.py",

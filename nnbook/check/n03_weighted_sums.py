@@ -9,6 +9,7 @@ import numpy as np
 
 from ..data import load_digits
 from ..detectors import EXAMPLE_REGION, region_detector, stroke_image
+from ..language import tr
 from ._core import Wrong, as_array, call, exercise, expect_array, expect_number, matches, num, short
 
 NOTEBOOK = "03-weighted-sums"
@@ -37,43 +38,45 @@ def tiny_weighted_sum(answer):
     products = [w * a for w, a in zip(TINY_WEIGHTS, TINY_ACTIVATIONS)]
     if isinstance(answer, (list, tuple, np.ndarray)) and (
             answer.size if isinstance(answer, np.ndarray) else len(answer)) == 4:
-        raise Wrong("you gave four numbers; the weighted sum is one number.",
-                    hint="You have the four products w·a; now add them up.")
-    value = expect_number(answer, "your answer")
+        raise Wrong(tr("you gave four numbers; the weighted sum is one number."),
+                    hint=tr("You have the four products w·a; now add them up."))
+    value = expect_number(answer, tr("your answer"))
     right = sum(products)
-    if matches(value, right, "your answer", rtol=0.0, atol=1e-9):
-        return ("2.0 - 0.8 + 0.2 + 0.0 = 1.4. Notice the last pixel: it is black (0.0), so its weight of -3 "
-                "adds nothing. A weight only matters where there is ink.")
+    if matches(value, right, tr("your answer"), rtol=0.0, atol=1e-9):
+        return tr("2.0 - 0.8 + 0.2 + 0.0 = 1.4. Notice the last pixel: it is black (0.0), so its weight of -3 "
+                  "adds nothing. A weight only matters where there is ink.")
     if _close(value, sum(TINY_WEIGHTS) + sum(TINY_ACTIVATIONS)):
-        raise Wrong(f"{num(value)} is what you get by adding all eight numbers together.",
-                    hint="Multiply each weight by its own activation first, then add the four products.")
+        raise Wrong(tr("{value} is what you get by adding all eight numbers together.", value=num(value)),
+                    hint=tr("Multiply each weight by its own activation first, then add the four products."))
     if _close(value, sum(TINY_WEIGHTS)):
-        raise Wrong(f"{num(value)} is the sum of the weights alone; the activations are missing.",
-                    hint="Each weight is multiplied by the activation of its pixel.")
+        raise Wrong(tr("{value} is the sum of the weights alone; the activations are missing.", value=num(value)),
+                    hint=tr("Each weight is multiplied by the activation of its pixel."))
     if _close(value, sum(TINY_ACTIVATIONS)):
         slip = _one_slip(value)
-        also = f" (It is also what you get if {slip[0]}.)" if slip else ""
-        raise Wrong(f"{num(value)} is the sum of the activations alone: the weights are missing.{also}",
-                    hint="Multiply each activation by its own weight, then add the four products.")
+        message = (tr("{value} is the sum of the activations alone: the weights are missing. "
+                      "(It is also what you get if {slip}.)", value=num(value), slip=slip[0]) if slip else
+                   tr("{value} is the sum of the activations alone: the weights are missing.", value=num(value)))
+        raise Wrong(message, hint=tr("Multiply each activation by its own weight, then add the four products."))
     if _close(value, sum(abs(p) for p in products)):
-        raise Wrong(f"{num(value)} is what you get if every weight were positive.",
-                    hint="Keep the minus signs: (-1) × 0.8 is -0.8.")
+        raise Wrong(tr("{value} is what you get if every weight were positive.", value=num(value)),
+                    hint=tr("Keep the minus signs: (-1) × 0.8 is -0.8."))
     if _close(value, sum(TINY_WEIGHTS) * sum(TINY_ACTIVATIONS)):
-        raise Wrong(f"{num(value)} is (sum of the weights) × (sum of the activations).",
-                    hint="Multiply in pairs, weight 1 with activation 1, weight 2 with activation 2, and so on, "
-                         "then add the four products.")
+        raise Wrong(tr("{value} is (sum of the weights) × (sum of the activations).", value=num(value)),
+                    hint=tr("Multiply in pairs, weight 1 with activation 1, weight 2 with activation 2, and so on, "
+                            "then add the four products."))
     if _close(value, -right):
-        raise Wrong(f"{num(value)} has the right size but the wrong sign.",
-                    hint="Check the signs: 2 × 1.0 is +2.0, and it is the biggest product.")
+        raise Wrong(tr("{value} has the right size but the wrong sign.", value=num(value)),
+                    hint=tr("Check the signs: 2 × 1.0 is +2.0, and it is the biggest product."))
     if isinstance(answer, numbers.Integral) and abs(value - right) < 1:
-        raise Wrong(f"{num(value)} is close, but the sum is not a whole number.",
-                    hint="Do not round: keep the decimals of each product.")
+        raise Wrong(tr("{value} is close, but the sum is not a whole number.", value=num(value)),
+                    hint=tr("Do not round: keep the decimals of each product."))
     slip = _one_slip(value)
     if slip is not None:
-        raise Wrong(f"{num(value)} is what you get if {slip[0]}; the other three products are right.", hint=slip[1])
-    raise Wrong(f"{num(value)} is not it.",
-                hint="Work out the four products one at a time: 2 × 1.0, then (-1) × 0.8, then 0.5 × 0.4, "
-                     "then (-3) × 0.0. Then add them.")
+        raise Wrong(tr("{value} is what you get if {slip}; the other three products are right.",
+                       value=num(value), slip=slip[0]), hint=slip[1])
+    raise Wrong(tr("{value} is not it.", value=num(value)),
+                hint=tr("Work out the four products one at a time: 2 × 1.0, then (-1) × 0.8, then 0.5 × 0.4, "
+                        "then (-3) × 0.0. Then add them."))
 
 
 def _one_slip(value: float) -> tuple[str, str] | None:
@@ -93,30 +96,34 @@ def _one_slip(value: float) -> tuple[str, str] | None:
     slips = []
     for (w, a), p in zip(pairs, products):
         if p != 0:
-            slips.append((right - p, f"{shown(w, a)} = {p:g} is left out",
-                          "Add all four products, one for each input."))
+            slips.append((right - p, tr("{product} = {value:g} is left out", product=shown(w, a), value=p),
+                          tr("Add all four products, one for each input.")))
     for (w, a), p in zip(pairs, products):
         if a == 0:
-            slips.append((right - p + w, f"{shown(w, a)} counts as {w:g}",
-                          f"Anything times 0 is 0: a black pixel adds nothing, whatever its weight. "
-                          f"{shown(w, a)} = 0."))
+            slips.append((right - p + w, tr("{product} counts as {value:g}", product=shown(w, a), value=w),
+                          tr("Anything times 0 is 0: a black pixel adds nothing, whatever its weight. "
+                             "{product} = 0.", product=shown(w, a))))
     for (w, a), p in zip(pairs, products):
         if p != 0:
-            slips.append((right - 2 * p, f"{shown(w, a)} counts as {-p:g} instead of {p:g}",
-                          "A positive number times a positive number is positive; "
-                          "a negative number times a positive one is negative."))
+            slips.append((right - 2 * p, tr("{product} counts as {wrong:g} instead of {right:g}",
+                                            product=shown(w, a), wrong=-p, right=p),
+                          tr("A positive number times a positive number is positive; "
+                             "a negative number times a positive one is negative.")))
     for (w, a), p in zip(pairs, products):
         if p != 0 and a not in (0.0, 1.0):
             for slipped in (10 * p, p / 10):
-                slips.append((right - p + slipped, f"{shown(w, a)} counts as {slipped:g}",
-                              f"Count the decimal places: {shown(w, a)} = {p:g}."))
+                slips.append((right - p + slipped, tr("{product} counts as {value:g}", product=shown(w, a),
+                                                      value=slipped),
+                              tr("Count the decimal places: {product} = {value:g}.", product=shown(w, a), value=p)))
     for (w, a), p in zip(pairs, products):
         if a not in (0.0, 1.0):
-            slips.append((right - p + w, f"{shown(w, a)} counts as just the weight, {w:g}",
-                          f"Multiply: {shown(w, a)} = {p:g}."))
+            slips.append((right - p + w, tr("{product} counts as just the weight, {weight:g}",
+                                            product=shown(w, a), weight=w),
+                          tr("Multiply: {product} = {value:g}.", product=shown(w, a), value=p)))
         if w != 1.0 and a != 0.0:
-            slips.append((right - p + a, f"{shown(w, a)} counts as just the activation, {a:g}",
-                          f"Multiply: {shown(w, a)} = {p:g}."))
+            slips.append((right - p + a, tr("{product} counts as just the activation, {activation:g}",
+                                            product=shown(w, a), activation=a),
+                          tr("Multiply: {product} = {value:g}.", product=shown(w, a), value=p)))
     for total, what, hint in slips:
         if _close(value, total) and not _close(value, right):
             return what, hint
@@ -145,86 +152,97 @@ def batch_weighted_sums(answer):
         right = np.sum(weights * images, axis=(1, 2))
         result = call(answer, weights.copy(), images.copy(), name="my_weighted_sums")
         if isinstance(result, (list, tuple)):
-            result = as_array(result, "your sums")
+            result = as_array(result, tr("your sums"))
         _judge_sums(result, right, weights, images)
-    return ("one weighted sum per image, for any number of images. nnbook.weighted_sum(weights, images) "
-            "does the same; the rest of this notebook uses it.")
+    return tr("one weighted sum per image, for any number of images. nnbook.weighted_sum(weights, images) "
+              "does the same; the rest of this notebook uses it.")
 
 
 def _judge_sums(result, right, weights, images):
     n = len(images)
-    call_text = f"for {n} image{'s' if n > 1 else ''} (weights (28, 28), images {images.shape})"
+    call_text = (tr("for {n} images (weights (28, 28), images {shape})", n=n, shape=images.shape) if n > 1 else
+                 tr("for 1 image (weights (28, 28), images {shape})", shape=images.shape))
     if isinstance(result, (str, bytes, dict, set)):
-        raise Wrong(f"{call_text} your function returned {short(result)}; "
-                    f"expected an array of {n} numbers, one per image.")
-    shape = as_array(result, f"the result {call_text}").shape
+        raise Wrong(tr("{call} your function returned {got}; expected an array of {n} numbers, one per image.",
+                       call=call_text, got=short(result), n=n))
+    shape = as_array(result, tr("the result {call}", call=call_text)).shape
     if shape == ():
-        value = expect_number(result, f"the result {call_text}")
+        value = expect_number(result, tr("the result {call}", call=call_text))
         if n > 1 and _close(value, float(right.sum())):
-            raise Wrong(f"{call_text} your function returned one number, the total of all {n} images' sums.",
-                        hint="Add up over the pixels only, not over the images: np.sum(..., axis=(1, 2)).")
-        hint = ("Return an array of shape (n,), even when n is 1." if n == 1 else
-                "Collect one sum per image, in a list or an array, and return them all. "
-                "If you loop over the images, check that `return` comes after the loop, not inside it.")
-        raise Wrong(f"{call_text} your function returned one number, {num(value)}; "
-                    f"expected {n} number{'s' if n > 1 else ''}, one per image.", hint=hint)
+            raise Wrong(tr("{call} your function returned one number, the total of all {n} images' sums.",
+                           call=call_text, n=n),
+                        hint=tr("Add up over the pixels only, not over the images: np.sum(..., axis=(1, 2))."))
+        if n == 1:
+            raise Wrong(tr("{call} your function returned one number, {value}; expected 1 number, one per image.",
+                           call=call_text, value=num(value)),
+                        hint=tr("Return an array of shape (n,), even when n is 1."))
+        raise Wrong(tr("{call} your function returned one number, {value}; expected {n} numbers, one per image.",
+                       call=call_text, value=num(value), n=n),
+                    hint=tr("Collect one sum per image, in a list or an array, and return them all. "
+                            "If you loop over the images, check that `return` comes after the loop, not inside it."))
     if shape == images.shape:
-        raise Wrong(f"{call_text} your function returned shape {shape}: the products, not yet added up.",
-                    hint="Add up each image's 784 products: np.sum(..., axis=(1, 2)).")
+        raise Wrong(tr("{call} your function returned shape {shape}: the products, not yet added up.",
+                       call=call_text, shape=shape),
+                    hint=tr("Add up each image's 784 products: np.sum(..., axis=(1, 2))."))
     if shape == (28, 28):
-        raise Wrong(f"{call_text} your function returned shape (28, 28): it added over the images, "
-                    "one total per pixel.", hint="Add over the pixels instead: axis=(1, 2), not axis=0.")
+        raise Wrong(tr("{call} your function returned shape (28, 28): it added over the images, "
+                       "one total per pixel.", call=call_text),
+                    hint=tr("Add over the pixels instead: axis=(1, 2), not axis=0."))
     if shape in ((n, 28), (28, n)):
         # weighted_sum_loop given 28×28 grids adds whole rows, weights[i] * image[i]: one total per column.
         down_the_rows = np.sum(weights * images, axis=1)
-        if shape == (n, 28) and np.allclose(expect_array(result, "your sums"), down_the_rows):
-            raise Wrong(f"{call_text} your function returned shape {shape}: 28 partial sums per image, one per "
-                        "column. It added down the rows only. np.sum(..., axis=1) does that, and so does "
-                        "weighted_sum_loop when it gets a 28×28 grid: weights[i] is then a whole row, not one "
-                        "weight.",
-                        hint="Add over the rows and the columns: np.sum(weights * images, axis=(1, 2)). Or give "
-                             "weighted_sum_loop lists of 784: weighted_sum_loop(weights.reshape(784), "
-                             "image.reshape(784)).")
-        raise Wrong(f"{call_text} your function returned shape {shape}: it added along the rows or "
-                    "the columns only, so each image still has 28 partial sums.",
-                    hint="Add over both: axis=(1, 2).")
+        if shape == (n, 28) and np.allclose(expect_array(result, tr("your sums")), down_the_rows):
+            raise Wrong(tr("{call} your function returned shape {shape}: 28 partial sums per image, one per "
+                           "column. It added down the rows only. np.sum(..., axis=1) does that, and so does "
+                           "weighted_sum_loop when it gets a 28×28 grid: weights[i] is then a whole row, not one "
+                           "weight.", call=call_text, shape=shape),
+                        hint=tr("Add over the rows and the columns: np.sum(weights * images, axis=(1, 2)). Or give "
+                                "weighted_sum_loop lists of 784: weighted_sum_loop(weights.reshape(784), "
+                                "image.reshape(784))."))
+        raise Wrong(tr("{call} your function returned shape {shape}: it added along the rows or "
+                       "the columns only, so each image still has 28 partial sums.", call=call_text, shape=shape),
+                    hint=tr("Add over both: axis=(1, 2)."))
     if shape == (28,):
-        raise Wrong(f"{call_text} your function returned shape (28,): it added over the images too, "
-                    "and kept one number per column.",
-                    hint="Add over the rows and columns of each image, not over the images: axis=(1, 2). "
-                         "(Axis 0 counts the images.)")
+        raise Wrong(tr("{call} your function returned shape (28,): it added over the images too, "
+                       "and kept one number per column.", call=call_text),
+                    hint=tr("Add over the rows and columns of each image, not over the images: axis=(1, 2). "
+                            "(Axis 0 counts the images.)"))
     if shape == (1,) and n > 1:
-        raise Wrong(f"{call_text} your function returned only 1 sum; expected {n}, one per image.",
-                    hint="If you loop over the images, check that `return` comes after the loop, "
-                         "not inside it: indent it less than the loop's body.")
+        raise Wrong(tr("{call} your function returned only 1 sum; expected {n}, one per image.", call=call_text, n=n),
+                    hint=tr("If you loop over the images, check that `return` comes after the loop, "
+                            "not inside it: indent it less than the loop's body."))
     if len(shape) == 1 and abs(shape[0] - n) == 1:
-        fewer = shape[0] < n
-        raise Wrong(f"{call_text} your function returned {shape[0]} sums; expected {n}, one per image: "
-                    f"one {'too few' if fewer else 'too many'}.",
-                    hint="range(len(images)) already goes from the first image (0) to the last (n - 1); "
-                         "a plain `for image in images:` never misses one.")
+        off_by_one = (tr("{call} your function returned {count} sums; expected {n}, one per image: one too few.",
+                         call=call_text, count=shape[0], n=n) if shape[0] < n else
+                      tr("{call} your function returned {count} sums; expected {n}, one per image: one too many.",
+                         call=call_text, count=shape[0], n=n))
+        raise Wrong(off_by_one,
+                    hint=tr("range(len(images)) already goes from the first image (0) to the last (n - 1); "
+                            "a plain `for image in images:` never misses one."))
     if shape != (n,):
-        raise Wrong(f"{call_text} your function returned shape {shape}; expected ({n},), one sum per image.")
-    got = expect_array(result, "your sums")
-    if matches(got, right, "your sums", atol=1e-9):
+        raise Wrong(tr("{call} your function returned shape {shape}; expected ({n},), one sum per image.",
+                       call=call_text, shape=shape, n=n))
+    got = expect_array(result, tr("your sums"))
+    if matches(got, right, tr("your sums"), atol=1e-9):
         return
     if n > 1 and np.allclose(got, right[0]):
-        raise Wrong(f"all {n} of your sums are the same number, the sum of image 0.",
-                    hint="Inside the loop, use the image of this step: images[i], not images[0].")
+        raise Wrong(tr("all {n} of your sums are the same number, the sum of image 0.", n=n),
+                    hint=tr("Inside the loop, use the image of this step: images[i], not images[0]."))
     if np.allclose(got, images.sum(axis=(1, 2))):
-        raise Wrong("your sums are the total brightness of each image: the weights are missing.",
-                    hint="Multiply each pixel by its weight before adding: weights * images.")
+        raise Wrong(tr("your sums are the total brightness of each image: the weights are missing."),
+                    hint=tr("Multiply each pixel by its weight before adding: weights * images."))
     shift = got - right
     if np.allclose(shift, shift[0]) and not _close(float(shift[0]), 0.0):
-        raise Wrong(f"every sum is off by the same amount, {shift[0]:+.4g}: something extra is added.",
-                    hint="The weighted sum is only w1·a1 + … + w784·a784. No bias yet: that comes in notebook 04.")
+        raise Wrong(tr("every sum is off by the same amount, {shift:+.4g}: something extra is added.", shift=shift[0]),
+                    hint=tr("The weighted sum is only w1·a1 + … + w784·a784. No bias yet: that comes in notebook 04."))
     first_row = np.sum(weights[0] * images[:, 0], axis=1)
     if np.allclose(got, first_row):
-        raise Wrong("your sums use only the first row of pixels (28 of the 784).",
-                    hint="Add over every row and every column: axis=(1, 2).")
+        raise Wrong(tr("your sums use only the first row of pixels (28 of the 784)."),
+                    hint=tr("Add over every row and every column: axis=(1, 2)."))
     first = int(np.flatnonzero(~np.isclose(got, right, rtol=1e-9, atol=1e-9))[0])
-    raise Wrong(f"image {first} should give {right[first]:.10g}, yours gave {got[first]:.10g}.",
-                hint="For one image the weighted sum is np.sum(weights * image). Do that for every image.")
+    raise Wrong(tr("image {first} should give {right:.10g}, yours gave {got:.10g}.",
+                   first=first, right=right[first], got=got[first]),
+                hint=tr("For one image the weighted sum is np.sum(weights * image). Do that for every image."))
 
 
 # Exercise 2 (core): predict first ---------------------------------------------
@@ -252,16 +270,18 @@ def larger_weighted_sum(answer):
     # str.__str__ gives a plain str even for a str subclass, whose own strip() or upper() could lie.
     letter = str.__str__(answer).strip().upper() if isinstance(answer, str) else None
     if letter not in ("A", "B"):
-        raise Wrong(f'answer with the letter "A" or "B" (in quotes), got {short(answer)}.')
+        raise Wrong(tr('answer with the letter "A" or "B" (in quotes), got {got}.', got=short(answer)))
     a, b = _prediction_sums()
     blue, red = _height * _width, (_height + 2) * (_width + 2) - _height * _width
-    explanation = (f"A fills all {blue} blue pixels (+{blue}) but also covers all {red} red border pixels "
-                   f"(-{red}): {a:g}. B fills only {b:g} blue pixels and touches no red: {b:g}.")
+    explanation = tr("A fills all {blue} blue pixels (+{blue}) but also covers all {red} red border pixels "
+                     "(-{red}): {a:g}. B fills only {b:g} blue pixels and touches no red: {b:g}.",
+                     blue=blue, red=red, a=a, b=b)
     if letter == ("A" if a > b else "B"):
-        return (f"{explanation} More ink is not always better: the red border punishes ink that spills "
-                "around the region. That is how this neuron tells a thin stroke from a blob.")
-    raise Wrong(f"it is the other one. {explanation}",
-                hint="Count blue pixels covered (each +1) and red pixels covered (each -1), for each stroke.")
+        return tr("{explanation} More ink is not always better: the red border punishes ink that spills "
+                  "around the region. That is how this neuron tells a thin stroke from a blob.",
+                  explanation=explanation)
+    raise Wrong(tr("it is the other one. {explanation}", explanation=explanation),
+                hint=tr("Count blue pixels covered (each +1) and red pixels covered (each -1), for each stroke."))
 
 
 # Going further: a detector for the top bar of a 7 ------------------------------
@@ -269,21 +289,32 @@ def larger_weighted_sum(answer):
 TOP_BAR = (7, 7, 3, 14)
 """A horizontal bar near the top of the digit box, where a 7 has its top stroke."""
 OTHER_STROKES = {
-    "the same bar in the middle": (13, 7, 3, 14),
-    "a vertical line down the middle": (5, 13, 18, 3),
-    "a big blob of ink": (4, 6, 20, 16),
+    "middle": (13, 7, 3, 14),
+    "vertical": (5, 13, 18, 3),
+    "blob": (4, 6, 20, 16),
 }
-"""The test strokes the pattern should respond to at most half as much as to TOP_BAR."""
+"""The test strokes the pattern should respond to at most half as much as to TOP_BAR, by key (_stroke_names)."""
+
+
+def _stroke_names() -> dict[str, str]:
+    """What the feedback calls each test stroke, in the current language, by key ("top" is TOP_BAR)."""
+    return {"top": tr("a bar at the top"), "middle": tr("the same bar in the middle"),
+            "vertical": tr("a vertical line down the middle"), "blob": tr("a big blob of ink")}
+
+
+def _top_bar_strokes() -> dict[str, np.ndarray]:
+    """The four made-up images a top-bar pattern is tested on, by key, the top bar first."""
+    return {key: stroke_image(*box) for key, box in {"top": TOP_BAR, **OTHER_STROKES}.items()}
 
 
 def top_bar_tests() -> dict[str, np.ndarray]:
-    """The four made-up images a top-bar pattern is tested on, the top bar first."""
-    strokes = {"a bar at the top": TOP_BAR, **OTHER_STROKES}
-    return {name: stroke_image(*box) for name, box in strokes.items()}
+    """The four made-up images a top-bar pattern is tested on, by name (in the current language), the top bar first."""
+    names = _stroke_names()
+    return {names[key]: image for key, image in _top_bar_strokes().items()}
 
 
 def _top_bar_sums(weights: np.ndarray) -> dict[str, float]:
-    return {name: float(np.sum(weights * image)) for name, image in top_bar_tests().items()}
+    return {key: float(np.sum(weights * image)) for key, image in _top_bar_strokes().items()}
 
 
 def _passes_top_bar(sums: dict[str, float]) -> bool:
@@ -302,65 +333,80 @@ my_top_bar_weights[7:11, 5:23] = 1     # rows 7-10: the bar itself
 ''', stub_hint="Replace the ... with a 28×28 array of weights, run the cell, then run this check again.")
 def top_bar_weights(answer):
     """A 28×28 weight pattern that gives a horizontal bar at the top a big sum, and other strokes less."""
-    weights = expect_array(answer, "your weights")
+    weights = expect_array(answer, tr("your weights"))
     if weights.shape == (784,):
         weights = weights.reshape(28, 28)
     if weights.shape != (28, 28):
-        raise Wrong(f"your weights have shape {weights.shape}; a first-layer neuron has one weight per pixel, "
-                    "shape (28, 28).", hint="Start from np.zeros((28, 28)) and set a block of rows.")
+        raise Wrong(tr("your weights have shape {shape}; a first-layer neuron has one weight per pixel, "
+                       "shape (28, 28).", shape=weights.shape),
+                    hint=tr("Start from np.zeros((28, 28)) and set a block of rows."))
     if not np.any(weights):
-        raise Wrong("all your weights are 0, so every image gives a weighted sum of 0.",
-                    hint="Put positive weights where the bar is: rows 7-9. If you wrote w[7:10][7:21], that "
-                         "picks rows 7-9 and then rows 7-20 of those three, which is none: write w[7:10, 7:21], "
-                         "with a comma between the rows and the columns.")
+        raise Wrong(tr("all your weights are 0, so every image gives a weighted sum of 0."),
+                    hint=tr("Put positive weights where the bar is: rows 7-9. If you wrote w[7:10][7:21], that "
+                            "picks rows 7-9 and then rows 7-20 of those three, which is none: write w[7:10, 7:21], "
+                            "with a comma between the rows and the columns."))
     if np.all(weights == weights.flat[0]):
-        raise Wrong(f"every pixel has the same weight, {weights.flat[0]:g}, so the neuron measures "
-                    "how much ink there is anywhere, not where it is.",
-                    hint="Make the weights positive only in the top rows where the bar is.")
+        raise Wrong(tr("every pixel has the same weight, {weight:g}, so the neuron measures "
+                       "how much ink there is anywhere, not where it is.", weight=weights.flat[0]),
+                    hint=tr("Make the weights positive only in the top rows where the bar is."))
     sums = _top_bar_sums(weights)
-    (top_name, top), *others = sums.items()
-    listed = "; ".join(f"{name}: {value:.1f}" for name, value in sums.items())
+    names = _stroke_names()
+    (_, top), *others = sums.items()
+    listed = "; ".join(f"{names[key]}: {value:.1f}" for key, value in sums.items())
     if _passes_top_bar(sums):
-        return f"weighted sums: {listed}. Your neuron picks out the top bar.\n  " + _real_sevens(weights)
+        return tr("weighted sums: {listed}. Your neuron picks out the top bar.\n  {sevens}",
+                  listed=listed, sevens=_real_sevens(weights))
     if top < 0:
-        raise Wrong(f"weighted sums: {listed}. The top bar gives a negative sum: your signs are flipped.",
-                    hint="Positive (blue) weights where you want ink, negative (red) where you don't.")
+        raise Wrong(tr("weighted sums: {listed}. The top bar gives a negative sum: your signs are flipped.",
+                       listed=listed),
+                    hint=tr("Positive (blue) weights where you want ink, negative (red) where you don't."))
     swapped = _top_bar_sums(weights.T)
-    swapped_top = swapped["a bar at the top"]
-    if swapped_top > 2 * max(top, 0.0) and all(swapped[name] <= swapped_top / 2 for name in list(OTHER_STROKES)[:2]):
-        raise Wrong(f"weighted sums: {listed}. Your pattern looks for a vertical bar at the left: "
-                    "rows and columns are swapped.",
-                    hint="weights[row, column]: the first index picks the row. Rows 7-9 are weights[7:10, :].")
+    swapped_top = swapped["top"]
+    if swapped_top > 2 * max(top, 0.0) and all(swapped[key] <= swapped_top / 2 for key in list(OTHER_STROKES)[:2]):
+        raise Wrong(tr("weighted sums: {listed}. Your pattern looks for a vertical bar at the left: "
+                       "rows and columns are swapped.", listed=listed),
+                    hint=tr("weights[row, column]: the first index picks the row. Rows 7-9 are weights[7:10, :]."))
     if top <= 0:
-        raise Wrong(f"weighted sums: {listed}. The top bar should give the biggest sum, but it gives {top:.1f}.",
-                    hint="Put positive weights on rows 7-9, columns 7-20, where the bar is. "
-                         "(Digits are drawn in the middle 20×20 of the picture, so rows 0-3 are nearly always empty.)")
+        raise Wrong(tr("weighted sums: {listed}. The top bar should give the biggest sum, but it gives {top:.1f}.",
+                       listed=listed, top=top),
+                    hint=tr("Put positive weights on rows 7-9, columns 7-20, where the bar is. (Digits are drawn "
+                            "in the middle 20×20 of the picture, so rows 0-3 are nearly always empty.)"))
     # Report the first stroke that scores too much, in the order of OTHER_STROKES: place, then shape, then size.
-    too_big = [(name, value) for name, value in others if value > top / 2]
-    name, worst = too_big[0]
-    hint = {
-        "the same bar in the middle": "Your weights respond to a bar lower down too. Make the weights zero, "
-                                      "or negative, away from the top rows.",
-        "a vertical line down the middle": "A vertical line crosses the bar's rows too. Negative weights on the "
-                                           "rows just above and below the bar make a line that passes through "
-                                           "score less.",
-        "a big blob of ink": "The blob covers the bar's rows too, and much more around them. Put negative "
-                             "weights on the rows just above and below the bar, like the red frame of the "
-                             "example detector: ink that spills around the bar then takes points off.",
-    }[name]
-    how_much = "more than" if worst > top else "as much as" if worst == top else "more than half of"
-    also = "".join(f" So does {other} ({value:.1f})." for other, value in too_big[1:])
-    raise Wrong(f"weighted sums: {listed}. {name.capitalize()} gives {worst:.1f}, {how_much} the "
-                f"top bar's {top:.1f}: your neuron does not tell them apart well.{also}", hint=hint)
+    too_big = [(key, value) for key, value in others if value > top / 2]
+    key, worst = too_big[0]
+    if key == "middle":
+        hint = tr("Your weights respond to a bar lower down too. Make the weights zero, "
+                  "or negative, away from the top rows.")
+    elif key == "vertical":
+        hint = tr("A vertical line crosses the bar's rows too. Negative weights on the "
+                  "rows just above and below the bar make a line that passes through score less.")
+    else:
+        hint = tr("The blob covers the bar's rows too, and much more around them. Put negative "
+                  "weights on the rows just above and below the bar, like the red frame of the "
+                  "example detector: ink that spills around the bar then takes points off.")
+    also = "".join(tr(" So does {stroke} ({value:.1f}).", stroke=names[other], value=value)
+                   for other, value in too_big[1:])
+    values = dict(listed=listed, stroke=names[key].capitalize(), worst=worst, top=top, also=also)
+    if worst > top:
+        message = tr("weighted sums: {listed}. {stroke} gives {worst:.1f}, more than the top bar's {top:.1f}: "
+                     "your neuron does not tell them apart well.{also}", **values)
+    elif worst == top:
+        message = tr("weighted sums: {listed}. {stroke} gives {worst:.1f}, as much as the top bar's {top:.1f}: "
+                     "your neuron does not tell them apart well.{also}", **values)
+    else:
+        message = tr("weighted sums: {listed}. {stroke} gives {worst:.1f}, more than half of the top bar's "
+                     "{top:.1f}: your neuron does not tell them apart well.{also}", **values)
+    raise Wrong(message, hint=hint)
 
 
 def _real_sevens(weights: np.ndarray) -> str:
     images, labels = load_digits("test")
     sums = images.reshape(len(images), -1) @ weights.ravel()
     sevens, others = sums[labels == 7].mean(), sums[labels != 7].mean()
-    text = (f"On the 2,000 real test digits the mean weighted sum is {sevens:.1f} for the 7s "
-            f"and {others:.1f} for the other digits")
     if sevens > others:
-        return text + ": real 7s do score higher."
-    return (text + ". Real 7s are messier than a clean bar: many have their top bar a little higher, lower "
-            "or slanted. Look at a few of them with nnbook.show_digits to see where their bar really is.")
+        return tr("On the 2,000 real test digits the mean weighted sum is {sevens:.1f} for the 7s "
+                  "and {others:.1f} for the other digits: real 7s do score higher.", sevens=sevens, others=others)
+    return tr("On the 2,000 real test digits the mean weighted sum is {sevens:.1f} for the 7s "
+              "and {others:.1f} for the other digits. Real 7s are messier than a clean bar: many have their top "
+              "bar a little higher, lower or slanted. Look at a few of them with nnbook.show_digits to see where "
+              "their bar really is.", sevens=sevens, others=others)
