@@ -37,6 +37,7 @@ number at a time, and how much numpy does in one go in fast compiled code.
 from __future__ import annotations
 
 import timeit
+from collections.abc import Mapping
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -44,6 +45,7 @@ import numpy as np
 from ._validate import SIDE, as_float_array, describe, image_batch, number, pixel_grid, positive_int, require_finite
 from .activations import sigmoid
 from .figures import ACTIVATION_CMAP, HIGHLIGHT, NEUTRAL, STYLE, WEIGHT_CMAP, new_axes, show_digit, show_weights
+from .language import tr, whole
 from .network import Network
 
 # The square neurons ------------------------------------------------------------
@@ -72,7 +74,7 @@ def square_neuron(k) -> np.ndarray:
     """
     k = number(k, "k", minimum=0, integer=True)
     if k >= N_SQUARES:
-        raise ValueError(f"k must be a neuron number from 0 to {N_SQUARES - 1}, got {k}")
+        raise ValueError(tr("k must be a neuron number from 0 to {last}, got {k}", last=N_SQUARES - 1, k=k))
     grid_row, grid_col = divmod(k, GRID)
     top, left = CORNER + SQUARE * grid_row, CORNER + SQUARE * grid_col
     weights = np.zeros((SIDE, SIDE))
@@ -94,11 +96,12 @@ def _layer(W, b):
     """W and b of one layer of 16 neurons that read 784 pixels, checked, as float arrays."""
     W = require_finite(as_float_array(W, "W"), "W")
     if W.shape != (N_SQUARES, SIDE * SIDE):
-        raise ValueError(f"W must have one row of 784 weights for each of 16 neurons, shape (16, 784), "
-                         f"got shape {W.shape}")
+        raise ValueError(tr("W must have one row of 784 weights for each of 16 neurons, shape (16, 784), "
+                            "got shape {shape}", shape=W.shape))
     b = require_finite(as_float_array(b, "b"), "b")
     if b.shape != (N_SQUARES,):
-        raise ValueError(f"b must hold one bias for each of the 16 neurons, shape (16,), got shape {b.shape}")
+        raise ValueError(tr("b must hold one bias for each of the 16 neurons, shape (16,), got shape {shape}",
+                            shape=b.shape))
     return W, b
 
 
@@ -117,14 +120,14 @@ def show_square_neurons(W=None):
     """
     W = square_neurons() if W is None else require_finite(as_float_array(W, "W"), "W")
     if W.ndim != 2 or W.shape[1] != SIDE * SIDE or not 1 <= len(W) <= N_SQUARES:
-        raise ValueError(f"W must have one row of 784 weights for each of at most 16 neurons, shape (16, 784), "
-                         f"got shape {W.shape}")
+        raise ValueError(tr("W must have one row of 784 weights for each of at most 16 neurons, shape (16, 784), "
+                            "got shape {shape}", shape=W.shape))
     limit = float(np.max(np.abs(W))) or 1.0
     with plt.rc_context(STYLE):
         fig, axes = plt.subplots(GRID, GRID, figsize=(5.2, 5.2))
     for k, ax in enumerate(axes.flat):
         if k < len(W):
-            show_weights(W[k], ax=ax, limit=limit, colorbar=False, title=f"neuron {k}")
+            show_weights(W[k], ax=ax, limit=limit, colorbar=False, title=tr("neuron {digit}", digit=k))
             _frame(ax)  # a thin frame shows where the image ends
         else:
             ax.set_axis_off()
@@ -139,20 +142,21 @@ def show_matrix_rows(W, k=5):
     """
     W = require_finite(as_float_array(W, "W"), "W")
     if W.ndim != 2 or W.shape[1] != SIDE * SIDE:
-        raise ValueError(f"W must have one row of 784 weights per neuron, shape (n, 784), got shape {W.shape}")
+        raise ValueError(tr("W must have one row of 784 weights per neuron, shape (n, 784), got shape {shape}",
+                            shape=W.shape))
     k = number(k, "k", minimum=0, integer=True)
     if k >= len(W):
-        raise ValueError(f"k must be a row of W, from 0 to {len(W) - 1}, got {k}")
+        raise ValueError(tr("k must be a row of W, from 0 to {last}, got {k}", last=len(W) - 1, k=k))
     limit = float(np.max(np.abs(W))) or 1.0
     with plt.rc_context(STYLE):
         fig, (strip_ax, square_ax) = plt.subplots(1, 2, figsize=(9.5, 2.6), width_ratios=[4, 1])
     strip_ax.imshow(W, cmap=WEIGHT_CMAP, vmin=-limit, vmax=limit, aspect="auto", interpolation="nearest")
     strip_ax.add_patch(plt.Rectangle((-0.5, k - 0.5), W.shape[1], 1, fill=False, edgecolor=HIGHLIGHT, linewidth=2))
-    strip_ax.set_xlabel(f"column = pixel (0 … {W.shape[1] - 1})")
-    strip_ax.set_ylabel("row = neuron")
+    strip_ax.set_xlabel(tr("column = pixel (0 … {last})", last=W.shape[1] - 1))
+    strip_ax.set_ylabel(tr("row = neuron"))
     strip_ax.set_yticks(range(0, len(W), 5))
-    strip_ax.set_title(f"W: {len(W)} rows × {W.shape[1]} columns")
-    show_weights(W[k], ax=square_ax, limit=limit, colorbar=False, title=f"row {k} as 28 × 28")
+    strip_ax.set_title(tr("W: {rows} rows × {columns} columns", rows=len(W), columns=W.shape[1]))
+    show_weights(W[k], ax=square_ax, limit=limit, colorbar=False, title=tr("row {k} as 28 × 28", k=k))
     _frame(square_ax)
     return fig
 
@@ -164,7 +168,8 @@ def show_layer_as_grid(activations, ax=None, ring=None):
     """
     activations = require_finite(as_float_array(activations, "activations"), "activations")
     if activations.shape != (N_SQUARES,):
-        raise ValueError(f"activations must be the 16 activations of one layer, got shape {activations.shape}")
+        raise ValueError(tr("activations must be the 16 activations of one layer, got shape {shape}",
+                            shape=activations.shape))
     fig, ax = new_axes(ax, (2.4, 2.4))
     grey = plt.get_cmap(ACTIVATION_CMAP)
     for k, value in enumerate(activations):
@@ -199,7 +204,7 @@ def show_layer(image, W, b):
     sums = W @ a0
     with plt.rc_context(STYLE):
         fig, (image_ax, bar_ax, grid_ax) = plt.subplots(1, 3, figsize=(10, 3), width_ratios=[1, 1.6, 1])
-    show_digit(a0, ax=image_ax, title="a(0): the image")
+    show_digit(a0, ax=image_ax, title=tr("a(0): the image"))
     _draw_grid(image_ax)
     bar_ax.bar(range(N_SQUARES), sums, color=[HIGHLIGHT if s > -bias else NEUTRAL for s, bias in zip(sums, b)])
     if np.all(b == b[0]):
@@ -207,9 +212,9 @@ def show_layer(image, W, b):
     else:
         bar_ax.hlines(-b, np.arange(N_SQUARES) - 0.45, np.arange(N_SQUARES) + 0.45, color="0.2", linestyle="--")
     bar_ax.set_xticks(range(0, N_SQUARES, 3))
-    bar_ax.set_xlabel("neuron")
-    bar_ax.set_ylabel("weighted sum")
-    bar_ax.set_title("W a(0): ink per square")
+    bar_ax.set_xlabel(tr("neuron"))
+    bar_ax.set_ylabel(tr("weighted sum"))
+    bar_ax.set_title(tr("W a(0): ink per square"))
     show_layer_as_grid(sigmoid(sums + b), grid_ax)
     grid_ax.set_title("a(1) = σ(W a(0) + b)")
     return fig
@@ -230,7 +235,8 @@ def layer_explorer(images, labels, W, b, index=0, k=5):
     batch, _ = image_batch(images, "images")
     labels = np.asarray(labels)
     if labels.shape != (len(batch),):
-        raise ValueError(f"labels must hold one label per image ({len(batch)}), got shape {labels.shape}")
+        raise ValueError(tr("labels must hold one label per image ({n}), got shape {shape}", n=len(batch),
+                            shape=labels.shape))
     W, b = _layer(W, b)
     limit = float(np.max(np.abs(W))) or 1.0
 
@@ -239,22 +245,22 @@ def layer_explorer(images, labels, W, b, index=0, k=5):
         a1 = sigmoid(W @ a0 + b)
         with plt.rc_context(STYLE):
             fig, (image_ax, row_ax, grid_ax) = plt.subplots(1, 3, figsize=(8.5, 2.8))
-        show_digit(a0, ax=image_ax, title=f"image {index}: a {labels[index]}")
+        show_digit(a0, ax=image_ax, title=tr("image {index}: a {digit}", index=index, digit=labels[index]))
         grid_row, grid_col = divmod(k, GRID)
         image_ax.add_patch(plt.Rectangle((CORNER - 0.5 + SQUARE * grid_col, CORNER - 0.5 + SQUARE * grid_row),
                                          SQUARE, SQUARE, fill=False, edgecolor=HIGHLIGHT, linewidth=2))
-        show_weights(W[k], ax=row_ax, limit=limit, colorbar=False, title=f"row {k} of W")
+        show_weights(W[k], ax=row_ax, limit=limit, colorbar=False, title=tr("row {k} of W", k=k))
         _frame(row_ax)
         show_layer_as_grid(a1, grid_ax, ring=k)
         grid_ax.set_title("a(1)")
         plt.show()
         weighted_sum = float(W[k] @ a0)
-        print(f"neuron {k}: weighted sum {weighted_sum:.2f}, plus bias {b[k]:.0f}, "
-              f"squished: σ({weighted_sum + b[k]:.2f}) = {a1[k]:.3f}")
+        print(tr("neuron {k}: weighted sum {weighted_sum:.2f}, plus bias {bias:.0f}, squished: σ({z:.2f}) = {a:.3f}",
+                 k=k, weighted_sum=weighted_sum, bias=b[k], z=weighted_sum + b[k], a=a1[k]))
 
     return interactive(explore,
-                       index=IntSlider(value=index, min=0, max=len(batch) - 1, description="image"),
-                       k=Dropdown(options=range(N_SQUARES), value=k, description="neuron"))
+                       index=IntSlider(value=index, min=0, max=len(batch) - 1, description=tr("image")),
+                       k=Dropdown(options=range(N_SQUARES), value=k, description=tr("neuron")))
 
 
 def first_of_each_digit(labels) -> list[int]:
@@ -265,10 +271,10 @@ def first_of_each_digit(labels) -> list[int]:
     """
     labels = np.asarray(labels)
     if labels.ndim != 1:
-        raise ValueError(f"labels must be a list of digits, got shape {labels.shape}")
+        raise ValueError(tr("labels must be a list of digits, got shape {shape}", shape=labels.shape))
     missing = [digit for digit in range(10) if not np.any(labels == digit)]
     if missing:
-        raise ValueError(f"labels must hold every digit 0-9 at least once; missing: {missing}")
+        raise ValueError(tr("labels must hold every digit 0-9 at least once; missing: {missing}", missing=missing))
     return [int(np.flatnonzero(labels == digit)[0]) for digit in range(10)]
 
 
@@ -282,11 +288,12 @@ def show_one_of_each(images, labels, A1):
     batch, _ = image_batch(images, "images")
     A1 = require_finite(as_float_array(A1, "A1"), "A1")
     if A1.shape != (len(batch), N_SQUARES):
-        raise ValueError(f"A1 must hold the 16 activations of each of the {len(batch)} images, "
-                         f"shape ({len(batch)}, 16), got shape {A1.shape}")
+        raise ValueError(tr("A1 must hold the 16 activations of each of the {n} images, shape ({n}, 16), "
+                            "got shape {shape}", n=len(batch), shape=A1.shape))
     labels = np.asarray(labels)
     if labels.shape != (len(batch),):
-        raise ValueError(f"labels must hold one label per image ({len(batch)}), got shape {labels.shape}")
+        raise ValueError(tr("labels must hold one label per image ({n}), got shape {shape}", n=len(batch),
+                            shape=labels.shape))
     with plt.rc_context(STYLE):
         fig, axes = plt.subplots(2, 10, figsize=(11, 2.6))
     for digit, index in enumerate(first_of_each_digit(labels)):
@@ -365,15 +372,36 @@ def time_forward_passes(network: Network, images, repeats: int = 3) -> dict[str,
             for name, way in WAYS.items()}
 
 
-WAY_NAMES = {"per neuron": "one neuron at a time", "per sample": "one image at a time",
-             "matrix": "all images at once"}
-"""What notebook 07 calls the three ways of :data:`WAYS`."""
+def way_names() -> dict[str, str]:
+    """What notebook 07 calls the three ways of :data:`WAYS`, in the current language."""
+    return {"per neuron": tr("one neuron at a time"), "per sample": tr("one image at a time"),
+            "matrix": tr("all images at once")}
+
+
+class _WayNames(Mapping):
+    """:func:`way_names` as a mapping, named in the current language when read."""
+
+    def __getitem__(self, way):
+        return way_names()[way]
+
+    def __iter__(self):
+        return iter(WAYS)
+
+    def __len__(self):
+        return len(WAYS)
+
+    def __repr__(self):
+        return repr(way_names())
+
+
+WAY_NAMES = _WayNames()
+"""What notebook 07 calls the three ways of :data:`WAYS` (in the language :func:`nnbook.set_language` chose)."""
 
 
 def _seconds(seconds) -> dict[str, float]:
     if not isinstance(seconds, dict) or list(seconds) != list(WAYS):
-        raise TypeError(f"seconds must be what time_forward_passes returned, a dict with the keys {list(WAYS)}, "
-                        f"got {describe(seconds)}")
+        raise TypeError(tr("seconds must be what time_forward_passes returned, a dict with the keys {keys}, "
+                           "got {got}", keys=list(WAYS), got=describe(seconds)))
     return {way: number(value, f"seconds[{way!r}]", minimum=0) for way, value in seconds.items()}
 
 
@@ -387,11 +415,13 @@ def times_table(seconds) -> str:
     """
     seconds = _seconds(seconds)
     slowest = seconds["per neuron"]
+    names = way_names()
+    width = max(map(len, names.values()))
     lines = []
     for way, time_taken in seconds.items():
-        line = f"{WAY_NAMES[way]:>20}: {time_taken:.4f} seconds"
+        line = f"{names[way]:>{width}}: " + tr("{seconds:.4f} seconds", seconds=time_taken)
         if 0 < time_taken < slowest:
-            line += f", {slowest / time_taken:.0f} times as fast"
+            line += ", " + tr("{times:.0f} times as fast", times=slowest / time_taken)
         lines.append(line)
     return "\n".join(lines)
 
@@ -404,7 +434,7 @@ def print_times(seconds) -> None:
 def show_times(seconds):
     """A bar per way, in seconds, the fastest (all images at once) in orange; returns the Figure."""
     seconds = _seconds(seconds)
-    names = [WAY_NAMES[way] for way in seconds]
+    names = [way_names()[way] for way in seconds]
     values = list(seconds.values())
     with plt.rc_context(STYLE):
         fig, ax = plt.subplots(figsize=(6, 2.2))
@@ -413,7 +443,7 @@ def show_times(seconds):
         ax.text(value, row, f"  {value:.3f} s", va="center")
     ax.invert_yaxis()
     ax.set_xlim(0, 1.25 * max(max(values), 1e-9))
-    ax.set_xlabel("seconds for all 2,000 test images")
+    ax.set_xlabel(tr("seconds for all {n} test images", n=whole(2000)))
     return fig
 
 
@@ -425,9 +455,9 @@ def show_weight_matrices(network: Network):
     all the weights sit between the pixels and the first hidden layer.
     """
     if not isinstance(network, Network):
-        raise TypeError(f"network must be an nnbook.Network, got {describe(network)}")
+        raise TypeError(tr("network must be an nnbook.Network, got {got}", got=describe(network)))
     if tuple(network.sizes) != (SIDE * SIDE, N_SQUARES, N_SQUARES, 10):
-        raise ValueError(f"network must be 784-16-16-10, like the video's, got {network}")
+        raise ValueError(tr("network must be 784-16-16-10, like the video's, got {network}", network=network))
     places = [(0, 0), (0, 34), (260, 34)]  # (left, top) of each matrix, measured in weights
     with plt.rc_context(STYLE):
         fig, ax = plt.subplots(figsize=(10, 1.9))
@@ -435,7 +465,8 @@ def show_weight_matrices(network: Network):
         rows, cols = W.shape
         limit = float(np.max(np.abs(W))) or 1.0
         ax.imshow(W, cmap=WEIGHT_CMAP, vmin=-limit, vmax=limit, extent=(left, left + cols, top + rows, top))
-        label = f"W({number_}): {rows} × {cols} = {W.size:,} weights"
+        label = tr("W({number}): {rows} × {cols} = {size} weights", number=number_, rows=rows, cols=cols,
+                   size=whole(W.size))
         if number_ == 1:
             ax.text(left, top - 3, label, va="bottom")
         else:
@@ -448,7 +479,7 @@ def show_weight_matrices(network: Network):
 
 def _inputs(network, images):
     if not isinstance(network, Network):
-        raise TypeError(f"network must be an nnbook.Network, got {describe(network)}")
+        raise TypeError(tr("network must be an nnbook.Network, got {got}", got=describe(network)))
     network._check_parameters()
     return image_batch(images, "images", network.sizes[0])
 

@@ -235,3 +235,21 @@ def test_show_weight_matrices_draws_the_three_matrices_to_scale():
         "W(1): 16 × 784 = 12,544 weights", "W(2): 16 × 16 = 256 weights", "W(3): 10 × 16 = 160 weights"]
     with pytest.raises(ValueError, match="must be 784-16-16-10"):
         timing.show_weight_matrices(nnbook.Network((784, 30, 10)))
+
+
+def test_the_times_and_the_pictures_speak_dutch_after_set_language():
+    import matplotlib.pyplot as plt
+
+    import nnbook
+    nnbook.set_language("nl")
+    try:
+        text = timing.times_table({"per neuron": 1.0, "per sample": 0.125, "matrix": 0.025})
+        assert text.splitlines() == ["       één neuron tegelijk: 1.0000 seconden",
+                                     "   één afbeelding tegelijk: 0.1250 seconden, 8 keer zo snel",
+                                     "alle afbeeldingen tegelijk: 0.0250 seconden, 40 keer zo snel"]
+        ax = timing.show_times({"per neuron": 1.0, "per sample": 0.125, "matrix": 0.025}).axes[0]
+        assert ax.get_xlabel() == "seconden voor alle 2000 testafbeeldingen"
+        assert list(timing.WAY_NAMES.values())[0] == "één neuron tegelijk"
+    finally:
+        nnbook.set_language("en")
+        plt.close("all")
