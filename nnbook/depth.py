@@ -31,12 +31,14 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.transforms import offset_copy
 
 from ._validate import as_float_array, describe, image_batch, number, positive_float, positive_int, require_finite
 from ._validate import seed as check_seed
 from .activations import relu, sigmoid
 from .data import load_digits
 from .figures import HIGHLIGHT, STYLE, new_axes
+from .language import tr, whole
 from .network import Network
 from .training import History, TrainingDiverged, _reporter, gradient_sizes, train
 
@@ -85,12 +87,15 @@ class DepthComparison:
 
     def __repr__(self) -> str:
         shape = "-".join(str(n) for n in self.sizes)
-        rows = [f"DepthComparison({shape}, {self.epochs} epochs, learning rate {self.learning_rate:g})",
-                f"  {'':8} {'test accuracy':>13}  {'first-layer gradient':>20}  {'last-layer gradient':>19}"]
+        columns = (tr("test accuracy"), tr("first-layer gradient"), tr("last-layer gradient"))
+        widths = [max(len(column), width) for column, width in zip(columns, (13, 20, 19))]
+        rows = [tr("DepthComparison({shape}, {epochs} epochs, learning rate {rate:g})", shape=shape,
+                   epochs=self.epochs, rate=self.learning_rate),
+                f"  {'':8} " + "  ".join(f"{column:>{width}}" for column, width in zip(columns, widths))]
         for name, history, grads in (("sigmoid", self.sigmoid, self.sigmoid_gradients),
                                      ("relu", self.relu, self.relu_gradients)):
             accuracy = f"{history.test_accuracy[-1]:.1%}" if len(history) else "-"
-            rows.append(f"  {name:8} {accuracy:>13}  {grads[0]:>20.2e}  {grads[-1]:>19.2e}")
+            rows.append(f"  {name:8} {accuracy:>{widths[0]}}  {grads[0]:>{widths[1]}.2e}  {grads[-1]:>{widths[2]}.2e}")
         rows += [f"  {name}: {message}" for name, message in self.diverged.items()]
         return "\n".join(rows)
 
@@ -99,12 +104,12 @@ class DepthComparison:
         with plt.rc_context(STYLE):
             fig, (left, right) = plt.subplots(1, 2, figsize=(9.0, 3.4))
         show_learning_curves(self, ax=left)
-        left.set_title("Learning")
+        left.set_title(tr("Learning"))
         layers = np.arange(1, len(self.sigmoid_gradients) + 1)
-        right.semilogy(layers, self.sigmoid_gradients, "o-", color=SIGMOID_COLOUR, label="sigmoid")
+        right.semilogy(layers, self.sigmoid_gradients, "o-", color=SIGMOID_COLOUR, label=tr("sigmoid"))
         right.semilogy(layers, self.relu_gradients, "o-", color=RELU_COLOUR, label="ReLU")
-        right.set(xlabel="layer (1 = first after the input)", ylabel="average |∂C/∂w|",
-                  title="Gradient size before training", xticks=layers)
+        right.set(xlabel=tr("layer (1 = first after the input)"), ylabel=tr("average |∂C/∂w|"),
+                  title=tr("Gradient size before training"), xticks=layers)
         right.legend(frameon=False)
         return fig
 
@@ -140,7 +145,8 @@ def compare_sigmoid_relu(hidden_layers=6, width=16, *, epochs=10, batch_size=10,
     seed = check_seed(seed)
     images, labels = load_digits("train")
     if n_images > len(images):
-        raise ValueError(f"n_images must be at most {len(images)} (the training digits), got {n_images}")
+        raise ValueError(tr("n_images must be at most {most} (the training digits), got {n}", most=len(images),
+                            n=n_images))
     images, labels = images[:n_images], labels[:n_images]
     test = load_digits("test")
     sizes = (784,) + (width,) * hidden_layers + (10,)
@@ -173,26 +179,28 @@ def show_learning_curves(comparison, ax=None):
     ``comparison`` is what :func:`compare_sigmoid_relu` returned. Returns the Figure.
     """
     if not isinstance(comparison, DepthComparison):
-        raise TypeError(f"comparison must be what compare_sigmoid_relu returned, got {describe(comparison)}")
+        raise TypeError(tr("comparison must be what compare_sigmoid_relu returned, got {got}",
+                           got=describe(comparison)))
     fig, ax = new_axes(ax, (6.0, 3.2))
-    for name, history, colour in (("sigmoid", comparison.sigmoid, SIGMOID_COLOUR),
-                                  ("ReLU", comparison.relu, RELU_COLOUR)):
-        ax.plot(history.epochs, history.test_accuracy, "o-", color=colour, label=f"{name} hidden layers")
+    for label, history, colour in ((tr("sigmoid hidden layers"), comparison.sigmoid, SIGMOID_COLOUR),
+                                   (tr("ReLU hidden layers"), comparison.relu, RELU_COLOUR)):
+        ax.plot(history.epochs, history.test_accuracy, "o-", color=colour, label=label)
     ax.axhline(CHANCE, color="0.3", linestyle=":", linewidth=1)
-    ax.annotate("chance", (comparison.epochs, CHANCE), xytext=(0, -12), textcoords="offset points",
-                fontsize=9, color="0.3", horizontalalignment="right")
-    ax.set(xlabel="epoch", ylabel="test accuracy", ylim=(0, 1))
+    below = offset_copy(ax.transData, fig=ax.figure, x=0, y=-12, units="points")  # 12 points below the line
+    ax.text(comparison.epochs, CHANCE, tr("chance"), transform=below, fontsize=9, color="0.3",
+            horizontalalignment="right")
+    ax.set(xlabel=tr("epoch"), ylabel=tr("test accuracy"), ylim=(0, 1))
     ax.yaxis.set_major_formatter(plt.matplotlib.ticker.PercentFormatter(1.0))
     ax.xaxis.set_major_locator(plt.matplotlib.ticker.MaxNLocator(integer=True))
-    ax.legend(frameon=False, loc="center right")
+    ax.legend(frameon=False, loc=7)  # center right
     return fig
 
 
 def _runs(comparisons) -> list[DepthComparison]:
     runs = list(comparisons) if isinstance(comparisons, (list, tuple)) else None
     if not runs or not all(isinstance(run, DepthComparison) for run in runs):
-        raise TypeError("comparisons must be a non-empty list of what compare_sigmoid_relu returned, "
-                        f"got {describe(comparisons)}")
+        raise TypeError(tr("comparisons must be a non-empty list of what compare_sigmoid_relu returned, got {got}",
+                           got=describe(comparisons)))
     return runs
 
 
@@ -200,9 +208,9 @@ def _verdict(history: History, diverged: str | None) -> str:
     """Best and last test accuracy, or when training diverged."""
     accuracy = history.test_accuracy
     if diverged is None:
-        return f"best {max(accuracy):.0%}, last {accuracy[-1]:.0%}"
-    epoch = f"diverged in epoch {len(history) + 1}"
-    return f"best {max(accuracy):.0%}, then {epoch}" if accuracy else epoch
+        return tr("best {best:.0%}, last {last:.0%}", best=max(accuracy), last=accuracy[-1])
+    epoch = tr("diverged in epoch {epoch}", epoch=len(history) + 1)
+    return tr("best {best:.0%}, then {diverged}", best=max(accuracy), diverged=epoch) if accuracy else epoch
 
 
 def learning_rate_table(comparisons) -> str:
@@ -212,9 +220,11 @@ def learning_rate_table(comparisons) -> str:
     whose training diverged (see :class:`DepthComparison`) says in which epoch.
     """
     runs = _runs(comparisons)
-    rows = [f"{'learning rate':>13}   {'sigmoid':<30}{'ReLU'}"]
+    rate = tr("learning rate")
+    width = max(13, len(rate))
+    rows = [f"{rate:>{width}}   {tr('sigmoid'):<30}ReLU"]
     for run in runs:
-        rows.append(f"{run.learning_rate:>13g}   {_verdict(run.sigmoid, run.diverged.get('sigmoid')):<30}"
+        rows.append(f"{run.learning_rate:>{width}g}   {_verdict(run.sigmoid, run.diverged.get('sigmoid')):<30}"
                     f"{_verdict(run.relu, run.diverged.get('relu'))}")
     return "\n".join(rows)
 
@@ -229,26 +239,27 @@ def show_learning_rates(comparisons):
     """
     runs = _runs(comparisons)
     if len(runs) > len(RATE_COLOURS):
-        raise ValueError(f"comparisons can hold at most {len(RATE_COLOURS)} runs, got {len(runs)}")
+        raise ValueError(tr("comparisons can hold at most {most} runs, got {n}", most=len(RATE_COLOURS), n=len(runs)))
     with plt.rc_context(STYLE):
         fig, axes = plt.subplots(1, 2, figsize=(9.0, 3.2), sharey=True)
-    for ax, name, title in zip(axes, ("sigmoid", "relu"), ("sigmoid hidden layers", "ReLU hidden layers")):
+    for ax, name, title in zip(axes, ("sigmoid", "relu"), (tr("sigmoid hidden layers"), tr("ReLU hidden layers"))):
         for run, colour in zip(runs, RATE_COLOURS):
             history = getattr(run, name)
             ax.plot(history.epochs, history.test_accuracy, "o-", color=colour, markersize=4,
                     label=_rate_label(run) if ax is axes[0] else None)
         ax.axhline(CHANCE, color="0.3", linestyle=":", linewidth=1)
-        ax.set(title=title, xlabel="epoch", ylim=(0, 1), xlim=(0.5, max(run.epochs for run in runs) + 0.5))
+        ax.set(title=title, xlabel=tr("epoch"), ylim=(0, 1), xlim=(0.5, max(run.epochs for run in runs) + 0.5))
         ax.xaxis.set_major_locator(plt.matplotlib.ticker.MaxNLocator(integer=True))
-    axes[0].legend(title="learning rate", frameon=False, fontsize=9, title_fontsize=9, loc="upper right")
-    axes[0].set_ylabel("test accuracy")
+    axes[0].legend(title=tr("learning rate"), frameon=False, fontsize=9, title_fontsize=9, loc=1)  # upper right
+    axes[0].set_ylabel(tr("test accuracy"))
     axes[0].yaxis.set_major_formatter(plt.matplotlib.ticker.PercentFormatter(1.0))
     return fig
 
 
 def _rate_label(run: DepthComparison) -> str:
     """A run's learning rate for a legend, with the networks whose training diverged."""
-    notes = [f"{'ReLU' if name == 'relu' else name} diverged in epoch {len(getattr(run, name)) + 1}"
+    names = {"sigmoid": tr("sigmoid"), "relu": "ReLU"}
+    notes = [tr("{name} diverged in epoch {epoch}", name=names[name], epoch=len(getattr(run, name)) + 1)
              for name in ("sigmoid", "relu") if name in run.diverged]
     return f"{run.learning_rate:g}" + (f" ({', '.join(notes)})" if notes else "")
 
@@ -270,19 +281,19 @@ def show_slopes(slope=None):
     if slope is None:
         slope = _slope
     elif not callable(slope):
-        raise TypeError(f"slope must be a function slope(f, z), got {describe(slope)}")
+        raise TypeError(tr("slope must be a function slope(f, z), got {got}", got=describe(slope)))
     z = np.linspace(*Z_RANGE, 601)
     with plt.rc_context(STYLE):
         fig, (sigmoid_ax, relu_ax) = plt.subplots(1, 2, figsize=(8, 2.8), sharex=True, sharey=True)
     sigmoid_ax.plot(z, slope(sigmoid, z), color=SIGMOID_COLOUR, linewidth=2.5)
     sigmoid_ax.axhline(0.25, color="0.2", linestyle="--", linewidth=1)
     sigmoid_ax.text(Z_RANGE[0], 0.27, "0.25", fontsize=9)
-    sigmoid_ax.set_title("slope of the sigmoid")
+    sigmoid_ax.set_title(tr("slope of the sigmoid"))
     relu_ax.plot(z, slope(relu, z), color=RELU_COLOUR, linewidth=2.5)
-    relu_ax.set_title("slope of ReLU")
+    relu_ax.set_title(tr("slope of ReLU"))
     for ax in (sigmoid_ax, relu_ax):
-        ax.set_xlabel("z = weighted sum + bias")
-    sigmoid_ax.set_ylabel("slope")
+        ax.set_xlabel(tr("z = weighted sum + bias"))
+    sigmoid_ax.set_ylabel(tr("slope"))
     sigmoid_ax.set_ylim(-0.05, 1.1)
     return fig
 
@@ -298,8 +309,8 @@ def fading_text(depth) -> str:
     after 6 sigmoid layer(s): the slopes alone keep at most 1/4,096 of the change, before the weights act
     """
     depth = number(depth, "depth", minimum=1, integer=True)
-    return (f"after {depth} sigmoid layer(s): the slopes alone keep at most 1/{4 ** depth:,} of the change, "
-            "before the weights act")
+    return tr("after {depth} sigmoid layer(s): the slopes alone keep at most 1/{fraction} of the change, "
+              "before the weights act", depth=depth, fraction=whole(4 ** depth))
 
 
 def show_fading(depth=6) -> None:
@@ -314,20 +325,20 @@ def show_fading(depth=6) -> None:
     """
     depth = number(depth, "depth", minimum=1, integer=True)
     if depth > MAX_FADING_DEPTH:
-        raise ValueError(f"depth must be at most {MAX_FADING_DEPTH}, got {depth}")
+        raise ValueError(tr("depth must be at most {most}, got {depth}", most=MAX_FADING_DEPTH, depth=depth))
     layers = np.arange(1, depth + 1)
     with plt.rc_context(STYLE):
         fig, ax = plt.subplots(figsize=(6.5, 3))
     ax.bar(layers - 0.2, 0.25 ** layers, width=0.4, color=SIGMOID_COLOUR,
-           label="sigmoid slopes: at most 0.25 per layer")
-    ax.bar(layers + 0.2, np.ones(depth), width=0.4, color=RELU_COLOUR, label="ReLU, neurons on: 1 per layer")
+           label=tr("sigmoid slopes: at most 0.25 per layer"))
+    ax.bar(layers + 0.2, np.ones(depth), width=0.4, color=RELU_COLOUR, label=tr("ReLU, neurons on: 1 per layer"))
     ax.set_yscale("log")
     ax.set_ylim(1e-13, 5)
     ax.set_xlim(0.4, MAX_FADING_DEPTH + 0.6)  # fixed, so that moving the slider adds bars instead of rescaling
     ax.set_xticks(range(2, MAX_FADING_DEPTH + 1, 2))
-    ax.set_xlabel("number of layers the change passes through")
-    ax.set_ylabel("share the slopes keep, at best")
-    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, frameon=False, fontsize=9)
+    ax.set_xlabel(tr("number of layers the change passes through"))
+    ax.set_ylabel(tr("share the slopes keep, at best"))
+    ax.legend(loc=8, bbox_to_anchor=(0.5, 1.0), ncol=2, frameon=False, fontsize=9)  # lower center, above the axes
     plt.show()
     print(fading_text(depth))
 
@@ -342,19 +353,20 @@ def show_slope_sizes(sigmoid_slopes, relu_slopes):
     for name, values in (("sigmoid_slopes", sigmoid_slopes), ("relu_slopes", relu_slopes)):
         values = require_finite(as_float_array(values, name), name)
         if values.ndim != 1 or len(values) == 0 or np.any(values <= 0):
-            raise ValueError(f"{name} must be a list of positive numbers, one per layer, got {describe(values)}")
+            raise ValueError(tr("{name} must be a list of positive numbers, one per layer, got {got}", name=name,
+                                got=describe(values)))
         lines.append(values)
     if len(lines[0]) != len(lines[1]):
-        raise ValueError(f"sigmoid_slopes and relu_slopes must have one number per layer each, "
-                         f"got {len(lines[0])} and {len(lines[1])}")
+        raise ValueError(tr("sigmoid_slopes and relu_slopes must have one number per layer each, got {a} and {b}",
+                            a=len(lines[0]), b=len(lines[1])))
     layers = np.arange(1, len(lines[0]) + 1)
     with plt.rc_context(STYLE):
         fig, ax = plt.subplots(figsize=(6, 3.2))
-    ax.semilogy(layers, lines[0], "o-", color=SIGMOID_COLOUR, label="sigmoid hidden layers")
-    ax.semilogy(layers, lines[1], "o-", color=RELU_COLOUR, label="ReLU hidden layers")
+    ax.semilogy(layers, lines[0], "o-", color=SIGMOID_COLOUR, label=tr("sigmoid hidden layers"))
+    ax.semilogy(layers, lines[1], "o-", color=RELU_COLOUR, label=tr("ReLU hidden layers"))
     ax.set_xticks(layers)
-    ax.set_xlabel(f"layer (1 = first after the pixels, {len(layers)} = output)")
-    ax.set_ylabel("average size of the slopes")
+    ax.set_xlabel(tr("layer (1 = first after the pixels, {last} = output)", last=len(layers)))
+    ax.set_ylabel(tr("average size of the slopes"))
     ax.legend(frameon=False)
     return fig
 
@@ -371,8 +383,8 @@ def on_off_text(z) -> str:
     """
     z = number(z, "z")
     s, r = float(sigmoid(z)), float(relu(z))
-    sigmoid_part = f"sigmoid {s:.4f}" + (" (small, but not 0)" if z < 0 else "")
-    relu_part = f"ReLU {r:.1f}" + (" (on: it passes z on)" if r > 0 else " (off)")
+    sigmoid_part = tr("sigmoid {s:.4f} (small, but not 0)", s=s) if z < 0 else tr("sigmoid {s:.4f}", s=s)
+    relu_part = tr("ReLU {r:.1f} (on: it passes z on)", r=r) if r > 0 else tr("ReLU {r:.1f} (off)", r=r)
     return f"z = {z:.1f}:   {sigmoid_part}   {relu_part}"
 
 
@@ -388,14 +400,14 @@ def show_on_off(z=-2.0):
     grid = np.linspace(*Z_RANGE, 601)
     with plt.rc_context(STYLE):
         fig, axes = plt.subplots(1, 2, figsize=(8.0, 2.8), sharex=True)
-    for ax, function, colour, title in ((axes[0], sigmoid, SIGMOID_COLOUR, "sigmoid: σ(z) = 1 / (1 + e⁻ᶻ)"),
+    for ax, function, colour, title in ((axes[0], sigmoid, SIGMOID_COLOUR, tr("sigmoid: σ(z) = 1 / (1 + e⁻ᶻ)")),
                                         (axes[1], relu, RELU_COLOUR, "ReLU(z) = max(0, z)")):
         ax.axhline(0, color="0.8", linewidth=0.8, zorder=0)
         ax.axvline(0, color="0.8", linewidth=0.8, zorder=0)
         ax.plot(grid, function(grid), color=colour, linewidth=2.5)
         ax.plot([z], [function(z)], "o", color="black", markersize=8, zorder=3)
-        ax.set(title=title, xlabel="z = weighted sum + bias", xlim=(Z_RANGE[0] - 0.3, Z_RANGE[1] + 0.3))
-    axes[0].set_ylabel("activation")
+        ax.set(title=title, xlabel=tr("z = weighted sum + bias"), xlim=(Z_RANGE[0] - 0.3, Z_RANGE[1] + 0.3))
+    axes[0].set_ylabel(tr("activation"))
     return fig
 
 
@@ -408,7 +420,7 @@ def on_off_slider(z=-2.0):
 
     z = number(z, "z")
     if not Z_RANGE[0] <= z <= Z_RANGE[1]:
-        raise ValueError(f"z must be between {Z_RANGE[0]:g} and {Z_RANGE[1]:g}, got {z:g}")
+        raise ValueError(tr("z must be between {low:g} and {high:g}, got {z:g}", low=Z_RANGE[0], high=Z_RANGE[1], z=z))
 
     def explore(z):
         show_on_off(z)
@@ -431,9 +443,9 @@ def first_hidden_layer(network, images):
     ((3, 16), 48)
     """
     if not isinstance(network, Network):
-        raise TypeError(f"network must be an nnbook.Network, got {describe(network)}")
+        raise TypeError(tr("network must be an nnbook.Network, got {got}", got=describe(network)))
     if len(network.sizes) < 3:
-        raise ValueError(f"network {'-'.join(map(str, network.sizes))} has no hidden layer")
+        raise ValueError(tr("network {sizes} has no hidden layer", sizes="-".join(map(str, network.sizes))))
     batch, _ = image_batch(images, "images", network.sizes[0])
     return network.activations(batch)[1]
 

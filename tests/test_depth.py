@@ -283,3 +283,19 @@ def test_show_slope_sizes_draws_both_lines_layer_by_layer(small):
         show_slope_sizes(small.sigmoid_gradients, [1.0, 2.0, 3.0])
     with pytest.raises(ValueError, match="positive numbers"):
         show_slope_sizes([0.0, 1.0], [1.0, 1.0])
+
+
+def test_the_texts_and_pictures_speak_dutch_after_set_language():
+    import matplotlib.pyplot as plt
+
+    from nnbook import depth
+    nnbook.set_language("nl")
+    try:
+        assert depth.on_off_text(-2) == "z = -2.0:   sigmoïde 0.1192 (klein, maar niet 0)   ReLU 0.0 (uit)"
+        assert depth.fading_text(8).startswith("na 8 laag/lagen met sigmoïdes: de hellingen alleen houden hoogstens "
+                                               "1/65 536 van de verandering over")
+        ax = depth.show_on_off(1.0).axes[0]
+        assert ax.get_xlabel() == "z = gewogen som + bias" and ax.get_ylabel() == "activering"
+    finally:
+        nnbook.set_language("en")
+        plt.close("all")
