@@ -42,6 +42,7 @@ import numpy as np
 
 from ._validate import choice, describe, digit_labels, image_batch, positive_float, positive_int
 from ._validate import seed as check_seed
+from .language import tr
 from .network import Network
 
 COSTS = ("quadratic", "cross-entropy")
@@ -103,15 +104,19 @@ class History:
     def line(self, i: int = -1) -> str:
         """One epoch as a line of text, e.g. ``epoch  3: cost 0.1234, train 91.2%, test 90.1%``."""
         epoch = self.epochs[i]
-        text = f"epoch {epoch:>2}: cost {self.cost[i]:.4f}, train {self.train_accuracy[i]:.1%}"
         if self.has_test:
-            text += f", test {self.test_accuracy[i]:.1%}"
-        return text
+            return tr("epoch {epoch:>2}: cost {cost:.4f}, train {train:.1%}, test {test:.1%}", epoch=epoch,
+                      cost=self.cost[i], train=self.train_accuracy[i], test=self.test_accuracy[i])
+        return tr("epoch {epoch:>2}: cost {cost:.4f}, train {train:.1%}", epoch=epoch, cost=self.cost[i],
+                  train=self.train_accuracy[i])
 
     def __repr__(self) -> str:
         if not self.epochs:
-            return f"History({self.cost_name} cost, no epochs yet)"
-        lines = [f"History({self.cost_name} cost, {len(self)} epoch{'s' * (len(self) != 1)})"]
+            return tr("History({cost} cost, no epochs yet)", cost=self.cost_name)
+        if len(self) == 1:
+            lines = [tr("History({cost} cost, 1 epoch)", cost=self.cost_name)]
+        else:
+            lines = [tr("History({cost} cost, {n} epochs)", cost=self.cost_name, n=len(self))]
         lines += ["  " + self.line(i) for i in range(len(self))]
         return "\n".join(lines)
 
@@ -185,7 +190,8 @@ def _check_settings(network, epochs, batch_size, learning_rate, seed, progress, 
     _check_network(network)
     if not (progress is None or progress is True or progress is False or callable(progress)):
         # Strictly these: 0 or np.False_ would otherwise be neither `is False` nor callable.
-        raise TypeError(f"progress must be None (automatic), True, False or a function, got {describe(progress)}")
+        raise TypeError(tr("progress must be None (automatic), True, False or a function, got {got}",
+                           got=describe(progress)))
     return (positive_int(epochs, "epochs"), positive_int(batch_size, "batch_size"),
             positive_float(learning_rate, "learning_rate"), check_seed(seed), progress,
             choice(cost, "cost", COSTS), np.dtype(choice(dtype, "dtype", DTYPES)))
@@ -196,8 +202,8 @@ def _test_examples(network, test, dtype):
     if test is None:
         return None
     if not isinstance(test, (tuple, list)) or len(test) != 2:
-        raise TypeError(f"test must be a pair (test_images, test_labels), got {describe(test)}")
-    test_x, _, test_y = _examples(network, test[0], test[1], "test images", "test labels", dtype)
+        raise TypeError(tr("test must be a pair (test_images, test_labels), got {got}", got=describe(test)))
+    test_x, _, test_y = _examples(network, test[0], test[1], tr("test images"), tr("test labels"), dtype)
     return test_x, test_y
 
 
@@ -359,24 +365,25 @@ def _divergence(cost, parameters, output_z) -> str | None:
     float32 and float64 alike.
     """
     if not math.isfinite(cost):
-        return f"the cost became {cost}"
+        return tr("the cost became {cost}", cost=cost)
     if not np.isfinite(parameters).all():
-        return "some weights or biases became infinitely large"
+        return tr("some weights or biases became infinitely large")
     if cost >= STUCK_COST and np.abs(output_z).min() > SATURATED:
-        return (f"every output neuron is saturated (its weighted sum beyond ±{SATURATED:g} for every image, "
-                f"its output stuck at 0 or 1, many at the wrong one: the cost is {cost:.2f}), so its slope is "
-                "almost 0 and the network cannot learn any more")
+        return tr("every output neuron is saturated (its weighted sum beyond ±{limit:g} for every image, "
+                  "its output stuck at 0 or 1, many at the wrong one: the cost is {cost:.2f}), so its slope is "
+                  "almost 0 and the network cannot learn any more", limit=SATURATED, cost=cost)
     return None
 
 
 def _diverged(epoch, problem, learning_rate, history, kept=None) -> TrainingDiverged:
     """The error :func:`train` raises; ``kept`` says when the kept weights are from, if not the epoch before."""
     if kept is None:
-        kept = "before training" if epoch == 1 else f"after epoch {epoch - 1}"
+        kept = tr("before training") if epoch == 1 else tr("after epoch {epoch}", epoch=epoch - 1)
+    held = tr("1 epoch") if len(history) == 1 else tr("{n} epochs", n=len(history))
     return TrainingDiverged(
-        f"training diverged in epoch {epoch}: {problem}. The network keeps the weights and biases it had {kept} "
-        f"(error.history holds {len(history)} epoch{'s' * (len(history) != 1)}). "
-        f"Try a smaller learning_rate than {learning_rate:g}.",
+        tr("training diverged in epoch {epoch}: {problem}. The network keeps the weights and biases it had {kept} "
+           "(error.history holds {held}). Try a smaller learning_rate than {rate:g}.",
+           epoch=epoch, problem=problem, kept=kept, held=held, rate=learning_rate),
         history,
     )
 
@@ -426,7 +433,7 @@ def gradient_sizes(network: Network, images, labels, *, cost="quadratic") -> np.
 
 def _check_network(network):
     if not isinstance(network, Network):
-        raise TypeError(f"network must be an nnbook.Network, got {describe(network)}")
+        raise TypeError(tr("network must be an nnbook.Network, got {got}", got=describe(network)))
     network._check_parameters()
 
 
@@ -548,10 +555,9 @@ def _examples(network, images, labels, images_name, labels_name, dtype=np.float6
     x, single = image_batch(images, images_name, n_inputs)
     if single:
         shapes = f"(n, 28, 28) or (n, {n_inputs})" if n_inputs == 784 else f"(n, {n_inputs})"
-        raise ValueError(
-            f"{images_name} must be a batch of images, shaped {shapes}; "
-            f"got one image of shape {np.shape(images)}. Wrap it in a list to make a batch of one."
-        )
+        raise ValueError(tr("{name} must be a batch of images, shaped {shapes}; got one image of shape {shape}. "
+                            "Wrap it in a list to make a batch of one.", name=images_name, shapes=shapes,
+                            shape=np.shape(images)))
     n_outputs = network.sizes[-1]
     y = digit_labels(labels, len(x), labels_name, n_classes=n_outputs)
     targets = np.zeros((len(y), n_outputs), dtype=dtype)
@@ -599,13 +605,13 @@ def _progress_bar(epochs):
     import ipywidgets
     from IPython.display import display
 
-    bar = ipywidgets.IntProgress(value=0, min=0, max=epochs, description="Training")
-    label = ipywidgets.Label(f"epoch 0 of {epochs}")
+    bar = ipywidgets.IntProgress(value=0, min=0, max=epochs, description=tr("Training"))
+    label = ipywidgets.Label(tr("epoch 0 of {epochs}", epochs=epochs))
     display(ipywidgets.HBox([bar, label]))
 
     def update(history):
         bar.value = len(history)
-        label.value = f"{history.line()} (of {epochs})"
+        label.value = tr("{line} (of {epochs})", line=history.line(), epochs=epochs)
 
     try:
         yield update

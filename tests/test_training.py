@@ -584,3 +584,22 @@ def test_backprop_and_average_cost_take_weights_given_as_lists():
     as_lists.biases[0] = list(as_lists.biases[0])
     assert same_bits(backprop(as_lists, images, labels)[0], backprop(net, images, labels)[0])
     assert average_cost(as_lists, images, labels) == average_cost(net, images, labels)
+
+
+def test_progress_lines_and_training_diverged_speak_dutch_after_set_language():
+    images, labels = nnbook.load_digits("train")
+    nnbook.set_language("nl")
+    try:
+        network = nnbook.Network(seed=0)
+        history = train(network, images[:100], labels[:100], epochs=1, batch_size=10, learning_rate=1.0, seed=0,
+                        progress=False)
+        assert history.line().startswith("epoch  1: kosten ") and ", training " in history.line()
+        assert repr(history).startswith("History(kosten quadratic, 1 epoch)")
+        with pytest.raises(TrainingDiverged, match="het trainen liep uit de hand in epoch 1: .*vóór het trainen "
+                                                   ".*Probeer een kleinere learning_rate dan 1e\\+06"):
+            train(network, images[:100], labels[:100], epochs=1, batch_size=10, learning_rate=1e6, seed=0,
+                  progress=False)
+        with pytest.raises(ValueError, match="moet een batch afbeeldingen zijn"):
+            train(network, images[0], labels[:1], epochs=1, batch_size=10, learning_rate=1.0, seed=0, progress=False)
+    finally:
+        nnbook.set_language("en")
