@@ -135,8 +135,17 @@ SANITIZERS = sanitizers()
 NUMBER = re.compile(r"\d{1,3}(?:(?:,|[ \u00a0\u202f])\d{3})+(?![\d.])|\d+(?:\.\d+)?")
 
 
+DIGIT_PLURALS = dict(zip(
+    ["nullen", "enen", "tweeën", "drieën", "vieren", "vijven", "zessen", "zevens", "achten", "negens"], "0123456789"))
+DIGIT_PLURALS |= {"zeros": "0", "zeroes": "0"}
+"""The Dutch plurals of the digits, which the package may write where the English writes 0s, 1s, ... 9s
+(and "nullen" where it writes zeros)."""
+DIGIT_PLURAL = re.compile(r"\b(" + "|".join(DIGIT_PLURALS) + r")\b", re.IGNORECASE)
+
+
 def numbers(text: str) -> list[str]:
-    """Every number in the text, in order, written without thousands separators."""
+    """Every number in the text, in order, written without thousands separators ("zevens" counts as 7)."""
+    text = DIGIT_PLURAL.sub(lambda match: DIGIT_PLURALS[match.group(0).lower()], text)
     for pattern, replacement in SANITIZERS:
         text = pattern.sub(replacement, text)
     return [re.sub(r"[, \u00a0\u202f]", "", found) for found in NUMBER.findall(text)]
@@ -464,6 +473,7 @@ def test_glossary_is_read_as_expected():
     assert english_pattern("hidden layer").search("two hidden layers")
     assert not english_pattern("layer").search("a multi-layered thing")
     assert numbers("8,000 digits, 13,002 parameters, 92.8%") == numbers("8000 cijfers, 13 002 parameters, 92.8%")
+    assert numbers("0s (200), 7s (214)") == numbers("nullen (200), zevens (214)")
     assert similar_size((526, 273), (533, 273)) and not similar_size((640, 480), (1280, 480))
 
 
