@@ -23,6 +23,7 @@ from ._validate import as_float_array, choice, describe, digit_labels, image_bat
 from ._validate import seed as check_seed
 from .activations import ACTIVATIONS, sigmoid
 from .data import npz_arrays, npz_path, write_npz
+from .language import tr
 
 FORMAT_VERSION = 1
 
@@ -142,17 +143,18 @@ class Network:
         """
         path = npz_path(path)
         if path.is_dir():
-            raise ValueError(f"{path} is not a network saved by Network.save: it is a folder")
+            raise ValueError(tr("{path} is not a network saved by Network.save: it is a folder", path=path))
         if not path.is_file():
-            raise FileNotFoundError(f"no network file at {path}")
+            raise FileNotFoundError(tr("no network file at {path}", path=path))
         try:
             content = path.read_bytes()
         except OSError as error:
-            raise OSError(f"cannot read {path} ({error.strerror or error})") from error
+            raise OSError(tr("cannot read {path} ({reason})", path=path, reason=error.strerror or error)) from error
         try:
             sizes, activation, weights, biases = _parameters_in(npz_arrays(content))
         except ValueError as error:
-            raise ValueError(f"{path} is not a network saved by Network.save: {error}") from error
+            raise ValueError(tr("{path} is not a network saved by Network.save: {problem}", path=path,
+                                problem=error)) from error
         # Built from the checked arrays, without drawing random weights first.
         network = cls.__new__(cls)
         network.sizes, network.activation = sizes, activation
@@ -175,10 +177,10 @@ class Network:
         for layer, a in enumerate(layers[1:], start=1):
             if not np.isfinite(a).all():
                 largest = max(float(np.abs(p).max()) for p in self.weights + self.biases)
-                raise ValueError(
-                    f"layer {layer}'s activations are not all finite numbers (NaN or infinity): the weights or "
-                    f"biases are too large (the largest is {largest:.3g}); 64-bit numbers overflow above about 1e308"
-                )
+                raise ValueError(tr(
+                    "layer {layer}'s activations are not all finite numbers (NaN or infinity): the weights or "
+                    "biases are too large (the largest is {largest:.3g}); 64-bit numbers overflow above about 1e308",
+                    layer=layer, largest=largest))
         return layers
 
     def _check_parameters(self):
@@ -192,12 +194,12 @@ class Network:
         for name in ("weights", "biases"):
             value = getattr(self, name)
             if not isinstance(value, (list, tuple)):
-                raise TypeError(f"{name} must be a list of arrays, one per layer, got {describe(value)}")
+                raise TypeError(tr("{name} must be a list of arrays, one per layer, got {got}", name=name,
+                                   got=describe(value)))
             if len(value) != n_layers:
-                raise ValueError(
-                    f"a {'-'.join(map(str, self.sizes))} network needs {n_layers} weight matrices and "
-                    f"{n_layers} bias vectors; {name} holds {len(value)}"
-                )
+                raise ValueError(tr("a {sizes} network needs {n} weight matrices and {n} bias vectors; {name} holds "
+                                    "{held}", sizes="-".join(map(str, self.sizes)), n=n_layers, name=name,
+                                    held=len(value)))
         shapes = list(zip(self.sizes[1:], self.sizes[:-1]))
         self.weights = _checked_arrays(self.weights, "weights", shapes)
         self.biases = _checked_arrays(self.biases, "biases", [(n_out,) for n_out, _ in shapes])
@@ -214,7 +216,8 @@ def _checked_arrays(values, name: str, shapes) -> list[np.ndarray]:
         label = f"{name}[{layer - 1}]"
         array = as_float_array(value, label)
         if array.shape != shape:
-            raise ValueError(f"{label} (layer {layer}) must have shape {shape}, got {array.shape}")
+            raise ValueError(tr("{label} (layer {layer}) must have shape {shape}, got {got}", label=label, layer=layer,
+                                shape=shape, got=array.shape))
         arrays.append(require_finite(array, label))
     if isinstance(values, list):
         values[:] = arrays  # whoever holds this list sees the arrays too
@@ -223,24 +226,24 @@ def _checked_arrays(values, name: str, shapes) -> list[np.ndarray]:
 
 
 def _check_sizes(sizes) -> tuple[int, ...]:
-    example = "such as (784, 16, 16, 10)"
     if isinstance(sizes, (Set, Mapping)):
-        raise TypeError(f"sizes must list the layer sizes in order, input first, {example}; "
-                        f"got a {type(sizes).__name__}, which has no order")
+        raise TypeError(tr("sizes must list the layer sizes in order, input first, such as (784, 16, 16, 10); "
+                           "got a {kind}, which has no order", kind=type(sizes).__name__))
     if isinstance(sizes, np.ndarray) and sizes.ndim != 1:
-        raise TypeError(f"sizes must be a flat list of layer sizes {example}, got {describe(sizes)}")
+        raise TypeError(tr("sizes must be a flat list of layer sizes such as (784, 16, 16, 10), got {got}",
+                           got=describe(sizes)))
     if isinstance(sizes, (str, bytes)) or not isinstance(sizes, (Sequence, np.ndarray)):
-        raise TypeError(f"sizes must be a list of layer sizes {example}, got {describe(sizes)}")
+        raise TypeError(tr("sizes must be a list of layer sizes such as (784, 16, 16, 10), got {got}",
+                           got=describe(sizes)))
     if len(sizes) < 2:
-        raise ValueError(
-            f"sizes must list at least two layers (an input and an output layer), got {list(sizes)}"
-        )
+        raise ValueError(tr("sizes must list at least two layers (an input and an output layer), got {got}",
+                            got=list(sizes)))
     checked = []
     for i, n in enumerate(sizes):
         if isinstance(n, bool) or not isinstance(n, (int, np.integer)):
-            raise TypeError(f"sizes[{i}] must be a whole number of neurons, got {describe(n)}")
+            raise TypeError(tr("sizes[{i}] must be a whole number of neurons, got {got}", i=i, got=describe(n)))
         if n < 1:
-            raise ValueError(f"sizes[{i}] must be at least 1 neuron, got {n}")
+            raise ValueError(tr("sizes[{i}] must be at least 1 neuron, got {n}", i=i, n=n))
         checked.append(int(n))
     return tuple(checked)
 
@@ -255,39 +258,42 @@ def _parameters_in(arrays: dict[str, np.ndarray]):
     """
     for key in ("format_version", "sizes", "activation"):
         if key not in arrays:
-            raise ValueError(f"it has no {key!r}")
+            raise ValueError(tr("it has no {key!r}", key=key))
     version = arrays["format_version"]
     if version.shape != () or version.dtype.kind not in "iu":
-        raise ValueError(f"its format_version must be one whole number, got {describe(version)}")
+        raise ValueError(tr("its format_version must be one whole number, got {got}", got=describe(version)))
     if int(version) != FORMAT_VERSION:
-        raise ValueError(f"it has format version {int(version)}, and this nnbook reads version {FORMAT_VERSION} "
-                         "(a newer nnbook may have written it)")
+        raise ValueError(tr("it has format version {version}, and this nnbook reads version {readable} "
+                            "(a newer nnbook may have written it)", version=int(version), readable=FORMAT_VERSION))
     sizes = arrays["sizes"]
     if sizes.ndim != 1 or sizes.dtype.kind not in "iu":
-        raise ValueError(f"its sizes must be a list of whole numbers, got {describe(sizes)}")
+        raise ValueError(tr("its sizes must be a list of whole numbers, got {got}", got=describe(sizes)))
     try:
         sizes = _check_sizes(sizes.tolist())
     except (TypeError, ValueError) as error:
-        raise ValueError(f"its sizes are not layer sizes ({error})") from error
+        raise ValueError(tr("its sizes are not layer sizes ({problem})", problem=error)) from error
     activation = arrays["activation"]
     if activation.shape != () or activation.dtype.kind != "U" or str(activation) not in ACTIVATIONS:
         value = activation.tolist() if activation.shape == () else activation
-        raise ValueError(f"its activation must be one of {', '.join(map(repr, ACTIVATIONS))}, got {describe(value)}")
-    n_layers, network = len(sizes) - 1, f"a {'-'.join(map(str, sizes))} network"
+        raise ValueError(tr("its activation must be one of {options}, got {got}",
+                            options=", ".join(map(repr, ACTIVATIONS)), got=describe(value)))
+    n_layers, network = len(sizes) - 1, tr("a {sizes} network", sizes="-".join(map(str, sizes)))
     wanted = {f"{kind}{i}": shape for i, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:]))
               for kind, shape in (("W", (n_out, n_in)), ("b", (n_out,)))}
     extra = sorted(set(arrays) - set(wanted) - {"format_version", "sizes", "activation"})
     if extra:
-        raise ValueError(f"it holds arrays {network} does not have: {', '.join(extra)}")
+        raise ValueError(tr("it holds arrays {network} does not have: {extra}", network=network,
+                            extra=", ".join(extra)))
     checked = {}
     for key, shape in wanted.items():
         if key not in arrays:
-            raise ValueError(f"it has no {key!r}, which {network} needs")
+            raise ValueError(tr("it has no {key!r}, which {network} needs", key=key, network=network))
         array = arrays[key]
         if array.dtype.kind not in "iuf":
-            raise ValueError(f"its {key} must hold real numbers, got {describe(array)}")
+            raise ValueError(tr("its {key} must hold real numbers, got {got}", key=key, got=describe(array)))
         if array.shape != shape:
-            raise ValueError(f"its {key} has shape {array.shape}, but {network} needs {shape}")
+            raise ValueError(tr("its {key} has shape {got}, but {network} needs {shape}", key=key, got=array.shape,
+                                network=network, shape=shape))
         checked[key] = require_finite(array.astype(np.float64), key)
     weights = [checked[f"W{i}"] for i in range(n_layers)]
     biases = [checked[f"b{i}"] for i in range(n_layers)]

@@ -449,3 +449,16 @@ def test_save_replaces_an_older_save(tmp_path):
     path = Network((4, 3, 2), seed=1).save(tmp_path / "net.npz")
     Network((4, 3, 2), seed=2).save(path)
     assert np.array_equal(Network.load(path).weights[0], Network((4, 3, 2), seed=2).weights[0])
+
+
+def test_the_errors_a_learner_meets_speak_dutch_after_set_language():
+    nnbook.set_language("nl")
+    try:
+        with pytest.raises(ValueError, match="sizes moet minstens twee lagen geven"):
+            Network(sizes=[784])
+        net = Network()
+        net.weights = net.weights[:2]
+        with pytest.raises(ValueError, match="een 784-16-16-10-netwerk heeft 3 gewichtsmatrices en 3 biasvectoren"):
+            net.forward(np.zeros(784))
+    finally:
+        nnbook.set_language("en")
