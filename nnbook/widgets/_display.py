@@ -10,25 +10,47 @@ from matplotlib.figure import Figure
 from PIL import Image
 
 from ..figures import STYLE
+from ..language import language, tr
 
-NO_WIDGETS = (
-    "You are reading this text because this viewer cannot show interactive widgets.\n"
-    "Open the notebook in JupyterLab or Jupyter Notebook 7 and run the cell to use it.\n"
-    "Or look at a digit from the data, as a still picture:\n"
-    "    images, labels = nnbook.load_digits('test')\n"
-    "    nnbook.show_network(nnbook.pretrained(), images[0])"
-)
-"""The fallback text of the widgets that show the whole network."""
 
-NO_WIDGETS_NEURON = (
-    "You are reading this text because this viewer cannot show interactive widgets.\n"
-    "Open the notebook in JupyterLab or Jupyter Notebook 7 and run the cell to use it.\n"
-    "Or work out one neuron by hand, as a still picture:\n"
-    "    images, labels = nnbook.load_digits('test')\n"
-    "    nnbook.show_weights(weights)\n"
-    "    nnbook.sigmoid(nnbook.weighted_sum(weights, images[:10], bias))"
-)
-"""The fallback text of the one-neuron explorer."""
+def no_widgets() -> str:
+    """The fallback text of the widgets that show the whole network."""
+    return tr(
+        "You are reading this text because this viewer cannot show interactive widgets.\n"
+        "Open the notebook in JupyterLab or Jupyter Notebook 7 and run the cell to use it.\n"
+        "Or look at a digit from the data, as a still picture:\n"
+        "    images, labels = nnbook.load_digits('test')\n"
+        "    nnbook.show_network(nnbook.pretrained(), images[0])"
+    )
+
+
+def no_widgets_neuron() -> str:
+    """The fallback text of the one-neuron explorer."""
+    return tr(
+        "You are reading this text because this viewer cannot show interactive widgets.\n"
+        "Open the notebook in JupyterLab or Jupyter Notebook 7 and run the cell to use it.\n"
+        "Or work out one neuron by hand, as a still picture:\n"
+        "    images, labels = nnbook.load_digits('test')\n"
+        "    nnbook.show_weights(weights)\n"
+        "    nnbook.sigmoid(nnbook.weighted_sum(weights, images[:10], bias))"
+    )
+
+
+def count(n: int) -> str:
+    """A whole number as the texts write it: 8,000 and 13,002 in English; 8000 and 13 002 in Dutch."""
+    if language() == "nl":
+        return f"{n:,}".replace(",", " ") if abs(n) >= 10_000 else str(n)
+    return f"{n:,}"
+
+
+def slots(*names: str) -> dict[str, str]:
+    """Placeholders left for the browser to fill in: ``tr(template, **slots("n"))`` is the template translated.
+
+    A widget's JavaScript cannot call :func:`tr`, so Python sends it its texts in the current
+    language (a synced ``_texts`` dict), the values the browser knows left as ``{n}``; the
+    JavaScript fills them in with its ``say(template, {n: ...})``.
+    """
+    return {name: "{" + name + "}" for name in names}
 
 
 FONT = "var(--jp-ui-font-family, system-ui, sans-serif)"

@@ -18,22 +18,23 @@ function element(tag, className, parent) {
 
 function render({ model, el }) {
   el.classList.add("nnbook-digit-canvas");
+  const T = model.get("_texts") || {}; // every word shown, in the notebook's language (from Python)
   const row = element("div", "nnbook-dc-row", el);
   const pad = element("canvas", "nnbook-dc-pad", row);
   pad.setAttribute("role", "img");
-  pad.setAttribute("aria-label", "Drawing area: draw one digit with the mouse, a pen or a finger");
+  pad.setAttribute("aria-label", T.pad);
   const side = element("div", "nnbook-dc-side", row);
   const preview = element("canvas", "nnbook-dc-preview", side);
   preview.width = 28;
   preview.height = 28;
   preview.setAttribute("role", "img");
-  preview.setAttribute("aria-label", "The 28 by 28 image the network sees");
-  element("div", "nnbook-dc-caption", side).textContent = "what the network sees (28×28)";
+  preview.setAttribute("aria-label", T.preview);
+  element("div", "nnbook-dc-caption", side).textContent = T.caption;
   const clear = element("button", "nnbook-dc-clear", side);
   clear.type = "button";
-  clear.textContent = "Clear";
+  clear.textContent = T.clear;
   const hint = element("div", "nnbook-dc-hint", el);
-  hint.textContent = "Draw one digit, large, with the mouse, a pen or a finger.";
+  hint.textContent = T.hint;
 
   const ratio = window.devicePixelRatio || 1;
   pad.width = Math.round(SIZE * ratio);

@@ -9,8 +9,9 @@ import numpy as np
 import traitlets
 
 from .._validate import SIDE
+from ..language import tr
 from ..preprocess import check_strokes, strokes_to_image
-from ._display import NO_WIDGETS, replace_plain_text
+from ._display import no_widgets, replace_plain_text
 
 HERE = pathlib.Path(__file__).resolve().parent
 
@@ -18,7 +19,8 @@ HERE = pathlib.Path(__file__).resolve().parent
 class _Strokes(traitlets.TraitType):
     """A list of strokes, checked by nnbook (traitlets' own List would turn "1" into ["1"])."""
 
-    info_text = "a list of strokes, each a list of (x, y) points"
+    def info(self):
+        return tr("a list of strokes, each a list of (x, y) points")
 
     def make_dynamic_default(self):
         return []
@@ -60,13 +62,15 @@ class DigitCanvas(anywidget.AnyWidget):
     _css = HERE / "digit_canvas.css"
 
     strokes = _Strokes().tag(sync=True)
+    # The texts the browser shows, in the language of the moment the canvas is made (see _display.slots).
+    _texts = traitlets.Dict().tag(sync=True)
     image = traitlets.Instance(np.ndarray, read_only=True)
     # What the network sees, as 784 grey levels 0-255 (row by row), for the preview in the browser.
     _preview = traitlets.List(traitlets.Int(min=0, max=255), default_value=[0] * SIDE * SIDE,
                               minlen=SIDE * SIDE, maxlen=SIDE * SIDE).tag(sync=True)
 
     def __init__(self, strokes=(), **kwargs):
-        super().__init__(**kwargs)
+        super().__init__(_texts=_texts(), **kwargs)
         self._set_image(np.zeros((SIDE, SIDE)))
         self.strokes = strokes
 
@@ -103,11 +107,23 @@ class DigitCanvas(anywidget.AnyWidget):
 
     def __repr__(self) -> str:
         count = len(self.strokes)
-        return f"DigitCanvas({count} stroke{'' if count == 1 else 's'})"
+        return tr("DigitCanvas(1 stroke)") if count == 1 else tr("DigitCanvas({count} strokes)", count=count)
 
     def _repr_mimebundle_(self, **kwargs):
-        text = (
-            f"{self!r}: a canvas to draw a digit on with the mouse, a pen or a finger.\n" + NO_WIDGETS + "\n"
-            "Where widgets work but drawing does not, nnbook.widgets.NetworkExplorer() picks test digits instead."
-        )
+        text = "\n".join([
+            tr("{canvas}: a canvas to draw a digit on with the mouse, a pen or a finger.", canvas=repr(self)),
+            no_widgets(),
+            tr("Where widgets work but drawing does not, nnbook.widgets.NetworkExplorer() picks test digits instead."),
+        ])
         return replace_plain_text(super()._repr_mimebundle_(**kwargs), text)
+
+
+def _texts() -> dict[str, str]:
+    """What digit_canvas.js writes, in the current language."""
+    return {
+        "pad": tr("Drawing area: draw one digit with the mouse, a pen or a finger"),
+        "preview": tr("The 28 by 28 image the network sees"),
+        "caption": tr("what the network sees (28×28)"),
+        "clear": tr("Clear"),
+        "hint": tr("Draw one digit, large, with the mouse, a pen or a finger."),
+    }

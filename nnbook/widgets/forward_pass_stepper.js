@@ -47,6 +47,9 @@ function colourMap(table) {
   };
 }
 
+// A text from Python (`_texts`, in the notebook's language) with its {name} slots filled in.
+const say = (template, values) => template.replace(/\{(\w+)\}/g, (slot, name) => (name in values ? String(values[name]) : slot));
+
 const css = ([r, g, b]) => `rgb(${r}, ${g}, ${b})`;
 const darkText = ([r, g, b]) => 0.299 * r + 0.587 * g + 0.114 * b > 140;
 const largest = (values) => values.reduce((top, v) => (Number.isNaN(v) ? top : Math.max(top, Math.abs(v))), 0) || 1;
@@ -60,9 +63,10 @@ function niceAbove(x) {
 
 function render({ model, el }) {
   el.classList.add("nnbook-forward-pass-stepper");
+  const T = model.get("_texts") || {}; // every word shown, in the notebook's language (from Python)
   el.tabIndex = 0;
   el.setAttribute("role", "group");
-  el.setAttribute("aria-label", "Forward pass stepper: → forward, ← back, space plays or pauses");
+  el.setAttribute("aria-label", T.group);
   // JupyterLab's own shortcuts (arrows move between cells) must not take the keys meant for the stepper.
   el.dataset.lmSuppressShortcuts = "true";
   el.dataset.pSuppressShortcuts = "true";
@@ -77,15 +81,15 @@ function render({ model, el }) {
   overview.setAttribute("role", "img");
 
   const controls = element("div", "nnbook-fps-controls", el);
-  const back = element("button", "nnbook-fps-back", controls, "◀ back");
-  const play = element("button", "nnbook-fps-play", controls, "▶ play");
-  const forward = element("button", "nnbook-fps-forward", controls, "forward ▶");
+  const back = element("button", "nnbook-fps-back", controls, T.back);
+  const play = element("button", "nnbook-fps-play", controls, T.play);
+  const forward = element("button", "nnbook-fps-forward", controls, T.forward);
   const slider = element("input", "nnbook-fps-slider", controls);
   slider.type = "range";
   slider.min = "0";
-  slider.setAttribute("aria-label", "step");
+  slider.setAttribute("aria-label", T.step);
   const counter = element("span", "nnbook-fps-counter", controls);
-  const speedBox = element("label", "nnbook-fps-speed", controls, "speed ");
+  const speedBox = element("label", "nnbook-fps-speed", controls, `${T.speed} `);
   const speed = element("input", "", speedBox);
   speed.type = "range";
   speed.min = "0.5";
@@ -93,12 +97,11 @@ function render({ model, el }) {
   speed.step = "0.5";
   const speedText = element("span", "", speedBox);
   const jumps = element("div", "nnbook-fps-jumps", el);
-  element("span", "nnbook-fps-jumps-label", jumps, "jump to:");
+  element("span", "nnbook-fps-jumps-label", jumps, T.jump_to);
   const hint = element("div", "nnbook-fps-hint", el,
-    "Keys (click the stepper first): → forward, ← back, space play or pause, Home and End the first and " +
-    "last step.");
+    T.keys);
   const note = element("div", "nnbook-fps-static", el,
-    "A saved picture: the stepper moves only in a running notebook (JupyterLab, Colab, Binder). Run the cell to use it.");
+    T.saved);
   note.hidden = true;
   for (const button of [back, play, forward]) button.type = "button";
 
@@ -276,7 +279,7 @@ function render({ model, el }) {
     canvas.style.width = `${width + 4}px`;
     canvas.style.height = `${height + 4}px`;
     canvas.setAttribute("role", "img");
-    canvas.setAttribute("aria-label", `W(${layer}): ${rows} rows of ${columns} weights; row ${neuron} is framed`);
+    canvas.setAttribute("aria-label", say(T.matrix_label, { layer, rows, columns, neuron }));
     const context = canvas.getContext("2d");
     context.scale(ratio, ratio);
     // Squeezing 784 columns into fewer pixels mixes neighbouring colours; stretching keeps sharp cells.
@@ -326,9 +329,9 @@ function render({ model, el }) {
     const before = layers[layer - 1];
     const digitNames = s.digits && layer === s.sizes.length - 1 ? [...Array(n).keys()].map(String) : null;
     if (v.kind === "input") {
-      const what = s.picture ? "a(0): the 784 pixels" : `a(0): the ${s.sizes[0]} inputs`;
-      panel(stage, what, s.picture ? picture(before, grey, "the input image, 28 by 28 pixels")
-        : cells(before, grey, "the inputs"), "0 black, 1 white");
+      const what = s.picture ? T.a0_pixels : say(T.a0_inputs, { n: s.sizes[0] });
+      panel(stage, what, s.picture ? picture(before, grey, T.input_image_28)
+        : cells(before, grey, T.the_inputs), T.black_white);
       return;
     }
     if (v.kind === "row") {
@@ -336,30 +339,30 @@ function render({ model, el }) {
       const products = before.map((a, i) => a * row[i]);
       const rowLimit = v.row_limit;
       const productLimit = v.product_limit;
-      const rowTitle = `row ${v.neuron} of W(${layer})`;
+      const rowTitle = say(T.row_of_W, { neuron: v.neuron, layer });
       const W = matrix(layer, v.neuron);
-      panel(stage, `W(${layer}): ${W.rows} rows (one per neuron) × ${W.columns} columns; row ${v.neuron} framed`,
-        W.canvas, `blue +, red −, white 0 (±${fmt(W.limit)})`).classList.add("nnbook-fps-matrix-panel");
+      panel(stage, say(T.matrix_title, { layer, rows: W.rows, columns: W.columns, neuron: v.neuron }),
+        W.canvas, say(T.colours, { limit: fmt(W.limit) })).classList.add("nnbook-fps-matrix-panel");
       const total = element("div", "nnbook-fps-total");
-      element("div", "nnbook-fps-total-label", total, `add up the ${before.length} products`);
+      element("div", "nnbook-fps-total-label", total, say(T.add_up, { n: before.length }));
       element("div", "nnbook-fps-total-value", total, fmt(v.value));
       if (s.picture && layer === 1) {
         const line = element("div", "nnbook-fps-line", stage);
-        panel(line, "a(0): the pixels", picture(before, grey, "the input image"), "0 black, 1 white");
+        panel(line, T.a0_the_pixels, picture(before, grey, T.input_image), T.black_white);
         sign(line, "×");
-        panel(line, rowTitle, picture(row, weights(rowLimit), `${rowTitle} as a 28 by 28 picture`),
-          `blue +, red −, white 0 (±${fmt(rowLimit)})`);
+        panel(line, rowTitle, picture(row, weights(rowLimit), say(T.as_picture, { row: rowTitle })),
+          say(T.colours, { limit: fmt(rowLimit) }));
         sign(line, "=");
-        panel(line, "each pixel × its weight", picture(products, weights(productLimit), "the products"),
+        panel(line, T.each_pixel, picture(products, weights(productLimit), T.products),
           `(±${fmt(productLimit)})`);
         sign(line, "→");
         line.appendChild(total);
       } else {
-        const what = layer === 1 ? "the inputs" : `the activations of layer ${layer - 1}`;
+        const what = layer === 1 ? T.the_inputs : say(T.activations_of, { layer: layer - 1 });
         labelledRows(stage, [
           [`${inputName(layer)}: ${what}`, cells(before, grey, inputName(layer))],
           [`× ${rowTitle}`, cells(row, weights(rowLimit), rowTitle)],
-          ["= each activation × its weight", cells(products, weights(productLimit), "the products")],
+          [T.each_activation, cells(products, weights(productLimit), T.products)],
         ]);
         stage.appendChild(total);
       }
@@ -371,11 +374,11 @@ function render({ model, el }) {
     if (v.kind === "bias") {
       const limit = Math.max(largest(weighted), largest(bias), largest(z));
       labelledRows(stage, [
-        [`W(${layer}) ${inputName(layer)}: the weighted sums`, cells(weighted, weights(limit), "the weighted sums")],
-        [`+ b(${layer}): the biases`, cells(bias, weights(limit), "the biases")],
+        [say(T.weighted_title, { layer, input: inputName(layer) }), cells(weighted, weights(limit), T.weighted)],
+        [say(T.biases_title, { layer }), cells(bias, weights(limit), T.biases)],
         ["= z", cells(z, weights(limit), "z")],
       ]);
-      element("div", "nnbook-fps-panel-note", stage, `blue +, red −, white 0 (±${fmt(limit)})`);
+      element("div", "nnbook-fps-panel-note", stage, say(T.colours, { limit: fmt(limit) }));
       return;
     }
     const a = layers[layer];
@@ -386,11 +389,11 @@ function render({ model, el }) {
       return;
     }
     // The answer: the outputs, the brightest framed.
-    labelledRows(stage, [[`a(${layer}): the outputs`, cells(a, grey, "the outputs",
+    labelledRows(stage, [[say(T.outputs_title, { layer }), cells(a, grey, T.outputs,
       { highlight: v.answer, names: digitNames || [...Array(n).keys()].map(String) })]]);
     const verdict = element("div", "nnbook-fps-answer", stage);
     verdict.dataset.answer = String(v.answer);
-    verdict.textContent = s.digits ? `The network reads a ${v.answer}.` : `Brightest output: neuron ${v.answer}.`;
+    verdict.textContent = say(s.digits ? T.reads : T.brightest, { answer: v.answer });
   }
 
   // The squishing function with every neuron's z on it: read each activation off the curve.
@@ -405,7 +408,7 @@ function render({ model, el }) {
     canvas.style.width = `${width}px`;
     canvas.style.height = `${height}px`;
     canvas.setAttribute("role", "img");
-    canvas.setAttribute("aria-label", `${name} of each z`);
+    canvas.setAttribute("aria-label", say(T.curve, { name }));
     const context = canvas.getContext("2d");
     context.scale(ratio, ratio);
     const relu = name === "ReLU";
@@ -462,10 +465,10 @@ function render({ model, el }) {
     const biasShown = !Number.isNaN(z[0]);
     const name = s.functions[layer - 1];
     const table = element("table", "nnbook-fps-table");
-    element("caption", "", table, `${s.names[layer]}, ${n} neuron${n === 1 ? "" : "s"}`);
+    element("caption", "", table, say(n === 1 ? T.one_neuron : T.neurons, { name: s.names[layer], n }));
     const head = element("tr", "", element("thead", "", table));
     const output = s.digits && layer === s.sizes.length - 1;
-    for (const title of [output ? "digit" : "neuron", "W a", "+ b", "= z", `a = ${name}(z)`]) {
+    for (const title of [output ? T.digit : T.neuron, "W a", "+ b", "= z", `a = ${name}(z)`]) {
       element("th", "", head, title);
     }
     const rows = element("tbody", "", table);
@@ -552,7 +555,7 @@ function render({ model, el }) {
       context.font = here ? "bold 10px sans-serif" : "10px sans-serif";
       context.fillText(l === 0 ? "a(0)" : `a(${l})`, cx, height - 6);
     }
-    overview.setAttribute("aria-label", "the whole network so far, one column per layer");
+    overview.setAttribute("aria-label", T.overview);
   }
 
   function drawJumps(s, v) {
@@ -575,15 +578,15 @@ function render({ model, el }) {
     const s = scene();
     const v = view();
     const playing = Boolean(model.get("playing"));
-    play.textContent = playing ? "❚❚ pause" : "▶ play";
+    play.textContent = playing ? T.pause : T.play;
     play.setAttribute("aria-pressed", String(playing));
     const rate = Number(model.get("speed")) || 2;
     speed.value = String(rate);
-    speedText.textContent = ` ${rate} step${rate === 1 ? "" : "s"}/s`;
+    speedText.textContent = ` ${say(rate === 1 ? T.one_step_per_second : T.steps_per_second, { rate })}`;
     if (v.step === undefined) return;
     slider.max = String(s.n_steps);
     slider.value = String(v.step);
-    counter.textContent = `step ${v.step} of ${s.n_steps}`;
+    counter.textContent = say(T.counter, { step: v.step, n: s.n_steps });
     back.disabled = v.step <= 0;
     forward.disabled = v.step >= s.n_steps;
   }

@@ -14,8 +14,9 @@ import traitlets
 from .._validate import SIDE, describe, image_batch, number
 from ..data import load_digits
 from ..figures import ACTIVATION_CMAP, HIGHLIGHT, WEIGHT_CMAP, weight_limit
+from ..language import tr
 from ..network import Network
-from ._display import replace_plain_text
+from ._display import replace_plain_text, slots
 from .digit_canvas import DigitCanvas
 
 HERE = pathlib.Path(__file__).resolve().parent
@@ -24,15 +25,16 @@ PIXELS = SIDE * SIDE
 MIN_SPEED, MAX_SPEED = 0.5, 10.0
 """Playing runs at 0.5 to 10 steps a second."""
 
-NO_WIDGETS_STEPPER = (
-    "You are reading this text because this viewer cannot show interactive widgets.\n"
-    "The stepper moves only in a running notebook (JupyterLab, Jupyter Notebook 7, Colab, Binder): "
-    "open the notebook there and run the cell.\n"
-    "Or step in Python and read each step in words:\n"
-    "    stepper.forward()\n"
-    "    print(stepper.state.caption)"
-)
-"""The stepper's text for viewers without widgets."""
+def no_widgets_stepper() -> str:
+    """The stepper's text for viewers without widgets."""
+    return tr(
+        "You are reading this text because this viewer cannot show interactive widgets.\n"
+        "The stepper moves only in a running notebook (JupyterLab, Jupyter Notebook 7, Colab, Binder): "
+        "open the notebook there and run the cell.\n"
+        "Or step in Python and read each step in words:\n"
+        "    stepper.forward()\n"
+        "    print(stepper.state.caption)"
+    )
 
 
 @dataclass(frozen=True)
@@ -168,6 +170,8 @@ class ForwardPassStepper(anywidget.AnyWidget):
     _view = traitlets.Dict().tag(sync=True)
     _colours = traitlets.Dict().tag(sync=True)
     _matrices = traitlets.List().tag(sync=True)
+    # The words the browser writes, in the language of the moment the stepper is made (see _display.slots).
+    _texts = traitlets.Dict().tag(sync=True)
 
     def __init__(self, network=None, digit=None, *, speed=2.0):
         if network is None:
@@ -182,7 +186,8 @@ class ForwardPassStepper(anywidget.AnyWidget):
         self.source = None
         self._test_digits = None
         self._load(digit)
-        super().__init__(speed=speed, _colours=_colour_tables(), _matrices=_matrix_pictures(self.network),
+        super().__init__(speed=speed, _texts=_texts(), _colours=_colour_tables(),
+                         _matrices=_matrix_pictures(self.network),
                          _scene=self._scene_data(), _view=self._view_data(0))
         self.on_msg(self._on_front_end_message)
 
@@ -285,7 +290,7 @@ class ForwardPassStepper(anywidget.AnyWidget):
             self.send({"type": "alive"})
 
     def _follow_canvas(self, change) -> None:
-        self._take_image(change["new"], "Your drawing")
+        self._take_image(change["new"], tr("Your drawing"))
         self._restart()
 
     # ---- the digit and its forward pass --------------------------------------------------------
@@ -293,9 +298,10 @@ class ForwardPassStepper(anywidget.AnyWidget):
     def _load(self, digit) -> None:
         """Check ``digit`` and work out its whole forward pass; nothing changes if the check fails."""
         n_inputs = self.network.sizes[0]
-        options = f"a list or array of {n_inputs} grey values from 0 to 1"
+        options = tr("a list or array of {n} grey values from 0 to 1", n=n_inputs)
         if n_inputs == PIXELS:
-            options = "a test digit's index (0-1999), an image (28×28 or 784 grey values from 0 to 1) or a DigitCanvas"
+            options = tr("a test digit's index (0-1999), an image (28×28 or 784 grey values from 0 to 1) "
+                         "or a DigitCanvas")
         if n_inputs != PIXELS and (digit is None or isinstance(digit, (numbers.Integral, DigitCanvas))):
             raise ValueError(f"this {_shape(self.network)} network reads {n_inputs} inputs, not a 28×28 digit: "
                              f"give digit= as {n_inputs} grey values from 0 to 1, for example "
@@ -306,18 +312,18 @@ class ForwardPassStepper(anywidget.AnyWidget):
             raise TypeError(f"digit must be {options}, got {describe(digit)}")
         label = index = None
         if isinstance(digit, DigitCanvas):
-            image, who = digit.image, "Your drawing"
+            image, who = digit.image, tr("Your drawing")
         elif isinstance(digit, numbers.Integral):
             images, labels = self._test_set()
             if not 0 <= digit < len(images):
                 raise ValueError(f"digit must be a test digit's index, 0 to {len(images) - 1}, got {digit}")
             index, label = int(digit), int(labels[digit])
-            image, who = images[index], f"Test digit {index}, a {label},"
+            image, who = images[index], tr("Test digit {index}, a {label},", index=index, label=label)
         elif isinstance(digit, (list, tuple, np.ndarray)):
             batch, single = image_batch(digit, "digit", n_inputs)
             if not single:
                 raise ValueError(f"digit must be one image, not a batch of {len(batch)}")
-            image, who = batch[0], ("This image" if n_inputs == PIXELS else "The input")
+            image, who = batch[0], (tr("This image") if n_inputs == PIXELS else tr("The input"))
         else:
             raise TypeError(f"digit must be {options}, got {describe(digit)}")
         self._take_image(image, who)  # checks the network's numbers too, before anything below changes
@@ -367,42 +373,51 @@ class ForwardPassStepper(anywidget.AnyWidget):
         n_in = sizes[0]
         if kind == "input":
             if n_in == PIXELS:
-                return (f"{self._who} goes in: its 784 pixels are a(0), grey values from 0 (black) to 1 (white). "
-                        "Step forward to work out layer 1, one neuron at a time.")
-            return (f"The {n_in} inputs go in: they are a(0), each from 0 to 1. "
-                    f"Step forward to work out {_layer_name(1, last)}, one neuron at a time.")
+                return tr("{who} goes in: its 784 pixels are a(0), grey values from 0 (black) to 1 (white). "
+                          "Step forward to work out layer 1, one neuron at a time.", who=self._who)
+            return tr("The {n} inputs go in: they are a(0), each from 0 to 1. "
+                      "Step forward to work out {layer}, one neuron at a time.", n=n_in, layer=_layer_name(1, last))
         if kind == "row":
             if layer == 1:
-                what = "784 pixels" if n_in == PIXELS else f"{n_in} inputs"
+                what = tr("784 pixels") if n_in == PIXELS else tr("{n} inputs", n=n_in)
             else:
-                what = f"{sizes[layer - 1]} activations of layer {layer - 1}"
-            who = f"Neuron {neuron} of layer {layer}"
+                what = tr("{n} activations of layer {layer}", n=sizes[layer - 1], layer=layer - 1)
+            who = tr("Neuron {neuron} of layer {layer}", neuron=neuron, layer=layer)
             if layer == last:
-                who = f"Output neuron {neuron}" + (f" (digit {neuron})" if sizes[-1] == 10 else "")
-            return f"{who}: row {neuron} of W({layer}) times the {what} gives {_fmt(forward.weighted[layer][neuron])}."
+                who = (tr("Output neuron {neuron} (digit {neuron})", neuron=neuron) if sizes[-1] == 10
+                       else tr("Output neuron {neuron}", neuron=neuron))
+            return tr("{who}: row {neuron} of W({layer}) times the {what} gives {value}.", who=who, neuron=neuron,
+                      layer=layer, what=what, value=_fmt(forward.weighted[layer][neuron]))
         # The example in the words: the neuron with the largest z, the one that ends up brightest.
         top = int(np.argmax(forward.z[layer]))
         z, a = forward.z[layer][top], forward.a[layer][top]
         if kind == "bias":
             s, b = forward.weighted[layer][top], self.network.biases[layer - 1][top]
-            return (f"+ b: each of the {sizes[layer]} weighted sums gets its neuron's bias added, "
-                    f"z = W({layer}) a({layer - 1}) + b({layer}). Neuron {top}, the largest: "
-                    f"{_fmt(s)} {'-' if b < 0 else '+'} {_fmt(abs(b))} = {_fmt(z)}.")
+            return tr("+ b: each of the {n} weighted sums gets its neuron's bias added, "
+                      "z = W({layer}) a({before}) + b({layer}). Neuron {top}, the largest: "
+                      "{sum} {sign} {bias} = {z}.", n=sizes[layer], layer=layer, before=layer - 1, top=top,
+                      sum=_fmt(s), sign="-" if b < 0 else "+", bias=_fmt(abs(b)), z=_fmt(z))
         if kind == "activation":
-            done = "The outputs are done." if layer == last else f"Layer {layer} is done."
+            done = tr("The outputs are done.") if layer == last else tr("Layer {layer} is done.", layer=layer)
             if forward.names[layer] == "relu":
-                return (f"ReLU keeps each positive sum and turns each negative one into 0: a({layer}) = ReLU(z). "
-                        f"Neuron {top}: ReLU({_fmt(z)}) = {_fmt(a)}. {done}")
-            return (f"σ squishes each of the {sizes[layer]} sums into 0 to 1: a({layer}) = σ(z). "
-                    f"Neuron {top}: σ({_fmt(z)}) = {_fmt(a)}. {done}")
+                return tr("ReLU keeps each positive sum and turns each negative one into 0: a({layer}) = ReLU(z). "
+                          "Neuron {top}: ReLU({z}) = {a}. {done}", layer=layer, top=top, z=_fmt(z), a=_fmt(a),
+                          done=done)
+            return tr("σ squishes each of the {n} sums into 0 to 1: a({layer}) = σ(z). "
+                      "Neuron {top}: σ({z}) = {a}. {done}", n=sizes[layer], layer=layer, top=top, z=_fmt(z),
+                      a=_fmt(a), done=done)
         outputs = forward.a[-1]
         winner = int(np.argmax(outputs))
-        text = f"The answer: output neuron {winner} is the brightest ({_fmt(outputs[winner])})"
+        value = _fmt(outputs[winner])
         if sizes[-1] != 10:
-            return text + "."
-        text += f", so the network reads a {winner}."
+            return tr("The answer: output neuron {winner} is the brightest ({value}).", winner=winner, value=value)
+        text = tr("The answer: output neuron {winner} is the brightest ({value}), so the network reads a {winner}.",
+                  winner=winner, value=value)
         if self.label is not None:
-            text += f" Test digit {self.index} is a {self.label}: {'right' if winner == self.label else 'wrong'}."
+            if winner == self.label:
+                text += tr(" Test digit {index} is a {label}: right.", index=self.index, label=self.label)
+            else:
+                text += tr(" Test digit {index} is a {label}: wrong.", index=self.index, label=self.label)
         return text
 
     # ---- what the browser gets -----------------------------------------------------------------
@@ -412,7 +427,7 @@ class ForwardPassStepper(anywidget.AnyWidget):
         last = len(sizes) - 1
         return {
             "sizes": list(sizes),
-            "names": ["input"] + [_layer_name(layer, last) for layer in range(1, last + 1)],
+            "names": [tr("input")] + [_layer_name(layer, last) for layer in range(1, last + 1)],
             "functions": ["ReLU" if name == "relu" else "σ" for name in self._pass.names[1:]],
             "n_steps": self.n_steps,
             "starts": [self._plan.index(("row", layer, 0)) for layer in range(1, last + 1)],
@@ -440,11 +455,12 @@ class ForwardPassStepper(anywidget.AnyWidget):
         return view
 
     def __repr__(self) -> str:
-        return f"ForwardPassStepper({self.network!r}, step {self.step} of {self.n_steps})"
+        return tr("ForwardPassStepper({network}, step {step} of {n_steps})", network=repr(self.network),
+                  step=self.step, n_steps=self.n_steps)
 
     def _repr_mimebundle_(self, **kwargs):
-        text = (f"{self!r}: one digit going through the network step by step.\n"
-                f"This step: {self.state.caption}\n" + NO_WIDGETS_STEPPER)
+        text = tr("{stepper}: one digit going through the network step by step.\nThis step: {caption}\n",
+                  stepper=repr(self), caption=self.state.caption) + no_widgets_stepper()
         return replace_plain_text(super()._repr_mimebundle_(**kwargs), text)
 
 
@@ -473,7 +489,61 @@ def _plan(sizes) -> list[tuple[str, int, int | None]]:
 
 
 def _layer_name(layer: int, last: int) -> str:
-    return "outputs" if layer == last else f"layer {layer}"
+    return tr("outputs") if layer == last else tr("layer {layer}", layer=layer)
+
+
+def _texts() -> dict[str, str]:
+    """What forward_pass_stepper.js writes, in the current language; {name}: a value the browser fills in."""
+    return {
+        "group": tr("Forward pass stepper: → forward, ← back, space plays or pauses"),
+        "back": tr("◀ back"),
+        "play": tr("▶ play"),
+        "pause": tr("❚❚ pause"),
+        "forward": tr("forward ▶"),
+        "step": tr("step"),
+        "speed": tr("speed"),
+        "one_step_per_second": tr("1 step/s"),
+        "steps_per_second": tr("{rate} steps/s", **slots("rate")),
+        "counter": tr("step {step} of {n}", **slots("step", "n")),
+        "jump_to": tr("jump to:"),
+        "keys": tr("Keys (click the stepper first): → forward, ← back, space play or pause, Home and End the first "
+                   "and last step."),
+        "saved": tr("A saved picture: the stepper moves only in a running notebook (JupyterLab, Colab, Binder). "
+                    "Run the cell to use it."),
+        "a0_pixels": tr("a(0): the 784 pixels"),
+        "a0_inputs": tr("a(0): the {n} inputs", **slots("n")),
+        "a0_the_pixels": tr("a(0): the pixels"),
+        "input_image_28": tr("the input image, 28 by 28 pixels"),
+        "input_image": tr("the input image"),
+        "the_inputs": tr("the inputs"),
+        "black_white": tr("0 black, 1 white"),
+        "row_of_W": tr("row {neuron} of W({layer})", **slots("neuron", "layer")),
+        "matrix_title": tr("W({layer}): {rows} rows (one per neuron) × {columns} columns; row {neuron} framed",
+                           **slots("layer", "rows", "columns", "neuron")),
+        "matrix_label": tr("W({layer}): {rows} rows of {columns} weights; row {neuron} is framed",
+                           **slots("layer", "rows", "columns", "neuron")),
+        "colours": tr("blue +, red −, white 0 (±{limit})", **slots("limit")),
+        "add_up": tr("add up the {n} products", **slots("n")),
+        "as_picture": tr("{row} as a 28 by 28 picture", **slots("row")),
+        "each_pixel": tr("each pixel × its weight"),
+        "products": tr("the products"),
+        "activations_of": tr("the activations of layer {layer}", **slots("layer")),
+        "each_activation": tr("= each activation × its weight"),
+        "weighted_title": tr("W({layer}) {input}: the weighted sums", **slots("layer", "input")),
+        "weighted": tr("the weighted sums"),
+        "biases_title": tr("+ b({layer}): the biases", **slots("layer")),
+        "biases": tr("the biases"),
+        "outputs_title": tr("a({layer}): the outputs", **slots("layer")),
+        "outputs": tr("the outputs"),
+        "reads": tr("The network reads a {answer}.", **slots("answer")),
+        "brightest": tr("Brightest output: neuron {answer}.", **slots("answer")),
+        "curve": tr("{name} of each z", **slots("name")),
+        "one_neuron": tr("{name}, 1 neuron", **slots("name")),
+        "neurons": tr("{name}, {n} neurons", **slots("name", "n")),
+        "digit": tr("digit"),
+        "neuron": tr("neuron"),
+        "overview": tr("the whole network so far, one column per layer"),
+    }
 
 
 def _shape(network: Network) -> str:

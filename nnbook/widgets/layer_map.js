@@ -44,11 +44,15 @@ function textOn(hex) {
 const reducedMotion = () => window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
 const ease = (t) => (t < 0.5 ? 2 * t * t : 1 - 2 * (1 - t) * (1 - t));
 
+// A text from Python (in the notebook's language) with its {name} slots filled in.
+const say = (template, values) => template.replace(/\{(\w+)\}/g, (slot, name) => (name in values ? String(values[name]) : slot));
+
 function render({ model, el }) {
   el.classList.add("nnbook-layer-map");
+  const T = (model.get("_scene") || {}).texts || {}; // every word shown, in the notebook's language (from Python)
   el.tabIndex = 0;
   el.setAttribute("role", "group");
-  el.setAttribute("aria-label", "Layer map: the test digits as dots, layer by layer. ← and → change the layer.");
+  el.setAttribute("aria-label", T.group);
   // JupyterLab's own shortcuts (arrows move between cells) must not take the keys meant for the map.
   el.dataset.lmSuppressShortcuts = "true";
   el.dataset.pSuppressShortcuts = "true";
@@ -57,30 +61,28 @@ function render({ model, el }) {
   heading.setAttribute("aria-live", "polite");
   const explain = element("div", "nnbook-lm-explain", el);
   const buttons = element("div", "nnbook-lm-buttons", el);
-  element("span", "nnbook-lm-buttons-label", buttons, "show:");
+  element("span", "nnbook-lm-buttons-label", buttons, T.show);
   const body = element("div", "nnbook-lm-body", el);
   const side = element("div", "nnbook-lm-side", body);
   const picture = element("canvas", "nnbook-lm-picture", side);
   picture.width = 28;
   picture.height = 28;
   picture.setAttribute("role", "img");
-  picture.setAttribute("aria-label", "The picked digit, 28 by 28 pixels");
+  picture.setAttribute("aria-label", T.picked_image);
   const pickedText = element("div", "nnbook-lm-picked", side);
   pickedText.setAttribute("aria-live", "polite");
-  const chooser = element("label", "nnbook-lm-chooser", side, "test digit no. ");
+  const chooser = element("label", "nnbook-lm-chooser", side, `${T.chooser} `);
   const number = element("input", "nnbook-lm-number", chooser);
   number.type = "number";
   number.min = "0";
   const legend = element("div", "nnbook-lm-legend", el);
-  legend.setAttribute("aria-label", "Colours: one per digit");
+  legend.setAttribute("aria-label", T.legend);
   const caption = element("div", "nnbook-lm-caption", el);
   caption.setAttribute("aria-live", "polite");
   const table = element("table", "nnbook-lm-table", el);
   const summary = element("div", "nnbook-lm-summary", el);
-  element("div", "nnbook-lm-hint", el,
-    "Click a dot (or type a number) to see that digit and the networks' answers. Keys: ← and → change the layer.");
-  const note = element("div", "nnbook-lm-static", el,
-    "A saved picture: the map moves only in a running notebook (JupyterLab, Colab, Binder). Run the cell to use it.");
+  element("div", "nnbook-lm-hint", el, T.hint);
+  const note = element("div", "nnbook-lm-static", el, T.saved);
   note.hidden = true;
 
   const maps = []; // one per network: {box, canvas, title, note, from, to, shown}
@@ -123,7 +125,7 @@ function render({ model, el }) {
       return button;
     });
     legend.replaceChildren();
-    element("span", "nnbook-lm-legend-label", legend, "digit:");
+    element("span", "nnbook-lm-legend-label", legend, T.digit);
     s.colours.forEach((colour, digit) => {
       const key = element("span", "nnbook-lm-key", legend, String(digit));
       key.style.background = colour;
@@ -155,14 +157,14 @@ function render({ model, el }) {
     const v = view();
     table.replaceChildren();
     const head = element("tr", "", table);
-    element("th", "", head, "nearest dot, same digit");
+    element("th", "", head, T.nearest);
     s.layers.forEach((name, layer) => {
       const cell = element("th", layer === v.layer ? "nnbook-lm-current" : "", head, name);
       cell.dataset.layer = String(layer);
     });
     s.names.forEach((name, i) => {
       const row = element("tr", "", table);
-      element("th", "", row, `${name} network`);
+      element("th", "", row, s.network_names[i]);
       s.scores[i].forEach((score, layer) => element("td", layer === v.layer ? "nnbook-lm-current" : "", row,
         `${score}%`));
     });
@@ -313,7 +315,7 @@ function render({ model, el }) {
     v.maps.forEach((data, i) => {
       maps[i].title.textContent = data.title;
       maps[i].note.textContent = data.note;
-      maps[i].canvas.setAttribute("aria-label", `${data.title}: 2,000 dots, one per test digit. ${data.note}`);
+      maps[i].canvas.setAttribute("aria-label", say(T.map_label, { title: data.title, note: data.note }));
     });
     layerButtons.forEach((button, layer) => {
       button.setAttribute("aria-pressed", String(layer === v.layer));
@@ -329,7 +331,7 @@ function render({ model, el }) {
     if (p.index === undefined) {
       ink.fillStyle = "#000";
       ink.fillRect(0, 0, 28, 28);
-      pickedText.textContent = "No digit picked yet.";
+      pickedText.textContent = T.nothing_picked;
       delete el.dataset.picked;
     } else {
       const grey = bytesOf(p.image);

@@ -18,8 +18,9 @@ import traitlets
 
 from .._validate import SIDE, as_float_array, describe, digit_labels, number, require_finite
 from ..data import load_digits
+from ..language import tr
 from ..network import Network
-from ._display import replace_plain_text
+from ._display import replace_plain_text, slots
 
 HERE = pathlib.Path(__file__).resolve().parent
 
@@ -41,20 +42,24 @@ same kind would move it by about 1 percentage point either way, so smaller
 differences say nothing.
 """
 
-NO_WIDGETS_MAP = (
-    "You are reading this text because this viewer cannot show interactive widgets.\n"
-    "The map moves only in a running notebook (JupyterLab, Jupyter Notebook 7, Colab, Binder): "
-    "open the notebook there and run the cell.\n"
-    "Or move it in Python and read the numbers:\n"
-    "    layer_map.layer = 2\n"
-    "    layer_map.scores"
-)
-"""The map's text for viewers without widgets."""
+def no_widgets_map() -> str:
+    """The map's text for viewers without widgets."""
+    return tr(
+        "You are reading this text because this viewer cannot show interactive widgets.\n"
+        "The map moves only in a running notebook (JupyterLab, Jupyter Notebook 7, Colab, Binder): "
+        "open the notebook there and run the cell.\n"
+        "Or move it in Python and read the numbers:\n"
+        "    layer_map.layer = 2\n"
+        "    layer_map.scores"
+    )
 
-PCA_IN_ONE_SENTENCE = (
-    "A layer gives each digit many numbers (784 at the pixels); to draw it as one dot, the map keeps two: "
-    "where the digit lies along the two directions in which the 2,000 dots spread the most (PCA)."
-)
+
+def pca_in_one_sentence() -> str:
+    """What the map does, in one sentence."""
+    return tr(
+        "A layer gives each digit many numbers (784 at the pixels); to draw it as one dot, the map keeps two: "
+        "where the digit lies along the two directions in which the 2,000 dots spread the most (PCA)."
+    )
 
 
 class Plane(NamedTuple):
@@ -418,55 +423,63 @@ class LayerMap(anywidget.AnyWidget):
     # ---- words -----------------------------------------------------------------------------------
 
     def _layer_heading(self, layer: int) -> str:
-        name = self.layer_names[layer]
         if layer == 0:
-            return "The pixels: each digit is its 784 grey values. Both networks read the same pixels."
+            return tr("The pixels: each digit is its 784 grey values. Both networks read the same pixels.")
         sizes = {net.sizes[layer] for net in self.networks.values()}
         if len(sizes) == 1:
             count = f"{sizes.pop()}"
         else:
-            count = " and ".join(f"{net.sizes[layer]} ({name})" for name, net in self.networks.items())
+            (first, one), (second, two) = self.networks.items()
+            count = tr("{one} ({first}) and {two} ({second})", one=one.sizes[layer], first=_shown(first),
+                       two=two.sizes[layer], second=_shown(second))
         if layer == len(self.layer_names) - 1:
-            return f"The outputs: each digit is now the network's {count} output activations."
-        return f"{name[:1].upper() + name[1:]}: each digit is now the {count} activations of this layer's neurons."
+            return tr("The outputs: each digit is now the network's {count} output activations.", count=count)
+        return tr("Layer {layer}: each digit is now the {count} activations of this layer's neurons.",
+                  layer=layer, count=count)
 
     def _score_caption(self, layer: int) -> str:
         first, second = self.names
         one, two = (self._scores[name][layer] for name in self.names)
-        chance = f"With the colours shuffled at random it would be about {_percent(self.chance)}."
+        chance = tr("With the colours shuffled at random it would be about {chance}.", chance=_percent(self.chance))
         if layer == 0:
-            return (f"On this map a dot's nearest dot shows the same digit for {_percent(one)} of the 2,000 digits "
-                    f"(the same for both networks). {chance}")
-        return (f"On these maps a dot's nearest dot shows the same digit for {_percent(one)} of the 2,000 digits "
-                f"with the {first} network and {_percent(two)} with the {second} one. {chance}")
+            return tr("On this map a dot's nearest dot shows the same digit for {one} of the 2,000 digits "
+                      "(the same for both networks). {chance}", one=_percent(one), chance=chance)
+        return tr("On these maps a dot's nearest dot shows the same digit for {one} of the 2,000 digits "
+                  "with the {first} network and {two} with the {second} one. {chance}", one=_percent(one),
+                  first=_shown(first), two=_percent(two), second=_shown(second), chance=chance)
 
     def _summary(self) -> str:
         """The scores from the pixels to the outputs, in words that say no more than the numbers do."""
         sentences = [_trend(name, self._scores[name]) for name in self.names]
         nets = list(self.networks.values())
         if nets[0].sizes == nets[1].sizes and nets[0].activation == nets[1].activation:
-            sentences.append("Both networks have the same shape and read the same pixels: only their weights differ.")
+            sentences.append(tr("Both networks have the same shape and read the same pixels: only their weights "
+                                "differ."))
         return " ".join(sentences)
 
     def _picked_text(self, index: int) -> str:
         label = int(self.labels[index])
-        parts = [f"Test digit {index} is {_a(label)}."]
+        parts = [tr("Test digit {index} is an {label}.", index=index, label=label) if label == 8
+                 else tr("Test digit {index} is a {label}.", index=index, label=label)]
         for name in self.names:
             answer = int(np.argmax(self._outputs[name][index]))
-            mark = "✓ right" if answer == label else "✗ wrong"
-            parts.append(f"The {name} network says {answer} ({mark}).")
+            mark = tr("✓ right") if answer == label else tr("✗ wrong")
+            parts.append(tr("The {name} network says {answer} ({mark}).", name=_shown(name), answer=answer,
+                            mark=mark))
         return " ".join(parts)
 
     # ---- what the browser gets -----------------------------------------------------------------
 
     def _scene_data(self) -> dict:
         return {
-            "layers": list(self.layer_names),
+            "layers": [_layer_shown(name) for name in self.layer_names],
             "names": list(self.names),
+            "network_names": [tr("{name} network", name=_shown(name)) for name in self.names],
             "labels": self.labels.astype(np.uint8).tobytes(),
             "colours": list(DIGIT_COLOURS),
             "count": len(self.labels),
-            "explain": PCA_IN_ONE_SENTENCE,
+            "explain": pca_in_one_sentence(),
+            "texts": _texts(),
             "scores": [[round(100 * s) for s in self._scores[name]] for name in self.names],
             "summary": self._summary(),
         }
@@ -478,12 +491,12 @@ class LayerMap(anywidget.AnyWidget):
             size = self.networks[name].sizes[layer]
             maps.append({
                 "name": name,
-                "title": f"{name} network: {size} numbers per digit",
+                "title": tr("{name} network: {size} numbers per digit", name=_shown(name), size=size),
                 "points": np.ascontiguousarray(plane.coordinates, dtype="<f4").tobytes(),
                 **_frame(plane.coordinates),
                 "centres": _centres(plane.coordinates, self.labels).tolist(),
-                "note": (f"nearest dot, same digit: {_percent(self._scores[name][layer])} · "
-                         f"the map keeps {_percent(plane.share)} of the spread"),
+                "note": tr("nearest dot, same digit: {score} · the map keeps {share} of the spread",
+                           score=_percent(self._scores[name][layer]), share=_percent(plane.share)),
             })
         return {"layer": layer, "heading": self._layer_heading(layer), "caption": self._score_caption(layer),
                 "maps": maps}
@@ -501,15 +514,16 @@ class LayerMap(anywidget.AnyWidget):
 
     def __repr__(self) -> str:
         nets = ", ".join(f"{name}: {net!r}" for name, net in self.networks.items())
-        return f"LayerMap({nets}; showing {self.layer_names[self.layer]!r})"
+        return tr("LayerMap({networks}; showing {layer})", networks=nets, layer=repr(self.layer_names[self.layer]))
 
     def _repr_mimebundle_(self, **kwargs):
         header = "".join(f"{name:>8s}" for name in self.layer_names)
         rows = "\n".join(f"  {name:<10s}" + "".join(f"{_percent(s):>8s}" for s in self._scores[name])
                          for name in self.names)
-        text = (f"{self!r}: the 2,000 test digits as dots, layer by layer.\n"
-                f"How often a dot's nearest dot on the map shows the same digit (chance: about "
-                f"{_percent(self.chance)}):\n  {'':10s}{header}\n{rows}\n{self._summary()}\n" + NO_WIDGETS_MAP)
+        text = (tr("{map}: the 2,000 test digits as dots, layer by layer.\n"
+                   "How often a dot's nearest dot on the map shows the same digit (chance: about {chance}):",
+                   map=repr(self), chance=_percent(self.chance))
+                + f"\n  {'':10s}{header}\n{rows}\n{self._summary()}\n" + no_widgets_map())
         return replace_plain_text(super()._repr_mimebundle_(**kwargs), text)
 
 
@@ -522,11 +536,12 @@ def _check_network(network, name: str) -> None:
 
 
 def _check_names(names) -> tuple[str, str]:
-    wanted = 'a pair of two different names, such as ("trained", "untrained")'
     if isinstance(names, (str, bytes)) or not isinstance(names, (tuple, list)) or len(names) != 2:
-        raise TypeError(f"names must be {wanted}, got {describe(names)}")
+        raise TypeError('names must be a pair of two different names, such as ("trained", "untrained"), '
+                        f"got {describe(names)}")
     if not all(isinstance(name, str) and name.strip() for name in names) or names[0] == names[1]:
-        raise ValueError(f"names must be {wanted}, got {tuple(names)!r}")
+        raise ValueError('names must be a pair of two different names, such as ("trained", "untrained"), '
+                         f"got {tuple(names)!r}")
     return (names[0], names[1])
 
 
@@ -559,11 +574,6 @@ def _centres(coordinates: np.ndarray, labels: np.ndarray) -> np.ndarray:
     return np.array([np.median(coordinates[labels == digit], axis=0) for digit in range(10)])
 
 
-def _a(digit: int) -> str:
-    """ "a 7", but "an 8": how the digit is read out loud."""
-    return f"{'an' if digit == 8 else 'a'} {digit}"
-
-
 def _percent(share: float) -> str:
     return f"{100 * share:.0f}%"
 
@@ -573,9 +583,48 @@ def _trend(name: str, scores) -> str:
     path = " → ".join(_percent(score) for score in scores)
     first, last, steps = scores[0], scores[-1], np.diff(scores)
     if last - first >= ABOUT_THE_SAME:
-        trend = "higher at every layer" if np.all(steps > 0) else "higher at the outputs than at the pixels"
+        trend = tr("higher at every layer") if np.all(steps > 0) else tr("higher at the outputs than at the pixels")
     elif first - last >= ABOUT_THE_SAME:
-        trend = "lower at every layer" if np.all(steps < 0) else "lower at the outputs than at the pixels"
+        trend = tr("lower at every layer") if np.all(steps < 0) else tr("lower at the outputs than at the pixels")
     else:
-        trend = "about the same at the outputs as at the pixels"
-    return f"{name[:1].upper() + name[1:]} network, from the pixels to the outputs: {path}, {trend}."
+        trend = tr("about the same at the outputs as at the pixels")
+    said = tr("{name} network, from the pixels to the outputs: {path}, {trend}.", name=_shown(name), path=path,
+              trend=trend)
+    return said[:1].upper() + said[1:]
+
+
+def _shown(name: str) -> str:
+    """A network's name as the texts write it: the default names in the current language, others as given."""
+    if name == "trained":
+        return tr("trained")
+    if name == "untrained":
+        return tr("untrained")
+    return name
+
+
+def _layer_shown(name: str) -> str:
+    """A layer's name ("pixels", "layer 1", ..., "outputs": what ``layer_map.layer`` takes) as the browser shows it."""
+    if name == "pixels":
+        return tr("pixels")
+    if name == "outputs":
+        return tr("outputs")
+    return tr("layer {layer}", layer=name.removeprefix("layer "))
+
+
+def _texts() -> dict[str, str]:
+    """What layer_map.js writes, in the current language; {name}: a value the browser fills in."""
+    return {
+        "group": tr("Layer map: the test digits as dots, layer by layer. ← and → change the layer."),
+        "show": tr("show:"),
+        "picked_image": tr("The picked digit, 28 by 28 pixels"),
+        "chooser": tr("test digit no."),
+        "legend": tr("Colours: one per digit"),
+        "digit": tr("digit:"),
+        "hint": tr("Click a dot (or type a number) to see that digit and the networks' answers. "
+                   "Keys: ← and → change the layer."),
+        "saved": tr("A saved picture: the map moves only in a running notebook (JupyterLab, Colab, Binder). "
+                    "Run the cell to use it."),
+        "nearest": tr("nearest dot, same digit"),
+        "map_label": tr("{title}: 2,000 dots, one per test digit. {note}", **slots("title", "note")),
+        "nothing_picked": tr("No digit picked yet."),
+    }

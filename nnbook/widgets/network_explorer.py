@@ -18,8 +18,9 @@ from ..figures import (
     show_network,
     show_network_input,
 )
+from ..language import tr
 from ..network import Network
-from ._display import FONT, NO_WIDGETS, LiveFigure, new_figure, replace_plain_text
+from ._display import FONT, LiveFigure, new_figure, no_widgets, replace_plain_text
 from .digit_canvas import DigitCanvas
 
 
@@ -96,7 +97,7 @@ class NetworkExplorer(widgets.VBox):
         if source is None:
             self._digits, self._labels_of_digits = load_digits("test")
             self.picker = widgets.IntSlider(
-                value=0, min=0, max=len(self._digits) - 1, description="test digit",
+                value=0, min=0, max=len(self._digits) - 1, description=tr("test digit"),
                 continuous_update=False, style={"description_width": "initial"},
             )
             self.picker.observe(lambda change: self._show_test_digit(change["new"]), names="value")
@@ -132,14 +133,17 @@ class NetworkExplorer(widgets.VBox):
         self._verdict.value = _verdict_html(outputs, self.prediction, self._headline(label))
 
     def _headline(self, label) -> str:
-        says = f"The network says: <b>{self.prediction}</b>"
         if label is not None:
-            mark = "✓ right" if label == self.prediction else "✗ wrong"
-            return f"This test digit is a {label}. {says} ({mark})."
+            mark = tr("✓ right") if label == self.prediction else tr("✗ wrong")
+            return tr("This test digit is a {label}. The network says: <b>{answer}</b> ({mark}).",
+                      label=label, answer=self.prediction, mark=mark)
         if not self.image.any():
-            start = "Nothing drawn yet." if self.source is not None else "An all-black image."
-            return f"{start} Even for an all-black image the network answers: <b>{self.prediction}</b>."
-        return says + "."
+            if self.source is not None:
+                return tr("Nothing drawn yet. Even for an all-black image the network answers: <b>{answer}</b>.",
+                          answer=self.prediction)
+            return tr("An all-black image. Even for an all-black image the network answers: <b>{answer}</b>.",
+                      answer=self.prediction)
+        return tr("The network says: <b>{answer}</b>.", answer=self.prediction)
 
     def _redraw(self) -> None:
         """Change the colours of the existing picture: same figure, same artists."""
@@ -158,14 +162,12 @@ class NetworkExplorer(widgets.VBox):
         self._picture.value = self._live.png()
 
     def __repr__(self) -> str:
-        return f"NetworkExplorer({self.network!r}, says {self.prediction})"
+        return tr("NetworkExplorer({network}, says {answer})", network=repr(self.network), answer=self.prediction)
 
     def _repr_mimebundle_(self, **kwargs):
-        text = (
-            f"{self!r}: the network reading a digit, lit up neuron by neuron.\n"
-            "In a terminal, draw its current picture with explorer.figure and change the digit with "
-            "explorer.set_image(image).\n" + NO_WIDGETS
-        )
+        text = tr("{explorer}: the network reading a digit, lit up neuron by neuron.\n"
+                  "In a terminal, draw its current picture with explorer.figure and change the digit with "
+                  "explorer.set_image(image).\n", explorer=repr(self)) + no_widgets()
         return replace_plain_text(super()._repr_mimebundle_(**kwargs), text)
 
 
@@ -180,8 +182,8 @@ def _verdict_html(outputs, winner: int, headline: str) -> str:
         f'<div style="font-family:{FONT}"><div class="nnbook-prediction" data-prediction="{winner}" '
         f'style="font-size:15px;margin:2px 0 4px">{headline}</div>'
         '<table class="nnbook-outputs" style="border-collapse:collapse;font-size:12px">'
-        f'<tr><th style="text-align:left;padding-right:8px">digit</th>{digits}</tr>'
-        f'<tr><th style="text-align:left;padding-right:8px">output</th>{cells}</tr></table></div>'
+        f'<tr><th style="text-align:left;padding-right:8px">{tr("digit")}</th>{digits}</tr>'
+        f'<tr><th style="text-align:left;padding-right:8px">{tr("output")}</th>{cells}</tr></table></div>'
     )
 
 

@@ -16,6 +16,7 @@ from .._validate import SIDE, describe, image_batch, number
 from .._validate import seed as check_seed
 from ..data import load_digits
 from ..figures import ACTIVATION_CMAP, HIGHLIGHT, NEUTRAL, STYLE, WEIGHT_CMAP, weight_limit
+from ..language import tr
 from ..network import Network
 from ._display import FONT, LiveFigure, new_figure, replace_plain_text
 from .digit_canvas import DigitCanvas
@@ -33,18 +34,22 @@ MAX_NOISE = 1.0
 """The noise slider runs from 0 to 1. The trained weights' spread is 0.38 in layer 1 and 2.5 in the output
 layer, so noise of size 1 drowns the first layer's weights and only blurs the last layer's."""
 
-NO_WIDGETS_LAB = (
-    "You are reading this text because this viewer cannot show interactive widgets.\n"
-    "The lab moves only in a running notebook (JupyterLab, Jupyter Notebook 7, Colab, Binder): "
-    "open the notebook there and run the cell.\n"
-    "Or break the network in Python and read the numbers:\n"
-    "    lab.switch_off(1, 5)\n"
-    "    print(lab.accuracy, lab.hurt_most, lab.answer)"
-)
-"""The lab's text for viewers without widgets."""
+def no_widgets_lab() -> str:
+    """The lab's text for viewers without widgets."""
+    return tr(
+        "You are reading this text because this viewer cannot show interactive widgets.\n"
+        "The lab moves only in a running notebook (JupyterLab, Jupyter Notebook 7, Colab, Binder): "
+        "open the notebook there and run the cell.\n"
+        "Or break the network in Python and read the numbers:\n"
+        "    lab.switch_off(1, 5)\n"
+        "    print(lab.accuracy, lab.hurt_most, lab.answer)"
+    )
 
-STATIC_NOTE = ("A saved picture: the lab moves only in a running notebook (JupyterLab, Colab, Binder). "
-               "Run the cell to use it.")
+
+def static_note() -> str:
+    """The line a saved notebook shows under the lab."""
+    return tr("A saved picture: the lab moves only in a running notebook (JupyterLab, Colab, Binder). "
+              "Run the cell to use it.")
 
 
 class NetworkLab(widgets.VBox):
@@ -305,18 +310,18 @@ class NetworkLab(widgets.VBox):
         said = []
         for layer in range(1, self.n_layers + 1):
             for neuron in np.flatnonzero(~self._on[layer - 1]):
-                said.append(f"{_neuron_name(layer, int(neuron), self.n_layers)} switched off")
+                said.append(tr("{neuron} switched off", neuron=_neuron_name(layer, int(neuron), self.n_layers)))
             for neuron in np.flatnonzero(self._shift[layer - 1]):
-                said.append(f"{_neuron_name(layer, int(neuron), self.n_layers)}: bias "
-                            f"{_signed(self._shift[layer - 1][neuron])}")
+                said.append(tr("{neuron}: bias {amount}", neuron=_neuron_name(layer, int(neuron), self.n_layers),
+                               amount=_signed(self._shift[layer - 1][neuron])))
             for neuron in np.flatnonzero(self._scale[layer - 1] != 1):
-                said.append(f"{_neuron_name(layer, int(neuron), self.n_layers)}: weights "
-                            f"× {self._scale[layer - 1][neuron]:g}")
+                said.append(tr("{neuron}: weights × {factor:g}", neuron=_neuron_name(layer, int(neuron), self.n_layers),
+                               factor=self._scale[layer - 1][neuron]))
         if self._biases_zeroed:
-            said.append("every trained bias set to 0")
+            said.append(tr("every trained bias set to 0"))
         if self._noise_size:
-            said.append(f"noise of size {self._noise_size:g} on every weight")
-        said.extend(f"layer {layer}'s weights all 0" for layer in sorted(self._zeroed))
+            said.append(tr("noise of size {size:g} on every weight", size=self._noise_size))
+        said.extend(tr("layer {layer}'s weights all 0", layer=layer) for layer in sorted(self._zeroed))
         return said
 
     def set_image(self, image) -> None:
@@ -439,18 +444,23 @@ class NetworkLab(widgets.VBox):
     def _neuron(self, layer, neuron) -> tuple[int, int]:
         layer = self._layer(layer)
         size = self._trained.sizes[layer]
-        neuron = _index(neuron, "neuron", size, f"layer {layer} has {size} neurons")
+        neuron = number(neuron, "neuron", integer=True)
+        if not 0 <= neuron < size:
+            raise ValueError(f"neuron must be 0 to {size - 1} (layer {layer} has {size} neurons), got {neuron}")
         return layer, neuron
 
     def _layer(self, layer) -> int:
         last = self.n_layers
-        which = f"1 to {last} (1 the first hidden layer, {last} the output layer)" if last > 1 else "1"
         layer = number(layer, "layer", integer=True)
         if layer == 0:
-            raise ValueError(f"layer 0 is the input layer: its neurons are the pixels, which have no weights or "
-                             f"bias to change; layer must be {which}")
+            raise ValueError("layer 0 is the input layer: its neurons are the pixels, which have no weights or "
+                             "bias to change; layer must be "
+                             + (f"1 to {last} (1 the first hidden layer, {last} the output layer)"
+                                if last > 1 else "1"))
         if not 1 <= layer <= last:
-            raise ValueError(f"layer must be {which}, got {layer}")
+            raise ValueError("layer must be "
+                             + (f"1 to {last} (1 the first hidden layer, {last} the output layer)" if last > 1 else "1")
+                             + f", got {layer}")
         return layer
 
     # ---- the picture -------------------------------------------------------------------------
@@ -465,7 +475,7 @@ class NetworkLab(widgets.VBox):
                                 clip_on=False)
         digit_ax.add_patch(digit_frame)
         # The titles never change (what changes is said in the texts below the picture): text is slow to draw.
-        fig.text(0.105, 0.84, "the current digit", ha="center", va="bottom", fontsize=10)
+        fig.text(0.105, 0.84, tr("the current digit"), ha="center", va="bottom", fontsize=10)
 
         # One picture per layer, in the same place; only the selected layer's is visible.
         self._weight_artists = []
@@ -486,8 +496,8 @@ class NetworkLab(widgets.VBox):
             cross = [ax.plot(corners[0], ys, color="0.3", linewidth=1.5, visible=False)[0]
                      for ys in (corners[1], corners[1][::-1])]
             self._weight_artists.append((picture, frame, *cross))
-        fig.text(0.335, 0.84, "the neuron's incoming weights", ha="center", va="bottom", fontsize=10)
-        fig.text(0.335, 0.005, "blue +, red −, white 0", ha="center", va="bottom", fontsize=9, color="0.3")
+        fig.text(0.335, 0.84, tr("the neuron's incoming weights"), ha="center", va="bottom", fontsize=10)
+        fig.text(0.335, 0.005, tr("blue +, red −, white 0"), ha="center", va="bottom", fontsize=9, color="0.3")
 
         bars_ax = fig.add_axes((0.55, 0.2, 0.44, 0.56))
         digits = np.arange(10)
@@ -499,12 +509,12 @@ class NetworkLab(widgets.VBox):
         bars_ax.set_xlim(-0.6, 9.6)
         bars_ax.set_ylim(0, 100)
         bars_ax.set_yticks([0, 50, 100])
-        bars_ax.set_xlabel("digit", fontsize=9, labelpad=1)
-        bars_ax.set_ylabel("% right", fontsize=9)
+        bars_ax.set_xlabel(tr("digit"), fontsize=9, labelpad=1)
+        bars_ax.set_ylabel(tr("% right"), fontsize=9)
         bars_ax.tick_params(labelsize=9)
-        bars_ax.legend(handles=[Patch(facecolor="0.85", edgecolor=NEUTRAL, label="trained"),
-                                Patch(facecolor="0.25", label="now"),
-                                Line2D([], [], marker="v", color=HIGHLIGHT, linestyle="none", label="hurt most")],
+        bars_ax.legend(handles=[Patch(facecolor="0.85", edgecolor=NEUTRAL, label=tr("trained network")),
+                                Patch(facecolor="0.25", label=tr("now")),
+                                Line2D([], [], marker="v", color=HIGHLIGHT, linestyle="none", label=tr("hurt most"))],
                        loc="lower left", bbox_to_anchor=(0.0, 1.1), ncols=3, fontsize=8, frameon=False,
                        borderaxespad=0.1, handlelength=1.2)
         moving = [self._digit_artist, digit_frame]
@@ -541,27 +551,28 @@ class NetworkLab(widgets.VBox):
 
     def _build_controls(self) -> None:
         wide = {"description_width": "initial"}
-        layer_names = [(f"{layer} ({'outputs' if layer == self.n_layers else 'hidden'})", layer)
-                       for layer in range(1, self.n_layers + 1)]
+        layer_names = [(tr("{layer} (outputs)", layer=layer) if layer == self.n_layers
+                        else tr("{layer} (hidden)", layer=layer), layer) for layer in range(1, self.n_layers + 1)]
         controls = {
-            "layer": widgets.Dropdown(options=layer_names, value=1, description="layer", style=wide,
+            "layer": widgets.Dropdown(options=layer_names, value=1, description=tr("layer"), style=wide,
                                       layout=widgets.Layout(width="160px")),
-            "neuron": widgets.IntSlider(value=0, min=0, max=self._trained.sizes[1] - 1, description="neuron",
+            "neuron": widgets.IntSlider(value=0, min=0, max=self._trained.sizes[1] - 1, description=tr("neuron"),
                                         style=wide, layout=widgets.Layout(width="300px")),
-            "off": widgets.ToggleButton(value=False, description="switch off",
-                                        tooltip="force this neuron's activation to 0 for every digit"),
-            "bias": _slider("shift its bias by", -BIAS_RANGE, BIAS_RANGE, 0.1, 0.0),
-            "scale": _slider("multiply its weights by", *SCALE_RANGE, 0.05, 1.0),
-            "zero_biases": widgets.ToggleButton(value=False, description="zero all biases",
-                                                tooltip="set every trained bias to 0"),
-            "noise": _slider("noise on every weight", 0.0, MAX_NOISE, 0.01, 0.0),
-            "restore": widgets.Button(description="restore the trained network",
+            "off": widgets.ToggleButton(value=False, description=tr("switch off"),
+                                        tooltip=tr("force this neuron's activation to 0 for every digit")),
+            "bias": _slider(tr("shift its bias by"), -BIAS_RANGE, BIAS_RANGE, 0.1, 0.0),
+            "scale": _slider(tr("multiply its weights by"), *SCALE_RANGE, 0.05, 1.0),
+            "zero_biases": widgets.ToggleButton(value=False, description=tr("zero all biases"),
+                                                tooltip=tr("set every trained bias to 0")),
+            "noise": _slider(tr("noise on every weight"), 0.0, MAX_NOISE, 0.01, 0.0),
+            "restore": widgets.Button(description=tr("restore the trained network"),
                                       button_style="info", layout=widgets.Layout(width="240px")),
         }
         for layer in range(1, self.n_layers + 1):
             controls[f"zero_layer_{layer}"] = widgets.ToggleButton(
-                value=False, description=f"zero layer {layer}'s weights",
-                tooltip=f"set every weight into layer {layer} to 0", layout=widgets.Layout(width="auto"))
+                value=False, description=tr("zero layer {layer}'s weights", layer=layer),
+                tooltip=tr("set every weight into layer {layer} to 0", layer=layer),
+                layout=widgets.Layout(width="auto"))
         for name, control in controls.items():
             control.add_class(f"nnbook-lab-{name.replace('_', '-')}")
         self.controls = controls
@@ -593,24 +604,24 @@ class NetworkLab(widgets.VBox):
         self._verdict.add_class("nnbook-verdict")
         row = widgets.Layout(flex_flow="row wrap", align_items="center")
         parts = [
-            _heading("One neuron: pick it, then change it"),
+            _heading(tr("One neuron: pick it, then change it")),
             widgets.HBox([controls["layer"], controls["neuron"], controls["off"]], layout=row),
             widgets.HBox([controls["bias"], controls["scale"]], layout=row),
             self._neuron_text,
-            _heading("The whole network"),
+            _heading(tr("The whole network")),
             widgets.HBox([controls["zero_biases"], *(controls[f"zero_layer_{layer}"]
                                                      for layer in range(1, self.n_layers + 1))], layout=row),
             widgets.HBox([controls["noise"], controls["restore"]], layout=row),
         ]
         if self.source is None:
             self.picker = widgets.IntSlider(value=self._digit, min=0, max=len(self._labels) - 1,
-                                            description="test digit", continuous_update=False, style=wide)
+                                            description=tr("test digit"), continuous_update=False, style=wide)
             self.picker.add_class("nnbook-lab-picker")
             self.picker.observe(lambda change: self._pick_test_digit(change["new"]), names="value")
             parts.append(self.picker)
         else:
             self.picker = None
-        results = [self._score_text, self._picture, self._verdict, _StaticNote(STATIC_NOTE)]
+        results = [self._score_text, self._picture, self._verdict, _StaticNote(static_note())]
         lab = widgets.VBox(parts + results)
         if self.source is None:
             super().__init__([lab])
@@ -628,7 +639,7 @@ class NetworkLab(widgets.VBox):
             c["neuron"].max = self._trained.sizes[layer] - 1
             c["neuron"].value = neuron
             c["off"].value = not self._on[layer - 1][neuron]
-            c["off"].description = "switched off" if c["off"].value else "switch off"
+            c["off"].description = tr("switched off") if c["off"].value else tr("switch off")
             _show_value(c["bias"], float(self._shift[layer - 1][neuron]))
             _show_value(c["scale"], float(self._scale[layer - 1][neuron]))
             c["zero_biases"].value = self._biases_zeroed
@@ -645,52 +656,60 @@ class NetworkLab(widgets.VBox):
         activations = self.activations
         total = len(self._labels)
         hurt = self.hurt_most[:3]
-        hurt_text = ("No digit got worse." if not hurt else "Hurt most: " + ", ".join(
-            f"the {d}s ({100 * before:.0f}% → {100 * now:.0f}%)" for d, before, now in hurt) + ".")
+        hurt_text = tr("No digit got worse.") if not hurt else tr("Hurt most: {digits}.", digits=", ".join(
+            tr("the {digit}s ({before:.0f}% → {now:.0f}%)", digit=d, before=100 * before, now=100 * now)
+            for d, before, now in hurt))
         changes = self.changes
-        changed = ("Nothing changed: this is the trained network." if not changes
-                   else "Changed: " + "; ".join(changes) + ".")
+        changed = (tr("Nothing changed: this is the trained network.") if not changes
+                   else tr("Changed: {changes}.", changes="; ".join(changes)))
+        score = tr("<b>{right:,} of the {total:,} test digits right ({percent:.1f}%)</b>; "
+                   "the trained network: {trained:.1f}%.", right=self._right, total=total,
+                   percent=100 * self._accuracy, trained=100 * self.trained_accuracy)
         self._score_text.value = (
             f'<div style="font-family:{FONT};font-size:14px;line-height:1.4">'
-            f'<div class="nnbook-lab-accuracy" data-right="{self._right}" style="font-size:16px">'
-            f"<b>{self._right:,} of the {total:,} test digits right ({100 * self._accuracy:.1f}%)</b>; "
-            f"the trained network: {100 * self.trained_accuracy:.1f}%.</div>"
+            f'<div class="nnbook-lab-accuracy" data-right="{self._right}" style="font-size:16px">{score}</div>'
             f"<div>{hurt_text}</div><div style='color:#555'>{changed}</div></div>"
         )
         bias = float(self.network.biases[layer - 1][neuron])
         trained_bias = float(self._trained.biases[layer - 1][neuron])
-        state = ("<b>switched off</b>: its activation is 0 for every digit" if not self._on[layer - 1][neuron]
-                 else f"its activation for this digit: <b>{activations[layer][neuron]:.3f}</b>")
+        state = (tr("<b>switched off</b>: its activation is 0 for every digit") if not self._on[layer - 1][neuron]
+                 else tr("its activation for this digit: <b>{activation:.3f}</b>",
+                         activation=activations[layer][neuron]))
         n_in = self._trained.sizes[layer - 1]
-        pictured = (f"Its {n_in} incoming weights, one per pixel, are in the picture" if layer == 1 else
-                    f"Its {n_in} incoming weights, from neuron 0 (left) to {n_in - 1} (right) of layer "
-                    f"{layer - 1}, are in the picture")
-        self._neuron_text.value = (
-            f'<div style="font-family:{FONT};font-size:14px">{_neuron_name(layer, neuron, self.n_layers)}: '
-            f"bias <b>{bias:.2f}</b> (trained {trained_bias:.2f}); {state}. {pictured}.</div>"
-        )
+        pictured = (tr("Its {n} incoming weights, one per pixel, are in the picture", n=n_in) if layer == 1 else
+                    tr("Its {n} incoming weights, from neuron 0 (left) to {last} (right) of layer {layer}, are in the "
+                       "picture", n=n_in, last=n_in - 1, layer=layer - 1))
+        said = tr("{neuron}: bias <b>{bias:.2f}</b> (trained {trained:.2f}); {state}. {pictured}.",
+                  neuron=_neuron_name(layer, neuron, self.n_layers), bias=bias, trained=trained_bias, state=state,
+                  pictured=pictured)
+        self._neuron_text.value = f'<div style="font-family:{FONT};font-size:14px">{said}</div>'
         self._verdict.value = _verdict_html(activations[-1], int(np.argmax(activations[-1])),
                                             self._headline(int(np.argmax(activations[-1]))))
         self._draw()
 
     def _headline(self, answer: int) -> str:
-        says = f"The changed network says: <b>{answer}</b>"
         if self._own_image is not None:
             if not self.image.any():
-                return f"Nothing drawn yet. For an all-black image the changed network says: <b>{answer}</b>."
-            return says + "."
+                return tr("Nothing drawn yet. For an all-black image the changed network says: <b>{answer}</b>.",
+                          answer=answer)
+            return tr("The changed network says: <b>{answer}</b>.", answer=answer)
         label = int(self._labels[self._digit])
-        mark = "✓ right" if label == answer else "✗ wrong"
+        mark = tr("✓ right") if label == answer else tr("✗ wrong")
         trained = int(self._trained_answers[self._digit])
-        return f"This test digit is a {label}. {says} ({mark}); the trained network says {trained}."
+        return tr("This test digit is a {label}. The changed network says: <b>{answer}</b> ({mark}); the trained "
+                  "network says {trained}.", label=label, answer=answer, mark=mark, trained=trained)
 
     def __repr__(self) -> str:
         changes = len(self.changes)
-        return (f"NetworkLab({self._right:,} of {len(self._labels):,} test digits right, "
-                f"{changes} change{'' if changes == 1 else 's'})")
+        if changes == 1:
+            return tr("NetworkLab({right:,} of {total:,} test digits right, 1 change)", right=self._right,
+                      total=len(self._labels))
+        return tr("NetworkLab({right:,} of {total:,} test digits right, {changes} changes)", right=self._right,
+                  total=len(self._labels), changes=changes)
 
     def _repr_mimebundle_(self, **kwargs):
-        text = f"{self!r}: the trained network with its knobs, to break on purpose.\n" + NO_WIDGETS_LAB
+        text = (tr("{lab}: the trained network with its knobs, to break on purpose.\n", lab=repr(self))
+                + no_widgets_lab())
         return replace_plain_text(super()._repr_mimebundle_(**kwargs), text)
 
 
@@ -712,15 +731,14 @@ class _StaticNote(anywidget.AnyWidget):
 
 def _neuron_name(layer: int, neuron: int, n_layers: int) -> str:
     if layer == n_layers:
-        return f"output neuron {neuron} (for the digit {neuron})"
-    return f"layer {layer}, neuron {neuron}"
+        return tr("output neuron {neuron} (for the digit {neuron})", neuron=neuron)
+    return tr("layer {layer}, neuron {neuron}", layer=layer, neuron=neuron)
 
 
-def _index(value, name: str, size: int, context: str = "") -> int:
+def _index(value, name: str, size: int) -> int:
     value = number(value, name, integer=True)
     if not 0 <= value < size:
-        why = f" ({context})" if context else ""
-        raise ValueError(f"{name} must be 0 to {size - 1}{why}, got {value}")
+        raise ValueError(f"{name} must be 0 to {size - 1}, got {value}")
     return value
 
 

@@ -15,7 +15,8 @@ from .._validate import SIDE, digit_labels, image_batch, number, pixel_grid
 from ..activations import sigmoid
 from ..data import load_digits
 from ..figures import ACTIVATION_CMAP, HIGHLIGHT, NEUTRAL, STYLE, WEIGHT_CMAP, weight_limit
-from ._display import FONT, NO_WIDGETS_NEURON, LiveFigure, new_figure, replace_plain_text
+from ..language import tr
+from ._display import FONT, LiveFigure, new_figure, no_widgets_neuron, replace_plain_text
 
 MAX_IMAGES = 12
 """At most this many digits fit in the strip."""
@@ -95,9 +96,9 @@ class NeuronExplorer(widgets.VBox):
             self.labels = None
             span = max(10.0, abs(weight))
             self.sliders = {
-                "weight": _slider("weight w", weight, -span, span, 0.1),
-                "bias": _slider("bias b", bias, -max(20.0, abs(bias)), max(20.0, abs(bias)), 0.5),
-                "input": _slider("input x", 1.0, 0.0, 1.0, 0.01),
+                "weight": _slider(tr("weight w"), weight, -span, span, 0.1),
+                "bias": _slider(tr("bias b"), bias, -max(20.0, abs(bias)), max(20.0, abs(bias)), 0.5),
+                "input": _slider(tr("input x"), 1.0, 0.0, 1.0, 0.01),
             }
             self.z_range = (-12.0, 12.0)
         else:
@@ -124,8 +125,8 @@ class NeuronExplorer(widgets.VBox):
             self.z_range = (float(5 * np.floor(low / 5)), float(5 * np.ceil(high / 5)))
             span = max(20.0, abs(bias), *np.abs(self.z_range))
             self.sliders = {
-                "scale": _slider("weight scale", 1.0, -MAX_SCALE, MAX_SCALE, 0.05),
-                "bias": _slider("bias b", bias, -span, span, 0.5),
+                "scale": _slider(tr("weight scale"), 1.0, -MAX_SCALE, MAX_SCALE, 0.05),
+                "bias": _slider(tr("bias b"), bias, -span, span, 0.5),
             }
 
         self.figure = new_figure((8.0, 4.3) if self._pattern is not None else (8.0, 3.0))
@@ -196,9 +197,9 @@ class NeuronExplorer(widgets.VBox):
         margin = 0.02 * (high - low)
         curve_ax.set_xlim(low - margin, high + margin)
         curve_ax.set_ylim(-0.08, 1.14)
-        curve_ax.set_xlabel("weighted sum z = w·x + b" if self._pattern is None
-                            else "weighted sum z = scale × (w · x) + b")
-        curve_ax.set_ylabel("activation σ(z)")
+        curve_ax.set_xlabel(tr("weighted sum z = w·x + b") if self._pattern is None
+                            else tr("weighted sum z = scale × (w · x) + b"))
+        curve_ax.set_ylabel(tr("activation σ(z)"))
         curve_ax.set_title("σ(z) = 1 / (1 + e⁻ᶻ)", fontsize=11)
         return moving + list(self._dots.values()) + self._dot_labels
 
@@ -216,8 +217,8 @@ class NeuronExplorer(widgets.VBox):
         self._pixel_text = ax.text(0.4, 0.6, "", ha="center", va="top", fontsize=9)
         self._weight_text = ax.text(1.27, 1.15, "", ha="center", va="bottom", fontsize=9)
         self._neuron_text = ax.text(2.3, 0.5, "", ha="center", va="top", fontsize=9)
-        ax.text(0.4, 1.45, "input", ha="center", va="bottom", fontsize=9)
-        ax.text(2.3, 1.6, "neuron", ha="center", va="bottom", fontsize=9)
+        ax.text(0.4, 1.45, tr("input"), ha="center", va="bottom", fontsize=9)
+        ax.text(2.3, 1.6, tr("neuron"), ha="center", va="bottom", fontsize=9)
         return [self._pixel, self._neuron, self._pixel_text, self._weight_text, self._neuron_text]
 
     def _build_pattern(self, ax):
@@ -251,7 +252,7 @@ class NeuronExplorer(widgets.VBox):
         ax.set_ylim(54, -0.5)
         ax.set_aspect("equal")
         ax.set_axis_off()
-        ax.set_title("the neuron's activation for each digit (lamp: black 0, white 1)", fontsize=10)
+        ax.set_title(tr("the neuron's activation for each digit (lamp: black 0, white 1)"), fontsize=10)
         return [self._lamp_artist, *frames, *self._lamp_texts]
 
     # ---- updating ----------------------------------------------------------------------------
@@ -278,37 +279,34 @@ class NeuronExplorer(widgets.VBox):
             self._pixel_text.set_text(f"x = {value['input']:.2f}")
             self._weight_text.set_text(f"w = {value['weight']:.1f}")
             self._neuron_text.set_text(f"b = {value['bias']:.1f}\na = {a[0]:.3f}")
-            equation = (
-                f"z = w·x + b = {value['weight']:.2f} × {value['input']:.2f} {_signed(value['bias'])} = "
-                f"<b>{z[0]:.2f}</b> &nbsp;→&nbsp; activation σ(z) = <b>{a[0]:.3f}</b>"
-            )
+            equation = tr("z = w·x + b = {w} × {x} {b} = <b>{z}</b> &nbsp;→&nbsp; activation σ(z) = <b>{a}</b>",
+                          w=f"{value['weight']:.2f}", x=f"{value['input']:.2f}", b=_signed(value["bias"]),
+                          z=f"{z[0]:.2f}", a=f"{a[0]:.3f}")
         else:
             for i, ai in enumerate(a):
                 self._lamps[0, i * CELL:i * CELL + SIDE] = ai
                 self._lamp_texts[i].set_text(f"{ai:.2f}")
             self._lamp_artist.set_data(self._lamps)
             self._pattern_artist.set_data(value["scale"] * self._pattern.reshape(28, 28))
-            self._pattern_title.set_text(f"weights × {value['scale']:.2f}")
+            self._pattern_title.set_text(tr("weights × {scale}", scale=f"{value['scale']:.2f}"))
             names = self.labels if self.labels is not None else [f"#{i}" for i in range(len(a))]
             lit = [str(name) for name, ai in zip(names, a) if ai > 0.5]
-            equation = (
-                f"z = {value['scale']:.2f} × (w · x) {_signed(value['bias'])}. "
-                f"The neuron is lit (σ(z) &gt; 0.5) for <b>{len(lit)} of {len(a)}</b> digits"
-                + (f": {', '.join(lit)}." if lit else ".")
-            )
+            equation = f"z = {value['scale']:.2f} × (w · x) {_signed(value['bias'])}. " + (
+                tr("The neuron is lit (σ(z) &gt; 0.5) for <b>{lit} of {n}</b> digits: {which}.", lit=len(lit),
+                   n=len(a), which=", ".join(lit)) if lit else
+                tr("The neuron is lit (σ(z) &gt; 0.5) for <b>{lit} of {n}</b> digits.", lit=len(lit), n=len(a)))
         self._equation.value = f'<div style="font-family:{FONT};font-size:14px">{equation}</div>'
         self._picture.value = self._live.png()
 
     def __repr__(self) -> str:
-        inputs = "1 input" if self._pattern is None else "784 inputs"
+        inputs = tr("1 input") if self._pattern is None else tr("784 inputs")
         values = ", ".join(f"{name}={slider.value:g}" for name, slider in self.sliders.items())
         return f"NeuronExplorer({inputs}, {values})"
 
     def _repr_mimebundle_(self, **kwargs):
-        text = (
-            f"{self!r}: one neuron with sliders for its weights and bias.\n"
-            "In a terminal, change explorer.sliders['bias'].value and look at explorer.figure.\n" + NO_WIDGETS_NEURON
-        )
+        text = tr("{explorer}: one neuron with sliders for its weights and bias.\n"
+                  "In a terminal, change explorer.sliders['bias'].value and look at explorer.figure.\n",
+                  explorer=repr(self)) + no_widgets_neuron()
         return replace_plain_text(super()._repr_mimebundle_(**kwargs), text)
 
 

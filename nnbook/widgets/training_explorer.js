@@ -32,10 +32,13 @@ function nearest(stops, value) {
   return best;
 }
 
-function speedText(speed) {
-  if (speed === null || speed === undefined) return "full speed";
-  if (speed === 1) return "1 mini-batch a second (slow motion)";
-  return `${speed} mini-batches a second`;
+// A text from Python (`_texts`, in the notebook's language) with its {name} slots filled in.
+const say = (template, values) => template.replace(/\{(\w+)\}/g, (slot, name) => (name in values ? String(values[name]) : slot));
+
+function speedText(speed, T) {
+  if (speed === null || speed === undefined) return T.full_speed;
+  if (speed === 1) return T.one_per_second;
+  return say(T.per_second, { speed });
 }
 
 function percent(x) {
@@ -70,18 +73,19 @@ function tickText(value, step) {
 
 function render({ model, el }) {
   el.classList.add("nnbook-training-explorer");
+  const T = model.get("_texts") || {}; // every word shown, in the notebook's language (from Python)
   const font = getComputedStyle(el).fontFamily || "sans-serif";
 
   // --- the controls ---
   const buttons = element("div", "nnbook-te-buttons", el);
   const play = element("button", "nnbook-te-play", buttons);
-  const stepButton = element("button", "nnbook-te-step", buttons, "+1 mini-batch");
-  const epochButton = element("button", "nnbook-te-epoch", buttons, "+1 epoch");
-  const resetButton = element("button", "nnbook-te-reset", buttons, "↺ Reset");
+  const stepButton = element("button", "nnbook-te-step", buttons, T.step);
+  const epochButton = element("button", "nnbook-te-epoch", buttons, T.epoch);
+  const resetButton = element("button", "nnbook-te-reset", buttons, T.reset);
   for (const b of [play, stepButton, epochButton, resetButton]) b.type = "button";
-  stepButton.title = "One step downhill on the next mini-batch of digits";
-  epochButton.title = "Train to the end of this epoch: once through all the training digits";
-  resetButton.title = "Back to the same start: the same starting weights, the digits shuffled in the same order";
+  stepButton.title = T.step_title;
+  epochButton.title = T.epoch_title;
+  resetButton.title = T.reset_title;
 
   const settings = element("div", "nnbook-te-settings", el);
   function setting(labelText, input, readout) {
@@ -98,7 +102,7 @@ function render({ model, el }) {
   speed.max = String(speeds.length - 1);
   speed.step = "1";
   const speedOut = element("output", "nnbook-te-readout");
-  setting("speed", speed, speedOut);
+  setting(T.speed, speed, speedOut);
 
   const rate = element("input", "nnbook-te-rate");
   rate.type = "range";
@@ -106,18 +110,17 @@ function render({ model, el }) {
   rate.max = String(RATES.length - 1);
   rate.step = "1";
   const rateOut = element("output", "nnbook-te-readout");
-  setting("learning rate", rate, rateOut);
+  setting(T.learning_rate, rate, rateOut);
 
   const batch = element("select", "nnbook-te-batch");
-  setting("batch size", batch);
+  setting(T.batch_size, batch);
   const activation = element("select", "nnbook-te-activation");
-  for (const [value, text] of [["sigmoid", "sigmoid"], ["relu", "ReLU"]]) {
+  for (const [value, text] of [["sigmoid", T.sigmoid], ["relu", "ReLU"]]) {
     const option = element("option", "", activation, text);
     option.value = value;
   }
-  setting("activation", activation);
-  element("div", "nnbook-te-note", el,
-    "Changing the batch size or the activation starts again from the beginning (reset).");
+  setting(T.activation, activation);
+  element("div", "nnbook-te-note", el, T.note);
 
   // --- the pictures ---
   const main = element("div", "nnbook-te-main", el);
@@ -140,9 +143,7 @@ function render({ model, el }) {
   const accuracy = element("span", "nnbook-te-accuracy", status);
   const error = element("div", "nnbook-te-error", el);
   error.setAttribute("role", "alert");
-  const note = element("div", "nnbook-te-static", el,
-    "A saved picture: the training explorer moves only in a running notebook (JupyterLab, Colab, Binder). " +
-    "Run the cell to use it.");
+  const note = element("div", "nnbook-te-static", el, T.saved);
   note.hidden = true;
 
   // --- from the browser to the kernel ---
@@ -154,7 +155,7 @@ function render({ model, el }) {
   epochButton.addEventListener("click", () => model.send({ action: "step_epoch" }));
   resetButton.addEventListener("click", () => model.send({ action: "reset" }));
   speed.addEventListener("input", () => {
-    speedOut.textContent = speedText(speeds[Number(speed.value)]);
+    speedOut.textContent = speedText(speeds[Number(speed.value)], T);
   });
   speed.addEventListener("change", () => {
     model.set("speed", speeds[Number(speed.value)]);
@@ -179,13 +180,13 @@ function render({ model, el }) {
   // --- from the kernel to the page ---
   function showSettings() {
     const playing = model.get("playing");
-    play.textContent = playing ? "❚❚ Pause" : "▶ Play";
+    play.textContent = playing ? T.pause : T.play;
     play.setAttribute("aria-pressed", String(playing));
     el.dataset.playing = String(playing);
     let index = speeds.indexOf(model.get("speed"));
     if (index < 0) index = nearest(speeds.filter((s) => s !== null), model.get("speed"));
     speed.value = String(index);
-    speedOut.textContent = speedText(model.get("speed"));
+    speedOut.textContent = speedText(model.get("speed"), T);
     const learningRate = model.get("learning_rate");
     rate.value = String(nearest(RATES, learningRate));
     rateOut.textContent = String(learningRate);
@@ -228,10 +229,9 @@ function render({ model, el }) {
     }
     ink.putImageData(picture, 0, 0);
     const limit = readout.limit || 1;
-    weightsTitle.textContent = `The weights of the ${n} first-layer neurons`;
-    legend.textContent = `one picture per neuron, one square per pixel; blue positive, red negative, white 0 ` +
-      `(colours up to ±${limit.toPrecision(2)})`;
-    weights.setAttribute("aria-label", `The weights of the ${n} first-layer neurons as 28 by 28 pictures`);
+    weightsTitle.textContent = say(T.weights_title, { n });
+    legend.textContent = say(T.weights_legend, { limit: limit.toPrecision(2) });
+    weights.setAttribute("aria-label", say(T.weights_label, { n }));
   }
 
   function chart(canvas, points, yMax, yFormat, colour, xMax) {
@@ -265,7 +265,7 @@ function render({ model, el }) {
     ink.textAlign = "center";
     ink.textBaseline = "top";
     for (let x = 0; x <= xMax + 1e-9; x += xStep) ink.fillText(tickText(x, xStep), X(x), CHART.top + h + 4);
-    ink.fillText("epochs", CHART.left + w / 2, CHART.top + h + 16);
+    ink.fillText(T.epochs, CHART.left + w / 2, CHART.top + h + 16);
     ink.strokeStyle = "#888";
     ink.beginPath();
     ink.moveTo(CHART.left, CHART.top);
@@ -297,14 +297,14 @@ function render({ model, el }) {
     const last = costs.length ? costs[costs.length - 1][0] : 0;
     const xMax = Math.max(1, Math.ceil(last));
     const highest = costs.reduce((m, [, c]) => (Number.isFinite(c) ? Math.max(m, c) : m), 0);
-    const images = (readout.images || 8000).toLocaleString("en-US");
-    const tests = (readout.test_images || 2000).toLocaleString("en-US");
-    costTitle.textContent = `cost on the ${images} training digits (lower is better)`;
-    accuracyTitle.textContent = `accuracy on the ${tests} test digits, never trained on`;
+    const images = readout.images_text || "8,000";
+    const tests = readout.test_images_text || "2,000";
+    costTitle.textContent = say(T.cost_title, { images });
+    accuracyTitle.textContent = say(T.accuracy_title, { tests });
     chart(costChart, costs, highest > 0 ? highest * 1.05 : 1, (y, s) => tickText(y, s), COST_COLOUR, xMax);
     chart(accuracyChart, accuracies, 1, (y) => `${Math.round(100 * y)}%`, ACCURACY_COLOUR, xMax);
-    costChart.setAttribute("aria-label", `The cost after each measurement, ${costs.length} points`);
-    accuracyChart.setAttribute("aria-label", `The test accuracy after each measurement, ${costs.length} points`);
+    costChart.setAttribute("aria-label", say(T.cost_label, { n: costs.length }));
+    accuracyChart.setAttribute("aria-label", say(T.accuracy_label, { n: costs.length }));
   }
 
   function showReadout() {
@@ -314,20 +314,20 @@ function render({ model, el }) {
     const epoch = Math.floor(steps / perEpoch);
     const within = steps - epoch * perEpoch;
     const size = model.get("batch_size");
-    progress.textContent = `${steps.toLocaleString("en-US")} mini-batches of ${size} so far: ` +
-      `${epoch} epoch${epoch === 1 ? "" : "s"}` + (within ? ` and ${within} of ${perEpoch} mini-batches` : "");
-    cost.textContent = readout.cost === null || readout.cost === undefined ? "" : `cost ${readout.cost.toFixed(4)}`;
+    const stepsText = readout.steps_text || String(steps);
+    progress.textContent = say(epoch === 1 ? T.progress_one : T.progress, { steps: stepsText, size, epochs: epoch }) +
+      (within ? say(T.within, { within, per_epoch: perEpoch }) : "");
+    cost.textContent = readout.cost === null || readout.cost === undefined ? ""
+      : say(T.cost, { cost: readout.cost.toFixed(4) });
     const value = readout.test_accuracy;
-    accuracy.textContent = value === null || value === undefined ? "" : `test accuracy ${percent(value)}`;
+    accuracy.textContent = value === null || value === undefined ? "" : say(T.accuracy, { accuracy: percent(value) });
     accuracy.dataset.accuracy = value === null || value === undefined ? "" : String(value);
     el.dataset.steps = String(steps);
     if (readout.error) {
       const suggested = readout.suggested;
       error.textContent = "";
       element("div", "nnbook-te-error-message", error, readout.error);
-      element("div", "nnbook-te-error-advice", error,
-        `What to change: pick a smaller learning rate (${suggested} works well with this activation), ` +
-        "then press ▶ Play to go on from the last good weights, or ↺ Reset to start again.");
+      element("div", "nnbook-te-error-advice", error, say(T.advice, { suggested }));
       error.style.display = "";
     } else {
       error.textContent = "";

@@ -16,9 +16,10 @@ from .._validate import seed as check_seed
 from ..activations import ACTIVATIONS
 from ..data import load_digits
 from ..figures import WEIGHT_CMAP
+from ..language import tr
 from ..network import Network
 from ..training import History, _diverged, _examples, _Stepper
-from ._display import replace_plain_text
+from ._display import count, replace_plain_text, slots
 
 HERE = pathlib.Path(__file__).resolve().parent
 
@@ -51,15 +52,17 @@ TRAINING_DIGITS = 8000
 DTYPE = np.dtype("float32")
 """The number type training uses: the default of nnbook.train."""
 
-NO_WIDGETS_TRAINING = (
-    "You are reading this text because this viewer cannot show interactive widgets.\n"
-    "The training explorer moves only in a running notebook (JupyterLab, Colab, Binder): run the cell there.\n"
-    "Or train with the same arithmetic and plot the history yourself:\n"
-    "    images, labels = nnbook.load_digits('train')\n"
-    "    network = nnbook.Network(seed=0)\n"
-    "    history = nnbook.train(network, images, labels, epochs=5, batch_size=32, learning_rate=3.0, seed=0,\n"
-    "                           test=nnbook.load_digits('test'))"
-)
+def no_widgets_training() -> str:
+    """The explorer's text for viewers without widgets."""
+    return tr(
+        "You are reading this text because this viewer cannot show interactive widgets.\n"
+        "The training explorer moves only in a running notebook (JupyterLab, Colab, Binder): run the cell there.\n"
+        "Or train with the same arithmetic and plot the history yourself:\n"
+        "    images, labels = nnbook.load_digits('train')\n"
+        "    network = nnbook.Network(seed=0)\n"
+        "    history = nnbook.train(network, images, labels, epochs=5, batch_size=32, learning_rate=3.0, seed=0,\n"
+        "                           test=nnbook.load_digits('test'))"
+    )
 
 
 class _Checked(traitlets.TraitType):
@@ -76,7 +79,7 @@ class _Checked(traitlets.TraitType):
 def _speed(value):
     if value is None:
         return None
-    return positive_int(value, "speed (mini-batches a second, or None for full speed)")
+    return positive_int(value, tr("speed (mini-batches a second, or None for full speed)"))
 
 
 class LiveHistory:
@@ -114,9 +117,10 @@ class LiveHistory:
 
     def __repr__(self) -> str:
         if not self.steps:
-            return "LiveHistory(nothing measured yet)"
-        return (f"LiveHistory({len(self)} measurements; after {self.steps[-1]:,} mini-batches (epoch "
-                f"{self.epochs[-1]:.2f}): cost {self.cost[-1]:.4f}, test accuracy {self.test_accuracy[-1]:.1%})")
+            return tr("LiveHistory(nothing measured yet)")
+        return tr("LiveHistory({n} measurements; after {steps} mini-batches (epoch {epoch:.2f}): cost {cost:.4f}, "
+                  "test accuracy {accuracy:.1%})", n=len(self), steps=count(self.steps[-1]), epoch=self.epochs[-1],
+                  cost=self.cost[-1], accuracy=self.test_accuracy[-1])
 
 
 class TrainingExplorer(anywidget.AnyWidget):
@@ -207,6 +211,8 @@ class TrainingExplorer(anywidget.AnyWidget):
     _weights = traitlets.Bytes().tag(sync=True)
     _curve = traitlets.Bytes().tag(sync=True)
     _readout = traitlets.Dict().tag(sync=True)
+    # The words the browser writes, in the language of the moment the explorer is made (see _display.slots).
+    _texts = traitlets.Dict().tag(sync=True)
 
     def __init__(self, network=None, *, learning_rate=None, batch_size=32, activation=None, seed=0, speed=None,
                  **kwargs):
@@ -229,10 +235,10 @@ class TrainingExplorer(anywidget.AnyWidget):
         self._loop = None
         self._timer = None
         super().__init__(learning_rate=learning_rate, batch_size=batch_size, activation=activation, speed=speed,
-                         **kwargs)
+                         _texts=_texts(), **kwargs)
         probe = Network(seed=0)
         self._x, self._targets, self._labels = _examples(probe, train_images, train_labels, "images", "labels", DTYPE)
-        test_x, _, test_y = _examples(probe, *load_digits("test"), "test images", "test labels", DTYPE)
+        test_x, _, test_y = _examples(probe, *load_digits("test"), tr("test images"), tr("test labels"), DTYPE)
         self._test = (test_x, test_y)
         colours = plt.get_cmap(WEIGHT_CMAP)(np.linspace(0.0, 1.0, 256))[:, :3]
         self._palette = np.round(colours * 255).astype(np.uint8).tobytes()
@@ -447,7 +453,8 @@ class TrainingExplorer(anywidget.AnyWidget):
         epoch = -(-stepper.steps_done // stepper.steps_per_epoch)
         if self._good_steps % stepper.steps_per_epoch:
             whole, part = divmod(self._good_steps, stepper.steps_per_epoch)
-            kept = f"after mini-batch {part} of epoch {whole + 1}, its last measurement that went well"
+            kept = tr("after mini-batch {part} of epoch {epoch}, its last measurement that went well", part=part,
+                      epoch=whole + 1)
         else:
             kept = None  # the end of an epoch, or the start: what train says
         self.error = _diverged(epoch, problem, stepper.learning_rate, history.by_epoch, kept=kept)
@@ -473,6 +480,9 @@ class TrainingExplorer(anywidget.AnyWidget):
             "steps_per_epoch": stepper.steps_per_epoch,
             "images": len(self._labels),
             "test_images": len(self._test[1]),
+            "steps_text": count(stepper.steps_done),
+            "images_text": count(len(self._labels)),
+            "test_images_text": count(len(self._test[1])),
             "neurons": int(weights.shape[0]),
             "limit": limit,
             "cost": history.cost[last] if last is not None else None,
@@ -502,9 +512,53 @@ class TrainingExplorer(anywidget.AnyWidget):
 
     def __repr__(self) -> str:
         network = "-".join(map(str, self._start.sizes))
-        return (f"TrainingExplorer({network} {self.activation}, {self.steps_done:,} mini-batches of {self.batch_size} "
-                f"(epoch {self.steps_done / self.steps_per_epoch:.2f}), learning rate {self.learning_rate:g})")
+        return tr("TrainingExplorer({network} {activation}, {steps} mini-batches of {size} (epoch {epoch:.2f}), "
+                  "learning rate {rate:g})", network=network, activation=self.activation, steps=count(self.steps_done),
+                  size=self.batch_size, epoch=self.steps_done / self.steps_per_epoch, rate=self.learning_rate)
 
     def _repr_mimebundle_(self, **kwargs):
-        text = f"{self!r}: watch a network learn from the 8,000 training digits.\n" + NO_WIDGETS_TRAINING
+        text = tr("{explorer}: watch a network learn from the 8,000 training digits.\n",
+                  explorer=repr(self)) + no_widgets_training()
         return replace_plain_text(super()._repr_mimebundle_(**kwargs), text)
+
+
+def _texts() -> dict[str, str]:
+    """What training_explorer.js writes, in the current language; {name}: a value the browser fills in."""
+    return {
+        "play": tr("▶ Play"),
+        "pause": tr("❚❚ Pause"),
+        "step": tr("+1 mini-batch"),
+        "epoch": tr("+1 epoch"),
+        "reset": tr("↺ Reset"),
+        "step_title": tr("One step downhill on the next mini-batch of digits"),
+        "epoch_title": tr("Train to the end of this epoch: once through all the training digits"),
+        "reset_title": tr("Back to the same start: the same starting weights, the digits shuffled in the same order"),
+        "speed": tr("speed"),
+        "full_speed": tr("full speed"),
+        "one_per_second": tr("1 mini-batch a second (slow motion)"),
+        "per_second": tr("{speed} mini-batches a second", **slots("speed")),
+        "learning_rate": tr("learning rate"),
+        "batch_size": tr("batch size"),
+        "activation": tr("activation"),
+        "sigmoid": tr("sigmoid"),
+        "note": tr("Changing the batch size or the activation starts again from the beginning (reset)."),
+        "saved": tr("A saved picture: the training explorer moves only in a running notebook (JupyterLab, Colab, "
+                    "Binder). Run the cell to use it."),
+        "weights_title": tr("The weights of the {n} first-layer neurons", **slots("n")),
+        "weights_legend": tr("one picture per neuron, one square per pixel; blue positive, red negative, white 0 "
+                             "(colours up to ±{limit})", **slots("limit")),
+        "weights_label": tr("The weights of the {n} first-layer neurons as 28 by 28 pictures", **slots("n")),
+        "epochs": tr("epochs"),
+        "cost_title": tr("cost on the {images} training digits (lower is better)", **slots("images")),
+        "accuracy_title": tr("accuracy on the {tests} test digits, never trained on", **slots("tests")),
+        "cost_label": tr("The cost after each measurement, {n} points", **slots("n")),
+        "accuracy_label": tr("The test accuracy after each measurement, {n} points", **slots("n")),
+        "progress_one": tr("{steps} mini-batches of {size} so far: 1 epoch", **slots("steps", "size")),
+        "progress": tr("{steps} mini-batches of {size} so far: {epochs} epochs", **slots("steps", "size", "epochs")),
+        "within": tr(" and {within} of {per_epoch} mini-batches", **slots("within", "per_epoch")),
+        "cost": tr("cost {cost}", **slots("cost")),
+        "accuracy": tr("test accuracy {accuracy}", **slots("accuracy")),
+        "advice": tr("What to change: pick a smaller learning rate ({suggested} works well with this activation), "
+                     "then press ▶ Play to go on from the last good weights, or ↺ Reset to start again.",
+                     **slots("suggested")),
+    }
