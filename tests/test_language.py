@@ -55,14 +55,6 @@ NOT_CONVERTED = {
     "nnbook/mnist.py",
     "nnbook/progress.py",
     "nnbook/timing.py",
-    "nnbook/widgets/_display.py",
-    "nnbook/widgets/digit_canvas.py",
-    "nnbook/widgets/forward_pass_stepper.py",
-    "nnbook/widgets/layer_map.py",
-    "nnbook/widgets/network_explorer.py",
-    "nnbook/widgets/network_lab.py",
-    "nnbook/widgets/neuron_explorer.py",
-    "nnbook/widgets/training_explorer.py",
 }
 """Modules whose learner-facing English does not go through ``tr`` yet (issue 16); take a module off when done."""
 
@@ -79,6 +71,17 @@ PROSE = re.compile(r"\b[A-Za-z]{2,} +[A-Za-z]{2,}\b")
 DATA = {"not yet right", "not attempted yet", "solution seen", "not tried"}
 """English that is data, not a message: the statuses a progress record stores and the states a hand-in file holds
 (Feedback and nnbook.progress() show them translated)."""
+
+SETTINGS = {"row wrap", "lower left"}
+"""Values of settings that look like two words but are never shown: CSS (flex_flow) and matplotlib (loc=)."""
+
+MARKUP = re.compile(r"<[^<>]*>")
+"""An HTML tag, such as <td style="padding:1px 6px">: its words are read by the browser, not by a learner."""
+
+
+def is_prose(text: str) -> bool:
+    """Text a learner reads: two words with a space between, outside HTML tags, not data or a setting."""
+    return text not in DATA | SETTINGS and bool(PROSE.search(MARKUP.sub(" ", text)))
 
 
 @dataclass(frozen=True)
@@ -326,14 +329,14 @@ def bypass_problems(path: pathlib.Path) -> list[str]:
     for node in ast.walk(tree):
         if id(node) in exempt:
             continue
-        if literal(node) is not None and PROSE.search(node.value) and node.value not in DATA:
+        if literal(node) is not None and is_prose(node.value):
             problems.append(f"{name}:{node.lineno}: English that does not go through tr(): {node.value[:70]!r}")
         if isinstance(node, ast.JoinedStr):
             text = "".join(part.value for part in node.values if isinstance(part, ast.Constant))
-            if PROSE.search(text):
+            if is_prose(text):
                 problems.append(f"{name}:{node.lineno}: an f-string with English; write it as "
                                 f"tr('... {{name}} ...', name=...): {ast.unparse(node)[:70]}")
-                exempt.update(id(part) for part in node.values)
+            exempt.update(id(part) for part in node.values)  # judged as a whole: its parts split HTML tags
     return problems
 
 
@@ -403,6 +406,139 @@ def test_the_catalog_is_tidy():
             for english in data.get(kind, {}):
                 other = seen.setdefault((kind, english), path.name)
                 assert other == path.name, f"{english[:60]!r} is translated in both {other} and {path.name}"
+
+
+# The widgets' JavaScript shows only texts that Python translated ------------------
+
+WIDGETS = PACKAGE / "widgets"
+"""The widgets: each ``name.js`` front end gets its words from ``name.py``'s ``_texts()``, through a synced dict."""
+
+JS_TEXT_SINKS = re.compile(
+    r"""\.textContent\s*=|\.title\s*=|setAttribute\(\s*["']aria-label["']\s*,|fillText\(|"""
+    r"""\belement\(\s*["'][^"']*["']\s*,\s*["'][^"']*["']\s*,\s*[\w.]+\s*,""")
+"""Where the JavaScript puts text on the page: a literal in what follows must hold no word (only "·", "×", "z")."""
+
+
+def js_expression_end(source: str, start: int) -> int:
+    """Where the expression starting at ``start`` ends: at a , ; or closing bracket outside brackets and strings."""
+    depth, i = 0, start
+    while i < len(source):
+        c = source[i]
+        if c in "\"'`":
+            i = source.index(c, i + 1) if c != "`" else source.index("`", i + 1)
+        elif c in "([{":
+            depth += 1
+        elif c in ")]}":
+            if depth == 0:
+                return i
+            depth -= 1
+        elif c in ",;\n" and depth == 0:
+            return i
+        i += 1
+    return i
+
+
+def js_strings(source: str) -> list[tuple[int, int, str]]:
+    """(line, offset, text) of each string literal in JavaScript ``source``, comments skipped; ``${...}`` as a space."""
+    found, i, line = [], 0, 1
+    while i < len(source):
+        c = source[i]
+        if c == "\n":
+            line += 1
+        elif source.startswith("//", i):
+            i = source.find("\n", i) - 1 if "\n" in source[i:] else len(source)
+        elif source.startswith("/*", i):
+            end = source.index("*/", i)
+            line += source.count("\n", i, end)
+            i = end + 1
+        elif c in "\"'`":
+            j, text, start = i + 1, [], line
+            while source[j] != c:
+                if source[j] == "\\":
+                    text.append(source[j:j + 2])
+                    j += 2
+                elif c == "`" and source.startswith("${", j):
+                    depth, j = 1, j + 2
+                    while depth:
+                        depth += {"{": 1, "}": -1}.get(source[j], 0)
+                        j += 1
+                    text.append(" ")
+                else:
+                    line += source[j] == "\n"
+                    text.append(source[j])
+                    j += 1
+            found.append((start, i, "".join(text)))
+            i = j
+        elif c == "/" and (source[:i].rstrip()[-1:] or "(") in "=(,:;!&|?{}[":
+            i += 1  # a regular expression literal: skip to its closing slash
+            while source[i] != "/":
+                i += 2 if source[i] == "\\" else 1
+        i += 1
+    return found
+
+
+def js_problems(path: pathlib.Path) -> list[str]:
+    """English a widget's JavaScript would show in every language: prose in a string, or a word put on the page."""
+    source, name = path.read_text(encoding="utf-8"), relative(path)
+    problems = []
+    for line, _, text in js_strings(source):
+        words = re.sub(r"\S*-\S*", " ", text)  # CSS classes and values (nnbook-fps-caption, sans-serif) are not read
+        if PROSE.search(words):
+            problems.append(f"{name}:{line}: English in the JavaScript; send it from Python in _texts: {text[:60]!r}")
+    literals = js_strings(source)
+    for sink in JS_TEXT_SINKS.finditer(source):
+        end = js_expression_end(source, sink.end())
+        for line, offset, text in literals:
+            trait = source[:offset].endswith((".get(", ".set("))  # model.get("speed"): a trait's name
+            if sink.end() <= offset < end and not trait and re.search(r"[A-Za-z]{2,}", text):
+                problems.append(f"{name}:{line}: a word put on the page as it is; send it from Python in _texts: "
+                                f"{text!r}")
+    return problems
+
+
+def js_keys_problems(path: pathlib.Path) -> list[str]:
+    """The T.keys the JavaScript uses are exactly those its Python module's _texts() sends."""
+    import importlib
+
+    source = "\n".join(line.split("//")[0] for line in path.read_text(encoding="utf-8").splitlines())
+    used = set(re.findall(r"\bT\.(\w+)", source))
+    texts = getattr(importlib.import_module(f"nnbook.widgets.{path.stem}"), "_texts", None)
+    sent = set(texts()) if texts else set()
+    return ([f"{relative(path)}: uses T.{key}, which _texts() does not send" for key in sorted(used - sent)]
+            + [f"{relative(path)}: _texts() sends {key!r}, which the JavaScript never uses"
+               for key in sorted(sent - used)])
+
+
+@pytest.mark.parametrize("path", sorted(WIDGETS.glob("*.js")), ids=lambda path: path.name)
+def test_a_widgets_javascript_shows_only_translated_texts(path):
+    assert js_problems(path) + js_keys_problems(path) == []
+
+
+@pytest.mark.parametrize(("source", "caught"), [
+    ('el.textContent = "Nothing picked yet.";', "English in the JavaScript"),
+    ('button.textContent = playing ? "Pause" : T.play;', "put on the page"),
+    ('element("button", "nnbook-x-clear", side, "Clear");', "put on the page"),
+    ('canvas.setAttribute("aria-label", `${n} dots`);', "put on the page"),
+    ('const a = `step ${v.step} of ${s.n_steps}`; // step 1 of 9', "English in the JavaScript"),
+])
+def test_the_javascript_rules_catch_english(source, caught, tmp_path, monkeypatch):
+    monkeypatch.setattr(sys.modules[__name__], "ROOT", tmp_path)
+    path = tmp_path / "example.js"
+    path.write_text(source, encoding="utf-8")
+    found = js_problems(path)
+    assert any(caught in line for line in found), found
+
+
+def test_the_javascript_rules_let_through_code_and_translated_texts(tmp_path, monkeypatch):
+    monkeypatch.setattr(sys.modules[__name__], "ROOT", tmp_path)
+    path = tmp_path / "example.js"
+    path.write_text('// A comment may say anything at all.\n'
+                    'const say = (t, v) => t.replace(/\\{(\\w+)\\}/g, (s, n) => String(v[n]));\n'
+                    'element("div", "nnbook-te-chart nnbook-te-cost-chart", right, T.title);\n'
+                    'context.font = "10px sans-serif"; cell.textContent = "·";\n'
+                    'label.textContent = say(T.counter, { step: 1 }); model.on("change:_view", draw);\n',
+                    encoding="utf-8")
+    assert js_problems(path) == []
 
 
 # The rules catch what they should -------------------------------------------------
