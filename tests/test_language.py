@@ -51,10 +51,8 @@ def catalog_files() -> list[pathlib.Path]:
     return sorted(CATALOG.glob("*.json"))
 
 NOT_CONVERTED = {
-    "nnbook/by_hand.py",
     "nnbook/mnist.py",
     "nnbook/progress.py",
-    "nnbook/timing.py",
 }
 """Modules whose learner-facing English does not go through ``tr`` yet (issue 16); take a module off when done."""
 
@@ -68,9 +66,11 @@ PROSE = re.compile(r"\b[A-Za-z]{2,} +[A-Za-z]{2,}\b")
 """Two words with a space between: text a person reads (a word such as "ignore", a name such as
 "my_pixels" or code such as "grid[row, column]" is not a message)."""
 
-DATA = {"not yet right", "not attempted yet", "solution seen", "not tried"}
+DATA = {"not yet right", "not attempted yet", "solution seen", "not tried",
+        "per neuron", "per sample", "trained network"}
 """English that is data, not a message: the statuses a progress record stores and the states a hand-in file holds
-(Feedback and nnbook.progress() show them translated)."""
+(Feedback and nnbook.progress() show them translated); the keys of timing.time_forward_passes' result (timing.WAY_NAMES
+shows them translated) and the name show_medals highlights by default (the notebook's code passes it in English)."""
 
 SETTINGS = {"row wrap", "lower left"}
 """Values of settings that look like two words but are never shown: CSS (flex_flow) and matplotlib (loc=)."""
