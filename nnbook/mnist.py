@@ -35,6 +35,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 
 from ._validate import choice, describe
+from .language import tr, whole
 
 __all__ = [
     "FILES",
@@ -155,7 +156,7 @@ def load_mnist(split="train", cache_dir=None, *, mirrors=None, progress=True, fi
     cache = _cache_dir_argument(cache_dir)
     mirrors = _mirrors_argument(MIRRORS if mirrors is None else mirrors)
     if not (isinstance(progress, bool) or callable(progress)):
-        raise TypeError(f"progress must be True, False or a function, got {describe(progress)}")
+        raise TypeError(tr("progress must be True, False or a function, got {got}", got=describe(progress)))
     image_file, label_file = _files_argument(FILES if files is None else files, split)
 
     try:
@@ -165,10 +166,10 @@ def load_mnist(split="train", cache_dir=None, *, mirrors=None, progress=True, fi
     images = read_idx(_fetch(image_file, cache, mirrors, progress))
     labels = read_idx(_fetch(label_file, cache, mirrors, progress))
     if images.ndim != 3 or images.shape[1:] != (28, 28) or labels.ndim != 1 or len(labels) != len(images):
-        raise IdxError(
-            f"{image_file.name} and {label_file.name} do not fit together: expected images shaped "
-            f"(n, 28, 28) and n labels, got shapes {images.shape} and {labels.shape}"
-        )
+        raise IdxError(tr(
+            "{images_file} and {labels_file} do not fit together: expected images shaped (n, 28, 28) and n labels, "
+            "got shapes {images} and {labels}", images_file=image_file.name, labels_file=label_file.name,
+            images=images.shape, labels=labels.shape))
     return images.astype(np.float64) / 255.0, labels.astype(np.int64)
 
 
@@ -195,29 +196,32 @@ def read_idx(path) -> np.ndarray:
         try:
             data = gzip.decompress(data)
         except (EOFError, gzip.BadGzipFile, zlib.error) as error:
-            raise IdxError(f"{path} is a damaged gzip file ({error}); delete it and download it again") from error
+            raise IdxError(tr("{path} is a damaged gzip file ({error}); delete it and download it again", path=path,
+                              error=error)) from error
     return _parse_idx(data, str(path))
 
 
 def _parse_idx(data: bytes, source: str) -> np.ndarray:
     if len(data) < 4 or data[:2] != b"\x00\x00" or data[2] not in _IDX_TYPES:
-        raise IdxError(
-            f"{source} is not an IDX file: it starts with {data[:4].hex(' ') or 'nothing'}, but the magic "
-            "number of an IDX file is two zero bytes, a type code (08, 09, 0b, 0c, 0d or 0e) and the number "
-            "of dimensions (MNIST images start 00 00 08 03, labels 00 00 08 01)"
-        )
+        raise IdxError(tr(
+            "{source} is not an IDX file: it starts with {start}, but the magic number of an IDX file is two zero "
+            "bytes, a type code (08, 09, 0b, 0c, 0d or 0e) and the number of dimensions (MNIST images start "
+            "00 00 08 03, labels 00 00 08 01)", source=source, start=data[:4].hex(" ") or tr("nothing")))
     dtype, ndim = np.dtype(_IDX_TYPES[data[2]]), data[3]
     start = 4 + 4 * ndim
     if len(data) < start:
-        raise IdxError(f"{source} is truncated: its header needs {start} bytes for {ndim} dimensions, got {len(data)}")
+        raise IdxError(tr("{source} is truncated: its header needs {start} bytes for {ndim} dimensions, got {size}",
+                          source=source, start=start, ndim=ndim, size=len(data)))
     shape = struct.unpack(f">{ndim}I", data[4:start])
     needed = start + math.prod(shape) * dtype.itemsize
     if len(data) != needed:
-        problem = "is truncated" if len(data) < needed else "has extra bytes at the end"
-        raise IdxError(
-            f"{source} {problem}: its header promises an array of shape {shape} ({dtype.itemsize}-byte numbers), "
-            f"which makes {needed:,} bytes with the header, but it has {len(data):,}"
-        )
+        values = dict(source=source, shape=shape, itemsize=dtype.itemsize, needed=whole(needed), size=whole(len(data)))
+        if len(data) < needed:
+            raise IdxError(tr("{source} is truncated: its header promises an array of shape {shape} ({itemsize}-byte "
+                              "numbers), which makes {needed} bytes with the header, but it has {size}", **values))
+        raise IdxError(tr("{source} has extra bytes at the end: its header promises an array of shape {shape} "
+                          "({itemsize}-byte numbers), which makes {needed} bytes with the header, but it has {size}",
+                          **values))
     return np.frombuffer(data, dtype, offset=start).reshape(shape).astype(dtype.newbyteorder("="))
 
 
@@ -225,17 +229,16 @@ def _fetch(file: RemoteFile, cache: pathlib.Path, mirrors, progress) -> pathlib.
     """Return the path of ``file`` in the cache, downloading it first if needed."""
     path = cache / file.name  # file.name is a bare name (see _files_argument), so path is inside cache
     if path.exists() and not path.is_file():
-        raise OSError(
-            f"{path} is in the way: the MNIST cache needs a file there, not a folder. "
-            f"Move or delete it, or pass cache_dir=... with another folder"
-        )
+        raise OSError(tr("{path} is in the way: the MNIST cache needs a file there, not a folder. Move or delete it, "
+                         "or pass cache_dir=... with another folder", path=path))
     if path.is_file():
         try:
             digest = _sha256(path)
             if digest == file.sha256:
                 return path
             if progress is True:
-                print(f"{path} is damaged (SHA-256 {digest}); downloading it again", file=sys.stderr)
+                print(tr("{path} is damaged (SHA-256 {digest}); downloading it again", path=path, digest=digest),
+                      file=sys.stderr)
             path.unlink()
         except OSError as error:
             raise _cache_error(cache, error) from error
@@ -247,12 +250,13 @@ def _fetch(file: RemoteFile, cache: pathlib.Path, mirrors, progress) -> pathlib.
             return path
         except _Failure as failure:
             failures.append(f"  {url}: {failure}")
-    expected = f"{file.size:,} bytes with SHA-256 {file.sha256}" if file.size else f"SHA-256 {file.sha256}"
-    raise DownloadError(
-        f"could not download {file.name} (expected {expected}):\n" + "\n".join(failures) + "\n"
-        f"No partial file was left in {cache}. Check your network connection and try again. If it keeps "
-        f"failing, delete the folder {cache} and retry, or pass mirrors=[...] with another copy of MNIST."
-    )
+    expected = (tr("{size} bytes with SHA-256 {sha256}", size=whole(file.size), sha256=file.sha256) if file.size
+                else f"SHA-256 {file.sha256}")
+    raise DownloadError(tr(
+        "could not download {name} (expected {expected}):\n{failures}\nNo partial file was left in {cache}. Check "
+        "your network connection and try again. If it keeps failing, delete the folder {cache} and retry, or pass "
+        "mirrors=[...] with another copy of MNIST.", name=file.name, expected=expected, failures="\n".join(failures),
+        cache=cache))
 
 
 class _Failure(Exception):
@@ -276,35 +280,36 @@ def _download(url: str, path: pathlib.Path, file: RemoteFile, progress) -> None:
             while chunk := response.read1(_CHUNK):
                 elapsed = time.monotonic() - start
                 if elapsed > TIMEOUT and received < MIN_RATE * elapsed:
-                    raise _Failure(
-                        f"too slow: {received:,} bytes in {elapsed:.1f} seconds, below the minimum average of "
-                        f"{MIN_RATE:,} bytes per second (nnbook.mnist.MIN_RATE)"
-                    )
+                    raise _Failure(tr(
+                        "too slow: {received} bytes in {elapsed:.1f} seconds, below the minimum average of {rate} "
+                        "bytes per second (nnbook.mnist.MIN_RATE)", received=whole(received), elapsed=elapsed,
+                        rate=whole(MIN_RATE)))
                 part.write(chunk)
                 digest.update(chunk)
                 received += len(chunk)
                 if file.size is not None and received > file.size:
-                    raise _Failure(f"the file is larger than the {file.size:,} bytes expected")
+                    raise _Failure(tr("the file is larger than the {size} bytes expected", size=whole(file.size)))
                 if show:
                     show(file.name, received, total)
         if total is not None and received < total:
-            raise _Failure(f"the download was cut off after {received:,} of {total:,} bytes")
+            raise _Failure(tr("the download was cut off after {received} of {total} bytes", received=whole(received),
+                              total=whole(total)))
         if file.size is not None and received != file.size:
-            raise _Failure(f"received {received:,} bytes, expected {file.size:,}")
+            raise _Failure(tr("received {received} bytes, expected {size}", received=whole(received),
+                              size=whole(file.size)))
         if digest.hexdigest() != file.sha256:
-            raise _Failure(
-                f"the file's SHA-256 is {digest.hexdigest()}, expected {file.sha256} "
-                "(the mirror sent a different or damaged file)"
-            )
+            raise _Failure(tr("the file's SHA-256 is {digest}, expected {sha256} (the mirror sent a different or "
+                              "damaged file)", digest=digest.hexdigest(), sha256=file.sha256))
         os.replace(part.name, path)
     except urllib.error.HTTPError as error:
-        raise _Failure(f"HTTP error {error.code} ({error.reason})") from error
+        raise _Failure(tr("HTTP error {code} ({reason})", code=error.code, reason=error.reason)) from error
     except urllib.error.URLError as error:
-        raise _Failure(f"could not connect ({error.reason})") from error
+        raise _Failure(tr("could not connect ({reason})", reason=error.reason)) from error
     except TimeoutError as error:
-        raise _Failure(f"no answer within {TIMEOUT:g} seconds") from error
+        raise _Failure(tr("no answer within {seconds:g} seconds", seconds=TIMEOUT)) from error
     except (OSError, http.client.HTTPException) as error:
-        raise _Failure(f"the download failed after {received:,} bytes ({error})") from error
+        raise _Failure(tr("the download failed after {received} bytes ({error})", received=whole(received),
+                          error=error)) from error
     finally:
         pathlib.Path(part.name).unlink(missing_ok=True)  # gone already if it was renamed into place
         if isinstance(show, _ProgressLine):
@@ -334,7 +339,7 @@ def _open(url: str):
                 outcome.append(response)
             finished.set()
 
-    threading.Thread(target=open_it, name="nnbook.mnist download", daemon=True).start()
+    threading.Thread(target=open_it, name="nnbook.mnist.download", daemon=True).start()
     finished.wait(TIMEOUT)
     with lock:
         if not finished.is_set():
@@ -354,7 +359,8 @@ class _ProgressLine:
     def __call__(self, name, received, total):
         scale, unit = (1e6, "MB") if (total or received) >= 1e6 else (1e3, "kB")
         if total:
-            text = f"{name}: {received / scale:.1f} of {total / scale:.1f} {unit} ({100 * received // total}%)"
+            text = tr("{name}: {received:.1f} of {total:.1f} {unit} ({percent}%)", name=name,
+                      received=received / scale, total=total / scale, unit=unit, percent=100 * received // total)
         else:
             text = f"{name}: {received / scale:.1f} {unit}"
         if text != self.shown:
@@ -375,48 +381,43 @@ def _sha256(path: pathlib.Path) -> str:
 
 
 def _cache_error(cache: pathlib.Path, error: OSError) -> OSError:
-    return OSError(
-        f"cannot use {cache} as the MNIST cache ({error.strerror or error}); pass cache_dir=... with a folder "
-        "you can write to, or set the environment variable XDG_CACHE_HOME"
-    )
+    return OSError(tr("cannot use {cache} as the MNIST cache ({reason}); pass cache_dir=... with a folder you can "
+                      "write to, or set the environment variable XDG_CACHE_HOME", cache=cache,
+                      reason=error.strerror or error))
 
 
 def _cache_dir_argument(cache_dir) -> pathlib.Path:
     if cache_dir is None:
         return default_cache_dir()
     if not isinstance(cache_dir, (str, os.PathLike)):
-        raise TypeError(f"cache_dir must be a folder path (str or pathlib.Path) or None, got {describe(cache_dir)}")
+        raise TypeError(tr("cache_dir must be a folder path (str or pathlib.Path) or None, got {got}",
+                           got=describe(cache_dir)))
     if os.fspath(cache_dir) == "":
-        raise ValueError("cache_dir is empty; give a folder path, or None for the default cache folder "
-                         "(an empty path would mean the current working directory)")
+        raise ValueError(tr("cache_dir is empty; give a folder path, or None for the default cache folder "
+                            "(an empty path would mean the current working directory)"))
     return pathlib.Path(cache_dir).expanduser()
 
 
 def _mirrors_argument(mirrors) -> tuple[str, ...]:
     if isinstance(mirrors, str) or not isinstance(mirrors, Sequence) or not all(isinstance(m, str) for m in mirrors):
-        raise TypeError(
-            f"mirrors must be a list of web folder addresses (strings), got {describe(mirrors)}; "
-            "for a single mirror write mirrors=[url]"
-        )
+        raise TypeError(tr("mirrors must be a list of web folder addresses (strings), got {got}; for a single "
+                           "mirror write mirrors=[url]", got=describe(mirrors)))
     if not mirrors:
-        raise ValueError("mirrors is empty; give at least one web folder address to download from")
+        raise ValueError(tr("mirrors is empty; give at least one web folder address to download from"))
     return tuple(mirrors)
 
 
 def _files_argument(files, split: str) -> tuple[RemoteFile, RemoteFile]:
     pair = files.get(split) if isinstance(files, Mapping) else None
     if not (isinstance(pair, (tuple, list)) and len(pair) == 2 and all(isinstance(f, RemoteFile) for f in pair)):
-        raise TypeError(
-            f"files must map each split to a pair (images, labels) of nnbook.mnist.RemoteFile, like "
-            f"nnbook.mnist.FILES; for split {split!r} got {describe(pair)}"
-        )
+        raise TypeError(tr("files must map each split to a pair (images, labels) of nnbook.mnist.RemoteFile, like "
+                           "nnbook.mnist.FILES; for split {split!r} got {got}", split=split, got=describe(pair)))
     for i, file in enumerate(pair):
         # The name becomes a path in the cache, and a folder in it could point outside. A Windows path
         # knows both / and \\ and drive letters, so checking with one catches them all, on every system.
         name = file.name
         if not isinstance(name, str) or name in ("", ".", "..") or pathlib.PureWindowsPath(name).name != name:
-            raise ValueError(
-                f"files[{split!r}][{i}].name must be a bare file name such as 'train-images-idx3-ubyte.gz', "
-                f"without folders, got {name!r}; the file is kept in cache_dir under that name"
-            )
+            raise ValueError(tr("files[{split!r}][{i}].name must be a bare file name such as "
+                                "'train-images-idx3-ubyte.gz', without folders, got {name!r}; the file is kept in "
+                                "cache_dir under that name", split=split, i=i, name=name))
     return tuple(pair)

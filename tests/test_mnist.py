@@ -514,3 +514,26 @@ def test_a_cached_file_that_cannot_be_read(cache, monkeypatch):
     with pytest.raises(OSError, match=rf"cannot use {re.escape(str(cache))} as the MNIST cache \(Permission denied\)"):
         nnbook.load_mnist("test", cache, progress=False, files=table_for(sample_payloads()))
     assert (cache / "t10k-images-idx3-ubyte.gz").read_bytes() == b"cached"
+
+
+# --- in Dutch ----------------------------------------------------------------------------
+
+def test_the_messages_a_learner_meets_speak_dutch_after_set_language(server, cache, tmp_path, capsys):
+    port = server.server_address[1]
+    payloads = sample_payloads()
+    nnbook.set_language("nl")
+    try:
+        with pytest.raises(DownloadError) as caught:
+            nnbook.load_mnist("train", cache, mirrors=[f"http://127.0.0.1:{port}/a/"], progress=False,
+                              files=table_for(payloads))
+        message = str(caught.value)
+        assert message.startswith("kon train-images-idx3-ubyte.gz niet downloaden (verwacht: ")
+        assert "train-images-idx3-ubyte.gz: HTTP-fout 404 (Not Found)" in message
+        assert "Controleer je internetverbinding" in message
+        with pytest.raises(ValueError, match="mirrors is leeg; geef minstens één adres"):
+            nnbook.load_mnist("test", cache, mirrors=[])
+        nnbook.load_mnist("test", tmp_path / "loud", mirrors=[serve(server, payloads)], progress=True,
+                          files=table_for(payloads))
+        assert re.search(r"\rt10k-labels-idx1-ubyte\.gz: [0-9.]+ van [0-9.]+ kB \(100%\)\n", capsys.readouterr().err)
+    finally:
+        nnbook.set_language("en")
