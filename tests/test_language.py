@@ -50,10 +50,7 @@ CATALOG = PACKAGE / "locale" / "nl"
 def catalog_files() -> list[pathlib.Path]:
     return sorted(CATALOG.glob("*.json"))
 
-NOT_CONVERTED = {
-    "nnbook/mnist.py",
-    "nnbook/progress.py",
-}
+NOT_CONVERTED: set[str] = set()
 """Modules whose learner-facing English does not go through ``tr`` yet (issue 16); take a module off when done."""
 
 TRANSLATORS = {"tr", "tr_known"}
