@@ -312,7 +312,8 @@ def dutch():
 
 def test_the_feedback_speaks_dutch_after_set_language(dutch):
     text = str(check.half_active_sum(0))
-    assert "maar het neuron telt eerst zijn bias op" in text and "Hint: Je hebt gewogen som + bias = 0 nodig" in text, text
+    assert ("maar het neuron telt eerst zijn bias op" in text
+            and "Hint: Je hebt gewogen som + bias = 0 nodig" in text), text
     assert "één gewogen som, met gewicht 2 en bias 2" in str(passes(check.one_neuron_for_two("B")))
     assert "Misschien heb je de twee getallen omgewisseld" in str(check.steep_neuron((-20, 2)))
     assert "my_sigmoid(1000) liet numpy waarschuwen" in str(check.stable_sigmoid(lambda x: np.exp(x) / (1 + np.exp(x))))

@@ -303,8 +303,8 @@ def test_the_feedback_of_notebook_08_is_dutch_when_the_language_is_dutch():
     nnbook.set_language("nl")
     try:
         feedback = str(check.relu_neuron_outputs([-3, 3]))
-        assert "je hebt de bias erbij opgeteld" in feedback and "Hint: ReLU(-3) = max(0, -3) = 0: het neuron staat uit." \
-            in feedback, feedback
+        assert ("je hebt de bias erbij opgeteld" in feedback
+                and "Hint: ReLU(-3) = max(0, -3) = 0: het neuron staat uit." in feedback), feedback
         assert "geen enkel" in str(check.sigmoid_never_off("C"))
         assert "1 048 576" in str(check.sigmoid_fade_depth(10))
         assert "Schrijf my_relu_slope(z)" in repr(check.relu_slope_function)
