@@ -86,7 +86,7 @@ def built(tmp_path_factory, missing):
     for tool in ("pdftoppm", "pdftotext"):
         if shutil.which(tool) is None:
             missing(f"{tool} is missing: sudo apt-get install -y poppler-utils")
-    if not handouts.CHROMIUM.exists():
+    if handouts.chromium.executable() is None:
         missing("chromium is missing: sudo apt-get install -y chromium")
     try:
         import playwright  # noqa: F401
