@@ -100,7 +100,6 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 OUT = ROOT / "build" / "slides" / "workshop.html"
 SNAPSHOTS = ROOT / "build" / "slides" / "snapshots"
-CHROMIUM = pathlib.Path("/usr/bin/chromium")
 GENERATOR = "nnbook scripts/build_slides.py"
 
 REVEAL = "reveal.js@6.0.2"
@@ -130,6 +129,7 @@ def _script(name: str):
 
 course_stats = _script("course_stats")
 npm_vendor = _script("npm_vendor")
+chromium = _script("chromium")
 
 
 # ----------------------------------------------------------------------------------------------- the plans
@@ -675,16 +675,16 @@ class Snapshots:
     def start(self) -> None:
         from playwright.sync_api import sync_playwright
 
-        if not CHROMIUM.exists():
-            raise FileNotFoundError(f"Chromium is not at {CHROMIUM} (Debian: sudo apt-get install -y chromium)")
         files = {path.rsplit("/", 1)[-1]: data for path, data in npm_vendor.files(HTML_MANAGER).items()
                  if path.startswith("dist/") and not path.endswith(".map")}
         files["require.js"] = npm_vendor.file(REQUIREJS, "require.js")
         self._files = files
         self._playwright = sync_playwright().start()
-        self._browser = self._playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"])
+        try:
+            self._browser = chromium.launch(self._playwright)
+        except chromium.ChromiumMissing as missing:
+            self._playwright.stop()
+            raise FileNotFoundError(f"the widget snapshots are drawn in a headless Chromium: {missing}") from None
 
     def draw(self, state: dict, model_id: str) -> bytes:
         if self._browser is None:

@@ -264,10 +264,12 @@ a network that reads handwritten digits. Start with `00-welcome.ipynb` and go in
 
 The notebooks need Python and the course's package, `nnbook`. Your teacher tells you which way your class uses:
 
-- **On your own computer**: get the course once, as its README says. Put this folder inside the
-  course's folder (the one with `run.py`), and run `python3 run.py lab` there. The first time, this
-  installs nnbook, which takes a few minutes. JupyterLab opens; in its file browser on the left,
-  open `nnbook-student` and double-click `00-welcome.ipynb`.
+- **On your own computer**: get the course once, as its README says. Unzip this folder anywhere
+  (say, as `nnbook-student` on your desktop). In the course's folder (the one with `run.py`), run
+  `python3 run.py lab`, then the path of this folder, for example
+  `python3 run.py lab ~/Desktop/nnbook-student`. The first time, this installs nnbook, which takes a
+  few minutes. JupyterLab opens this folder at `00-welcome.ipynb`. (Plain `python3 run.py lab` opens
+  the course's own copy of the notebooks, not this one.)
 - **On your school's JupyterHub**, if nnbook is installed there: upload this folder, then open `00-welcome.ipynb`.
 
 Run the cells from top to bottom: click a cell, press **Shift + Enter**.
