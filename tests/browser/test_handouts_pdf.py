@@ -23,7 +23,7 @@ import pytest
 
 from project_files import ROOT, load_script
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.builds]
 
 handouts = load_script("scripts/build_handouts.py")
 NOTEBOOKS = ROOT / "notebooks"

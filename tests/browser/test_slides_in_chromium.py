@@ -29,7 +29,7 @@ QUESTIONS = (1, 2, 3)  # of the exit ticket, notebook 10
 PROJECTOR = {"width": 1024, "height": 768}
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.builds]
 
 
 def deck_cells(numbers=WORKSHOP):
