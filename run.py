@@ -2,6 +2,7 @@
 """Set up the course and run it: one command for each thing you want to do.
 
     python3 run.py lab         set up for learning and open the course in JupyterLab
+    python3 run.py lab FOLDER  the same, for another copy of the notebooks (a student edition)
     python3 run.py test        set up for testing and run every test
     python3 run.py execute     re-run every notebook in a fresh kernel and store its outputs
     python3 run.py stats       how long each notebook's core and extensions take (no setup needed)

@@ -32,6 +32,7 @@ import re
 import sys
 import unicodedata
 from collections import Counter
+from typing import NamedTuple
 
 from .language import tr, tr_known
 
@@ -181,37 +182,76 @@ def _exercises() -> dict:
 
 # What the learner sees ---------------------------------------------------------------------------------------------
 
+EDITION_FILE, EDITION_FORMAT = "nnbook-edition.json", "nnbook-edition"
+"""A student edition's list of the exercises it holds, beside its notebooks; written by ``run.py student``."""
+
+
 class Progress:
     """Your exercises and their states, shown as a table; made by :func:`progress`.
 
-    ``states`` maps each exercise's name to its state, in the order of the
-    notebooks; ``notebooks`` maps each name to its notebook.
+    ``states`` maps each exercise shown to its state, in the order of the
+    notebooks; ``notebooks`` maps each to its notebook. ``total`` is how many
+    exercises there are in all: in the course, or in the student edition
+    (``edition``, the file that lists ``held`` of them) with any other you
+    tried; ``untried`` names the notebooks left out because nothing in them
+    is tried yet.
     """
 
     def __init__(self, states: dict[str, str], notebooks: dict[str, str], titles: dict[str, str],
-                 where: pathlib.Path | None):
+                 where: pathlib.Path | None, *, total: int | None = None, course: int | None = None,
+                 shown_as: str = "", untried: list[str] = (), edition: pathlib.Path | None = None,
+                 held: int = 0, notes: list[str] = ()):
         self.states, self.notebooks, self._titles, self._where = states, notebooks, titles, where
+        self.total = len(states) if total is None else total
+        self.course = self.total if course is None else course
+        self.untried, self.edition, self.held = list(untried), edition, held
+        self._shown_as, self._notes = shown_as, list(notes)
 
     def count(self, state: str) -> int:
-        """How many exercises are in ``state``."""
+        """How many of the exercises shown are in ``state``."""
         return sum(1 for mine in self.states.values() if mine == state)
 
     @property
     def summary(self) -> str:
-        """The count line: "12 of 45 solved", then the other states."""
+        """The count line: "3 of 9 solved in the notebooks you started (…); 53 exercises in the course"."""
+        if self.edition:
+            extra = self.total - self.held
+            in_all = (tr("{held} exercises in this student edition and {extra} more you tried", held=self.held,
+                         extra=extra) if extra else tr("{held} exercises in this student edition", held=self.held))
+        else:
+            in_all = tr("{total} exercises in the course", total=self.total)
+        if not self.states:
+            return tr("Nothing tried yet: no answer checked, no solution opened; {in_all}.", in_all=in_all)
         others = ", ".join(f"{self.count(state)} {state_name(state)}" for state in STATES[1:])
-        return tr("{solved} of {total} solved ({others})", solved=self.count(SOLVED), total=len(self.states),
-                  others=others)
+        line = tr("{solved} of {shown} solved{shown_as} ({others})", solved=self.count(SOLVED), shown=len(self.states),
+                  shown_as=self._shown_as, others=others)
+        return line if len(self.states) == self.total else f"{line}; {in_all}"
 
     @property
     def note(self) -> str:
+        """Where your record is and how to hand it in."""
         if self._where is None:
             return tr("Recording is off here (NNBOOK_PROGRESS=off), so every exercise shows as not tried.")
         return tr("Your record: {where}. To hand it in, run nnbook.export_progress(\"your name\").",
                   where=self._where)
 
+    @property
+    def left_out(self) -> list[str]:
+        """One line for each kind of exercise not shown, and how to show it."""
+        lines = []
+        if self.untried:
+            spans = _spans(self.untried)
+            lines.append(tr("Notebooks {spans}: nothing tried yet (progress(everything=True) shows them).", spans=spans)
+                         if len(self.untried) > 1 else
+                         tr("Notebook {spans}: nothing tried yet (progress(everything=True) shows it).", spans=spans))
+        if self.edition:
+            lines.append(tr("This student edition holds {held} of the course's {course} exercises ({file} beside your "
+                            "notebooks lists them); progress(everything=True) shows all {course}.",
+                            held=self.held, course=self.course, file=self.edition.name))
+        return lines + self._notes
+
     def _groups(self):
-        notebooks = list(dict.fromkeys(self.notebooks.values()))
+        notebooks = list(dict.fromkeys(self.notebooks[name] for name in self.states))
         return [(notebook, [name for name in self.states if self.notebooks[name] == notebook])
                 for notebook in notebooks]
 
@@ -226,7 +266,7 @@ class Progress:
                 title = _shorten(self._titles[name], 96 - width)
                 shown = state_name(state)
                 lines.append(f"  {MARKS[state]} {shown:<{state_width}}  {name:<{width}}  {title}".rstrip())
-        return "\n".join([*lines, "", self.note])
+        return "\n".join([*lines, "", *self.left_out, self.note])
 
     def _repr_html_(self) -> str:
         rows = []
@@ -239,12 +279,12 @@ class Progress:
                 rows.append(f'<tr><td style="text-align:left;white-space:nowrap">{MARKS[state]} {shown}</td>'
                             f'<td style="text-align:left"><code>{html.escape(name)}</code></td>'
                             f'<td style="text-align:left">{html.escape(self._titles[name])}</td></tr>')
-        return (f'<div class="nnbook-progress"><p><strong>{html.escape(self.summary)}</strong></p>'
-                f'<table><thead><tr><th style="text-align:left">{html.escape(tr("state"))}</th>'
-                f'<th style="text-align:left">{html.escape(tr("exercise"))}</th>'
-                f'<th style="text-align:left">{html.escape(tr("what it asks"))}</th></tr></thead>'
-                f'<tbody>{"".join(rows)}</tbody></table>'
-                f"<p>{html.escape(self.note)}</p></div>")
+        table = (f'<table><thead><tr><th style="text-align:left">{html.escape(tr("state"))}</th>'
+                 f'<th style="text-align:left">{html.escape(tr("exercise"))}</th>'
+                 f'<th style="text-align:left">{html.escape(tr("what it asks"))}</th></tr></thead>'
+                 f'<tbody>{"".join(rows)}</tbody></table>' if rows else "")
+        after = "".join(f"<p>{html.escape(line)}</p>" for line in [*self.left_out, self.note])
+        return f'<div class="nnbook-progress"><p><strong>{html.escape(self.summary)}</strong></p>{table}{after}</div>'
 
 
 def state_name(state: str) -> str:
@@ -258,24 +298,89 @@ def _shorten(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
-def progress(notebook: str | int | None = None) -> Progress:
-    """Show every exercise of the course, by notebook: solved, solution seen, tried or not tried.
+def _spans(notebooks: list[str]) -> str:
+    """Notebooks by their numbers, runs joined: ["01-pixels", "04-bias", "05-sigmoid"] → "01, 04-05"."""
+    numbers = sorted(int(stem.split("-", 1)[0]) for stem in notebooks)
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return ", ".join(f"{run[0]:02d}" if len(run) == 1 else f"{run[0]:02d}-{run[-1]:02d}" for run in runs)
 
-    ``notebook`` shows one notebook only: its number ("03" or 3) or its name
-    ("03-weighted-sums").
+
+def progress(notebook: str | int | None = None, *, everything: bool = False) -> Progress:
+    """Show your exercises, by notebook: solved, solution seen, tried or not tried.
+
+    By default the table shows the notebooks you started (checked an answer
+    in, or opened a solution of), and a line names the others. In a student
+    edition it shows the exercises the edition holds (its
+    ``nnbook-edition.json`` lists them), and any other you tried.
+
+    ``notebook`` shows one notebook: its number ("03" or 3) or its name
+    ("03-weighted-sums"). ``everything=True`` shows every exercise of the
+    course, tried or not.
     """
-    exercises = _exercises()
-    if notebook is not None:
-        wanted = _notebook(notebook, [exercise.notebook for exercise in exercises.values()])
-        exercises = {name: exercise for name, exercise in exercises.items() if exercise.notebook == wanted}
+    if not isinstance(everything, bool):
+        raise TypeError(f"everything is True or False, got {everything!r:.40}.")
+    exercises = course_exercises = _exercises()
+    course = len(exercises)
     states = {name: mine["state"] for name, mine in summarize(read_record(), exercises).items()}
+    edition, notes = (None, []) if everything else _edition(pathlib.Path.cwd(), exercises)
+    if edition is not None:
+        names = set(edition.held)
+        exercises = {name: e for name, e in exercises.items() if name in names or states[name] != NOT_TRIED}
+    total = len(exercises)
+    untried, shown_as = [], ""
+    if notebook is not None:
+        wanted = notebook_named(notebook, [exercise.notebook for exercise in course_exercises.values()])
+        exercises = {name: exercise for name, exercise in exercises.items() if exercise.notebook == wanted}
+        shown_as = tr(" in {notebook}", notebook=wanted)
+    elif not everything:
+        started = {exercise.notebook for name, exercise in exercises.items() if states[name] != NOT_TRIED}
+        untried = list(dict.fromkeys(e.notebook for e in exercises.values() if e.notebook not in started))
+        exercises = {name: exercise for name, exercise in exercises.items() if exercise.notebook in started}
+        shown_as = tr(" in the notebooks you started")
     titles = {name: tr_known(((exercise.__doc__ or "").strip().splitlines() or [""])[0])
               for name, exercise in exercises.items()}
-    return Progress(states, {name: exercise.notebook for name, exercise in exercises.items()}, titles, record_file())
+    return Progress({name: states[name] for name in exercises},
+                    {name: exercise.notebook for name, exercise in exercises.items()}, titles, record_file(),
+                    total=total, course=course, shown_as=shown_as, untried=untried,
+                    edition=edition.path if edition else None, held=len(edition.held) if edition else 0, notes=notes)
 
 
-def _notebook(asked, known: list[str]) -> str:
-    """The notebook ``asked`` names, by number or by name; a clear error for one without exercises."""
+class _Edition(NamedTuple):
+    path: pathlib.Path
+    held: list[str]
+
+
+def _edition(folder: pathlib.Path, known: dict) -> tuple[_Edition | None, list[str]]:
+    """The student edition whose notebooks are in ``folder``: the exercises its file lists (None if no edition).
+
+    A file that cannot be used gives a line saying so, and the whole course is shown.
+    """
+    path = folder / EDITION_FILE
+    if not path.is_file():
+        return None, []
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        return None, [tr("{path} could not be read ({error}), so this shows the whole course.", path=path,
+                         error=type(error).__name__)]
+    listed = data.get("exercises") if isinstance(data, dict) and data.get("format") == EDITION_FORMAT else None
+    held = [name for name in known if name in listed] if isinstance(listed, list) else []
+    if not held:
+        return None, [tr("{path} lists none of this nnbook's exercises, so this shows the whole course.", path=path)]
+    return _Edition(path, held), []
+
+
+def notebook_named(asked, known: list[str]) -> str:
+    """The notebook ``asked`` names, by number or by name; a clear error for one without exercises.
+
+    >>> notebook_named(" 3", ["00-welcome", "03-weighted-sums"]), notebook_named("00-welcome.ipynb", ["00-welcome"])
+    ('03-weighted-sums', '00-welcome')
+    """
     known = list(dict.fromkeys(known))
     if isinstance(asked, int) and not isinstance(asked, bool):
         asked = f"{asked:02d}"

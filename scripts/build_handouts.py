@@ -20,8 +20,9 @@ every answer to them is computed here. 13,002 is counted from 784-16-16-10 and c
 ``nnbook.Network``.
 
 Each page is written as HTML and CSS and printed by headless Chromium (through Playwright), the way
-a browser prints to PDF. You need Debian's ``chromium`` at /usr/bin/chromium and the build extra
-(``python3 run.py setup``). ``--out DIR`` writes to ``DIR/handouts`` and ``DIR/teacher`` instead of
+a browser prints to PDF: Debian's ``chromium``, or Playwright's own download on other systems
+(scripts/chromium.py says which and how), and the build extra (``python3 run.py setup``).
+``--out DIR`` writes to ``DIR/handouts`` and ``DIR/teacher`` instead of
 ``build/``; ``--teacher DIR`` reads the guide from another folder of Markdown files.
 """
 
@@ -30,6 +31,7 @@ from __future__ import annotations
 import argparse
 import base64
 import html
+import importlib.util
 import json
 import math
 import mimetypes
@@ -45,8 +47,17 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 TEACHER = ROOT / "teacher"
 SOURCES = TEACHER / "handouts"
-CHROMIUM = pathlib.Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+
+def _script(name: str):
+    """Another script of this folder, as a module (they are files, not a package)."""
+    path = pathlib.Path(__file__).resolve().parent / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"_nnbook_{name}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+chromium = _script("chromium")
 
 COURSE_SIZES = (784, 16, 16, 10)
 COURSE_PARAMETERS = 13_002
@@ -721,9 +732,6 @@ class Printer:
     """Headless Chromium that prints HTML to A4 PDFs; use it as a context manager."""
 
     def __enter__(self):
-        if not CHROMIUM.exists():
-            raise BuildError(f"Chromium is missing: the PDFs are printed by {CHROMIUM}. Install it with "
-                             "`sudo apt-get install -y chromium` (Debian, Ubuntu) and run this again")
         try:
             from playwright.sync_api import sync_playwright
         except ImportError:
@@ -731,7 +739,10 @@ class Printer:
                              "`python3 run.py setup`, which installs the build tools") from None
         self._playwright = sync_playwright().start()
         try:
-            self._browser = self._playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            try:
+                self._browser = chromium.launch(self._playwright)
+            except chromium.ChromiumMissing as missing:
+                raise BuildError(f"Chromium is missing: a headless Chromium prints the PDFs. {missing}") from None
             self._page = self._browser.new_page()
             # Nothing is fetched: every picture is in the page, so a request anywhere is refused at once.
             self._page.route(lambda url: not url.startswith("data:"), lambda route: route.abort())

@@ -1,13 +1,17 @@
-"""The workshop's slides: one HTML file, made from the notebooks' core cells, that works offline.
+"""The sessions' slides: one HTML file per session, made from the notebooks' core cells, that works offline.
 
-    python3 run.py slides                 build/slides/workshop.html: the 90-minute workshop
-                                          "From pixels to one neuron" (notebooks 00 to 04)
-    python3 run.py slides --notebooks 05 06 07 08 09 --out build/slides/session-2.html
-                                          the second 90-minute session of the whole core path
+    python3 run.py slides                 build/slides/workshop.html: session 1, the 90-minute workshop
+                                          "From pixels to a neuron's weighted sum" (00 with its on-ramp,
+                                          01, 02, 03, exit ticket questions 1 to 3)
+    python3 run.py slides --session 2     build/slides/session-2.html: 04, 05, 06, exit questions 4 to 6
+    python3 run.py slides --session 3     build/slides/session-3.html: 07, 08, 09, exit questions 7 and 8
+    python3 run.py slides --notebooks 05 06 --out build/slides/mine.html
+                                          any notebooks (10, the exit ticket, with all eight questions)
 
-Open the file in any browser, also without internet: everything it needs is
-inside it. Arrow keys (or space) move through the slides, F is full screen, S
-opens the speaker view with the notes, Esc shows every slide at once.
+The sessions and their minutes are the plans of teacher/plans.md. Open the
+file in any browser, also without internet: everything it needs is inside it.
+Arrow keys (or space) move through the slides, F is full screen, S opens the
+speaker view with the notes, Esc shows every slide at once.
 
 What is on the deck
 -------------------
@@ -23,7 +27,19 @@ require.js from the npm registry, anywidget's browser side from the installed
 anywidget) in headless Chromium, and photographed. Snapshots are cached in
 build/slides/snapshots/ under a hash of the state, so only a changed widget is
 drawn again. Without Chromium (or with ``--no-snapshots``) a widget's slide
-says "Live in the notebook" with the widget's text instead.
+says "Live in the notebook" with the widget's text instead. Of the exit
+ticket (notebook 10) a session's deck shows the questions it asks, with the
+notebook's opening and its hand-in.
+
+Made for a 1024×768 projector as much as for a wide screen: the deck is 768
+high and as wide as the screen's shape (1024 to 1366), so a 4:3 projector
+shows it nearly full size. Long code lines wrap. Code gets the largest font
+(28 to 20 px on the deck) that lets its slide fit, chosen when the slide is
+shown. A picture that shares its slide with text or code (a figure's own
+labels cannot grow otherwise) **fills the whole slide on the next key
+press**, after the slide's other fragments; the key after that moves on. A
+printed output longer than 12 lines shows its first 11 and how many more
+the notebook has.
 
 reveal.js 6.0.2, its style and the white theme come from the npm registry
 through scripts/npm_vendor.py (downloaded once, checked against a pinned
@@ -54,6 +70,13 @@ to them when you add or change a cell:
   says what the output shows: ``fragment`` (30 words or fewer), else ``notes``;
 - any other markdown cell: ``-``.
 
+A slide may be shown earlier than its cells' order: ``metadata.nnbook.slide_before``
+on the cell that starts it names the ``id`` of a cell of a later slide of the
+same notebook, and the slide (with the cells that continue it) is shown just
+before that one. Use it where the text asks for a prediction before a widget
+that comes first in the notebook (04: the vote on -10 → -15 before the
+slider), so that nobody sees the answer on the projector before the vote.
+
 A slide must be readable from the back of a classroom, so it holds at most
 60 words of text (headings, paragraphs, lists; not code, tables or formulas):
 while a slide has more, its longest paragraph moves into the speaker notes.
@@ -77,7 +100,6 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 OUT = ROOT / "build" / "slides" / "workshop.html"
 SNAPSHOTS = ROOT / "build" / "slides" / "snapshots"
-CHROMIUM = pathlib.Path("/usr/bin/chromium")
 GENERATOR = "nnbook scripts/build_slides.py"
 
 REVEAL = "reveal.js@6.0.2"
@@ -91,6 +113,9 @@ WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 MATH = re.compile(r"\$\$(.+?)\$\$|\$(.+?)\$", re.DOTALL)
+PICTURE_MARKS = ('<img class="figure"', '<figure class="widget"')
+OUTPUT_LINES = 12
+"""A printed output longer than this is cut on a slide (the notebook has all of it)."""
 
 
 def _script(name: str):
@@ -104,6 +129,7 @@ def _script(name: str):
 
 course_stats = _script("course_stats")
 npm_vendor = _script("npm_vendor")
+chromium = _script("chromium")
 
 
 # ----------------------------------------------------------------------------------------------- the plans
@@ -111,46 +137,71 @@ npm_vendor = _script("npm_vendor")
 
 @dataclasses.dataclass(frozen=True)
 class Plan:
-    """A session: its title, its notebooks, and what happens from minute to minute (start, end, what)."""
+    """A session: its title, its notebooks, what happens from minute to minute (start, end, what), and which of
+    the exit ticket's questions it asks (when notebook 10 is on its deck; none: all of them)."""
 
     title: str
     notebooks: tuple[str, ...]
     rows: tuple[tuple[int, int, str], ...]
     with_on_ramp: bool = False
+    questions: tuple[int, ...] = ()
 
     @property
     def minutes(self) -> int:
         return self.rows[-1][1] if self.rows else 0
 
 
+# The three 90-minute sessions of teacher/plans.md; tests/test_slides.py checks each slot against the
+# measured minutes (the on-ramp counted in 00's, the exit questions by course_stats' model).
 WORKSHOP = Plan(
-    title="From pixels to one neuron",
-    notebooks=("00", "01", "02", "03", "04"),
+    title="From pixels to a neuron's weighted sum",
+    notebooks=("00", "01", "02", "03", "10"),
     rows=((0, 4, "Open: the video's first minutes"),
-          (4, 26, "00 · Welcome, and Python in ten minutes"),
-          (26, 41, "01 · Pixels as inputs"),
-          (41, 56, "02 · Layers"),
-          (56, 71, "03 · Weighted sums"),
-          (71, 85, "04 · Bias"),
-          (85, 90, "Exit ticket: questions 1 to 4")),
+          (4, 27, "00 · Welcome, and Python in ten minutes"),
+          (27, 44, "01 · Pixels as inputs, and a vote"),
+          (44, 61, "02 · Layers"),
+          (61, 77, "03 · Weighted sums, and a vote"),
+          (77, 87, "10 · Exit ticket: questions 1 to 3, and hand it in"),
+          (87, 90, "Spare minutes")),
     with_on_ramp=True,
+    questions=(1, 2, 3),
 )
-"""The 90-minute workshop (the teacher guide's plan): the slot of each notebook is on its title slide."""
+"""Session 1, the 90-minute workshop: the slot of each notebook is on its title slide."""
 
-SESSION_2_NOTEBOOKS = ("05", "06", "07", "08", "09")
+SESSION_2 = Plan(
+    title="From a neuron's bias to 13,002 knobs",
+    notebooks=("04", "05", "06", "10"),
+    rows=((0, 5, "Recap: pixels, layers, weighted sums"),
+          (5, 21, "04 · Bias, and a vote before the slider"),
+          (21, 28, "Together: two Going further sections of 04"),
+          (28, 44, "05 · Sigmoid"),
+          (44, 52, "Together: two Going further sections of 05"),
+          (52, 68, "06 · Parameters"),
+          (68, 75, "Together: two Going further sections of 06"),
+          (75, 85, "10 · Exit ticket: questions 4 to 6, and hand it in"),
+          (85, 90, "Spare minutes")),
+    questions=(4, 5, 6),
+)
+"""Session 2 of the whole core path."""
 
+SESSION_3 = Plan(
+    title="From matrices to the whole network",
+    notebooks=("07", "08", "09", "10"),
+    rows=((0, 5, "Recap: bias, sigmoid, 13,002 knobs"),
+          (5, 22, "07 · Matrix notation"),
+          (22, 26, "Together: a Going further section of 07"),
+          (26, 42, "08 · ReLU"),
+          (42, 49, "Together: two Going further sections of 08"),
+          (49, 68, "09 · The whole network, and two votes"),
+          (68, 77, "Together: 09's break it on purpose, and the checklist"),
+          (77, 85, "10 · Exit ticket: questions 7 and 8, and hand it in"),
+          (85, 90, "Spare minutes")),
+    questions=(7, 8),
+)
+"""Session 3 of the whole core path."""
 
-def session_2(minutes: dict[str, float]) -> Plan:
-    """The second 90-minute session: a recap, the cores of 05 to 09 at their measured minutes, the exit ticket."""
-    rows, start = [(0, 5, "Recap: pixels, layers, weighted sums, bias")], 5
-    for number in SESSION_2_NOTEBOOKS:
-        end = start + course_stats.rounded_minutes(minutes[number])
-        rows.append((start, end, notebook_title(notebook_path(number))))
-        start = end
-    rows.append((start, start + 6, "Exit ticket: questions 5 to 8"))
-    if start + 6 < 90:
-        rows.append((start + 6, 90, "Time to spare: questions, or a Going further section"))
-    return Plan(title="From one neuron to the whole network", notebooks=SESSION_2_NOTEBOOKS, rows=tuple(rows))
+SESSIONS = {1: WORKSHOP, 2: SESSION_2, 3: SESSION_3}
+"""``--session N``: the plans of teacher/plans.md."""
 
 
 # ------------------------------------------------------------------------------------------ the notebooks
@@ -255,6 +306,14 @@ def widget_name(source: str, text: str) -> str:
     return called.group(1) if called else named.group(0) if named else "widget"
 
 
+def shortened(text: str, lines: int = OUTPUT_LINES) -> str:
+    """A printed output for a slide: its first ``lines`` lines, and how many more the notebook shows."""
+    kept = text.rstrip().splitlines()
+    if len(kept) <= lines:
+        return "\n".join(kept)
+    return "\n".join(kept[:lines - 1] + [f"… {len(kept) - lines + 1} more lines in the notebook"])
+
+
 def joined(value) -> str:
     return "".join(value) if isinstance(value, list) else (value or "")
 
@@ -269,6 +328,7 @@ class Item:
     html: str
     words: int = 0
     movable: bool = False
+    code_lines: int = 0
 
 
 @dataclasses.dataclass
@@ -298,6 +358,31 @@ class Slide:
             self.items.remove(longest)
         self.notes.sort(key=lambda note: note[0])
 
+    def zoom(self) -> None:
+        """A picture that shares its slide fills the whole slide on the next key press (after the slide's text).
+
+        A projected figure must be big enough to point at its numbers and labels; a picture is left as it is
+        only when it is alone on its slide under at most three lines of code.
+        """
+        pictures = sum(item.html.count(mark) for item in self.items for mark in PICTURE_MARKS)
+        if not pictures:
+            return
+        code_lines = sum(item.code_lines for item in self.items)
+        if pictures == 1 and len(self.items) == 1 and code_lines <= 3:
+            return
+        fragments = 0
+        for item in self.items:
+            if item.html.startswith('<div class="fragment">'):
+                item.html = item.html.replace('<div class="fragment">',
+                                              f'<div class="fragment" data-fragment-index="{fragments}">', 1)
+                fragments += 1
+        for item in self.items:
+            for mark in PICTURE_MARKS:
+                while mark in item.html:
+                    zoomed = f'{mark[:-1]} fragment custom zoom" data-fragment-index="{fragments}"'
+                    item.html = item.html.replace(mark, zoomed, 1)
+                    fragments += 1
+
 
 class Builder:
     """Turns notebooks into slides; ``snapshot(notebook, state, model_id)`` draws widgets (None: text instead)."""
@@ -322,7 +407,7 @@ class Builder:
         kind = output.get("output_type")
         if kind == "stream":
             text = ANSI.sub("", joined(output.get("text")))
-            return f'<pre class="output {output.get("name", "stdout")}">{html.escape(text.rstrip())}</pre>'
+            return f'<pre class="output {output.get("name", "stdout")}">{html.escape(shortened(text))}</pre>'
         if kind == "error":
             return f'<pre class="output stderr">{html.escape(output.get("ename", ""))}: ' \
                    f'{html.escape(output.get("evalue", ""))}</pre>'
@@ -345,7 +430,7 @@ class Builder:
         if "image/png" in data:
             return picture(joined(data["image/png"]), f"the figure of {where}")
         if text:
-            return f'<pre class="output">{html.escape(ANSI.sub("", text))}</pre>'
+            return f'<pre class="output">{html.escape(shortened(ANSI.sub("", text)))}</pre>'
         return ""
 
     def code_item(self, cell: dict, notebook: dict, where: str, slide: Slide) -> Item:
@@ -355,14 +440,20 @@ class Builder:
         has_picture = "<img" in outputs or 'class="widget' in outputs
         layout = "cell with-picture" if has_picture else "cell"
         return Item(f'<div class="{layout}">{code_html(source)}'
-                    f'<div class="outputs">{outputs}</div></div>')
+                    f'<div class="outputs">{outputs}</div></div>', code_lines=len(source.strip().splitlines()))
 
-    def notebook_slides(self, path: pathlib.Path, with_on_ramp: bool, heading: str) -> list[Slide]:
-        """The slides of one notebook; ``heading`` (its minutes) is added to its title slide."""
+    def notebook_slides(self, path: pathlib.Path, with_on_ramp: bool, heading: str,
+                        questions: tuple[int, ...] = ()) -> list[Slide]:
+        """The slides of one notebook; ``heading`` (its minutes) is added to its title slide.
+
+        Of the exit ticket, only the ``questions`` asked (none given: all of them), with its opening and hand-in.
+        """
         notebook = json.loads(path.read_text(encoding="utf-8"))
+        shown = asked(notebook["cells"], questions) if is_exit_ticket(notebook) else [True] * len(notebook["cells"])
         slides: list[Slide] = []
+        before: list[tuple[Slide, str, str]] = []
         for index, cell in enumerate(notebook["cells"]):
-            if not in_deck(cell, with_on_ramp):
+            if not in_deck(cell, with_on_ramp) or not shown[index]:
                 continue
             where = f"{path.name}, cell {index}"
             kind = slide_type(cell, where)
@@ -373,6 +464,8 @@ class Builder:
                     raise ValueError(f"{where} is the notebook's first cell on the slides, so it must be a 'slide', "
                                      f"not {kind!r}")
                 slides.append(Slide(path.stem, kind))
+                if (target := cell.get("metadata", {}).get("nnbook", {}).get("slide_before")):
+                    before.append((slides[-1], target, where))
             slide = slides[-1]
             slide.cells.append(index)
             source = joined(cell.get("source"))
@@ -386,11 +479,20 @@ class Builder:
                                         sum(item.words for item in items)))
             else:
                 slide.items.extend(self.markdown_items(source))
+        ids = {cell.get("id"): index for index, cell in enumerate(notebook["cells"])}
+        for moved, target, where in before:
+            holder = next((slide for slide in slides if ids.get(target) in slide.cells), None)
+            if holder is None or holder is slides[0] and moved is not slides[0]:
+                raise ValueError(f"{where}: metadata.nnbook.slide_before names {target!r}, which is no cell on this "
+                                 f"notebook's slides after its title: give the id of a cell on a later slide")
+            slides.remove(moved)
+            slides.insert(slides.index(holder), moved)
         if slides:
             slides[0].items.insert(1, Item(f'<p class="minutes">{html.escape(heading)}</p>'))
             slides[0].css = "notebook-title"
         for slide in slides:
             slide.fit()
+            slide.zoom()
         return slides
 
 
@@ -399,18 +501,47 @@ def minutes_of(path: pathlib.Path) -> dict[str, float]:
     return {part: stats[part]["minutes"] for part in ("core", "on-ramp")}
 
 
+def is_exit_ticket(notebook: dict) -> bool:
+    return bool(notebook.get("metadata", {}).get("nnbook", {}).get("exit_ticket", False))
+
+
+def question_of(cells: list[dict]) -> list[int | None]:
+    """For each cell of the exit ticket, the question it belongs to (from "### Question N" to the next heading)."""
+    found, current = [], None
+    for cell in cells:
+        source = joined(cell.get("source"))
+        if cell.get("cell_type") == "markdown" and source.startswith("#"):
+            asked = re.match(r"### Question (\d+)\b", source)
+            current = int(asked.group(1)) if asked else None
+        found.append(current)
+    return found
+
+
+def asked(cells: list[dict], questions: tuple[int, ...]) -> list[bool]:
+    """Which cells of the exit ticket a session shows: all but the questions it does not ask (none given: all)."""
+    return [not questions or question is None or question in questions for question in question_of(cells)]
+
+
+def exit_minutes(path: pathlib.Path, questions: tuple[int, ...] = ()) -> float:
+    """The exit ticket's minutes by course_stats' model for these questions, with its opening and hand-in."""
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    kept = [cell for cell, shown in zip(cells, asked(cells, questions)) if shown]
+    counts = course_stats.count([cell for cell in kept if course_stats.part_of(cell) == "core"])
+    return round(course_stats.minutes(counts, "core", exercise_minutes=course_stats.MINUTES_PER_EXIT_QUESTION), 1)
+
+
 def plan_for(numbers: tuple[str, ...]) -> Plan:
-    """The workshop's or the second session's plan for these notebooks; for others, a plan of measured minutes."""
+    """The plan of a session with exactly these notebooks; for others, a plan of measured minutes."""
     numbers = tuple(number.zfill(2) for number in numbers)
-    if numbers == WORKSHOP.notebooks:
-        return WORKSHOP
-    measured = {number: minutes_of(notebook_path(number))["core"] for number in numbers}
-    if numbers == SESSION_2_NOTEBOOKS:
-        return session_2(measured)
+    for plan in SESSIONS.values():
+        if numbers == plan.notebooks:
+            return plan
     rows, start = [], 0
     for number in numbers:
-        end = start + course_stats.rounded_minutes(measured[number])
-        rows.append((start, end, notebook_title(notebook_path(number))))
+        path = notebook_path(number)
+        minutes = exit_minutes(path) if number == "10" else minutes_of(path)["core"]
+        end = start + course_stats.rounded_minutes(minutes)
+        rows.append((start, end, notebook_title(path)))
         start = end
     return Plan(title="Notebooks " + ", ".join(numbers), notebooks=numbers, rows=tuple(rows))
 
@@ -445,9 +576,13 @@ def deck(numbers: tuple[str, ...] = WORKSHOP.notebooks, snapshot=None) -> tuple[
         heading = f"Core: {course_stats.rounded_minutes(minutes['core'])} minutes"
         if with_on_ramp:
             heading += f", Python in ten minutes: {course_stats.rounded_minutes(minutes['on-ramp'])}"
+        if number == "10" and plan.questions:
+            shown = f"{plan.questions[0]} to {plan.questions[-1]}" if len(plan.questions) > 1 else plan.questions[0]
+            heading = (f"Questions {shown}: {course_stats.rounded_minutes(exit_minutes(path, plan.questions))} "
+                       f"minutes with the hand-in (all eight: {course_stats.rounded_minutes(minutes['core'])})")
         if number in slots:
             heading += f" · in the plan: minutes {slots[number][0]}–{slots[number][1]}"
-        slides.extend(builder.notebook_slides(path, with_on_ramp, heading))
+        slides.extend(builder.notebook_slides(path, with_on_ramp, heading, plan.questions))
     return plan, slides
 
 
@@ -540,16 +675,16 @@ class Snapshots:
     def start(self) -> None:
         from playwright.sync_api import sync_playwright
 
-        if not CHROMIUM.exists():
-            raise FileNotFoundError(f"Chromium is not at {CHROMIUM} (Debian: sudo apt-get install -y chromium)")
         files = {path.rsplit("/", 1)[-1]: data for path, data in npm_vendor.files(HTML_MANAGER).items()
                  if path.startswith("dist/") and not path.endswith(".map")}
         files["require.js"] = npm_vendor.file(REQUIREJS, "require.js")
         self._files = files
         self._playwright = sync_playwright().start()
-        self._browser = self._playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"])
+        try:
+            self._browser = chromium.launch(self._playwright)
+        except chromium.ChromiumMissing as missing:
+            self._playwright.stop()
+            raise FileNotFoundError(f"the widget snapshots are drawn in a headless Chromium: {missing}") from None
 
     def draw(self, state: dict, model_id: str) -> bytes:
         if self._browser is None:
@@ -600,22 +735,70 @@ STYLE = """
 .reveal .cell > .highlight, .reveal .outputs { min-height: 0; display: flex; flex-direction: column; gap: 0.25em; }
 .reveal .cell > .highlight { flex: 0 1 auto; }
 .reveal .outputs { flex: 1 1 auto; }
-.reveal pre { width: 100%; box-shadow: none; margin: 0; font-size: 20px; line-height: 1.3; }
+.reveal pre { width: 100%; box-sizing: border-box; box-shadow: none; margin: 0; font-size: var(--code, 20px);
+  line-height: 1.3; white-space: pre-wrap; overflow-wrap: anywhere; }
 .reveal .highlight.code pre { background: #f4f4f5; border-left: 5px solid #2563eb; padding: 0.4em 0.7em;
-  height: 100%; box-sizing: border-box; overflow: auto; white-space: pre; }
+  height: 100%; box-sizing: border-box; overflow: auto; }
 .reveal pre.output { flex: 0 1 auto; min-height: 2em; background: white; border-left: 5px solid #a1a1aa;
-  padding: 0.2em 0.7em; font-size: 18px; overflow: auto; white-space: pre-wrap; }
+  padding: 0.2em 0.7em; font-size: calc(var(--code, 20px) * 0.9); overflow: auto; }
 .reveal pre.stderr { border-left-color: #dc2626; }
 .reveal .outputs img.figure, .reveal .outputs figure.widget { flex: 1 1 0; min-height: 120px; }
-.reveal img.figure { display: block; width: 100%; height: 100%; object-fit: contain; object-position: left top;
-  margin: 0; }
+.reveal img.figure { display: block; width: 100%; height: 100%; max-width: none; max-height: none;
+  object-fit: contain; object-position: left top; margin: 0; }
 .reveal figure.widget { margin: 0; display: flex; flex-direction: column; }
-.reveal img.snapshot { flex: 1 1 0; min-height: 0; width: 100%; object-fit: contain; object-position: left top;
-  margin: 0; border: 1px solid #ddd; box-sizing: border-box; }
+.reveal img.snapshot { flex: 1 1 0; min-height: 0; width: 100%; max-width: none; max-height: none;
+  object-fit: contain; object-position: left top; margin: 0; border: 1px solid #ddd; box-sizing: border-box; }
 .reveal figure.widget figcaption { flex: none; font-size: 18px; color: #555; }
 .reveal div.widget.live p { font-size: 0.8em; }
+.reveal .slides section:not(.fitting) .zoom.visible { position: absolute; inset: 0; z-index: 20; margin: 0;
+  width: 100%; height: 100%; min-height: 0; box-sizing: border-box; background: white; }
+.reveal .slides section:not(.fitting) img.zoom.visible { object-position: center top; }
+.reveal .slides section:not(.fitting) figure.zoom.visible img.snapshot { object-position: center top; border: none; }
 .reveal img.math { vertical-align: middle; height: 1.3em; margin: 0; }
 .reveal .formula img.math { height: 1.8em; }
+"""
+
+
+LAYOUT_SCRIPT = """
+// The deck is 768 high and as wide as the screen's shape allows (1024 on a 4:3 projector, 1366 on 16:9), so
+// that a 1024×768 projector shows it at almost full size instead of a 16:9 deck shrunk to fit.
+function deckSize() {
+  const ratio = window.innerWidth / Math.max(window.innerHeight, 1);
+  return {width: Math.round(Math.min(Math.max(768 * ratio, 1024), 1366)), height: 768};
+}
+// Code gets the largest font that lets its slide fit: no code or output cut off, nothing below the slide,
+// every picture at least 30% of the slide's height. Measured when a slide is shown (hidden ones have no size).
+const CODE_SIZES = [28, 26, 24, 22, 20];
+function fits(slide) {
+  const box = slide.getBoundingClientRect();
+  const inside = [...slide.children].filter((child) => child.tagName !== "ASIDE")
+    .every((child) => child.getBoundingClientRect().bottom <= box.bottom + 1);
+  const code = [...slide.querySelectorAll("pre")]
+    .every((pre) => pre.scrollHeight <= pre.clientHeight + 1 && pre.scrollWidth <= pre.clientWidth + 1);
+  const pictures = [...slide.querySelectorAll("img.figure, img.snapshot")]
+    .every((picture) => picture.getBoundingClientRect().height >= 0.3 * box.height);
+  return inside && code && pictures;
+}
+function fit(slide) {
+  if (!slide || slide.dataset.fitted || !slide.querySelector("pre")) return;
+  slide.classList.add("fitting");
+  for (const size of CODE_SIZES) {
+    slide.style.setProperty("--code", size + "px");
+    if (fits(slide)) break;
+  }
+  slide.classList.remove("fitting");
+  slide.dataset.fitted = slide.style.getPropertyValue("--code");
+}
+Reveal.on("ready", (event) => fit(event.currentSlide));
+Reveal.on("slidechanged", (event) => fit(event.currentSlide));
+window.addEventListener("resize", () => {
+  const size = deckSize();
+  if (size.width === Reveal.getConfig().width) return;
+  Reveal.configure(size);
+  document.querySelectorAll(".reveal section[data-fitted]").forEach((slide) => delete slide.dataset.fitted);
+  fit(Reveal.getCurrentSlide());
+});
+Reveal.initialize(Object.assign(DECK, deckSize(), {plugins: [RevealNotes]}));
 """
 
 
@@ -650,9 +833,8 @@ def deck_html(plan: Plan, slides: list[Slide]) -> str:
     css = "\n".join(npm_vendor.file(REVEAL, f"dist/{name}").decode("utf-8")
                     for name in ("reset.css", "reveal.css", "theme/white.css"))
     css += HtmlFormatter(style="default").get_style_defs(".highlight") + STYLE
-    config = {"hash": False, "history": False, "navigationMode": "linear", "slideNumber": "c/t", "width": 1280,
-              "height": 720, "margin": 0.05, "transition": "none", "controls": True, "progress": True,
-              "center": False}
+    config = {"hash": False, "history": False, "navigationMode": "linear", "slideNumber": "c/t",
+              "margin": 0.04, "transition": "none", "controls": True, "progress": True, "center": False}
     return "\n".join([
         '<!DOCTYPE html>', '<html lang="en">', '<head>', '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -663,7 +845,7 @@ def deck_html(plan: Plan, slides: list[Slide]) -> str:
         "</div></div>",
         script(npm_vendor.file(REVEAL, "dist/reveal.js")),
         script(npm_vendor.file(REVEAL, "dist/plugin/notes.js")),
-        f"<script>Reveal.initialize(Object.assign({json.dumps(config)}, {{plugins: [RevealNotes]}}));</script>",
+        f"<script>const DECK = {json.dumps(config)};\n{LAYOUT_SCRIPT}</script>",
         "</body>", "</html>", ""])
 
 
@@ -698,17 +880,30 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      epilog="The rules for the notebooks' slide metadata are in this script's "
                                             "docstring: python3 -c \"help('scripts/build_slides.py')\" or read it.")
-    parser.add_argument("--notebooks", nargs="+", default=list(WORKSHOP.notebooks), metavar="NN",
-                        help="the notebooks on the deck, by number (default: the workshop's, 00 01 02 03 04)")
+    chosen = parser.add_mutually_exclusive_group()
+    chosen.add_argument("--session", type=int, choices=sorted(SESSIONS), default=None,
+                        help="a session of teacher/plans.md: 1 the workshop (the default), 2 notebooks 04-06 and exit "
+                             "questions 4-6, 3 notebooks 07-09 and exit questions 7-8")
+    chosen.add_argument("--notebooks", nargs="+", default=None, metavar="NN",
+                        help="the notebooks on the deck, by number, 00 to 10 (10, the exit ticket: all eight "
+                             "questions)")
     parser.add_argument("--out", type=pathlib.Path, default=None,
-                        help=f"the HTML file to write (default: {OUT.relative_to(ROOT)})")
+                        help=f"the HTML file to write (default: {OUT.relative_to(ROOT)}, or session-N.html beside "
+                             "it for --session 2 and 3, or slides-NN-NN.html for --notebooks)")
     parser.add_argument("--no-snapshots", action="store_true",
                         help="do not draw the widgets in Chromium: their slides say 'Live in the notebook'")
     args = parser.parse_args(argv)
-    out = (args.out if args.out is not None else OUT).resolve()
+    if args.notebooks:
+        numbers = tuple(args.notebooks)
+        default_out = OUT.with_name(f"slides-{'-'.join(number.zfill(2) for number in numbers)}.html")
+    else:
+        session = args.session or 1
+        numbers = SESSIONS[session].notebooks
+        default_out = OUT if session == 1 else OUT.with_name(f"session-{session}.html")
+    out = (args.out if args.out is not None else default_out).resolve()
     started = time.monotonic()
     try:
-        plan, slides, report = build(tuple(args.notebooks), out, snapshots=not args.no_snapshots)
+        plan, slides, report = build(numbers, out, snapshots=not args.no_snapshots)
     except (ValueError, OSError) as error:
         print(f"build_slides: {error}", file=sys.stderr)
         return 2

@@ -7,12 +7,17 @@
 
 It makes three things in build/student/ (or the folder you give with --out):
 
-- ``nnbook-student/``: the notebooks (00 to 09, and 10-exit-ticket if the course has it) and a README.md
-  that tells students how to open them and how to hand in their progress file;
+- ``nnbook-student/``: the notebooks (00 to 09, and 10-exit-ticket if the course has it), a README.md
+  that tells students how to open them and how to hand in their progress file, and ``nnbook-edition.json``,
+  the list of the exercises the edition holds, so that ``nnbook.progress()`` shows those (a cores-only
+  edition has no exercises of the *Going further* sections);
 - ``nnbook-student.zip``: that folder in one file, to share with your class;
 - ``unlock-words.txt``: the word that opens each notebook's solutions. It is for you: it is not in the
   folder or the zip. Announce a notebook's word when its solutions may open; students then run
-  ``check.unlock("the word")``. Build again with ``--words build/student/unlock-words.txt`` to keep the words.
+  ``check.unlock("the word")``.
+
+It ends by printing the command that builds the same edition again, with the same words and options
+(the words sheet says it too).
 
 Workshop mode: after each notebook's Colab cell, the edition has one more cell, tagged ``workshop``, that
 calls ``check.workshop(notebook, lock)``. Until the notebook's word is given, ``check.NAME.solution()``
@@ -39,6 +44,7 @@ import json
 import pathlib
 import re
 import secrets
+import shlex
 import shutil
 import sys
 import zipfile
@@ -46,6 +52,7 @@ import zipfile
 import nbformat
 
 from nnbook import check
+from nnbook.progress import EDITION_FILE, EDITION_FORMAT
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
@@ -138,13 +145,13 @@ def draw_words(stems: list[str], taken: dict[str, str]) -> dict[str, str]:
     return {stem: taken.get(stem) or drawn[stem] for stem in stems}
 
 
-def sheet_text(words: dict[str, str], made: str) -> str:
+def sheet_text(words: dict[str, str], made: str, command: str) -> str:
     """The teacher's sheet: comment lines, then ``NN-name=word`` lines, so that --words can read it back."""
     lines = [
         f"# Unlock words for the nnbook student edition made {made}.",
         "# Keep this sheet to yourself: it is not in the students' folder or zip.",
         "# When a notebook's solutions may open, tell the class its word; they run:  check.unlock(\"the word\")",
-        "# To build the edition again with these words:  python3 run.py student --words <this file>",
+        f"# To build the same edition again with these words:  {command}",
         "",
     ]
     return "\n".join(lines + [f"{stem}={word}" for stem, word in words.items()]) + "\n"
@@ -196,6 +203,19 @@ def student_notebook(notebook: nbformat.NotebookNode, stem: str, word: str | Non
     return notebook
 
 
+def exercises_in(notebooks: list[nbformat.NotebookNode]) -> list[str]:
+    """The exercises whose checks the code cells of ``notebooks`` call, in course order."""
+    called = {name for notebook in notebooks for cell in notebook.cells if cell.cell_type == "code"
+              for name in re.findall(r"\bcheck\.([A-Za-z_]\w*)", cell.source)}
+    return [name for name in check.exercises() if name in called]
+
+
+def edition_text(notebooks: list[nbformat.NotebookNode]) -> str:
+    """The edition's list of its exercises, which ``nnbook.progress()`` reads to show only those."""
+    return json.dumps({"format": EDITION_FORMAT, "format_version": 1, "exercises": exercises_in(notebooks)},
+                      indent=1) + "\n"
+
+
 def _without_pointers(source: str) -> str:
     for pattern, replacement in DANGLING:
         source = pattern.sub(replacement, source)
@@ -244,10 +264,12 @@ a network that reads handwritten digits. Start with `00-welcome.ipynb` and go in
 
 The notebooks need Python and the course's package, `nnbook`. Your teacher tells you which way your class uses:
 
-- **On your own computer**: get the course once, as its README says. Put this folder inside the
-  course's folder (the one with `run.py`), and run `python3 run.py lab` there. The first time, this
-  installs nnbook, which takes a few minutes. JupyterLab opens; in its file browser on the left,
-  open `nnbook-student` and double-click `00-welcome.ipynb`.
+- **On your own computer**: get the course once, as its README says. Unzip this folder anywhere
+  (say, as `nnbook-student` on your desktop). In the course's folder (the one with `run.py`), run
+  `python3 run.py lab`, then the path of this folder, for example
+  `python3 run.py lab ~/Desktop/nnbook-student`. The first time, this installs nnbook, which takes a
+  few minutes. JupyterLab opens this folder at `00-welcome.ipynb`. (Plain `python3 run.py lab` opens
+  the course's own copy of the notebooks, not this one.)
 - **On your school's JupyterHub**, if nnbook is installed there: upload this folder, then open `00-welcome.ipynb`.
 
 Run the cells from top to bottom: click a cell, press **Shift + Enter**.
@@ -270,9 +292,12 @@ Nothing leaves your computer by itself. When your teacher asks, run this in a no
 
 ```python
 import nnbook
-nnbook.progress()                      # a table of your exercises: solved, tried, not tried
+nnbook.progress()                      # the notebooks you started: solved, tried, not tried
 nnbook.export_progress("your name")    # writes progress-your-name.json beside the notebook
 ```
+
+`nnbook.progress()` shows the exercises of this folder's notebooks, which `nnbook-edition.json` lists:
+keep that file beside them. `nnbook.progress(everything=True)` shows every exercise of the course.
 
 The file appears in JupyterLab's file browser. Right-click it, choose **Download**, and hand it in
 the way your teacher says. It holds the name you typed and, for each exercise, whether you solved it,
@@ -304,6 +329,7 @@ def build(out: pathlib.Path = DEFAULT_OUT, *, drop_extensions: bool = False, wor
     for name, notebook in editions.items():
         nbformat.write(notebook, partial / name)
     (partial / "README.md").write_text(README, encoding="utf-8")
+    (partial / EDITION_FILE).write_text(edition_text(list(editions.values())), encoding="utf-8")
     (partial / MARKER).write_text("Made by python3 run.py student: building again replaces this folder.\n",
                                   encoding="utf-8")
     partial_zip = out / f".{FOLDER_NAME}.zip.partial"
@@ -318,10 +344,35 @@ def build(out: pathlib.Path = DEFAULT_OUT, *, drop_extensions: bool = False, wor
     partial_zip.replace(zip_path)
 
     made = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    kept_aside = _write_sheet(sheet, sheet_text(words, made))
+    options = {"drop_extensions": drop_extensions, "clear_outputs": clear_outputs}
+    # The sheet is read later, anywhere: its command has whole paths. The printed one is typed here, now.
+    kept_aside = _write_sheet(sheet, sheet_text(words, made, rebuild_command(out, sheet, **options)))
+    command = rebuild_command(out, sheet, **options, here=pathlib.Path.cwd())
     return {"folder": folder, "zip": zip_path, "sheet": sheet, "notebooks": list(editions), "words": words,
-            "kept_aside": kept_aside,
+            "kept_aside": kept_aside, "command": command,
             "drawn": [stem for stem in stems if stem not in given]}
+
+
+def rebuild_command(out: pathlib.Path, sheet: pathlib.Path, *, drop_extensions: bool, clear_outputs: bool,
+                    here: pathlib.Path | None = None) -> str:
+    """The command that builds this edition again, with the words on ``sheet``.
+
+    It names only the options that differ from the defaults. Paths are whole, or relative to the folder
+    ``here`` when they are inside it (the command is then typed in that folder).
+    """
+    parts = ["python3", _typed(ROOT / "run.py", here), "student"]
+    if drop_extensions:
+        parts += ["--extensions", "drop"]
+    if clear_outputs:
+        parts.append("--clear-outputs")
+    if out.resolve() != DEFAULT_OUT.resolve():
+        parts += ["--out", _typed(out, here)]
+    return shlex.join([*parts, "--words", _typed(sheet, here)])
+
+
+def _typed(path: pathlib.Path, here: pathlib.Path | None) -> str:
+    path = path.resolve()
+    return str(path.relative_to(here.resolve())) if here and path.is_relative_to(here.resolve()) else str(path)
 
 
 def _refuse_foreign(folder: pathlib.Path, zip_path: pathlib.Path) -> None:
@@ -405,7 +456,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  {shown(made['sheet'])}  {size(made['sheet'])}  (the unlock words: for you, not in the zip)")
     if options.words:
         print(f"  Words from {options.words}; drawn for: {', '.join(made['drawn']) or 'none'}.")
-    print(f"  To build again with the same words: python3 run.py student --words {shown(made['sheet'])}")
+    print(f"  To build the same edition again, with the same words: {made['command']}")
     if made["kept_aside"]:
         print(f"  The previous words are kept in {shown(made['kept_aside'])} (for copies you shared before).")
     return 0

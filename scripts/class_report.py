@@ -1,8 +1,10 @@
 """What your class got right: a report from the progress files your students handed in.
 
     python3 run.py class-report ~/Downloads/progress-*.json
-    python3 run.py class-report handed-in/                  # every .json file in the folder
+    python3 run.py class-report handed-in/                  # every .json file in the folder and its subfolders
     python3 run.py class-report handed-in/ --csv report.csv # the table also as CSV, for a spreadsheet
+    python3 run.py class-report handed-in/ --notebooks 00 01 02 03   # only the workshop's notebooks
+    python3 run.py class-report handed-in/ --all            # also the exercises nobody tried
 
 Each student makes their file with ``nnbook.export_progress("their name")`` (the student edition's
 README.md and the exit ticket show how). For every exercise, in the order of the course and grouped by
@@ -15,6 +17,13 @@ notebook, the report counts the students who
 
 and names the hint that wrong answers got most often, with the number of students who got it. That
 hint is often the misconception to talk about in class.
+
+The table shows the exercises at least one student tried or opened the solution of; a line at the end
+says how many it left out, and ``--all`` shows them too. ``--notebooks`` keeps the notebooks you name.
+
+A folder gives every .json file in it and in its subfolders (a learning platform's download has one
+folder per student), but not hidden files or folders, nor the ``__MACOSX`` copies a Mac's zip holds.
+The report starts by saying how many files it found where.
 
 A file that cannot be counted gets one line saying why, and the report goes on: a file that is not
 JSON or is cut off, one that is not a progress file, one from another format_version, one changed after
@@ -39,6 +48,7 @@ from typing import NamedTuple
 
 import nnbook
 from nnbook import check
+from nnbook.progress import notebook_named
 
 FORMAT, FORMAT_VERSION = "nnbook-progress", 1
 STATES = ("solved", "solution seen", "tried", "not tried")
@@ -131,21 +141,49 @@ def _record_problem(record) -> str | None:
 # Reading a class ---------------------------------------------------------------------------------------------
 
 
-def files_in(arguments: list[str]) -> tuple[list[pathlib.Path], list[str]]:
-    """The files to read (a folder gives every .json file in it) and a line for each argument that gave none."""
-    files, notes = [], []
+def files_in(arguments: list[str]) -> tuple[list[pathlib.Path], list[str], list[str]]:
+    """The files to read, a line for each argument that gave none, and lines that say what was found where.
+
+    A folder gives every .json file in it and in its subfolders, except hidden ones (a name starting with
+    a dot, or inside a hidden folder) and the ``__MACOSX`` copies a Mac's zip holds.
+    """
+    files, notes, found, named = [], [], [], 0
     for argument in arguments:
         path = pathlib.Path(argument).expanduser()
         if path.is_dir():
-            found = sorted(p for p in path.glob("*.json") if p.is_file())
-            files += found
-            if not found:
-                notes.append(f"{argument}: a folder with no .json files in it")
+            here, skipped = [], 0
+            for candidate in sorted(p for p in path.rglob("*.json") if p.is_file()):
+                parts = candidate.relative_to(path).parts
+                if any(part.startswith(".") or part == "__MACOSX" for part in parts):
+                    skipped += 1
+                else:
+                    here.append(candidate)
+            files += here
+            if here:
+                found.append(f"{argument}: {_found(here, path)}" + _skipped(skipped))
+            else:
+                notes.append(f"{argument}: a folder with no .json files in it or its subfolders" + _skipped(skipped))
         elif path.is_file():
             files.append(path)
+            named += 1
         else:
             notes.append(f"{argument}: there is no such file or folder")
-    return files, notes
+    if named:
+        found.append(f"{named} file(s) named one by one")
+    return files, notes, found
+
+
+def _found(files: list[pathlib.Path], folder: pathlib.Path) -> str:
+    nested = [path for path in files if path.parent != folder]
+    if not nested:
+        return f"{len(files)} .json file(s), all in the folder itself"
+    subfolders = len({path.parent for path in nested})
+    return (f"{len(files)} .json file(s), {len(files) - len(nested)} in the folder itself and {len(nested)} in "
+            f"{subfolders} subfolder(s)")
+
+
+def _skipped(count: int) -> str:
+    return f" ({count} hidden or __MACOSX .json file(s) skipped)" if count else ""
 
 
 def read_class(paths: list[pathlib.Path], known: dict[str, str]) -> tuple[list[HandIn], list[str]]:
@@ -238,11 +276,37 @@ def rows(hand_ins: list[HandIn], known: dict[str, str]) -> list[Row]:
     return table
 
 
-def text_report(table: list[Row], students: int, notes: list[str]) -> str:
+def choose(table: list[Row], students: int, notebooks: list[str] | None, everything: bool) -> tuple[list, list]:
+    """The rows to show, and a line for each kind of row left out that names the option that shows it.
+
+    Only the rows of ``notebooks``, if given; only those at least one student tried or opened the solution
+    of, unless ``everything``.
+    """
+    left_out = []
+    if notebooks:
+        others = [row for row in table if row.notebook not in notebooks]
+        table = [row for row in table if row.notebook in notebooks]
+        left_out.append(f"Only notebooks {', '.join(notebooks)} (--notebooks): {len(others)} exercise(s) of the "
+                        "other notebooks left out.")
+    if not everything:
+        untried = [row for row in table if row.states["not tried"] == students]
+        table = [row for row in table if row.states["not tried"] < students]
+        if untried:
+            left_out.append(f"Left out: {len(untried)} exercise(s) that no student tried or opened the solution "
+                            "of (--all shows them).")
+    return table, left_out
+
+
+def text_report(table: list[Row], students: int, notes: list[str], found: list[str] = (),
+                left_out: list[str] = ()) -> str:
     """The report as the teacher reads it in a terminal."""
     lines = [f"Class report: {students} student(s), nnbook {nnbook.__version__}."]
+    if found:
+        lines += ["", "Files found:", *(f"  {line}" for line in found)]
     if notes:
         lines += ["", "Files to look at:", *(f"  {note}" for note in notes)]
+    if not table:
+        return "\n".join([*lines, "", "No exercise to show.", *left_out])
     width = max(len(row.exercise) for row in table) + 2
     header = f"{'':{width}}  solved  solution seen  tried  not tried  most common wrong-answer hint"
     notebook = None
@@ -254,7 +318,7 @@ def text_report(table: list[Row], students: int, notes: list[str]) -> str:
         s = row.states
         lines.append(f"  {row.exercise:{width - 2}}  {s['solved']:6}  {s['solution seen']:13}  {s['tried']:5}  "
                      f"{s['not tried']:9}  {hint}")
-    return "\n".join(lines)
+    return "\n".join([*lines, *([""] if left_out else []), *left_out])
 
 
 def _shorten(hint: str) -> str:
@@ -294,22 +358,34 @@ def main(argv: list[str] | None = None) -> int:
                     "tried it or did not, and the commonest wrong-answer hint.",
         epilog="Damaged files, files from another version and files handed in twice each get a line; "
                "the report goes on. Exit status 1 if no file could be counted.")
-    parser.add_argument("files", nargs="+", metavar="FILE", help="progress files, or folders: every .json in them")
+    parser.add_argument("files", nargs="+", metavar="FILE",
+                        help="progress files, or folders: every .json in them and in their subfolders")
     parser.add_argument("--csv", type=pathlib.Path, metavar="FILE",
-                        help="also write the table as CSV, for a spreadsheet (an existing file is not replaced)")
+                        help="also write the table shown as CSV, for a spreadsheet (an existing file is not replaced)")
+    parser.add_argument("--notebooks", nargs="+", metavar="NN",
+                        help="only these notebooks, by number or name: --notebooks 00 01 02 03")
+    parser.add_argument("--all", action="store_true",
+                        help="also the exercises no student tried or opened the solution of (left out by default)")
     options = parser.parse_args(argv)
     known = known_exercises()
-    paths, notes = files_in(options.files)
+    notebooks = None
+    if options.notebooks:
+        try:
+            named = {notebook_named(asked, list(known.values())) for asked in options.notebooks}
+            notebooks = [notebook for notebook in dict.fromkeys(known.values()) if notebook in named]
+        except ValueError as error:
+            parser.error(f"--notebooks: {error}")
+    paths, notes, found = files_in(options.files)
     hand_ins, file_notes = read_class(paths, known)
     notes += file_notes
     if not hand_ins:
-        print("\n".join(notes), file=sys.stderr)
+        print("\n".join([*(f"Files found: {line}" for line in found), *notes]), file=sys.stderr)
         print(f"run.py class-report: none of the {len(paths)} file(s) could be counted, so there is no report. "
               "Give the progress-NAME.json files your students made with nnbook.export_progress(\"their name\"), "
               "or a folder holding them.", file=sys.stderr)
         return 1
-    table = rows(hand_ins, known)
-    print(text_report(table, len(hand_ins), notes))
+    table, left_out = choose(rows(hand_ins, known), len(hand_ins), notebooks, options.all)
+    print(text_report(table, len(hand_ins), notes, found, left_out))
     if options.csv:
         try:
             written = write_csv(table, options.csv.expanduser())

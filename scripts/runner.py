@@ -125,6 +125,27 @@ def setup(install: str) -> pathlib.Path:
     return python
 
 
+def lab_start(rest: list[str]) -> tuple[pathlib.Path, str, list[str]]:
+    """Where ``run.py lab`` opens JupyterLab: ``(folder it shows, notebook it opens there, JupyterLab's options)``.
+
+    Without a path: the course, at notebooks/00-welcome.ipynb. With one (a student edition's
+    folder, or a notebook): that folder, at its 00-welcome.ipynb or at that notebook. Options
+    (``--port 8889``) go on to JupyterLab.
+    """
+    if not rest or rest[0].startswith("-"):
+        return ROOT, "notebooks/00-welcome.ipynb", rest
+    path = pathlib.Path(rest[0]).expanduser().resolve()
+    if path.is_dir():
+        if not (path / "00-welcome.ipynb").is_file():
+            sys.exit(f"{path} has no 00-welcome.ipynb: give run.py lab the folder of a student edition "
+                     "(such as build/student/nnbook-student), or a notebook")
+        return path, "00-welcome.ipynb", rest[1:]
+    if path.suffix == ".ipynb" and path.is_file():
+        return path.parent, path.name, rest[1:]
+    sys.exit(f"run.py lab opens a folder of notebooks or one .ipynb notebook; {rest[0]} is neither "
+             f"({'not found' if not path.exists() else 'not a notebook'})")
+
+
 def main(argv: list[str], usage: str) -> None:
     if not argv or argv[0] in {"-h", "--help", "help"}:
         print(usage)
@@ -136,10 +157,11 @@ def main(argv: list[str], usage: str) -> None:
                      f"not {' '.join(rest)!r}")
         setup(INSTALLS[rest[0] if rest else "test"])
     elif command == "lab":
+        folder, notebook, rest = lab_start(rest)
         python = setup(INSTALLS["lab"])
         # JupyterLab refuses to start as root (as in many containers) unless told it is meant.
         as_root = ["--allow-root"] if getattr(os, "geteuid", lambda: 1)() == 0 else []
-        run(python, "-m", "jupyterlab", "notebooks/00-welcome.ipynb", *as_root, *rest)
+        run(python, "-m", "jupyterlab", f"--ServerApp.root_dir={folder}", notebook, *as_root, *rest, cwd=folder)
     elif command == "test":
         run(setup(INSTALLS["test"]), "-m", "pytest", *rest)
     elif command in SCRIPTS:

@@ -88,13 +88,14 @@ def made_up_class(tmp_path) -> pathlib.Path:
 
 
 def test_a_made_up_class_is_counted_per_exercise(made_up_class):
-    result = run_report(*sorted(made_up_class.iterdir()))
+    result = run_report(*sorted(made_up_class.iterdir()), "--all")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(f"Class report: 4 student(s), nnbook {nnbook.__version__}.")
     assert "Files to look at" not in result.stdout
     assert counts(result.stdout, FIRST) == (2, 1, 1, 0)
     assert counts(result.stdout, SECOND) == (1, 0, 2, 1)
     assert counts(result.stdout, THIRD) == (0, 0, 0, 4)
+    assert "Left out" not in result.stdout
     lines = {line.split()[0]: line for line in result.stdout.splitlines() if line.startswith("  ")}
     assert lines[FIRST].endswith('"Count again." (2 of 4)')
     # Two students got "Add them."; one student got "Multiply first." more often: students decide.
@@ -102,8 +103,8 @@ def test_a_made_up_class_is_counted_per_exercise(made_up_class):
     assert lines[THIRD].endswith("  -")
 
 
-def test_the_report_lists_every_exercise_in_course_order_under_its_notebook(made_up_class):
-    output = run_report(made_up_class).stdout.splitlines()
+def test_with_all_the_report_lists_every_exercise_in_course_order_under_its_notebook(made_up_class):
+    output = run_report(made_up_class, "--all").stdout.splitlines()
     notebooks = list(dict.fromkeys(EXERCISES.values()))
     assert [line for line in output if line in notebooks] == notebooks
     listed, notebook = [], None
@@ -171,7 +172,7 @@ def test_damaged_truncated_changed_and_foreign_files_each_get_a_line_and_the_res
     result = run_report(made_up_class)
     assert result.returncode == 0, result.stderr
     notes = {line.split(": ", 1)[0].strip(): line.split(": ", 1)[1] for line in result.stdout.splitlines()
-             if line.startswith(f"  {made_up_class}")}
+             if line.startswith(f"  {made_up_class / 'progress-'}")}
     assert notes == {
         str(made_up_class / "progress-cut.json"): "damaged: the file is cut off before its end (was it copied or "
                                                   "downloaded completely?)",
@@ -189,7 +190,7 @@ def test_a_file_from_another_nnbook_is_counted_for_the_exercises_this_one_has(ma
     older = {name: notebook for name, notebook in EXERCISES.items() if name != LAST} | {"old_one": "03-old"}
     write(made_up_class, "progress-gus.json", hand_in("Gus", {FIRST: solved(), "old_one": solved()},
                                                       version="0.9.0", exercises=older))
-    result = run_report(made_up_class)
+    result = run_report(made_up_class, "--all")
     assert result.returncode == 0, result.stderr
     [note] = [line for line in result.stdout.splitlines() if "progress-gus.json" in line]
     assert note == (f"  {made_up_class / 'progress-gus.json'}: made with nnbook 0.9.0, this is {nnbook.__version__}; "
@@ -239,7 +240,7 @@ def test_folders_give_their_json_files_and_missing_or_empty_places_get_a_line(ma
     result = run_report(made_up_class, tmp_path / "empty", tmp_path / "nowhere")
     assert result.returncode == 0, result.stderr
     assert "4 student(s)" in result.stdout.splitlines()[0]
-    assert f"  {tmp_path / 'empty'}: a folder with no .json files in it" in result.stdout.splitlines()
+    assert f"  {tmp_path / 'empty'}: a folder with no .json files in it or its subfolders" in result.stdout.splitlines()
     assert f"  {tmp_path / 'nowhere'}: there is no such file or folder" in result.stdout.splitlines()
     assert "notes.txt" not in result.stdout
 
@@ -262,7 +263,7 @@ def test_no_files_at_all_is_a_usage_error():
 
 def test_the_csv_has_the_table_and_an_existing_csv_is_never_replaced(made_up_class, tmp_path):
     mine = write(tmp_path, "report.csv", "the teacher's own spreadsheet\n")
-    result = run_report(made_up_class, "--csv", mine)
+    result = run_report(made_up_class, "--csv", mine, "--all")
     assert result.returncode == 0, result.stderr
     assert mine.read_text(encoding="utf-8") == "the teacher's own spreadsheet\n"
     written = tmp_path / "report-2.csv"
@@ -276,8 +277,11 @@ def test_the_csv_has_the_table_and_an_existing_csv_is_never_replaced(made_up_cla
     assert by_name[FIRST][2:] == ["2", "1", "1", "0", "Count again.", "2", "3"]
     assert by_name[SECOND][2:] == ["1", "0", "2", "1", "Add them.", "2", "3"]
     assert by_name[THIRD][2:] == ["0", "0", "0", "4", "", "0", "0"]
-    assert run_report(made_up_class, "--csv", mine).returncode == 0
+    assert run_report(made_up_class, "--csv", mine, "--all").returncode == 0
     assert (tmp_path / "report-3.csv").read_bytes() == written.read_bytes()
+    assert run_report(made_up_class, "--csv", tmp_path / "shown.csv").returncode == 0
+    with open(tmp_path / "shown.csv", encoding="utf-8-sig", newline="") as file:
+        assert [row[1] for row in csv.reader(file)][1:] == [FIRST, SECOND], "the rows of the table shown"
 
 
 def test_a_csv_that_cannot_be_written_is_a_clear_error(made_up_class, tmp_path):
@@ -316,3 +320,89 @@ def test_a_file_export_progress_wrote_is_read(tmp_path, monkeypatch):
     hint = wrong.hint or wrong.message
     [line] = [line for line in result.stdout.splitlines() if line.split()[:1] == ["tiny_weighted_sum"]]
     assert line.endswith(" (1 of 1)") and report._shorten(hint) in line
+
+
+# What the table shows -------------------------------------------------------------------------------------------
+
+
+def exercise_lines(output: str) -> list[str]:
+    return [line.split()[0] for line in output.splitlines() if line.startswith("  ") and line.split()[0] in EXERCISES]
+
+
+def test_by_default_only_exercises_someone_tried_or_opened_are_shown_and_a_line_counts_the_rest(made_up_class):
+    peeked = list(EXERCISES)[-2]
+    write(made_up_class, "progress-ed.json", hand_in("Ed", {peeked: {"state": "solution seen", "solution_seen": True}}))
+    result = run_report(made_up_class)
+    assert result.returncode == 0, result.stderr
+    assert exercise_lines(result.stdout) == [FIRST, SECOND, peeked]
+    notebooks = {EXERCISES[name] for name in (FIRST, SECOND, peeked)}
+    assert [line for line in result.stdout.splitlines() if line in set(EXERCISES.values())] == sorted(notebooks)
+    assert result.stdout.splitlines()[-1] == (f"Left out: {len(EXERCISES) - 3} exercise(s) that no student tried or "
+                                              "opened the solution of (--all shows them).")
+
+
+@pytest.mark.parametrize(("asked", "wanted"), [
+    (["00"], ["00-welcome"]), (["0", "10"], ["00-welcome", "10-exit-ticket"]),
+    (["10-exit-ticket.ipynb", "00-welcome", "00"], ["00-welcome", "10-exit-ticket"]),  # in course order, once
+])
+def test_notebooks_restricts_the_table_to_the_notebooks_named(made_up_class, asked, wanted):
+    assert (EXERCISES[FIRST], EXERCISES[SECOND], EXERCISES[LAST]) == ("00-welcome", "00-welcome", "10-exit-ticket")
+    write(made_up_class, "progress-ed.json", hand_in("Ed", {LAST: solved()}))
+    result = run_report(made_up_class, "--notebooks", *asked, "--all")
+    assert result.returncode == 0, result.stderr
+    assert exercise_lines(result.stdout) == [name for name, notebook in EXERCISES.items() if notebook in wanted]
+    others = sum(1 for notebook in EXERCISES.values() if notebook not in wanted)
+    assert (f"Only notebooks {', '.join(wanted)} (--notebooks): {others} exercise(s) of the other notebooks left out."
+            in result.stdout.splitlines())
+    default = run_report(made_up_class, "--notebooks", *asked).stdout
+    assert exercise_lines(default) == [name for name in (FIRST, SECOND, LAST) if EXERCISES[name] in wanted]
+
+
+@pytest.mark.parametrize("asked", ["11", "weighted-sums", "99-nowhere"])
+def test_an_unknown_notebook_is_a_usage_error_that_lists_the_notebooks(made_up_class, asked):
+    result = run_report(made_up_class, "--notebooks", "00", asked)
+    assert result.returncode == 2 and result.stdout == ""
+    assert f"error: --notebooks: there is no notebook {asked!r} with exercises" in result.stderr
+    assert "the notebooks are 00-welcome, 01-pixels," in result.stderr
+
+
+def test_a_class_that_tried_nothing_gets_a_short_report_that_says_so(tmp_path):
+    path = write(tmp_path, "progress-ana.json", hand_in("Ana"))
+    result = run_report(path)
+    assert result.returncode == 0, result.stderr
+    assert "No exercise to show." in result.stdout and not exercise_lines(result.stdout)
+    assert f"Left out: {len(EXERCISES)} exercise(s)" in result.stdout
+
+
+# Folders ---------------------------------------------------------------------------------------------------------
+
+
+def test_a_folder_gives_the_json_files_of_its_subfolders_but_not_hidden_or_macosx_ones(made_up_class, tmp_path):
+    """A platform's download: one folder per student; a Mac's unzip adds __MACOSX/ with ._ copies."""
+    for student in ("ana", "bo"):
+        (made_up_class / student / "week 1").mkdir(parents=True)
+        (made_up_class / f"progress-{student}.json").rename(made_up_class / student / "week 1" / "progress.json")
+    (made_up_class / "cas").mkdir()
+    (made_up_class / "progress-cas.json").rename(made_up_class / "cas" / "progress-cas.json")
+    (made_up_class / "__MACOSX" / "cas").mkdir(parents=True)
+    (made_up_class / "__MACOSX" / "cas" / "._progress-cas.json").write_bytes(b"\x00\x05\x16\x07 AppleDouble")
+    (made_up_class / ".trash").mkdir()
+    (made_up_class / ".trash" / "progress-old.json").write_text("{", encoding="utf-8")
+    (made_up_class / "cas" / ".progress-cas.json").write_text("{", encoding="utf-8")
+    single = write(tmp_path, "progress-ed.json", hand_in("Ed"))
+    result = run_report(made_up_class, single)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "4 student(s)" not in lines[0] and "5 student(s)" in lines[0]
+    assert lines[2:5] == ["Files found:",
+                          f"  {made_up_class}: 4 .json file(s), 1 in the folder itself and 3 in 3 subfolder(s) "
+                          "(3 hidden or __MACOSX .json file(s) skipped)",
+                          "  1 file(s) named one by one"]
+    assert "Files to look at" not in result.stdout
+    assert counts(result.stdout, FIRST) == (2, 1, 1, 1)
+
+
+def test_files_in_says_a_flat_folder_holds_them_all(made_up_class):
+    files, notes, found = report.files_in([str(made_up_class)])
+    assert files == sorted(made_up_class.iterdir()) and notes == []
+    assert found == [f"{made_up_class}: 4 .json file(s), all in the folder itself"]

@@ -250,9 +250,29 @@ def test_the_facts_on_a_summary_are_the_notebooks_numbers(entry):
 
 
 def test_a_missing_chromium_is_a_clear_error(tmp_path, monkeypatch, capsys):
-    monkeypatch.setattr(handouts, "CHROMIUM", tmp_path / "no-chromium")
-    with pytest.raises(handouts.BuildError, match=r"Chromium is missing.*apt-get install -y chromium"):
+    monkeypatch.setenv("NNBOOK_CHROMIUM", str(tmp_path / "no-chromium"))
+    with pytest.raises(handouts.BuildError, match=r"Chromium is missing.*NNBOOK_CHROMIUM names .*no-chromium"):
         with handouts.Printer():
             pass
     assert handouts.main(["--out", str(tmp_path / "out")]) == 1
     assert "build_handouts: Chromium is missing" in capsys.readouterr().err
+
+
+def test_without_a_system_chromium_playwright_s_own_is_tried_and_the_error_says_how_to_get_one(monkeypatch):
+    """Windows and macOS have no /usr/bin/chromium: Playwright's download is the route there."""
+    chromium = handouts.chromium
+    monkeypatch.delenv("NNBOOK_CHROMIUM", raising=False)
+    monkeypatch.setattr(chromium.pathlib.Path, "is_file", lambda self: False)
+    assert chromium.executable() is None
+    tried = []
+
+    class Playwright:
+        class chromium:  # Playwright's own attribute name
+            @staticmethod
+            def launch(executable_path, args):
+                tried.append(executable_path)
+                raise RuntimeError("Executable doesn't exist at ~/.cache/ms-playwright/chromium")
+
+    with pytest.raises(chromium.ChromiumMissing, match="apt-get install -y chromium.*playwright install chromium"):
+        chromium.launch(Playwright)
+    assert tried == [None]

@@ -200,26 +200,26 @@ def act(step: str) -> None:
 def test_the_state_follows_the_order_of_checks_and_solutions(progress_file, steps, state, checks, seen):
     for step in steps:
         act(step)
-    assert nnbook.progress().states["warmup_pixels"] == state
+    assert nnbook.progress(everything=True).states["warmup_pixels"] == state
     summary = record.summarize(record.read_record(), ["warmup_pixels"])["warmup_pixels"]
     assert (summary["state"], summary["checks"], summary["solution_seen"]) == (state, checks, seen)
 
 
 def test_other_exercises_stay_not_tried(progress_file):
     act(RIGHT)
-    states = nnbook.progress().states
+    states = nnbook.progress(everything=True).states
     assert list(states) == list(course())
     assert {name: state for name, state in states.items() if state != "not tried"} == {"warmup_pixels": "solved"}
 
 
 # The table -----------------------------------------------------------------------------------------------------------
 
-def test_the_table_shows_every_exercise_under_its_notebook_with_a_count_line(progress_file):
+def test_everything_shows_every_exercise_under_its_notebook_with_a_count_line(progress_file):
     act(WRONG)
     act(RIGHT)
     check.pixel_number.solution()
     check.tiny_weighted_sum(0)
-    shown = nnbook.progress()
+    shown = nnbook.progress(everything=True)
     text = repr(shown)
     total = len(course())
     assert text.splitlines()[0] == f"1 of {total} solved (1 solution seen, 1 tried, {total - 3} not tried)"
@@ -239,7 +239,7 @@ def test_the_table_shows_every_exercise_under_its_notebook_with_a_count_line(pro
 
 def test_the_table_in_jupyter_is_html_with_a_row_per_exercise(progress_file):
     act(RIGHT)
-    page = nnbook.progress()._repr_html_()
+    page = nnbook.progress(everything=True)._repr_html_()
     assert page.count("<tr><td") == len(course())
     assert f"1 of {len(course())} solved" in page
     assert "<code>warmup_pixels</code>" in page and "✓ solved" in page
@@ -270,14 +270,104 @@ def test_one_notebook_by_number_or_name(progress_file, asked):
     check.tiny_weighted_sum(0)
     shown = nnbook.progress(notebook=asked)
     assert list(shown.states) == [name for name, e in course().items() if e.notebook == "03-weighted-sums"]
-    assert repr(shown).splitlines()[0] == f"0 of {len(shown.states)} solved (0 solution seen, 1 tried, " \
-                                          f"{len(shown.states) - 1} not tried)"
+    assert repr(shown).splitlines()[0] == f"0 of {len(shown.states)} solved in 03-weighted-sums (0 solution seen, " \
+                                          f"1 tried, {len(shown.states) - 1} not tried); {len(course())} exercises " \
+                                          "in the course"
 
 
 @pytest.mark.parametrize("asked", ["11", "weighted-sums", "", True, 3.0, "1-pixels"])
 def test_an_unknown_notebook_gets_a_clear_error(progress_file, asked):
     with pytest.raises(ValueError, match=r"there is no notebook .* with exercises.*the notebooks are 00-welcome, "):
         nnbook.progress(asked)
+
+
+def notebooks_of(exercises) -> list[str]:
+    return list(dict.fromkeys(exercise.notebook for exercise in exercises.values()))
+
+
+def test_by_default_only_the_notebooks_you_started_are_shown_and_a_line_names_the_others(progress_file):
+    act(WRONG)  # 00
+    check.tiny_weighted_sum.solution()  # 03: a solution opened counts as started
+    check.pixel_number(...)  # 01: the untouched stub does not
+    shown = nnbook.progress()
+    started = ["00-welcome", "03-weighted-sums"]
+    expected = [name for name, exercise in course().items() if exercise.notebook in started]
+    assert list(shown.states) == expected
+    assert shown.untried == [stem for stem in notebooks_of(course()) if stem not in started]
+    lines = repr(shown).splitlines()
+    assert lines[0] == (f"0 of {len(expected)} solved in the notebooks you started (1 solution seen, 1 tried, "
+                        f"{len(expected) - 2} not tried); {len(course())} exercises in the course")
+    last = int(notebooks_of(course())[-1][:2])
+    assert f"Notebooks 01-02, 04-{last:02d}: nothing tried yet (progress(everything=True) shows them)." in lines
+    assert [line for line in lines if line[:2].isdigit() and not line.startswith(" ")] == started
+    page = shown._repr_html_()
+    assert page.count("<tr><td") == len(expected) and "Notebooks 01-02, 04-" in page
+
+
+def test_with_nothing_tried_the_table_is_empty_and_says_so(progress_file):
+    shown = nnbook.progress()
+    assert shown.states == {}
+    text = repr(shown)
+    assert text.splitlines()[0] == (f"Nothing tried yet: no answer checked, no solution opened; {len(course())} "
+                                    "exercises in the course.")
+    assert "Notebooks 00-" in text and "<table" not in shown._repr_html_()
+
+
+def test_asking_for_one_notebook_shows_it_even_if_nothing_in_it_is_tried(progress_file):
+    act(RIGHT)
+    shown = nnbook.progress("04")
+    assert list(shown.states) == [name for name, e in course().items() if e.notebook == "04-bias"]
+    assert set(shown.states.values()) == {"not tried"} and shown.untried == []
+
+
+@pytest.mark.parametrize(("stems", "spans"), [
+    (["04-a"], "04"), (["01-a", "04-b", "05-c"], "01, 04-05"), (["10-a", "09-b", "02-c"], "02, 09-10"),
+])
+def test_notebooks_are_named_by_their_numbers_in_runs(stems, spans):
+    assert record._spans(stems) == spans
+
+
+def test_everything_must_be_true_or_false(progress_file):
+    with pytest.raises(TypeError, match="everything is True or False"):
+        nnbook.progress(everything="yes")
+
+
+def edition_file(folder: pathlib.Path, names: list[str]) -> None:
+    text = json.dumps({"format": record.EDITION_FORMAT, "format_version": 1, "exercises": names})
+    (folder / record.EDITION_FILE).write_text(text, encoding="utf-8")
+
+
+def test_in_a_student_edition_only_its_exercises_and_the_ones_you_tried_are_shown(progress_file, tmp_path,
+                                                                                   monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    held = ["warmup_pixels", "warmup_grid", "pixel_number", "exit_1", "not_in_this_nnbook"]
+    edition_file(tmp_path, held)
+    act(RIGHT)
+    check.top_bar_weights.solution()  # not in the edition, but tried: shown all the same
+    shown = nnbook.progress()
+    assert list(shown.states) == ["warmup_pixels", "warmup_grid", "top_bar_weights"]
+    assert shown.untried == ["01-pixels", "10-exit-ticket"]
+    lines = repr(shown).splitlines()
+    assert lines[0] == ("1 of 3 solved in the notebooks you started (1 solution seen, 0 tried, 1 not tried); "
+                        "4 exercises in this student edition and 1 more you tried")
+    assert (f"This student edition holds 4 of the course's {len(course())} exercises (nnbook-edition.json beside "
+            f"your notebooks lists them); progress(everything=True) shows all {len(course())}.") in lines
+    assert "Notebooks 01, 10: nothing tried yet (progress(everything=True) shows them)." in lines
+    assert list(nnbook.progress("01").states) == ["pixel_number"]
+    everything = nnbook.progress(everything=True)
+    assert list(everything.states) == list(course()) and "student edition" not in repr(everything)
+
+
+@pytest.mark.parametrize("content", ["{not json", '{"format": "something else", "exercises": ["warmup_grid"]}',
+                                     '{"format": "nnbook-edition", "exercises": ["nothing_we_know"]}'])
+def test_an_edition_file_that_cannot_be_used_gets_a_line_and_the_whole_course_counts(progress_file, tmp_path,
+                                                                                      monkeypatch, content):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / record.EDITION_FILE).write_text(content, encoding="utf-8")
+    act(RIGHT)
+    text = repr(nnbook.progress())
+    assert f"; {len(course())} exercises in the course" in text.splitlines()[0]
+    assert f"{tmp_path / record.EDITION_FILE} " in text and "so this shows the whole course." in text
 
 
 # The file to hand in -------------------------------------------------------------------------------------------------
@@ -300,7 +390,7 @@ def test_the_hand_in_file_has_the_shared_format_and_a_checksum_that_fits(progres
                       separators=(",", ":"))
     assert data["sha256"] == hashlib.sha256(rest.encode("utf-8")).hexdigest()
     assert list(data["exercises"]) == list(course())
-    states = nnbook.progress().states
+    states = nnbook.progress(everything=True).states
     for name, mine in data["exercises"].items():
         assert mine["notebook"] == course()[name].notebook and mine["state"] == states[name]
         assert set(mine) == {"notebook", "state", "checks", "wrong_hints", "solution_seen"}

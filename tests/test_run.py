@@ -153,3 +153,26 @@ def test_the_kit_and_site_commands_run_their_script_where_run_py_was_called(monk
         (python, called, *arguments), cwd = calls.pop()
         assert called == runner.ROOT / script and called.is_file(), f"run.py {command} runs {called}"
         assert arguments == ["handed-in/", "--csv", "report.csv"] and cwd == tmp_path
+
+
+def test_lab_opens_the_course_or_the_folder_or_notebook_it_is_given(monkeypatch, tmp_path):
+    """A student edition unzipped anywhere opens at its own 00-welcome, not at the course's (unlocked) copy."""
+    calls = []
+    monkeypatch.setattr(runner, "setup", lambda install: pathlib.Path("/venv/bin/python"))
+    monkeypatch.setattr(runner, "run", lambda *command, cwd=runner.ROOT: calls.append((command[3:5], cwd)))
+    edition = tmp_path / "nnbook-student"
+    edition.mkdir()
+    (edition / "00-welcome.ipynb").write_text("{}")
+    (edition / "03-weighted-sums.ipynb").write_text("{}")
+    monkeypatch.chdir(tmp_path)
+    runner.main(["lab"], "usage")
+    assert calls.pop() == ((f"--ServerApp.root_dir={runner.ROOT}", "notebooks/00-welcome.ipynb"), runner.ROOT)
+    runner.main(["lab", "nnbook-student"], "usage")
+    assert calls.pop() == ((f"--ServerApp.root_dir={edition}", "00-welcome.ipynb"), edition)
+    runner.main(["lab", "nnbook-student/03-weighted-sums.ipynb", "--port", "8889"], "usage")
+    assert calls.pop() == ((f"--ServerApp.root_dir={edition}", "03-weighted-sums.ipynb"), edition)
+    (tmp_path / "notes.txt").write_text("")
+    for wrong, says in ((tmp_path, "has no 00-welcome.ipynb"), ("missing", "not found"),
+                        ("notes.txt", "not a notebook")):
+        with pytest.raises(SystemExit, match=says):
+            runner.main(["lab", str(wrong)], "usage")

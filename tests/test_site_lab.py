@@ -19,6 +19,8 @@ import pytest
 
 import nnbook
 
+pytestmark = pytest.mark.builds  # CI runs the site's build once, on the README's Python
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SPEC = importlib.util.spec_from_file_location("build_lite", ROOT / "scripts" / "build_lite.py")
 build_lite = importlib.util.module_from_spec(SPEC)

@@ -24,6 +24,8 @@ import pytest
 from notebook_code import NOTEBOOKS, ROOT
 from project_files import load_script
 
+pytestmark = pytest.mark.builds  # CI runs the site's build once, on the README's Python
+
 build_site = load_script("scripts/build_site.py")
 stats = load_script("scripts/course_stats.py")
 npm_vendor = load_script("scripts/npm_vendor.py")

@@ -1,6 +1,6 @@
 """The slides (scripts/build_slides.py): the notebooks' slide metadata, and the deck made from it.
 
-The browser test (tests/browser/test_slides.py) opens the built deck in
+The browser test (tests/browser/test_slides_in_chromium.py) opens the built deck in
 Chromium; these tests check what can be checked without a browser: that
 every core cell of a session's notebooks says which slide it goes on and no
 extension cell does, that the deck has one slide per cell the metadata
@@ -26,7 +26,8 @@ _spec = importlib.util.spec_from_file_location("build_slides", ROOT / "scripts" 
 slides_script = sys.modules.setdefault("build_slides", importlib.util.module_from_spec(_spec))
 _spec.loader.exec_module(slides_script)
 
-SESSIONS = {"workshop": slides_script.WORKSHOP.notebooks, "session 2": slides_script.SESSION_2_NOTEBOOKS}
+PLANS = {"workshop": slides_script.WORKSHOP, "session 2": slides_script.SESSION_2, "session 3": slides_script.SESSION_3}
+SESSIONS = {name: plan.notebooks for name, plan in PLANS.items()}
 DECK_NOTEBOOKS = sorted({number for numbers in SESSIONS.values() for number in numbers})
 STARTS = {"slide", "subslide"}
 LINK_OR_FORMULA = r"\]\([^)]*\)|\$\$.*?\$\$|\$[^$]*\$"
@@ -46,10 +47,26 @@ def kind(cell: dict) -> str | None:
     return cell.get("metadata", {}).get("slideshow", {}).get("slide_type")
 
 
-def expected_slides(numbers, with_on_ramp: bool) -> int:
+def asked(number: str, questions=()) -> list[bool]:
+    """Which cells a deck shows of a notebook: of the exit ticket, all but the "### Question N" it does not ask."""
+    shown, current = [], None
+    for cell in cells(number):
+        if cell["cell_type"] == "markdown" and source(cell).startswith("#"):
+            heading = re.match(r"### Question (\d+)", source(cell))
+            current = int(heading[1]) if heading else None
+        shown.append(number != "10" or not questions or current is None or current in questions)
+    return shown
+
+
+def in_core(cell: dict, with_on_ramp: bool) -> bool:
+    return "extension" not in tags(cell) and (with_on_ramp or "on-ramp" not in tags(cell))
+
+
+def expected_slides(numbers, with_on_ramp: bool, questions=()) -> int:
     """From the metadata alone: the title slide, and one slide per core cell that starts one."""
-    return 1 + sum(kind(cell) in STARTS for number in numbers for cell in cells(number)
-                   if "extension" not in tags(cell) and (with_on_ramp or "on-ramp" not in tags(cell)))
+    return 1 + sum(kind(cell) in STARTS for number in numbers
+                   for cell, shown in zip(cells(number), asked(number, questions))
+                   if shown and in_core(cell, with_on_ramp))
 
 
 def letters(text: str) -> str:
@@ -65,7 +82,7 @@ def source(cell: dict) -> str:
 def test_every_core_cell_has_slide_metadata_and_no_extension_cell_has(number):
     notebook = cells(number)
     core = [cell for cell in notebook if "extension" not in tags(cell)]
-    assert core and len(core) < len(notebook) or number == "00"
+    assert core and len(core) < len(notebook) or number in ("00", "10")  # 10, the exit ticket, has no extensions
     for index, cell in enumerate(notebook):
         if "extension" in tags(cell):
             assert "slideshow" not in cell["metadata"], f"{number}: extension cell {index} has slide metadata"
@@ -95,30 +112,109 @@ def test_the_metadata_follows_the_rules(number):
 def test_the_deck_has_a_slide_for_each_cell_that_starts_one(session):
     numbers = SESSIONS[session]
     plan, slides = slides_script.deck(numbers)
-    assert len(slides) == expected_slides(numbers, with_on_ramp=plan.with_on_ramp)
-    assert slides[0].kind == "title" and plan.title in slides[0].items[1].html
+    assert plan is PLANS[session]
+    assert len(slides) == expected_slides(numbers, plan.with_on_ramp, plan.questions)
+    assert slides[0].kind == "title" and html.escape(plan.title) in slides[0].items[1].html
     on_deck = {(slide.notebook, index) for slide in slides for index in slide.cells}
     for number in numbers:
         stem = notebook_path(number).stem
-        for index, cell in enumerate(cells(number)):
-            wanted = "extension" not in tags(cell) and kind(cell) != "skip" and (
-                plan.with_on_ramp or "on-ramp" not in tags(cell))
+        for index, (cell, shown) in enumerate(zip(cells(number), asked(number, plan.questions))):
+            wanted = shown and in_core(cell, plan.with_on_ramp) and kind(cell) != "skip"
             assert ((stem, index) in on_deck) == wanted, f"{stem}, cell {index}"
 
 
-def test_the_workshop_is_notebooks_00_to_04_with_the_on_ramp_and_both_plans_fill_90_minutes():
-    workshop, slides = slides_script.deck(("00", "01", "02", "03", "04"))
-    assert workshop is slides_script.WORKSHOP and workshop.with_on_ramp
+def test_the_workshop_is_00_to_03_with_the_on_ramp_and_exit_questions_1_to_3():
+    workshop, slides = slides_script.deck(("00", "01", "02", "03", "10"))
+    assert workshop is slides_script.WORKSHOP and workshop.with_on_ramp and workshop.questions == (1, 2, 3)
     assert any(slide.notebook == "00-welcome" and "Python in ten minutes" in slide.items[0].html for slide in slides)
-    session_2, _ = slides_script.deck(slides_script.SESSION_2_NOTEBOOKS)
-    for plan in (workshop, session_2):
-        starts = [start for start, _, _ in plan.rows]
-        ends = [end for _, end, _ in plan.rows]
-        assert starts[0] == 0 and starts[1:] == ends[:-1] and ends[-1] == 90, plan.rows
-    for number in slides_script.SESSION_2_NOTEBOOKS:
-        measured = slides_script.minutes_of(notebook_path(number))["core"]
-        row = next(row for row in session_2.rows if row[2].startswith(number))
-        assert row[1] - row[0] == slides_script.course_stats.rounded_minutes(measured)
+    exit_ticket = [slide for slide in slides if slide.notebook == "10-exit-ticket"]
+    questions = [slide.items[0].html for slide in exit_ticket if slide.kind == "subslide"]
+    assert [re.search(r"Question (\d)", html_)[1] for html_ in questions if "Question" in html_] == ["1", "2", "3"]
+    assert "Hand it in" in " ".join(slide.items[0].html for slide in slides if slide.notebook == "10-exit-ticket")
+
+
+@pytest.mark.parametrize("session", PLANS)
+def test_each_plan_fills_90_minutes_and_gives_each_notebook_at_least_its_measured_minutes(session):
+    plan = PLANS[session]
+    starts = [start for start, _, _ in plan.rows]
+    ends = [end for _, end, _ in plan.rows]
+    assert starts[0] == 0 and starts[1:] == ends[:-1] and ends[-1] == 90, plan.rows
+    spare = [end - start for start, end, what in plan.rows if what.startswith("Spare")]
+    assert spare and spare[0] >= 3, "a plan keeps a few minutes spare"
+    for number in plan.notebooks:
+        row = next(row for row in plan.rows if row[2].startswith(number))
+        if number == "10":
+            needed = slides_script.exit_minutes(notebook_path(number), plan.questions)
+        else:
+            measured = slides_script.minutes_of(notebook_path(number))
+            needed = measured["core"] + (measured["on-ramp"] if plan.with_on_ramp else 0)
+        assert row[1] - row[0] >= slides_script.course_stats.rounded_minutes(needed) - 1, (row, needed)
+        assert row[1] - row[0] >= needed - 0.5, (row, needed)
+
+
+def test_the_exit_tickets_minutes_per_session_add_up_to_the_models_whole():
+    path = notebook_path("10")
+    whole = slides_script.course_stats.notebook_stats(path)["core"]["minutes"]
+    assert slides_script.exit_minutes(path) == whole
+    opening_and_hand_in = slides_script.exit_minutes(path, (99,))
+    parts = [slides_script.exit_minutes(path, plan.questions) - opening_and_hand_in for plan in PLANS.values()]
+    assert sorted(q for plan in PLANS.values() for q in plan.questions) == list(range(1, 9))
+    assert abs(sum(parts) + opening_and_hand_in - whole) < 0.15
+
+
+def test_04s_vote_comes_before_the_slider_on_the_deck():
+    _, slides = slides_script.deck(("04",))
+    vote = next(i for i, slide in enumerate(slides) if "Exercise 2" in " ".join(item.html for item in slide.items))
+    slider = next(i for i, slide in enumerate(slides) if "detectors.bias_explorer" in slide.widgets)
+    assert vote == slider - 1
+    assert "-15" in " ".join(item.html for item in slides[vote].items)
+    assert [slides[vote].cells, slides[slider].cells] == [[10, 11], [9]]
+
+
+def test_slide_before_must_name_a_later_cell_of_the_notebook(tmp_path, monkeypatch):
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    notebook = json.loads(notebook_path("04").read_text(encoding="utf-8"))
+    vote = next(cell for cell in notebook["cells"] if source(cell).startswith("### Exercise 2"))
+    vote["metadata"]["nnbook"]["slide_before"] = "no-such-cell"
+    (folder / "04-bias.ipynb").write_text(json.dumps(notebook), encoding="utf-8")
+    monkeypatch.setattr(slides_script, "NOTEBOOKS", folder)
+    with pytest.raises(ValueError, match=r"slide_before names 'no-such-cell'"):
+        slides_script.deck(("04",))
+
+
+def test_a_picture_that_shares_its_slide_fills_it_on_the_next_key_press():
+    _, slides = slides_script.deck(("01", "04"), lambda where, state, model_id: ONE_PIXEL_PNG)
+    figure = next(slide for slide in slides if slide.notebook == "01-pixels" and slide.cells == [4])
+    html_ = " ".join(item.html for item in figure.items)
+    assert 'class="figure fragment custom zoom" data-fragment-index="0"' in html_
+    shared = next(slide for slide in slides if "rules.pixel_explorer" in slide.widgets)
+    assert 'class="widget fragment custom zoom"' in " ".join(item.html for item in shared.items)
+    alone = next(slide for slide in slides if "detectors.bias_explorer" in slide.widgets)
+    assert alone.cells == [9] and "zoom" not in " ".join(item.html for item in alone.items)
+
+
+def test_a_text_fragment_comes_before_the_zoom():
+    slide = slides_script.Slide("x", "slide", items=[
+        slides_script.Item('<div class="cell with-picture"><img class="figure" alt="" src="data:,"></div>',
+                           code_lines=1),
+        slides_script.Item('<div class="fragment"><p>what it shows</p></div>', 3)])
+    slide.zoom()
+    assert 'class="figure fragment custom zoom" data-fragment-index="1"' in slide.items[0].html
+    assert '<div class="fragment" data-fragment-index="0">' in slide.items[1].html
+
+
+def test_a_long_printed_output_is_cut_with_a_count():
+    assert slides_script.shortened("a\nb\n") == "a\nb"
+    long = "\n".join(f"line {n}" for n in range(30))
+    cut = slides_script.shortened(long).splitlines()
+    assert len(cut) == slides_script.OUTPUT_LINES and cut[-1] == "… 19 more lines in the notebook"
+    for session in SESSIONS:
+        _, slides = slides_script.deck(SESSIONS[session])
+        for slide in slides:
+            shown = " ".join(item.html for item in slide.items)
+            for block in re.findall(r'<pre class="output[^"]*">(.*?)</pre>', shown, re.S):
+                assert block.count("\n") < slides_script.OUTPUT_LINES, f"{session}: an output of over 12 lines"
 
 
 @pytest.mark.parametrize("session", SESSIONS)
@@ -173,6 +269,18 @@ def test_the_deck_file_needs_nothing_outside_itself(tmp_path):
     assert not re.search(r"url\((?!\s*['\"]?data:)", markup), "a style loads a file"
 
 
+def test_a_session_preset_builds_its_plans_deck(tmp_path):
+    out = tmp_path / "s3.html"
+    run = subprocess.run([sys.executable, "scripts/build_slides.py", "--no-snapshots", "--session", "3", "--out",
+                          str(out)], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    plan = slides_script.SESSION_3
+    count = expected_slides(plan.notebooks, False, plan.questions)
+    assert f"{plan.title}, {count} slides from notebooks 07 08 09 10" in run.stdout
+    page = out.read_text(encoding="utf-8")
+    assert "Question 7" in page and "Question 8" in page and "Question 6" not in page
+
+
 def test_bad_input_gets_a_clear_error_and_a_foreign_file_is_never_overwritten(tmp_path):
     def build(*args):
         return subprocess.run([sys.executable, "scripts/build_slides.py", "--no-snapshots", *args], cwd=ROOT,
@@ -187,6 +295,9 @@ def test_bad_input_gets_a_clear_error_and_a_foreign_file_is_never_overwritten(tm
     refused = build("--notebooks", "03", "--out", str(mine))
     assert refused.returncode == 2 and "is left alone" in refused.stderr
     assert mine.read_text(encoding="utf-8") == "<html>my own slides</html>"
+
+    no_session = build("--session", "4", "--out", str(tmp_path / "x.html"))
+    assert no_session.returncode == 2 and "invalid choice: 4" in no_session.stderr
 
     not_html = build("--notebooks", "03", "--out", str(tmp_path / "deck.pdf"))
     assert not_html.returncode == 2 and ".html" in not_html.stderr

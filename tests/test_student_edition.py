@@ -11,6 +11,7 @@ import hashlib
 import json
 import pathlib
 import re
+import shlex
 import subprocess
 import sys
 import zipfile
@@ -19,6 +20,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
+import nnbook
 from nnbook import check
 from project_files import load_script
 
@@ -75,7 +77,7 @@ def test_the_edition_has_every_notebook_a_readme_and_says_what_it_made(kept):
     out, result = kept
     folder = out / "nnbook-student"
     assert sorted(path.name for path in folder.iterdir()) == sorted(
-        [".nnbook-student-edition", "README.md", *(f"{stem}.ipynb" for stem in COURSE)])
+        [".nnbook-student-edition", "README.md", "nnbook-edition.json", *(f"{stem}.ipynb" for stem in COURSE)])
     lines = result.stdout.splitlines()
     assert lines[0] == (f"Made the student edition: {len(COURSE)} notebooks, extensions kept, stored outputs kept, "
                         "workshop mode on.")
@@ -206,7 +208,8 @@ def test_the_readme_tells_students_how_to_open_it_and_hand_in_progress(kept):
     out, _ = kept
     readme = (out / "nnbook-student" / "README.md").read_text(encoding="utf-8")
     for needed in ("00-welcome.ipynb", "python3 run.py lab", "nnbook", 'check.unlock("the word")',
-                   'nnbook.export_progress("your name")', "progress-your-name.json", "Download"):
+                   'nnbook.export_progress("your name")', "progress-your-name.json", "Download",
+                   "nnbook-edition.json", "nnbook.progress(everything=True)"):
         assert needed in readme
 
 
@@ -312,7 +315,7 @@ def test_building_again_replaces_its_own_edition_and_keeps_the_old_words(tmp_pat
     assert third["kept_aside"] is not None and third["kept_aside"].parent == tmp_path
     assert student.sheet_words(third["kept_aside"].read_text(encoding="utf-8")) == student.sheet_words(old_sheet)
     assert sorted(path.name for path in (tmp_path / "nnbook-student").iterdir()) == [
-        ".nnbook-student-edition", "03-weighted-sums.ipynb", "04-bias.ipynb", "README.md"]
+        ".nnbook-student-edition", "03-weighted-sums.ipynb", "04-bias.ipynb", "README.md", "nnbook-edition.json"]
     assert not list(tmp_path.glob(".*partial"))
 
 
@@ -357,3 +360,83 @@ def test_a_cores_only_notebook_runs_top_to_bottom_and_its_word_unlocks_its_solut
     events = [json.loads(line) for line in record.read_text(encoding="utf-8").splitlines()]
     assert [(e["event"], e["notebook"]) for e in events if e["event"] != "check"] == [
         ("unlock", stem), ("solution", stem)]
+
+
+# The edition's exercises, for nnbook.progress() ------------------------------------------------------------------
+
+
+def held(out: pathlib.Path) -> list[str]:
+    data = json.loads((out / "nnbook-student" / "nnbook-edition.json").read_text(encoding="utf-8"))
+    assert (data["format"], data["format_version"]) == ("nnbook-edition", 1)
+    return data["exercises"]
+
+
+def called(cells) -> set[str]:
+    """The exercises whose check the code ``cells`` call."""
+    code = "\n".join(cell.source for cell in cells if cell.cell_type == "code")
+    return {name for name in check.exercises() if re.search(rf"\bcheck\.{name}\b", code)}
+
+
+def test_the_edition_lists_the_exercises_its_notebooks_check(kept, dropped):
+    out, _ = kept
+    assert held(out) == list(check.exercises()), "with the extensions, every exercise of the course"
+    cores = held(dropped)
+    core_cells = [cell for notebook in COURSE.values() for cell in notebook.cells if not is_extension(cell)]
+    assert set(cores) == called(cell for notebook in edition(dropped).values() for cell in notebook.cells) \
+        == called(core_cells)
+    assert len(cores) < len(check.exercises()), "the extensions' exercises are not in it"
+    assert cores == [name for name in check.exercises() if name in cores], "in course order"
+    with zipfile.ZipFile(dropped / "nnbook-student.zip") as archive:
+        assert json.loads(archive.read("nnbook-student/nnbook-edition.json"))["exercises"] == cores
+
+
+def test_in_the_cores_only_edition_progress_shows_its_exercises_of_the_notebooks_started(dropped, tmp_path,
+                                                                                          monkeypatch):
+    monkeypatch.setenv("NNBOOK_PROGRESS", str(tmp_path / "progress.jsonl"))
+    monkeypatch.chdir(dropped / "nnbook-student")
+    cores = held(dropped)
+    first = [name for name in cores if check.exercises()[name].notebook == "01-pixels"]
+    getattr(check, first[0])(...)  # the stub: not a try
+    check.warmup_pixels(600)
+    shown = nnbook.progress()
+    assert list(shown.states) == [name for name in cores if check.exercises()[name].notebook == "00-welcome"]
+    lines = repr(shown).splitlines()
+    assert lines[0].endswith(f"; {len(cores)} exercises in this student edition")
+    assert any(line.startswith("Notebooks 01-10: nothing tried yet") for line in lines)
+    assert list(nnbook.progress("01").states) == first
+    assert len(nnbook.progress(everything=True).states) == len(check.exercises()) > len(cores)
+
+
+# Building the same edition again ------------------------------------------------------------------------------------
+
+
+def test_it_prints_the_command_that_builds_the_same_edition_again(tmp_path):
+    out = tmp_path / "my class"
+    result = build("--out", out, "--extensions", "drop", "--clear-outputs")
+    assert result.returncode == 0, result.stderr
+    expected = shlex.join(["python3", "run.py", "student", "--extensions", "drop", "--clear-outputs", "--out", str(out),
+                           "--words", str(out / "unlock-words.txt")])
+    hint = "  To build the same edition again, with the same words: "
+    [line] = [line for line in result.stdout.splitlines() if line.startswith(hint)]
+    assert line == hint + expected
+    sheet_comment = f"# To build the same edition again with these words:  python3 {ROOT / 'run.py'} student"
+    assert sheet_comment in (out / "unlock-words.txt").read_text(encoding="utf-8")
+
+    before = {path.name: path.read_bytes() for path in (out / "nnbook-student").iterdir()}
+    words = sheet(out)
+    again = build(*shlex.split(expected)[3:])
+    assert again.returncode == 0, again.stderr
+    assert {path.name: path.read_bytes() for path in (out / "nnbook-student").iterdir()} == before
+    assert sheet(out) == words and not list(out.glob("unlock-words-*"))
+
+
+def test_the_commands_paths_are_relative_to_the_folder_it_is_typed_in(tmp_path):
+    options = {"drop_extensions": False, "clear_outputs": False}
+    default = student.DEFAULT_OUT
+    assert student.rebuild_command(default, default / "unlock-words.txt", **options, here=ROOT) == \
+        "python3 run.py student --words build/student/unlock-words.txt"
+    out = tmp_path / "out"
+    assert student.rebuild_command(out, out / "w.txt", **options, here=tmp_path) == \
+        f"python3 {ROOT / 'run.py'} student --out out --words out/w.txt"
+    assert student.rebuild_command(out, out / "w.txt", **options) == \
+        f"python3 {ROOT / 'run.py'} student --out {out} --words {out / 'w.txt'}"

@@ -23,7 +23,7 @@ import pytest
 
 from project_files import ROOT, load_script
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.builds]
 
 handouts = load_script("scripts/build_handouts.py")
 NOTEBOOKS = ROOT / "notebooks"
@@ -86,7 +86,7 @@ def built(tmp_path_factory, missing):
     for tool in ("pdftoppm", "pdftotext"):
         if shutil.which(tool) is None:
             missing(f"{tool} is missing: sudo apt-get install -y poppler-utils")
-    if not handouts.CHROMIUM.exists():
+    if handouts.chromium.executable() is None:
         missing("chromium is missing: sudo apt-get install -y chromium")
     try:
         import playwright  # noqa: F401

@@ -36,7 +36,7 @@ WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 TABS = 4
 """Pages opened at once: the renderer's start is mostly waiting for one core, and there are two or more."""
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.builds]
 
 RENDERED = """() => Array.from(document.querySelectorAll('script[type="application/vnd.jupyter.widget-view+json"]'))
   .filter((script) => {

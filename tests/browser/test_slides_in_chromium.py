@@ -1,4 +1,5 @@
-"""The workshop's deck in Chromium: built by ``python3 run.py slides``, opened from a file:// URL, offline.
+"""The workshop's deck in Chromium at 1024×768 (a school projector): built by ``python3 run.py slides``, opened
+from a file:// URL, offline.
 
 The deck is built into a temporary folder (widget snapshots come from the
 cache in build/slides/snapshots/, drawn there on the first run). The page
@@ -7,11 +8,15 @@ the file or a data: URI fails the test (the ``context`` fixture also refuses
 any http request that leaves the machine). Then: as many slides as the
 notebooks' metadata starts (plus the title slide), the arrow keys walk
 through every one and back, no console errors, every picture loaded, a
-widget's snapshot shows, and no slide's content runs off its bottom.
+widget's snapshot shows, no slide's content runs off its bottom, no code or
+output is cut off on the right (long lines wrap), code is at least 19 px on
+the screen, and a picture that shares its slide fills it on the next key
+press. A wide screen (1366×768) gets the same checks of fit.
 """
 
 import json
 import pathlib
+import re
 import subprocess
 import sys
 
@@ -19,21 +24,37 @@ import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 NOTEBOOKS = ROOT / "notebooks"
-WORKSHOP = ("00", "01", "02", "03", "04")
+WORKSHOP = ("00", "01", "02", "03", "10")
+QUESTIONS = (1, 2, 3)  # of the exit ticket, notebook 10
+PROJECTOR = {"width": 1024, "height": 768}
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.builds]
 
 
-def expected_slides(numbers=WORKSHOP) -> int:
-    """The title slide, and one per core cell (the workshop takes 00's on-ramp too) whose metadata starts a slide."""
-    total = 1
+def deck_cells(numbers=WORKSHOP):
+    """The core cells on the workshop's deck (00's on-ramp too; of the exit ticket only questions 1 to 3)."""
     for number in numbers:
         (path,) = NOTEBOOKS.glob(f"{number}-*.ipynb")
+        question = None
         for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
-            meta = cell.get("metadata", {})
-            if "extension" not in meta.get("tags", []):
-                total += meta.get("slideshow", {}).get("slide_type") in ("slide", "subslide")
-    return total
+            source = "".join(cell["source"])
+            if cell["cell_type"] == "markdown" and source.startswith("#"):
+                heading = re.match(r"### Question (\d+)", source)
+                question = int(heading[1]) if heading else None
+            if "extension" not in cell.get("metadata", {}).get("tags", []) and question in (None, *QUESTIONS):
+                yield cell
+
+
+def expected_slides() -> int:
+    """The title slide, and one per cell on the deck whose metadata starts a slide."""
+    return 1 + sum(cell["metadata"].get("slideshow", {}).get("slide_type") in ("slide", "subslide")
+                   for cell in deck_cells())
+
+
+def expected_widgets() -> int:
+    return sum(any(WIDGET_VIEW in output.get("data", {}) for output in cell.get("outputs", []))
+               for cell in deck_cells())
 
 
 @pytest.fixture(scope="module")
@@ -51,6 +72,7 @@ def deck(tmp_path_factory, missing):
 @pytest.fixture(scope="module")
 def page(context, deck):
     page = context.new_page()
+    page.set_viewport_size(PROJECTOR)
     page.requests, page.console_errors = [], []
     page.on("request", lambda request: page.requests.append(request.url))
     page.on("console", lambda message: message.type == "error" and page.console_errors.append(message.text))
@@ -71,7 +93,8 @@ def indices(page) -> tuple[int, int, int]:
 def test_the_deck_has_a_slide_for_each_cell_the_metadata_starts_one_with(page):
     assert page.evaluate("Reveal.getTotalSlides()") == expected_slides()
     assert page.evaluate("Reveal.isFirstSlide()")
-    assert "From pixels to one neuron" in page.inner_text(".reveal .slides section.present")
+    assert "From pixels to a neuron's weighted sum" in page.inner_text(".reveal .slides section.present")
+    assert page.evaluate("[Reveal.getConfig().width, Reveal.getConfig().height]") == [1024, 768]
 
 
 def test_the_arrow_keys_walk_through_every_slide_and_back(page, screenshots):
@@ -103,7 +126,7 @@ def test_every_picture_loads_and_a_widget_snapshot_shows(page, screenshots):
     }""")
     assert pictures and all(picture["width"] > 0 for picture in pictures), \
         [picture["alt"] for picture in pictures if not picture["width"]]
-    assert sum(picture["cls"] == "snapshot" for picture in pictures) == 5  # one widget per workshop notebook
+    assert sum(picture["cls"] == "snapshot" for picture in pictures) == expected_widgets()
     where = page.evaluate("""() => Reveal.getIndices(document.querySelector('section[data-widgets] img.snapshot')
         .closest('section'))""")
     page.evaluate(f"Reveal.slide({where['h']}, {where['v'] or 0}, 0)")
@@ -128,6 +151,61 @@ def test_no_slide_runs_off_its_bottom(page):
         }).filter(Boolean)""")
     page.evaluate("Reveal.slide(0, 0)")
     assert overflowing == []
+
+
+FIT = """() => Reveal.getSlides().filter((slide) => !slide.classList.contains('stack')).map((slide) => {
+    const {h, v} = Reveal.getIndices(slide);
+    Reveal.slide(h, v || 0, -1);
+    const box = slide.getBoundingClientRect();
+    const pres = [...slide.querySelectorAll('pre')];
+    return {where: `${slide.dataset.notebook} cells ${slide.dataset.cells}`,
+            cut: pres.filter((pre) => pre.scrollWidth > pre.clientWidth + 1
+                                      || pre.getBoundingClientRect().right > box.right + 1).length,
+            code: pres.map((pre) => parseFloat(getComputedStyle(pre).fontSize) * Reveal.getScale()),
+            lowest: Math.max(0, ...[...slide.children].filter((child) => child.tagName !== 'ASIDE')
+                .map((child) => child.getBoundingClientRect().bottom)) - box.bottom};
+})"""
+
+
+def test_no_code_or_output_is_cut_off_on_the_right_and_code_is_big_enough(page):
+    slides = page.evaluate(FIT)
+    page.evaluate("Reveal.slide(0, 0)")
+    assert [slide["where"] for slide in slides if slide["cut"]] == []
+    assert all(slide["lowest"] <= 1 for slide in slides), [s["where"] for s in slides if s["lowest"] > 1]
+    code = [size for slide in slides for size in slide["code"]]
+    assert code and min(code) >= 17, min(code)  # outputs at 0.9 of the code's 20 px or more, scaled 0.96
+    assert max(code) >= 24, "no slide used the room for a larger code font"
+
+
+def test_a_wide_screen_gets_a_wide_deck_that_fits_too(page):
+    try:
+        page.set_viewport_size({"width": 1366, "height": 768})
+        page.wait_for_function("() => Reveal.getConfig().width > 1300")
+        slides = page.evaluate(FIT)
+        assert [slide["where"] for slide in slides if slide["cut"] or slide["lowest"] > 1] == []
+    finally:
+        page.set_viewport_size(PROJECTOR)
+        page.wait_for_function("() => Reveal.getConfig().width === 1024")
+        page.evaluate("Reveal.slide(0, 0)")
+
+
+def test_the_grey_values_figure_fills_the_slide_on_the_next_key_press(page, screenshots):
+    where = page.evaluate("""() => Reveal.getIndices(document.querySelector(
+        'section[data-notebook="01-pixels"] img.figure.zoom').closest('section'))""")
+    page.evaluate(f"Reveal.slide({where['h']}, {where['v'] or 0}, -1)")
+    figure = page.locator(".reveal .slides section.present img.figure.zoom")
+    small = figure.bounding_box()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_timeout(400)
+    assert page.evaluate("Reveal.getIndices()")["h"] == where["h"], "the key press zooms, it does not move on"
+    slide = page.locator(".reveal .slides section.present:not(.stack)").bounding_box()
+    big = figure.bounding_box()
+    assert big["width"] >= 0.95 * slide["width"] and big["height"] >= 0.95 * slide["height"], (big, slide)
+    assert big["height"] > 1.8 * small["height"], (small, big)
+    page.screenshot(path=str(screenshots / "slides-figure-zoomed.png"))
+    page.keyboard.press("ArrowRight")
+    assert page.evaluate("Reveal.getIndices()") != where
+    page.evaluate("Reveal.slide(0, 0)")
 
 
 def test_no_request_leaves_the_file_and_nothing_went_wrong(page, deck):
