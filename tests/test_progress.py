@@ -252,13 +252,17 @@ def test_the_table_speaks_dutch_after_set_language_and_the_record_stays_english(
     check.pixel_number.solution()
     nnbook.set_language("nl")
     try:
-        shown = nnbook.progress()
+        shown = nnbook.progress(everything=True)
         text, page = repr(shown), shown._repr_html_()
+        started = repr(nnbook.progress()).splitlines()
     finally:
         nnbook.set_language("en")
     total = len(course())
     assert text.splitlines()[0] == (f"1 van {total} opgelost (1 oplossing bekeken, 0 geprobeerd, "
                                     f"{total - 2} niet geprobeerd)")
+    assert " in de notebooks waar je mee begonnen bent (" in started[0]
+    assert started[0].endswith(f"; {total} opdrachten in de cursus")
+    assert any(line.startswith("Notebooks ") and "nog niets geprobeerd" in line for line in started)
     assert re.search(r"◐ oplossing bekeken\s+pixel_number\s", text)
     assert "Wil je hem inleveren?" in text.splitlines()[-1]
     assert ">wat hij vraagt</th>" in page and "✓ opgelost" in page
