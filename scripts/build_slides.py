@@ -7,8 +7,14 @@
     python3 run.py slides --session 3     build/slides/session-3.html: 07, 08, 09, exit questions 7 and 8
     python3 run.py slides --notebooks 05 06 --out build/slides/mine.html
                                           any notebooks (10, the exit ticket, with all eight questions)
+    python3 run.py slides --language nl   build/slides/workshop-nl.html: the same deck from the Dutch
+                                          notebooks (notebooks/nl/), every text of the deck in Dutch, the
+                                          plans of teacher/nl/plans.md (session-2-nl.html, session-3-nl.html)
 
-The sessions and their minutes are the plans of teacher/plans.md. Open the
+The sessions and their minutes are the plans of teacher/plans.md (in Dutch:
+teacher/nl/plans.md; the Dutch notebooks have the English ones' cells and slide
+metadata, so a Dutch deck has the same slides, and its minutes are the English
+notebooks' measured minutes, as the Dutch plans give them). Open the
 file in any browser, also without internet: everything it needs is inside it.
 Arrow keys (or space) move through the slides, F is full screen, S opens the
 speaker view with the notes, Esc shows every slide at once.
@@ -98,6 +104,8 @@ import time
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
+LANGUAGES = ("en", "nl")
+"""``--language``: the English notebooks (notebooks/) or the Dutch ones (notebooks/nl/)."""
 OUT = ROOT / "build" / "slides" / "workshop.html"
 SNAPSHOTS = ROOT / "build" / "slides" / "snapshots"
 GENERATOR = "nnbook scripts/build_slides.py"
@@ -116,6 +124,49 @@ MATH = re.compile(r"\$\$(.+?)\$\$|\$(.+?)\$", re.DOTALL)
 PICTURE_MARKS = ('<img class="figure"', '<figure class="widget"')
 OUTPUT_LINES = 12
 """A printed output longer than this is cut on a slide (the notebook has all of it)."""
+
+TEXTS = {
+    "en": {
+        "minutes": "{minutes} minutes",
+        "minutes column": "minutes",
+        "title notes": "Arrow keys move through the slides; F is full screen; Esc shows them all. The times are the "
+                       "plan's; each notebook's title slide gives its measured core minutes.",
+        "core": "Core: {minutes} minutes",
+        "on-ramp": ", Python in ten minutes: {minutes}",
+        "questions": "Questions {shown}: {minutes} minutes with the hand-in (all eight: {all})",
+        "question range": "{first} to {last}",
+        "slot": " · in the plan: minutes {start}–{end}",
+        "snapshot": "A snapshot of {name}: move it live in the notebook.",
+        "snapshot alt": "{name} (snapshot)",
+        "live": "Live in the notebook:",
+        "figure alt": "the figure of {notebook}, cell {cell}",
+        "more lines": "… {count} more lines in the notebook",
+        "notebooks": "Notebooks {numbers}",
+    },
+    "nl": {
+        "minutes": "{minutes} minuten",
+        "minutes column": "minuten",
+        "title notes": "De pijltjestoetsen gaan door de dia's; F is volledig scherm; Esc laat ze allemaal zien. De "
+                       "tijden zijn die van het plan; de titeldia van elk notebook geeft de gemeten minuten van de "
+                       "kern.",
+        "core": "Kern: {minutes} minuten",
+        "on-ramp": ", Python in tien minuten: {minutes}",
+        "questions": "Vraag {shown}: {minutes} minuten met het inleveren (alle acht: {all})",
+        "question range": "{first} tot en met {last}",
+        "slot": " · in het plan: minuut {start}–{end}",
+        "snapshot": "Een momentopname van {name}: probeer hem live in het notebook.",
+        "snapshot alt": "{name} (momentopname)",
+        "live": "Live in het notebook:",
+        "figure alt": "de figuur van {notebook}, cel {cell}",
+        "more lines": "… nog {count} regels in het notebook",
+        "notebooks": "Notebooks {numbers}",
+    },
+}
+"""Every fixed text of a deck (the notebooks give the rest), by ``--language``; the plans are below."""
+
+
+def fixed_text(language: str, key: str, **values) -> str:
+    return TEXTS[language][key].format(**values)
 
 
 def _script(name: str):
@@ -203,15 +254,68 @@ SESSION_3 = Plan(
 SESSIONS = {1: WORKSHOP, 2: SESSION_2, 3: SESSION_3}
 """``--session N``: the plans of teacher/plans.md."""
 
+# The same three sessions as teacher/nl/plans.md gives them: the same notebooks, minutes and questions.
+WORKSHOP_NL = dataclasses.replace(
+    WORKSHOP,
+    title="Van pixels naar de gewogen som van een neuron",
+    rows=((0, 4, "Opening: de eerste minuten van de video"),
+          (4, 27, "00 · Welkom, en Python in tien minuten"),
+          (27, 44, "01 · Pixels als invoer, en een stemming"),
+          (44, 61, "02 · Lagen"),
+          (61, 77, "03 · Gewogen sommen, en een stemming"),
+          (77, 87, "10 · Exitticket: vraag 1 tot en met 3, en inleveren"),
+          (87, 90, "Reserveminuten")),
+)
+
+SESSION_2_NL = dataclasses.replace(
+    SESSION_2,
+    title="Van de bias van een neuron naar 13 002 knoppen",
+    rows=((0, 5, "Herhaling: pixels, lagen, gewogen sommen"),
+          (5, 21, "04 · Bias, en een stemming vóór de schuifregelaar"),
+          (21, 28, "Samen: twee stukken Verder van 04"),
+          (28, 44, "05 · Sigmoïde"),
+          (44, 52, "Samen: twee stukken Verder van 05"),
+          (52, 68, "06 · Parameters"),
+          (68, 75, "Samen: twee stukken Verder van 06"),
+          (75, 85, "10 · Exitticket: vraag 4 tot en met 6, en inleveren"),
+          (85, 90, "Reserveminuten")),
+)
+
+SESSION_3_NL = dataclasses.replace(
+    SESSION_3,
+    title="Van matrices naar het hele netwerk",
+    rows=((0, 5, "Herhaling: bias, sigmoïde, 13 002 knoppen"),
+          (5, 22, "07 · Matrixnotatie"),
+          (22, 26, "Samen: een stuk Verder van 07"),
+          (26, 42, "08 · ReLU"),
+          (42, 49, "Samen: twee stukken Verder van 08"),
+          (49, 68, "09 · Het hele netwerk, en twee stemmingen"),
+          (68, 77, "Samen: maak 09 expres kapot, en de checklist"),
+          (77, 85, "10 · Exitticket: vraag 7 en 8, en inleveren"),
+          (85, 90, "Reserveminuten")),
+)
+
+PLANS = {"en": SESSIONS, "nl": {1: WORKSHOP_NL, 2: SESSION_2_NL, 3: SESSION_3_NL}}
+"""The sessions' plans in each language (tests/test_slides.py: the Dutch rows' minutes are the English ones)."""
+
 
 # ------------------------------------------------------------------------------------------ the notebooks
 
 
-def notebook_path(number: str) -> pathlib.Path:
-    """notebooks/NN-*.ipynb for ``number`` ("05" or "5"), or a ValueError that lists the notebooks there are."""
-    found = sorted(NOTEBOOKS.glob(f"{number.zfill(2)}-*.ipynb")) if number.isdigit() else []
+def notebooks_folder(language: str = "en") -> pathlib.Path:
+    """notebooks/ for English, notebooks/nl/ for Dutch (a ValueError for a language the course has no edition in)."""
+    if language not in LANGUAGES:
+        raise ValueError(f"there are no notebooks in the language {language!r}: choose one of {', '.join(LANGUAGES)}")
+    return NOTEBOOKS if language == "en" else NOTEBOOKS / language
+
+
+def notebook_path(number: str, language: str = "en") -> pathlib.Path:
+    """notebooks/NN-*.ipynb for ``number`` ("05" or "5"), or a ValueError that lists the notebooks there are;
+    for ``language`` "nl", notebooks/nl/NN-*.ipynb."""
+    folder = notebooks_folder(language)
+    found = sorted(folder.glob(f"{number.zfill(2)}-*.ipynb")) if number.isdigit() else []
     if len(found) != 1:
-        there = ", ".join(path.stem[:2] for path in sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb")))
+        there = ", ".join(path.stem[:2] for path in sorted(folder.glob("[0-9][0-9]-*.ipynb")))
         raise ValueError(f"there is no notebook {number!r}: give notebooks by their number, one of {there}")
     return found[0]
 
@@ -306,12 +410,12 @@ def widget_name(source: str, text: str) -> str:
     return called.group(1) if called else named.group(0) if named else "widget"
 
 
-def shortened(text: str, lines: int = OUTPUT_LINES) -> str:
+def shortened(text: str, lines: int = OUTPUT_LINES, language: str = "en") -> str:
     """A printed output for a slide: its first ``lines`` lines, and how many more the notebook shows."""
     kept = text.rstrip().splitlines()
     if len(kept) <= lines:
         return "\n".join(kept)
-    return "\n".join(kept[:lines - 1] + [f"… {len(kept) - lines + 1} more lines in the notebook"])
+    return "\n".join(kept[:lines - 1] + [fixed_text(language, "more lines", count=len(kept) - lines + 1)])
 
 
 def joined(value) -> str:
@@ -387,9 +491,13 @@ class Slide:
 class Builder:
     """Turns notebooks into slides; ``snapshot(notebook, state, model_id)`` draws widgets (None: text instead)."""
 
-    def __init__(self, snapshot=None):
+    def __init__(self, snapshot=None, language: str = "en"):
         self.snapshot = snapshot
+        self.language = language
         self.parse, self.render = _markdown()
+
+    def say(self, key: str, **values) -> str:
+        return fixed_text(self.language, key, **values)
 
     def markdown_items(self, source: str) -> list[Item]:
         from mistune.core import BlockState
@@ -407,7 +515,8 @@ class Builder:
         kind = output.get("output_type")
         if kind == "stream":
             text = ANSI.sub("", joined(output.get("text")))
-            return f'<pre class="output {output.get("name", "stdout")}">{html.escape(shortened(text))}</pre>'
+            return (f'<pre class="output {output.get("name", "stdout")}">'
+                    f'{html.escape(shortened(text, language=self.language))}</pre>')
         if kind == "error":
             return f'<pre class="output stderr">{html.escape(output.get("ename", ""))}: ' \
                    f'{html.escape(output.get("evalue", ""))}</pre>'
@@ -421,16 +530,16 @@ class Builder:
             png = self.snapshot(where, state, model_id) if self.snapshot and model_id in state.get("state", {}) \
                 else None
             if png:
-                image = picture(base64.b64encode(png).decode(), f"{name} (snapshot)", "snapshot")
-                return (f'<figure class="widget">{image}'
-                        f'<figcaption>A snapshot of {html.escape(name)}: move it live in the notebook.</figcaption>'
-                        f'</figure>')
-            return (f'<div class="widget live"><p>Live in the notebook: <strong>{html.escape(name)}</strong></p>'
-                    f'<pre class="output">{html.escape(text)}</pre></div>')
+                image = picture(base64.b64encode(png).decode(), self.say("snapshot alt", name=name), "snapshot")
+                caption = html.escape(self.say("snapshot", name=name))
+                return f'<figure class="widget">{image}<figcaption>{caption}</figcaption></figure>'
+            return (f'<div class="widget live"><p>{html.escape(self.say("live"))} <strong>{html.escape(name)}</strong>'
+                    f'</p><pre class="output">{html.escape(text)}</pre></div>')
         if "image/png" in data:
-            return picture(joined(data["image/png"]), f"the figure of {where}")
+            notebook_name, cell = where.rsplit(", cell ", 1)
+            return picture(joined(data["image/png"]), self.say("figure alt", notebook=notebook_name, cell=cell))
         if text:
-            return f'<pre class="output">{html.escape(shortened(ANSI.sub("", text)))}</pre>'
+            return f'<pre class="output">{html.escape(shortened(ANSI.sub("", text), language=self.language))}</pre>'
         return ""
 
     def code_item(self, cell: dict, notebook: dict, where: str, slide: Slide) -> Item:
@@ -506,12 +615,13 @@ def is_exit_ticket(notebook: dict) -> bool:
 
 
 def question_of(cells: list[dict]) -> list[int | None]:
-    """For each cell of the exit ticket, the question it belongs to (from "### Question N" to the next heading)."""
+    """For each cell of the exit ticket, the question it belongs to (from "### Question N", in Dutch "### Vraag N",
+    to the next heading)."""
     found, current = [], None
     for cell in cells:
         source = joined(cell.get("source"))
         if cell.get("cell_type") == "markdown" and source.startswith("#"):
-            asked = re.match(r"### Question (\d+)\b", source)
+            asked = re.match(r"### (?:Question|Vraag) (\d+)\b", source)
             current = int(asked.group(1)) if asked else None
         found.append(current)
     return found
@@ -530,10 +640,10 @@ def exit_minutes(path: pathlib.Path, questions: tuple[int, ...] = ()) -> float:
     return round(course_stats.minutes(counts, "core", exercise_minutes=course_stats.MINUTES_PER_EXIT_QUESTION), 1)
 
 
-def plan_for(numbers: tuple[str, ...]) -> Plan:
+def plan_for(numbers: tuple[str, ...], language: str = "en") -> Plan:
     """The plan of a session with exactly these notebooks; for others, a plan of measured minutes."""
     numbers = tuple(number.zfill(2) for number in numbers)
-    for plan in SESSIONS.values():
+    for plan in PLANS[language].values():
         if numbers == plan.notebooks:
             return plan
     rows, start = [], 0
@@ -541,48 +651,58 @@ def plan_for(numbers: tuple[str, ...]) -> Plan:
         path = notebook_path(number)
         minutes = exit_minutes(path) if number == "10" else minutes_of(path)["core"]
         end = start + course_stats.rounded_minutes(minutes)
-        rows.append((start, end, notebook_title(path)))
+        rows.append((start, end, notebook_title(notebook_path(number, language))))
         start = end
-    return Plan(title="Notebooks " + ", ".join(numbers), notebooks=numbers, rows=tuple(rows))
+    return Plan(title=fixed_text(language, "notebooks", numbers=", ".join(numbers)), notebooks=numbers,
+                rows=tuple(rows))
 
 
-def course_name() -> str:
-    first = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()[0]
+def course_name(language: str = "en") -> str:
+    """The course's name: the first heading of README.md (in Dutch, of LEESMIJ.md)."""
+    first = (ROOT / ("README.md" if language == "en" else "LEESMIJ.md")).read_text(encoding="utf-8").splitlines()[0]
     return first.lstrip("# ").strip()
 
 
-def title_slide(plan: Plan) -> Slide:
+def title_slide(plan: Plan, language: str = "en") -> Slide:
     rows = "".join(f"<tr><td>{start}–{end}</td><td>{html.escape(what)}</td></tr>" for start, end, what in plan.rows)
-    items = [Item(f'<p class="course">{html.escape(course_name())}</p>'),
+    items = [Item(f'<p class="course">{html.escape(course_name(language))}</p>'),
              Item(f"<h1>{html.escape(plan.title)}</h1>"),
-             Item(f'<p class="minutes">{plan.minutes} minutes</p>'),
-             Item(f'<table class="plan"><thead><tr><th>minutes</th><th></th></tr></thead><tbody>{rows}</tbody>'
-                  "</table>")]
-    notes = [(0, "<p>Arrow keys move through the slides; F is full screen; Esc shows them all. The times are the "
-                 "plan's; each notebook's title slide gives its measured core minutes.</p>")]
+             Item(f'<p class="minutes">{fixed_text(language, "minutes", minutes=plan.minutes)}</p>'),
+             Item(f'<table class="plan"><thead><tr><th>{fixed_text(language, "minutes column")}</th><th></th>'
+                  f"</tr></thead><tbody>{rows}</tbody></table>")]
+    notes = [(0, f"<p>{html.escape(fixed_text(language, 'title notes'))}</p>")]
     return Slide("", "title", items=items, notes=notes, css="deck-title")
 
 
-def deck(numbers: tuple[str, ...] = WORKSHOP.notebooks, snapshot=None) -> tuple[Plan, list[Slide]]:
-    """The plan and every slide, in order, for the notebooks ``numbers``."""
-    plan = plan_for(numbers)
-    builder = Builder(snapshot)
-    slides = [title_slide(plan)]
+def deck(numbers: tuple[str, ...] = WORKSHOP.notebooks, snapshot=None,
+         language: str = "en") -> tuple[Plan, list[Slide]]:
+    """The plan and every slide, in order, for the notebooks ``numbers`` (in Dutch: of notebooks/nl/).
+
+    The minutes are the English notebooks' measured ones in either language: the plans are made of them, and a
+    Dutch notebook, with the same cells, has other word counts but not another lesson.
+    """
+    notebooks_folder(language)
+    plan = plan_for(numbers, language)
+    builder = Builder(snapshot, language)
+    slides = [title_slide(plan, language)]
     slots = {what[:2]: (start, end) for start, end, what in plan.rows}
     for number in plan.notebooks:
-        path = notebook_path(number)
-        minutes = minutes_of(path)
+        measured = notebook_path(number)
+        minutes = minutes_of(measured)
         with_on_ramp = plan.with_on_ramp and minutes["on-ramp"] > 0
-        heading = f"Core: {course_stats.rounded_minutes(minutes['core'])} minutes"
+        heading = fixed_text(language, "core", minutes=course_stats.rounded_minutes(minutes["core"]))
         if with_on_ramp:
-            heading += f", Python in ten minutes: {course_stats.rounded_minutes(minutes['on-ramp'])}"
+            heading += fixed_text(language, "on-ramp", minutes=course_stats.rounded_minutes(minutes["on-ramp"]))
         if number == "10" and plan.questions:
-            shown = f"{plan.questions[0]} to {plan.questions[-1]}" if len(plan.questions) > 1 else plan.questions[0]
-            heading = (f"Questions {shown}: {course_stats.rounded_minutes(exit_minutes(path, plan.questions))} "
-                       f"minutes with the hand-in (all eight: {course_stats.rounded_minutes(minutes['core'])})")
+            shown = (fixed_text(language, "question range", first=plan.questions[0], last=plan.questions[-1])
+                     if len(plan.questions) > 1 else plan.questions[0])
+            heading = fixed_text(language, "questions", shown=shown,
+                           minutes=course_stats.rounded_minutes(exit_minutes(measured, plan.questions)),
+                           all=course_stats.rounded_minutes(minutes["core"]))
         if number in slots:
-            heading += f" · in the plan: minutes {slots[number][0]}–{slots[number][1]}"
-        slides.extend(builder.notebook_slides(path, with_on_ramp, heading, plan.questions))
+            heading += fixed_text(language, "slot", start=slots[number][0], end=slots[number][1])
+        slides.extend(builder.notebook_slides(notebook_path(number, language), with_on_ramp, heading,
+                                              plan.questions))
     return plan, slides
 
 
@@ -816,7 +936,7 @@ def script(code: bytes) -> str:
     return "<script>" + code.decode("utf-8").replace("</script", "<\\/script") + "</script>"
 
 
-def deck_html(plan: Plan, slides: list[Slide]) -> str:
+def deck_html(plan: Plan, slides: list[Slide], language: str = "en") -> str:
     """The whole deck as one HTML page: horizontal slides, each with its subslides below it."""
     from pygments.formatters import HtmlFormatter
 
@@ -836,10 +956,10 @@ def deck_html(plan: Plan, slides: list[Slide]) -> str:
     config = {"hash": False, "history": False, "navigationMode": "linear", "slideNumber": "c/t",
               "margin": 0.04, "transition": "none", "controls": True, "progress": True, "center": False}
     return "\n".join([
-        '<!DOCTYPE html>', '<html lang="en">', '<head>', '<meta charset="utf-8">',
+        '<!DOCTYPE html>', f'<html lang="{language}">', '<head>', '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f'<meta name="generator" content="{GENERATOR}">',
-        f"<title>{html.escape(plan.title)} · {html.escape(course_name())}</title>",
+        f"<title>{html.escape(plan.title)} · {html.escape(course_name(language))}</title>",
         f"<style>{css}</style>", "</head>", "<body>", '<div class="reveal"><div class="slides">',
         *sections,
         "</div></div>",
@@ -860,17 +980,18 @@ def safe_to_write(out: pathlib.Path) -> None:
         raise ValueError(f"{out} exists and is not a deck this script made; it is left alone: choose another --out")
 
 
-def build(numbers: tuple[str, ...], out: pathlib.Path, snapshots: bool = True) -> tuple[Plan, list[Slide], dict]:
+def build(numbers: tuple[str, ...], out: pathlib.Path, snapshots: bool = True,
+          language: str = "en") -> tuple[Plan, list[Slide], dict]:
     """Write the deck for ``numbers`` to ``out``; return the plan, the slides and what the snapshots did."""
     safe_to_write(out)
     drawer = Snapshots() if snapshots else None
     try:
-        plan, slides = deck(numbers, drawer)
+        plan, slides = deck(numbers, drawer, language)
     finally:
         if drawer is not None:
             drawer.close()
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(deck_html(plan, slides), encoding="utf-8")
+    out.write_text(deck_html(plan, slides, language), encoding="utf-8")
     report = {"drawn": drawer.drawn if drawer else 0, "cached": drawer.cached if drawer else 0,
               "problems": drawer.problems if drawer else []}
     return plan, slides, report
@@ -892,6 +1013,10 @@ def main(argv: list[str] | None = None) -> int:
                              "it for --session 2 and 3, or slides-NN-NN.html for --notebooks)")
     parser.add_argument("--no-snapshots", action="store_true",
                         help="do not draw the widgets in Chromium: their slides say 'Live in the notebook'")
+    parser.add_argument("--language", choices=LANGUAGES, default="en",
+                        help="en: the English notebooks (the default); nl: the Dutch ones (notebooks/nl/), every "
+                             "text of the deck in Dutch, the plans of teacher/nl/plans.md, and '-nl' at the end of "
+                             "the default file's name (workshop-nl.html)")
     args = parser.parse_args(argv)
     if args.notebooks:
         numbers = tuple(args.notebooks)
@@ -900,10 +1025,12 @@ def main(argv: list[str] | None = None) -> int:
         session = args.session or 1
         numbers = SESSIONS[session].notebooks
         default_out = OUT if session == 1 else OUT.with_name(f"session-{session}.html")
+    if args.language != "en":
+        default_out = default_out.with_name(f"{default_out.stem}-{args.language}.html")
     out = (args.out if args.out is not None else default_out).resolve()
     started = time.monotonic()
     try:
-        plan, slides, report = build(numbers, out, snapshots=not args.no_snapshots)
+        plan, slides, report = build(numbers, out, snapshots=not args.no_snapshots, language=args.language)
     except (ValueError, OSError) as error:
         print(f"build_slides: {error}", file=sys.stderr)
         return 2
