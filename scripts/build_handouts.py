@@ -24,6 +24,11 @@ a browser prints to PDF: Debian's ``chromium``, or Playwright's own download on 
 (scripts/chromium.py says which and how), and the build extra (``python3 run.py setup``).
 ``--out DIR`` writes to ``DIR/handouts`` and ``DIR/teacher`` instead of
 ``build/``; ``--teacher DIR`` reads the guide from another folder of Markdown files.
+
+``--language nl`` builds the Dutch edition instead, into ``build/handouts/nl/`` and
+``build/teacher/nl/``: the titles and pictures from ``notebooks/nl/`` (the same cell ids), the text
+from ``teacher/handouts/nl/``, the glossary from ``notebooks/nl/09``, the guide from ``teacher/nl/``,
+and the pages' own words from ``WORDS`` below.
 """
 
 from __future__ import annotations
@@ -48,6 +53,23 @@ NOTEBOOKS = ROOT / "notebooks"
 TEACHER = ROOT / "teacher"
 SOURCES = TEACHER / "handouts"
 
+
+class Edition(NamedTuple):
+    """Where one language's handouts come from and go to."""
+
+    notebooks: pathlib.Path  # the notebooks whose titles, pictures and glossary the handouts show
+    sources: pathlib.Path  # notebooks.json and worksheet.json
+    teacher: pathlib.Path  # the guide's Markdown pages
+    folder: str  # the subfolder of build/handouts and build/teacher ("" for English)
+    glossary_header: tuple[str, ...]  # the header of notebook 09's glossary table in that edition
+
+
+EDITIONS = {
+    "en": Edition(NOTEBOOKS, SOURCES, TEACHER, "", ("English", "Nederlands", "Meaning", "Taught in")),
+    "nl": Edition(NOTEBOOKS / "nl", SOURCES / "nl", TEACHER / "nl", "nl",
+                  ("English", "Nederlands", "Betekenis", "Uitgelegd in")),
+}
+
 def _script(name: str):
     """Another script of this folder, as a module (they are files, not a package)."""
     path = pathlib.Path(__file__).resolve().parent / f"{name}.py"
@@ -62,7 +84,7 @@ chromium = _script("chromium")
 COURSE_SIZES = (784, 16, 16, 10)
 COURSE_PARAMETERS = 13_002
 GLOSSARY_NOTEBOOK = "09-the-whole-network"
-GLOSSARY_HEADER = ("English", "Nederlands", "Meaning", "Taught in")
+GLOSSARY_HEADER = EDITIONS["en"].glossary_header
 SIGMOID_TABLE = range(-4, 5)
 GRID_SIDE = 5
 PIXEL_VALUES = {0.0, 0.5, 1.0}
@@ -94,15 +116,20 @@ class Picture(NamedTuple):
     core: bool  # False if the cell is tagged extension (a Going further section)
 
 
-def read_notebook(stem: str) -> dict:
-    path = NOTEBOOKS / f"{stem}.ipynb"
+def shown(path: pathlib.Path) -> str:
+    """A path as the messages name it: from the repository's root when it is inside it."""
+    return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
+
+
+def read_notebook(stem: str, folder: pathlib.Path = NOTEBOOKS) -> dict:
+    path = folder / f"{stem}.ipynb"
     if not path.is_file():
-        raise BuildError(f"notebooks/{stem}.ipynb is missing: teacher/handouts/notebooks.json names it, so "
+        raise BuildError(f"{shown(path)} is missing: the handouts' notebooks.json names it, so "
                          "either the notebook was renamed (then rename it there too) or the entry is wrong")
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as error:
-        raise BuildError(f"notebooks/{stem}.ipynb is not valid notebook JSON ({error})") from None
+        raise BuildError(f"{shown(path)} is not valid notebook JSON ({error})") from None
 
 
 def source(cell: dict) -> str:
@@ -110,18 +137,19 @@ def source(cell: dict) -> str:
     return "".join(text) if isinstance(text, list) else text
 
 
-def notebook_title(notebook: dict, stem: str) -> str:
+def notebook_title(notebook: dict, stem: str, folder: pathlib.Path = NOTEBOOKS) -> str:
     """The notebook's title: the '# ' heading its first cell starts with."""
     cells = notebook.get("cells", [])
     first = source(cells[0]).lstrip() if cells else ""
     if not first.startswith("# "):
-        raise BuildError(f"notebooks/{stem}.ipynb does not start with a title: its first cell should begin "
+        raise BuildError(f"{shown(folder / stem)}.ipynb does not start with a title: its first cell should begin "
                          "with '# NN · Title'")
     return first.splitlines()[0][2:].strip()
 
 
-def key_picture(notebook: dict, stem: str, cell_id: str) -> Picture:
+def key_picture(notebook: dict, stem: str, cell_id: str, folder: pathlib.Path = NOTEBOOKS) -> Picture:
     """The first stored image/png output of the cell with this id, and the section it is in."""
+    where = f"{shown(folder / stem)}.ipynb"
     section = ""
     for cell in notebook.get("cells", []):
         text = source(cell)
@@ -136,10 +164,10 @@ def key_picture(notebook: dict, stem: str, cell_id: str) -> Picture:
                 tags = cell.get("metadata", {}).get("tags", [])
                 data = "".join(png) if isinstance(png, list) else png
                 return Picture(base64.b64decode(data), cell_id, section, "extension" not in tags)
-        raise BuildError(f"the cell with id {cell_id!r} in notebooks/{stem}.ipynb has no stored picture (no "
-                         f"image/png output): run `python3 run.py execute notebooks/{stem}.ipynb` to store "
-                         "its outputs, or name a cell that draws one as key_cell in teacher/handouts/notebooks.json")
-    raise BuildError(f"notebooks/{stem}.ipynb has no cell with id {cell_id!r}, which teacher/handouts/notebooks.json"
+        raise BuildError(f"the cell with id {cell_id!r} in {where} has no stored picture (no "
+                         f"image/png output): run `python3 run.py execute {where}` to store "
+                         "its outputs, or name a cell that draws one as key_cell in the handouts' notebooks.json")
+    raise BuildError(f"{where} has no cell with id {cell_id!r}, which the handouts' notebooks.json"
                      " names as its key picture: put there the id of a cell that draws the picture (the 'id' "
                      "of the cell in the notebook's JSON)")
 
@@ -155,32 +183,34 @@ def _table_row(line: str) -> list[str]:
     return [cell.strip().replace("\\|", "|") for cell in re.split(r"(?<!\\)\|", line.strip().strip("|"))]
 
 
-def glossary(notebook: dict) -> list[Term]:
-    """The English-Dutch glossary: the Markdown table of notebook 09 whose header is GLOSSARY_HEADER.
+def glossary(notebook: dict, header: tuple[str, ...] = GLOSSARY_HEADER,
+             folder: pathlib.Path = NOTEBOOKS) -> list[Term]:
+    """The English-Dutch glossary: the Markdown table of notebook 09 whose header is ``header``.
 
     The Dutch words marked ``\\*`` (the words of the video's Dutch summary) lose the mark here.
+    The Dutch edition's table has Dutch headings for its last two columns (EDITIONS).
     """
-    where = f"notebooks/{GLOSSARY_NOTEBOOK}.ipynb"
-    expected = "| " + " | ".join(GLOSSARY_HEADER) + " |"
+    where = f"{shown(folder / GLOSSARY_NOTEBOOK)}.ipynb"
+    expected = "| " + " | ".join(header) + " |"
     tables = []
     for cell in notebook.get("cells", []):
         lines = source(cell).splitlines()
         for i, line in enumerate(lines):
-            if line.startswith("|") and tuple(_table_row(line)) == GLOSSARY_HEADER:
+            if line.startswith("|") and tuple(_table_row(line)) == header:
                 tables.append(lines[i:])
     if len(tables) != 1:
         raise BuildError(f"{where} should hold exactly one glossary table with the header {expected}, "
                          f"and it holds {len(tables)}: the cheat sheet takes its English-Dutch words from it")
-    header, rule, *rows = tables[0]
-    if not re.fullmatch(r"\|(\s*:?-+:?\s*\|)+", rule.strip()) or len(_table_row(rule)) != len(GLOSSARY_HEADER):
+    _, rule, *rows = tables[0]
+    if not re.fullmatch(r"\|(\s*:?-+:?\s*\|)+", rule.strip()) or len(_table_row(rule)) != len(header):
         raise BuildError(f"the glossary in {where} has no |---|---| line under its header {expected}")
     terms = []
     for line in rows:
         if not line.startswith("|"):
             break
         cells = _table_row(line)
-        if len(cells) != len(GLOSSARY_HEADER) or not cells[0] or not cells[1]:
-            raise BuildError(f"a row of the glossary in {where} does not have the 4 columns {expected} "
+        if len(cells) != len(header) or not cells[0] or not cells[1]:
+            raise BuildError(f"a row of the glossary in {where} does not have the {len(header)} columns {expected} "
                              f"(English and Nederlands filled in): {line!r}")
         english, dutch, meaning, taught_in = cells
         terms.append(Term(english, dutch.replace("\\*", ""), meaning, taught_in))
@@ -208,11 +238,11 @@ class Summary(NamedTuple):
 
 def _read_json(path: pathlib.Path):
     if not path.is_file():
-        raise BuildError(f"{path.relative_to(ROOT)} is missing: it holds the handouts' text")
+        raise BuildError(f"{shown(path)} is missing: it holds the handouts' text")
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as error:
-        raise BuildError(f"{path.relative_to(ROOT)} is not valid JSON: {error}") from None
+        raise BuildError(f"{shown(path)} is not valid JSON: {error}") from None
 
 
 def _text(entry: dict, key: str, where: str) -> str:
@@ -222,18 +252,22 @@ def _text(entry: dict, key: str, where: str) -> str:
     return value.strip()
 
 
-def load_summaries(path: pathlib.Path = SOURCES / "notebooks.json") -> list[Summary]:
-    """The nine summaries: the text from notebooks.json, the title and the picture from each notebook."""
+def load_summaries(path: pathlib.Path = SOURCES / "notebooks.json", notebooks: pathlib.Path = NOTEBOOKS
+                   ) -> list[Summary]:
+    """The nine summaries: the text from notebooks.json, the title and the picture from each notebook.
+
+    ``notebooks`` is the folder of the edition: notebooks/nl for the Dutch text in teacher/handouts/nl.
+    """
     data = _read_json(path)
     entries = data.get("notebooks") if isinstance(data, dict) else None
-    stems = sorted(p.stem for p in NOTEBOOKS.glob("0[1-9]-*.ipynb"))
+    stems = sorted(p.stem for p in notebooks.glob("0[1-9]-*.ipynb"))
     if not isinstance(entries, list) or [e.get("notebook") for e in entries if isinstance(e, dict)] != stems:
-        raise BuildError(f"{path.relative_to(ROOT)} should list one entry per notebook under 'notebooks', in "
+        raise BuildError(f"{shown(path)} should list one entry per notebook under 'notebooks', in "
                          f"course order: {', '.join(stems)}")
     summaries = []
     for entry in entries:
         stem = entry["notebook"]
-        where = f"{path.relative_to(ROOT)}, {stem}"
+        where = f"{shown(path)}, {stem}"
         formula = entry.get("formula")
         if not isinstance(formula, list) or not 1 <= len(formula) <= 2 or not all(
                 isinstance(line, str) and line.strip() for line in formula):
@@ -242,10 +276,10 @@ def load_summaries(path: pathlib.Path = SOURCES / "notebooks.json") -> list[Summ
         if not isinstance(questions, list) or len(questions) != 3:
             raise BuildError(f"{where}: 'questions' should hold exactly three questions, each {{'q': ..., 'a': ...}}")
         pairs = [(_text(q, "q", where), _text(q, "a", where)) for q in questions]
-        notebook = read_notebook(stem)
-        summaries.append(Summary(stem, notebook_title(notebook, stem), _text(entry, "idea", where),
+        notebook = read_notebook(stem, notebooks)
+        summaries.append(Summary(stem, notebook_title(notebook, stem, notebooks), _text(entry, "idea", where),
                                  [line.strip() for line in formula],
-                                 key_picture(notebook, stem, _text(entry, "key_cell", where)), pairs))
+                                 key_picture(notebook, stem, _text(entry, "key_cell", where), notebooks), pairs))
     return summaries
 
 
@@ -323,7 +357,7 @@ def _grid(value, name: str, allowed: set[float], where: str) -> list[list[float]
 
 def load_worksheet(path: pathlib.Path = SOURCES / "worksheet.json") -> Worksheet:
     data = _read_json(path)
-    where = str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+    where = shown(path)
     if not isinstance(data, dict):
         raise BuildError(f"{where} should hold one JSON object")
     bias = data.get("bias")
@@ -421,7 +455,7 @@ ol.questions li {{ margin-bottom: 2mm; }}
 .box .formula {{ font-size: 11.5pt; padding: 1.2mm 3mm; margin: 1mm 0; }}
 .glossary {{ column-count: 3; column-gap: 4mm; font-size: 8.2pt; line-height: 1.25; margin-top: 2mm; }}
 .glossary div {{ break-inside: avoid; padding: 0.35mm 0; border-bottom: 0.1mm solid #ddd; }}
-.glossary .nl {{ font-style: italic; }}
+.glossary .nl, .glossary .en {{ font-style: italic; }}
 .glossary .nb {{ color: #777; }}
 table.grid {{ border-collapse: collapse; margin: 1mm 0; }}
 table.grid td {{ width: 11mm; height: 11mm; border: 0.3mm solid #666; text-align: center; vertical-align: middle;
@@ -437,82 +471,224 @@ ol.steps li {{ margin-bottom: 2.5mm; }}
 """
 
 
-def page_html(title: str, body: str, css: str = CSS) -> str:
-    return (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>{html.escape(title)}</title>\n'
+# The pages' own words, by language: everything a handout says that is not read from the notebooks or from
+# teacher/handouts/. A text is a template for str.format; its {names} are filled in where it is used.
+WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "summary kicker": "nnbook · notebook {number} · summary",
+        "key picture alt": "the key picture of notebook {number}",
+        "caption": "From notebook {number}, {where}“{section}”.",
+        "going further": "Going further: ",
+        "three questions": "Three questions",
+        "summaries title": "Summaries",
+        "answers kicker": "nnbook · for the teacher",
+        "answers title": "Answers to the summaries' questions",
+        "cheat title": "Cheat sheet",
+        "cheat kicker": "nnbook · the course on one page",
+        "cheat heading": "But what is a neural network? Cheat sheet",
+        "one neuron": "One neuron",
+        "one neuron text": "Weighted sum plus bias: each activation times its weight, added up, plus the bias b.",
+        "fires text": "It fires when weighted sum + b &gt; 0. A threshold of 10 is a bias of -10.",
+        "sigmoid": "The sigmoid",
+        "sigmoid text": "Squishes any number into an activation between 0 and 1.",
+        "network": "The network: {sizes}",
+        "network text": "784 pixels in, two hidden layers of 16, 10 outputs (the brightest is the answer).",
+        "parameters text": "{count} parameters: every weight and every bias, the knobs that learning turns.",
+        "layer": "A whole layer in one line",
+        "layer text": "W has one row of weights per neuron; b holds the biases.",
+        "relu text": "ReLU, the simpler squish: off below 0.",
+        "glossary heading": "Words in English and Dutch",
+        "glossary note": "From notebook 09's glossary; the number says which notebook teaches the word.",
+        "worksheet kicker": "nnbook · unplugged",
+        "worksheet intro": "You are one neuron. The picture is 5 × 5 pixels: 0 is black, 1 is white, 0.5 grey. Your "
+                           "weights look for a\nstroke: blue +1, red -1, white 0. Work with a pencil; no computer.",
+        "pixels grid": "The picture: activations a",
+        "weights grid": "Your weights w",
+        "products grid": "w × a: fill in",
+        "step multiply": "Multiply each weight by the pixel at the same place, and write it in the third grid.\n"
+                         "(A weight of 0 gives 0: you may skip those.)",
+        "step sum": "Add up the 25 numbers. Weighted sum = {blank}",
+        "step bias": "Add your bias, <b>{bias}</b>. Weighted sum + bias = {blank}",
+        "step threshold": "Threshold: you fire when weighted sum + bias is above 0. Do you fire? yes / no",
+        "step sigmoid": "Now be a sigmoid neuron: look up σ(weighted sum + bias) in the table. Activation = {blank}",
+        "sigmoid table": "The sigmoid table",
+        "sigmoid table text": "σ(x) = 1 / (1 + e⁻ˣ), rounded to 2 decimals.",
+        "think": "Think",
+        "think stroke": "Which stroke do your weights look for?",
+        "think best": "Which pixel values would give you the biggest weighted sum?",
+        "worksheet answers kicker": "nnbook · unplugged · for the teacher",
+        "worksheet answers": "{title}: answers",
+        "answer sum": "Weighted sum = {sum}",
+        "answer z": "Weighted sum + bias = {sum} + ({bias}) = {z}",
+        "answer fires": "Fires: yes, because {z} is above\n0.",
+        "answer does not fire": "Fires: no, because {z} is not above\n0.",
+        "answer activation": "Activation: σ({z}) = {activation}",
+        "answer stroke": "The picture is a {digit}. The weights look for {stroke}.",
+        "answer best": "The biggest weighted sum comes from 1 (white) wherever the weight is +1 and 0 (black) wherever "
+                       "it is -1:\nit is then {best}.",
+        "guide title": "nnbook · teacher guide",
+        "guide kicker": "nnbook · the teacher guide",
+        "guide heading": "Teacher guide",
+        "contents": "Contents",
+    },
+    "nl": {
+        "summary kicker": "nnbook · notebook {number} · samenvatting",
+        "key picture alt": "de belangrijkste afbeelding van notebook {number}",
+        "caption": "Uit notebook {number}, {where}“{section}”.",
+        "going further": "Verder: ",
+        "three questions": "Drie vragen",
+        "summaries title": "Samenvattingen",
+        "answers kicker": "nnbook · voor de docent",
+        "answers title": "Antwoorden op de vragen van de samenvattingen",
+        "cheat title": "Overzichtskaart",
+        "cheat kicker": "nnbook · de cursus op één pagina",
+        "cheat heading": "Maar wat is een neuraal netwerk? Overzichtskaart",
+        "one neuron": "Eén neuron",
+        "one neuron text": "Gewogen som plus bias: elke activering keer zijn gewicht, alles opgeteld, plus de bias b.",
+        "fires text": "Het neuron vuurt als gewogen som + b &gt; 0. Een drempelwaarde van 10 is een bias van -10.",
+        "sigmoid": "De sigmoïde",
+        "sigmoid text": "Drukt elk getal samen tot een activering tussen 0 en 1.",
+        "network": "Het netwerk: {sizes}",
+        "network text": "784 pixels erin, twee verborgen lagen van 16, 10 uitvoerwaarden (de felste is het antwoord).",
+        "parameters text": "{count} parameters: alle gewichten en alle biases, de knoppen waar het leren aan draait.",
+        "layer": "Een hele laag in één regel",
+        "layer text": "W heeft één rij gewichten per neuron; b bevat de biases.",
+        "relu text": "ReLU, de eenvoudigere activeringsfunctie: uit onder 0.",
+        "glossary heading": "Woorden in het Nederlands en het Engels",
+        "glossary note": "Uit de woordenlijst van notebook 09; het getal zegt in welk notebook je het woord leert.",
+        "worksheet kicker": "nnbook · zonder computer",
+        "worksheet intro": "Jij bent één neuron. De afbeelding is 5 × 5 pixels: 0 is zwart, 1 is wit, 0.5 grijs. Je "
+                           "gewichten zoeken een\nstreep: blauw +1, rood -1, wit 0. Werk met een potlood; zonder "
+                           "computer.",
+        "pixels grid": "De afbeelding: activeringen a",
+        "weights grid": "Jouw gewichten w",
+        "products grid": "w × a: vul in",
+        "step multiply": "Vermenigvuldig elk gewicht met de pixel op dezelfde plek, en schrijf de uitkomst in het "
+                         "derde rooster.\n(Een gewicht van 0 geeft 0: die mag je overslaan.)",
+        "step sum": "Tel de 25 getallen op. Gewogen som = {blank}",
+        "step bias": "Tel je bias erbij op: <b>{bias}</b>. Gewogen som + bias = {blank}",
+        "step threshold": "Drempelwaarde: je vuurt als gewogen som + bias boven 0 ligt. Vuur je? ja / nee",
+        "step sigmoid": "Wees nu een neuron met de sigmoïde: zoek σ(gewogen som + bias) op in de tabel. "
+                        "Activering = {blank}",
+        "sigmoid table": "De tabel van de sigmoïde",
+        "sigmoid table text": "σ(x) = 1 / (1 + e⁻ˣ), afgerond op 2 decimalen.",
+        "think": "Denk na",
+        "think stroke": "Welke streep zoeken je gewichten?",
+        "think best": "Welke grijswaarden van de pixels geven jou de grootste gewogen som?",
+        "worksheet answers kicker": "nnbook · zonder computer · voor de docent",
+        "worksheet answers": "{title}: antwoorden",
+        "answer sum": "Gewogen som = {sum}",
+        "answer z": "Gewogen som + bias = {sum} + ({bias}) = {z}",
+        "answer fires": "Vuurt: ja, want {z} ligt boven\n0.",
+        "answer does not fire": "Vuurt: nee, want {z} ligt niet boven\n0.",
+        "answer activation": "Activering: σ({z}) = {activation}",
+        "answer stroke": "De afbeelding is een {digit}. De gewichten zoeken {stroke}.",
+        "answer best": "De grootste gewogen som krijg je met 1 (wit) overal waar het gewicht +1 is en 0 (zwart) overal "
+                       "waar het -1 is:\ndie is dan {best}.",
+        "guide title": "nnbook · handleiding voor docenten",
+        "guide kicker": "nnbook · de handleiding voor docenten",
+        "guide heading": "Handleiding voor docenten",
+        "contents": "Inhoud",
+    },
+}
+
+
+def words(language: str, key: str, **values) -> str:
+    """The page text ``key`` in ``language``, with its {names} filled in."""
+    return WORDS[language][key].format(**values)
+
+
+def whole(n: int, language: str = "en") -> str:
+    """A whole number as the language writes it: 13,002 in English; in Dutch 13 002, and 8000 without a space."""
+    if language == "nl":
+        return f"{n:,}".replace(",", " ") if abs(n) >= 10_000 else str(n)
+    return f"{n:,}"
+
+
+def page_html(title: str, body: str, css: str = CSS, language: str = "en") -> str:
+    return (f'<!DOCTYPE html>\n<html lang="{language}">\n<head>\n<meta charset="utf-8">\n'
+            f"<title>{html.escape(title)}</title>\n"
             f"<style>{css}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n")
 
 
-def summary_section(summary: Summary) -> str:
+def summary_section(summary: Summary, language: str = "en") -> str:
     esc = html.escape
     picture = summary.picture
-    where = "" if picture.core else "Going further: "
-    section = picture.section.removeprefix("Going further: ")
-    caption = f"From notebook {summary.number}, {where}“{esc(section)}”." if section else ""
+    going_further = words(language, "going further")
+    where = "" if picture.core else going_further
+    section = picture.section.removeprefix(going_further)
+    caption = words(language, "caption", number=summary.number, where=where, section=esc(section)) if section else ""
     questions = "".join(f"<li>{as_html(q)}<div class=\"lines\"></div></li>" for q, _ in summary.questions)
     formula = "".join(f"<div>{as_html(line)}</div>" for line in summary.formula)
     return f"""<section class="page summary" id="nb-{summary.number}">
 <div class="fit">
-<p class="kicker">nnbook · notebook {summary.number} · summary</p>
+<p class="kicker">{words(language, "summary kicker", number=summary.number)}</p>
 <h1>{as_html(summary.title)}</h1>
 <p class="idea">{as_html(summary.idea)}</p>
 <div class="formula">{formula}</div>
 </div>
 <figure class="fit key-picture" data-cell="{esc(picture.cell_id)}">
-<img alt="the key picture of notebook {summary.number}" src="{data_uri(picture.png, 'image/png')}">
+<img alt="{words(language, "key picture alt", number=summary.number)}" src="{data_uri(picture.png, 'image/png')}">
 <figcaption>{caption}</figcaption>
 </figure>
 <div class="fit">
-<h2>Three questions</h2>
+<h2>{words(language, "three questions")}</h2>
 <ol class="questions">{questions}</ol>
 </div>
 </section>"""
 
 
-def answers_html(summaries: list[Summary]) -> str:
-    parts = ['<div class="page answers"><p class="kicker">nnbook · for the teacher</p>'
-             "<h1>Answers to the summaries' questions</h1>"]
+def answers_html(summaries: list[Summary], language: str = "en") -> str:
+    parts = [f'<div class="page answers"><p class="kicker">{words(language, "answers kicker")}</p>'
+             f"<h1>{words(language, 'answers title')}</h1>"]
     for summary in summaries:
         items = "".join(f"<dt>{i}. {as_html(q)}</dt><dd>{as_html(a)}</dd>"
                         for i, (q, a) in enumerate(summary.questions, 1))
         parts.append(f"<section><h2>{as_html(summary.title)}</h2><dl>{items}</dl></section>")
     parts.append("</div>")
-    return page_html("Answers to the summaries' questions", "\n".join(parts))
+    return page_html(words(language, "answers title"), "\n".join(parts), language=language)
 
 
-def cheat_sheet_html(terms: list[Term], table: list[tuple[int, float]]) -> str:
+def cheat_sheet_html(terms: list[Term], table: list[tuple[int, float]], language: str = "en") -> str:
+    """The course on one page. In English the glossary reads English: Dutch; in Dutch, Dutch: English."""
     esc = html.escape
-    count = check_parameter_count()
+    count = whole(check_parameter_count(), language)
     sizes = "-".join(str(n) for n in COURSE_SIZES)
     sigmoid_row = " · ".join(f"σ({x}) = {s:.2f}" for x, s in table if x in (-2, 0, 2))
-    entries = "".join(f'<div><b>{as_html(t.english)}</b>: <span class="nl">{as_html(t.dutch)}</span> '
-                      f'<span class="nb">({esc(t.taught_in)})</span></div>' for t in terms)
+    if language == "en":
+        pairs = [(t.english, "nl", t.dutch, t.taught_in) for t in terms]
+    else:
+        pairs = [(t.dutch, "en", t.english, t.taught_in) for t in terms]
+    entries = "".join(f'<div><b>{as_html(first)}</b>: <span class="{kind}">{as_html(second)}</span> '
+                      f'<span class="nb">({esc(taught_in)})</span></div>' for first, kind, second, taught_in in pairs)
+    w = lambda key, **values: words(language, key, **values)  # noqa: E731
     body = f"""<div class="page cheat">
-<p class="kicker">nnbook · the course on one page</p>
-<h1>But what is a neural network? Cheat sheet</h1>
+<p class="kicker">{w("cheat kicker")}</p>
+<h1>{w("cheat heading")}</h1>
 <div class="boxes">
-<div class="box"><h2>One neuron</h2>
-<p>Weighted sum plus bias: each activation times its weight, added up, plus the bias b.</p>
+<div class="box"><h2>{w("one neuron")}</h2>
+<p>{w("one neuron text")}</p>
 <div class="formula">w1·a1 + w2·a2 + … + wn·an + b</div>
-<p>It fires when weighted sum + b &gt; 0. A threshold of 10 is a bias of -10.</p></div>
-<div class="box"><h2>The sigmoid</h2>
-<p>Squishes any number into an activation between 0 and 1.</p>
+<p>{w("fires text")}</p></div>
+<div class="box"><h2>{w("sigmoid")}</h2>
+<p>{w("sigmoid text")}</p>
 <div class="formula">σ(x) = 1 / (1 + e⁻ˣ)</div>
 <p>{sigmoid_row}</p></div>
-<div class="box"><h2>The network: {sizes}</h2>
-<p>784 pixels in, two hidden layers of 16, 10 outputs (the brightest is the answer).</p>
-<div class="formula">{parameter_sum(COURSE_SIZES)} = {count:,}</div>
-<p>{count:,} parameters: every weight and every bias, the knobs that learning turns.</p></div>
-<div class="box"><h2>A whole layer in one line</h2>
-<p>W has one row of weights per neuron; b holds the biases.</p>
+<div class="box"><h2>{w("network", sizes=sizes)}</h2>
+<p>{w("network text")}</p>
+<div class="formula">{parameter_sum(COURSE_SIZES)} = {count}</div>
+<p>{w("parameters text", count=count)}</p></div>
+<div class="box"><h2>{w("layer")}</h2>
+<p>{w("layer text")}</p>
 <div class="formula">a(1) = σ(W a(0) + b)</div>
-<p>ReLU, the simpler squish: off below 0.</p>
+<p>{w("relu text")}</p>
 <div class="formula">ReLU(z) = max(0, z)</div></div>
 </div>
-<h2>Words in English and Dutch</h2>
-<p class="small">From notebook 09's glossary; the number says which notebook teaches the word.</p>
+<h2>{w("glossary heading")}</h2>
+<p class="small">{w("glossary note")}</p>
 <div class="glossary">{entries}</div>
 </div>"""
-    return page_html("Cheat sheet", body)
+    return page_html(w("cheat title"), body, language=language)
 
 
 def _grid_table(grid, colour, blank: bool = False) -> str:
@@ -529,59 +705,59 @@ def _grid_table(grid, colour, blank: bool = False) -> str:
     return '<table class="grid">' + "".join(rows) + "</table>"
 
 
-def worksheet_html(sheet: Worksheet) -> str:
+def worksheet_html(sheet: Worksheet, language: str = "en") -> str:
     activation, weight = _colours()
     esc = html.escape
+    w = lambda key, **values: words(language, key, **values)  # noqa: E731
+    blank = '<span class="blank"></span>'
     plain = lambda value: ("#fff", "#000")  # noqa: E731 - products are neither activations nor weights
     table = "".join(f"<th>{x}</th>" for x, _ in sheet.table)
     values = "".join(f"<td>{s:.2f}</td>" for _, s in sheet.table)
     sigmoid_table_html = f'<table class="sigmoid"><tr><th>x</th>{table}</tr><tr><th>σ(x)</th>{values}</tr></table>'
     student = f"""<div class="page worksheet">
-<p class="kicker">nnbook · unplugged</p>
+<p class="kicker">{w("worksheet kicker")}</p>
 <h1>{esc(sheet.title)}</h1>
-<p>You are one neuron. The picture is 5 × 5 pixels: 0 is black, 1 is white, 0.5 grey. Your weights look for a
-stroke: blue +1, red -1, white 0. Work with a pencil; no computer.</p>
+<p>{w("worksheet intro")}</p>
 <div class="grids">
-<div><h3>The picture: activations a</h3>{_grid_table(sheet.pixels, activation)}</div>
-<div><h3>Your weights w</h3>{_grid_table(sheet.weights, weight)}</div>
-<div><h3>w × a: fill in</h3>{_grid_table(sheet.products, plain, blank=True)}</div>
+<div><h3>{w("pixels grid")}</h3>{_grid_table(sheet.pixels, activation)}</div>
+<div><h3>{w("weights grid")}</h3>{_grid_table(sheet.weights, weight)}</div>
+<div><h3>{w("products grid")}</h3>{_grid_table(sheet.products, plain, blank=True)}</div>
 </div>
 <ol class="steps">
-<li>Multiply each weight by the pixel at the same place, and write it in the third grid.
-(A weight of 0 gives 0: you may skip those.)</li>
-<li>Add up the 25 numbers. Weighted sum = <span class="blank"></span></li>
-<li>Add your bias, <b>{number(sheet.bias)}</b>. Weighted sum + bias = <span class="blank"></span></li>
-<li>Threshold: you fire when weighted sum + bias is above 0. Do you fire? yes / no</li>
-<li>Now be a sigmoid neuron: look up σ(weighted sum + bias) in the table. Activation = <span class="blank"></span></li>
+<li>{w("step multiply")}</li>
+<li>{w("step sum", blank=blank)}</li>
+<li>{w("step bias", bias=number(sheet.bias), blank=blank)}</li>
+<li>{w("step threshold")}</li>
+<li>{w("step sigmoid", blank=blank)}</li>
 </ol>
-<h2>The sigmoid table</h2>
-<p>σ(x) = 1 / (1 + e⁻ˣ), rounded to 2 decimals.</p>
+<h2>{w("sigmoid table")}</h2>
+<p>{w("sigmoid table text")}</p>
 {sigmoid_table_html}
-<h2>Think</h2>
+<h2>{w("think")}</h2>
 <ol class="steps">
-<li>Which stroke do your weights look for? <div class="lines"></div></li>
-<li>Which pixel values would give you the biggest weighted sum? <div class="lines"></div></li>
+<li>{w("think stroke")} <div class="lines"></div></li>
+<li>{w("think best")} <div class="lines"></div></li>
 </ol>
 </div>"""
-    best = sum(max(w * a for a in PIXEL_VALUES) for row in sheet.weights for w in row)
+    best = sum(max(wt * a for a in PIXEL_VALUES) for row in sheet.weights for wt in row)
+    z = number(sheet.z)
+    fires = w("answer fires" if sheet.fires else "answer does not fire", z=z)
     teacher = f"""<div class="page worksheet-answers">
-<p class="kicker">nnbook · unplugged · for the teacher</p>
-<h1>{esc(sheet.title)}: answers</h1>
+<p class="kicker">{w("worksheet answers kicker")}</p>
+<h1>{w("worksheet answers", title=esc(sheet.title))}</h1>
 <div class="teacher">
 <div class="grids">
 <div><h3>w × a</h3>{_grid_table(sheet.products, plain)}</div>
 </div>
-<p>Weighted sum = {number(sheet.weighted_sum)}</p>
-<p>Weighted sum + bias = {number(sheet.weighted_sum)} + ({number(sheet.bias)}) = {number(sheet.z)}</p>
-<p>Fires: {'yes' if sheet.fires else 'no'}, because {number(sheet.z)} is {'above' if sheet.fires else 'not above'}
-0.</p>
-<p>Activation: σ({number(sheet.z)}) = {sheet.activation:.2f}</p>
-<p>The picture is a {esc(sheet.digit)}. The weights look for {esc(sheet.stroke)}.</p>
-<p>The biggest weighted sum comes from 1 (white) wherever the weight is +1 and 0 (black) wherever it is -1:
-it is then {number(best)}.</p>
+<p>{w("answer sum", sum=number(sheet.weighted_sum))}</p>
+<p>{w("answer z", sum=number(sheet.weighted_sum), bias=number(sheet.bias), z=z)}</p>
+<p>{fires}</p>
+<p>{w("answer activation", z=z, activation=f"{sheet.activation:.2f}")}</p>
+<p>{w("answer stroke", digit=esc(sheet.digit), stroke=esc(sheet.stroke))}</p>
+<p>{w("answer best", best=number(best))}</p>
 </div>
 </div>"""
-    return page_html(sheet.title, student + "\n" + teacher)
+    return page_html(sheet.title, student + "\n" + teacher, language=language)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -619,7 +795,7 @@ class Guide(NamedTuple):
     broken: dict[str, list[str]]  # a guide page that is linked to but does not exist -> the pages linking to it
 
 
-def guide_html(folder: pathlib.Path, out_dir: pathlib.Path) -> Guide:
+def guide_html(folder: pathlib.Path, out_dir: pathlib.Path, language: str = "en") -> Guide:
     """The guide as one HTML page, its contents, and the links that point at guide pages that do not exist.
 
     Links between the guide's files become links to anchors in this page (``plans.md#one-90-minute-workshop``
@@ -658,7 +834,7 @@ def guide_html(folder: pathlib.Path, out_dir: pathlib.Path) -> Guide:
             if not parts.scheme and not url.startswith("#"):
                 path = (folder / urllib.parse.unquote(parts.path)).resolve()
                 if not path.is_file():
-                    raise BuildError(f"teacher/{self.stem}.md shows the image {url!r}, which does not exist")
+                    raise BuildError(f"{shown(folder / self.stem)}.md shows the image {url!r}, which does not exist")
                 url = data_uri(path.read_bytes(), mimetypes.guess_type(path.name)[0] or "application/octet-stream")
             return super().image(text, url, title)
 
@@ -688,9 +864,10 @@ def guide_html(folder: pathlib.Path, out_dir: pathlib.Path) -> Guide:
         contents.append((page_anchor(path.stem), title))
         sections.append(f'<section class="guide-page" id="{page_anchor(path.stem)}">\n{body}</section>')
     toc = "".join(f'<li><a href="#{anchor}">{html.escape(title)}</a></li>' for anchor, title in contents)
-    body = (f'<nav class="contents"><p class="kicker">nnbook · the teacher guide</p><h1>Teacher guide</h1>'
-            f"<h2>Contents</h2><ol>{toc}</ol></nav>\n" + "\n".join(sections))
-    return Guide(page_html("nnbook · teacher guide", body, GUIDE_CSS), contents, broken)
+    w = lambda key: words(language, key)  # noqa: E731
+    body = (f'<nav class="contents"><p class="kicker">{w("guide kicker")}</p><h1>{w("guide heading")}</h1>'
+            f"<h2>{w('contents')}</h2><ol>{toc}</ol></nav>\n" + "\n".join(sections))
+    return Guide(page_html(w("guide title"), body, GUIDE_CSS, language), contents, broken)
 
 
 GUIDE_CSS = """
@@ -796,37 +973,40 @@ def expect_pages(made: Made, most: int, exactly: bool = False) -> Made:
     return made
 
 
-def build_handouts(out: pathlib.Path, printer: Printer) -> list[Made]:
-    summaries = load_summaries()
-    sheet = load_worksheet()
-    terms = glossary(read_notebook(GLOSSARY_NOTEBOOK))
-    folder, sources = out / "handouts", out / "handouts" / "html"
+def build_handouts(out: pathlib.Path, printer: Printer, language: str = "en") -> list[Made]:
+    edition = EDITIONS[language]
+    summaries = load_summaries(edition.sources / "notebooks.json", edition.notebooks)
+    sheet = load_worksheet(edition.sources / "worksheet.json")
+    terms = glossary(read_notebook(GLOSSARY_NOTEBOOK, edition.notebooks), edition.glossary_header, edition.notebooks)
+    folder = out / "handouts" / edition.folder
+    sources = folder / "html"
     sources.mkdir(parents=True, exist_ok=True)
     made = []
     for summary in summaries:
-        page = page_html(summary.title, summary_section(summary))
+        page = page_html(summary.title, summary_section(summary, language), language=language)
         pages = printer.print(page, folder / f"{summary.stem}.pdf", sources / f"{summary.stem}.html")
         made.append(expect_pages(Made(folder / f"{summary.stem}.pdf", pages), 1, exactly=True))
-    every = page_html("Summaries", "\n".join(summary_section(summary) for summary in summaries))
+    every = page_html(words(language, "summaries title"),
+                      "\n".join(summary_section(summary, language) for summary in summaries), language=language)
     pages = printer.print(every, folder / "summaries.pdf", sources / "summaries.html")
     made.append(expect_pages(Made(folder / "summaries.pdf", pages), len(summaries), exactly=True))
-    pages = printer.print(answers_html(summaries), folder / "answers.pdf", sources / "answers.html")
+    pages = printer.print(answers_html(summaries, language), folder / "answers.pdf", sources / "answers.html")
     made.append(Made(folder / "answers.pdf", pages))
-    pages = printer.print(cheat_sheet_html(terms, sheet.table), folder / "cheat-sheet.pdf",
+    pages = printer.print(cheat_sheet_html(terms, sheet.table, language), folder / "cheat-sheet.pdf",
                           sources / "cheat-sheet.html")
     made.append(expect_pages(Made(folder / "cheat-sheet.pdf", pages), 1, exactly=True))
-    pages = printer.print(worksheet_html(sheet), folder / "be-a-neuron.pdf", sources / "be-a-neuron.html")
+    pages = printer.print(worksheet_html(sheet, language), folder / "be-a-neuron.pdf", sources / "be-a-neuron.html")
     made.append(expect_pages(Made(folder / "be-a-neuron.pdf", pages), 2))
     return made
 
 
-def build_guide(teacher: pathlib.Path, out: pathlib.Path, printer: Printer) -> list[Made]:
+def build_guide(teacher: pathlib.Path, out: pathlib.Path, printer: Printer, language: str = "en") -> list[Made]:
     if not teacher.is_dir() or not guide_pages(teacher):
         print(f"The teacher guide is skipped: {teacher} holds no Markdown pages (*.md) yet.")
         return []
-    folder = out / "teacher"
+    folder = out / "teacher" / EDITIONS[language].folder
     folder.mkdir(parents=True, exist_ok=True)
-    guide = guide_html(teacher, folder)
+    guide = guide_html(teacher, folder, language)
     for name, linking in guide.broken.items():
         print(f"The guide links to {name}, which does not exist yet (from {', '.join(linking)}).")
     (folder / "guide.html").write_text(guide.html, encoding="utf-8")
@@ -845,16 +1025,25 @@ def main(argv: list[str] | None = None) -> int:
                                      epilog="\n\n".join(__doc__.split("\n\n")[1:]))
     parser.add_argument("--out", type=pathlib.Path, default=ROOT / "build",
                         help="the folder that gets handouts/ and teacher/ (default: build/)")
-    parser.add_argument("--teacher", type=pathlib.Path, default=TEACHER,
-                        help="the folder of the guide's Markdown pages (default: teacher/)")
+    parser.add_argument("--teacher", type=pathlib.Path, default=None,
+                        help="the folder of the guide's Markdown pages (default: teacher/, or teacher/nl/ with "
+                             "--language nl)")
+    parser.add_argument("--language", default="en", metavar="en|nl",
+                        help="the language of the handouts and the guide: en (English, the default) or nl (Dutch, "
+                             "into handouts/nl/ and teacher/nl/)")
     args = parser.parse_args(argv)
+    if args.language not in EDITIONS:
+        parser.error(f"--language {args.language!r}: the handouts are made in "
+                     f"{' and '.join(repr(code) for code in EDITIONS)} (English, Dutch), not in another language")
+    teacher = args.teacher if args.teacher is not None else EDITIONS[args.language].teacher
     out = args.out.resolve()
     if out.exists() and not out.is_dir():
         parser.error(f"--out {args.out} is a file; give a folder (it gets handouts/ and teacher/ inside)")
     started = time.perf_counter()
     try:
         with Printer() as printer:
-            made = build_handouts(out, printer) + build_guide(args.teacher.resolve(), out, printer)
+            made = (build_handouts(out, printer, args.language)
+                    + build_guide(teacher.resolve(), out, printer, args.language))
     except BuildError as error:
         print(f"build_handouts: {error}", file=sys.stderr)
         return 1
