@@ -57,6 +57,8 @@ KEYS = {"en": KEY, "nl": ROOT / "teacher" / "nl" / "answer-key.md"}
 """The key of each language the course is written in."""
 NOTEBOOK_FOLDERS = {"en": NOTEBOOKS, "nl": NOTEBOOKS / "nl"}
 """Where each language's notebooks are (the same file names in each)."""
+TO_ROOT = {"en": "../", "nl": "../../"}
+"""The way from each key's folder back to the repository's root, for its links to the notebooks."""
 
 if str(ROOT) not in sys.path:  # run as a script from anywhere, nnbook comes from this repository
     sys.path.insert(0, str(ROOT))
@@ -313,7 +315,7 @@ def _answer_key(language: str) -> str:
 
     words = TEXTS[language]
     folder = NOTEBOOK_FOLDERS[language].relative_to(NOTEBOOKS.parent).as_posix()   # notebooks/nl
-    up = "../" * len(KEYS[language].parent.relative_to(KEYS["en"].parent.parent).parts)  # key's folder to the root
+    up = TO_ROOT[language]
     exercises = check.exercises()
     by_notebook: dict[str, list] = {}
     for exercise in exercises.values():
