@@ -568,8 +568,7 @@ WORDS: dict[str, dict[str, str]] = {
         "step sum": "Tel de 25 getallen op. Gewogen som = {blank}",
         "step bias": "Tel je bias erbij op: <b>{bias}</b>. Gewogen som + bias = {blank}",
         "step threshold": "Drempelwaarde: je vuurt als gewogen som + bias boven 0 ligt. Vuur je? ja / nee",
-        "step sigmoid": "Wees nu een neuron met de sigmoïde: zoek σ(gewogen som + bias) op in de tabel. "
-                        "Activering = {blank}",
+        "step sigmoid": "Nu met de sigmoïde: zoek σ(gewogen som + bias) op in de tabel. Activering = {blank}",
         "sigmoid table": "De tabel van de sigmoïde",
         "sigmoid table text": "σ(x) = 1 / (1 + e⁻ˣ), afgerond op 2 decimalen.",
         "think": "Denk na",
@@ -842,6 +841,9 @@ def guide_html(folder: pathlib.Path, out_dir: pathlib.Path, language: str = "en"
             parts = urllib.parse.urlsplit(url)
             if parts.scheme or url.startswith("//"):
                 return url
+            # A heading's anchor is written as the slug itself (sigmoïde), so a link written percent-encoded
+            # (sigmo%C3%AFde, as GitHub's links are) is decoded to match it.
+            parts = parts._replace(fragment=urllib.parse.unquote(parts.fragment))
             if not parts.path:
                 return f"#{self.stem}--{parts.fragment}" if parts.fragment else url
             target = (folder / urllib.parse.unquote(parts.path)).resolve()
