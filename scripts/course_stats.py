@@ -186,7 +186,8 @@ def with_minutes(text: str, all_stats: list[dict]) -> str:
     """``text`` with the course table's "core" and "with extensions" cells set from ``all_stats``.
 
     The table is the markdown table whose header has a column naming "core" and
-    one naming "extensions"; its rows start with the notebook's two-digit number.
+    one naming "extensions" (in Dutch "kern" and "verdieping"); its rows start with
+    the notebook's two-digit number.
     """
     by_number = {stats["notebook"][:2]: table_minutes(stats) for stats in all_stats}
     lines, columns = text.split("\n"), None
@@ -196,9 +197,10 @@ def with_minutes(text: str, all_stats: list[dict]) -> str:
             continue
         cells = line.strip().strip("|").split("|")
         names = [cell.strip().lower() for cell in cells]
-        if any("core" in name for name in names) and any("extensions" in name for name in names):
-            columns = (next(i for i, n in enumerate(names) if "core" in n),
-                       next(i for i, n in enumerate(names) if "extensions" in n))
+        core = [i for i, n in enumerate(names) if "core" in n or "kern" in n]  # English or Dutch (LEESMIJ.md)
+        extensions = [i for i, n in enumerate(names) if "extensions" in n or "verdieping" in n]
+        if core and extensions:
+            columns = (core[0], extensions[0])
             continue
         row = TABLE_ROW.match(line)
         if columns and row and row.group(1) in by_number:
@@ -211,7 +213,7 @@ def with_minutes(text: str, all_stats: list[dict]) -> str:
     return TOTAL.sub(lambda found: found.group(1) + totals[found.group(2)] + found.group(3), "\n".join(lines))
 
 
-TABLES = ("README.md", "notebooks/00-welcome.ipynb")
+TABLES = ("README.md", "notebooks/00-welcome.ipynb", "LEESMIJ.md", "notebooks/nl/00-welcome.ipynb")
 """The files whose course table gives each notebook's minutes."""
 
 
