@@ -440,3 +440,225 @@ def test_the_commands_paths_are_relative_to_the_folder_it_is_typed_in(tmp_path):
         f"python3 {ROOT / 'run.py'} student --out out --words out/w.txt"
     assert student.rebuild_command(out, out / "w.txt", **options) == \
         f"python3 {ROOT / 'run.py'} student --out {out} --words {out / 'w.txt'}"
+
+
+# The Dutch edition: run.py student --language nl ---------------------------------------------------------------------
+
+DUTCH = {path.stem: nbformat.read(path, as_version=4) for path in student.course_notebooks("nl")}
+DUTCH_POINTER = re.compile(r"\*Verder|\bzie \*?Verder\b|^#+ Verder|meer tijd\?|going further", re.IGNORECASE)
+
+
+def dutch_edition(out: pathlib.Path) -> dict[str, nbformat.NotebookNode]:
+    return {path.stem: nbformat.read(path, as_version=4) for path in sorted((out / "nnbook-leerling").glob("*.ipynb"))}
+
+
+def dutch_sheet(out: pathlib.Path) -> dict[str, str]:
+    lines = (out / "ontgrendelwoorden.txt").read_text(encoding="utf-8").splitlines()
+    return dict(line.split("=", 1) for line in lines if line and not line.startswith("#"))
+
+
+@pytest.fixture(scope="module")
+def dutch(tmp_path_factory) -> tuple[pathlib.Path, subprocess.CompletedProcess]:
+    out = tmp_path_factory.mktemp("nl")
+    result = build("--language", "nl", "--extensions", "drop", "--out", out)
+    assert result.returncode == 0, result.stderr
+    return out, result
+
+
+def test_the_dutch_edition_is_built_from_notebooks_nl_under_its_dutch_names(dutch):
+    out, result = dutch
+    assert [path.name for path in student.course_notebooks("nl")] == [path.name for path in
+                                                                       student.course_notebooks()]
+    assert sorted(path.name for path in out.iterdir()) == ["nnbook-leerling", "nnbook-leerling.zip",
+                                                           "ontgrendelwoorden.txt"]
+    folder = out / "nnbook-leerling"
+    assert sorted(path.name for path in folder.iterdir()) == sorted(
+        [".nnbook-student-edition", "README.md", "nnbook-edition.json", *(f"{stem}.ipynb" for stem in DUTCH)])
+    lines = result.stdout.splitlines()
+    assert lines[0] == (f"Leerlingeditie gemaakt: {len(DUTCH)} notebooks, stukken Verder weggelaten, opgeslagen "
+                        "uitvoer behouden, workshopmodus aan.")
+    assert lines[-1] == ("  Dezelfde editie opnieuw bouwen, met dezelfde woorden: " + shlex.join(
+        ["python3", "run.py", "student", "--language", "nl", "--extensions", "drop", "--out", str(out), "--words",
+         str(out / "ontgrendelwoorden.txt")]))
+    assert "(deel dit bestand met uw klas)" in result.stdout
+
+
+def test_the_dutch_cores_only_edition_is_each_dutch_core_plus_the_workshop_cell(dutch):
+    out, _ = dutch
+    made = dutch_edition(out)
+    assert list(made) == list(DUTCH)
+    for stem, notebook in made.items():
+        original = DUTCH[stem]
+        assert "nnbook.set_language(\"nl\")" in notebook.cells[2].source
+        core = [cell for cell in original.cells if not is_extension(cell)]
+        cells = [cell for cell in notebook.cells if "workshop" not in tags(cell)]
+        assert len(notebook.cells) == len(core) + 1 and not any(map(is_extension, notebook.cells))
+        assert [(c.cell_type, tags(c)) for c in cells] == [(c.cell_type, tags(c)) for c in core]
+        for before, after in zip(core, cells):
+            if before.source != after.source:
+                assert before.cell_type == "markdown", f"{stem}: a code cell changed"
+                assert DUTCH_POINTER.search(before.source), f"{stem}: an unrelated cell changed"
+            assert before.get("outputs") == after.get("outputs")
+        if len(core) < len(original.cells):
+            assert notebook.cells[-1].source.startswith("## Samenvatting"), stem
+
+
+def test_nothing_in_the_dutch_cores_only_edition_points_at_the_verder_sections(dutch):
+    out, _ = dutch
+    for stem, notebook in dutch_edition(out).items():
+        for cell in notebook.cells:
+            assert not any(DUTCH_POINTER.search(line) for line in cell.source.splitlines()), (stem, cell.source)
+        [before] = [c.source for c in DUTCH[stem].cells if c.source.startswith("## Samenvatting")] or [None]
+        [after] = [c.source for c in notebook.cells if c.source.startswith("## Samenvatting")] or [None]
+        if before is not None:
+            assert ("Meer tijd?" in before) == any(map(is_extension, DUTCH[stem].cells)), stem
+            assert "\n\n\n" not in after and not after.endswith("\n")
+            assert after.splitlines()[-1] == before.splitlines()[-1], "the pointer to the next notebook stays"
+    welcome = dutch_edition(out)["00-welcome"].cells
+    table = next(cell.source for cell in welcome if cell.source.startswith("## De cursus"))
+    assert table.endswith("met een korte **kern**. Deze editie heeft alleen de kernen.")
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    ("## Samenvatting\n\n- A.\n- Meer tijd? Kijk hieronder bij *Verder*.\n\n**Volgende:** [02](02-layers.ipynb)",
+     "## Samenvatting\n\n- A.\n\n**Volgende:** [02](02-layers.ipynb)"),
+    ("## Samenvatting\n\n- A.\n\nMeer tijd? Kijk hieronder bij *Verder*.\n\n**Volgende:** de video.",
+     "## Samenvatting\n\n- A.\n\n**Volgende:** de video."),
+    ("- A.\n- Meer tijd? Kijk bij *Verder*.", "- A."),
+    ("dus de eerste lagen leren bijna niets (zie Verder).", "dus de eerste lagen leren bijna niets."),
+    ("Vanaf 01 begint elk notebook met een korte **kern**. Daarna volgen stukken die *Verder* heten.",
+     "Vanaf 01 begint elk notebook met een korte **kern**. Deze editie heeft alleen de kernen."),
+    ("Probeer één verandering en ga dan verder.", "Probeer één verandering en ga dan verder."),
+])
+def test_dutch_pointers_at_the_verder_sections_are_rewritten(before, after):
+    assert student._without_pointers(before, "nl") == after
+
+
+def test_a_dutch_pointer_without_a_rewrite_stops_the_build_and_says_where():
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [
+        nbformat.v4.new_markdown_cell("# 03 · Gewogen sommen"),
+        nbformat.v4.new_markdown_cell("[Colab badge]"),
+        nbformat.v4.new_code_cell('import sys\nif "google.colab" in sys.modules:\n    pass'),
+        nbformat.v4.new_markdown_cell("## Samenvatting\n\n- A. Lees meer bij *Verder: meer*.\n\nMeer tijd? Kijk "
+                                      "hieronder bij *Verder*.\n\nProbeer het en ga dan verder."),
+        nbformat.v4.new_markdown_cell("## Verder: meer", metadata={"tags": ["extension"]}),
+    ]
+    with pytest.raises(student.BuildError, match=r"03-weighted-sums, cell 3 of the cores-only edition still points "
+                                                 r"at the extensions it drops: '- A\. Lees meer bij \*Verder: "
+                                                 r"meer\*\.'\. Add a rewrite for it to DANGLING_NL"):
+        student.student_notebook(notebook, "03-weighted-sums", "tulp", drop_extensions=True, clear_outputs=False,
+                                 language="nl")
+    notebook.cells[3].source = notebook.cells[3].source.replace(" Lees meer bij *Verder: meer*.", "")
+    made = student.student_notebook(notebook, "03-weighted-sums", "tulp", drop_extensions=True, clear_outputs=False,
+                                    language="nl")
+    assert made.cells[-1].source == "## Samenvatting\n\n- A.\n\nProbeer het en ga dan verder."
+    assert made.cells[3].source == f'from nnbook import check\ncheck.workshop("03-weighted-sums", ' \
+                                   f'"{lock("03-weighted-sums", "tulp")}")'
+
+
+def test_the_dutch_workshop_cell_is_the_same_code_with_the_lock_of_a_dutch_word(dutch):
+    out, _ = dutch
+    words = dutch_sheet(out)
+    assert list(words) == WITH_EXERCISES and len(set(words.values())) == len(words)
+    assert set(words.values()) <= set(student.WORDS_NL)
+    for stem, notebook in dutch_edition(out).items():
+        [workshop] = [cell for cell in notebook.cells if "workshop" in tags(cell)]
+        assert workshop is notebook.cells[3] and workshop.id == "nnbook-workshop"
+        assert workshop.source == f'from nnbook import check\ncheck.workshop("{stem}", "{lock(stem, words[stem])}")'
+        assert workshop.outputs == [] and workshop.execution_count is None
+
+
+def test_the_dutch_words_sheet_is_outside_the_folder_and_the_zip_and_speaks_dutch(dutch):
+    out, _ = dutch
+    folder = out / "nnbook-leerling"
+    with zipfile.ZipFile(out / "nnbook-leerling.zip") as archive:
+        names = archive.namelist()
+        assert sorted(names) == sorted(f"nnbook-leerling/{path.name}" for path in folder.iterdir()
+                                       if path.name != ".nnbook-student-edition")
+        for name in names:
+            assert archive.read(name) == (out / name).read_bytes()
+        zipped = b"".join(archive.read(name) for name in names).decode("utf-8")
+    assert "ontgrendelwoorden" not in zipped and not list(folder.rglob("ontgrendelwoorden*"))
+    for stem, word in dutch_sheet(out).items():
+        assert f"{stem}={word}" not in zipped
+    comments = [line for line in (out / "ontgrendelwoorden.txt").read_text(encoding="utf-8").splitlines()
+                if line.startswith("#")]
+    assert comments[0].startswith("# Ontgrendelwoorden voor de leerlingeditie van nnbook, gemaakt ")
+    assert 'check.unlock("het woord")' in comments[2] and "uzelf" in comments[1]
+    assert comments[3].startswith(f"# Dezelfde editie opnieuw bouwen met deze woorden:  python3 {ROOT / 'run.py'} "
+                                  "student --language nl --extensions drop")
+
+
+def test_the_dutch_readme_tells_students_the_same_in_dutch(dutch):
+    out, _ = dutch
+    readme = (out / "nnbook-leerling" / "README.md").read_text(encoding="utf-8")
+    for needed in ("00-welcome.ipynb", "python3 run.py lab ~/Desktop/nnbook-leerling", "nnbook",
+                   'check.unlock("het woord")', 'nnbook.export_progress("je naam")', "progress-je-naam.json",
+                   "Download", "nnbook-edition.json", "nnbook.progress(everything=True)", "Shift + Enter",
+                   "JupyterHub", "workshopmodus", "je docent"):
+        assert needed in readme, needed
+    english = student.README
+    assert readme.count("```python") == english.count("```python") and readme.count("\n## ") == english.count("\n## ")
+    for english_only in ("your teacher", "the word", "your name", " you ", "Opening them"):
+        assert english_only not in readme
+    assert " u " not in readme and " uw " not in readme, "students are addressed with je"
+
+
+def test_the_dutch_word_list_is_friendly_and_not_a_word_of_the_dutch_notebooks():
+    words = student.WORDS_NL
+    assert len(set(words)) == len(words) >= 2 * len(DUTCH)
+    assert all(re.fullmatch(r"[a-z]{4,8}", word) for word in words)
+    text = "\n".join(cell.source for notebook in DUTCH.values() for cell in notebook.cells).casefold()
+    assert [word for word in words if re.search(rf"\b{word}\b", text)] == []
+    assert "appel" in words and "fiets" in words and "tulp" in words
+
+
+def test_an_unknown_language_is_refused_clearly(tmp_path):
+    result = build("--language", "de", "--out", tmp_path)
+    assert result.returncode == 2 and not list(tmp_path.iterdir())
+    assert "argument --language: invalid choice: 'de' (choose from 'en', 'nl')" in result.stderr
+    help_text = " ".join(build("--help").stdout.split())
+    assert "--language {en,nl}" in help_text and "notebooks/nl/" in help_text
+
+
+def test_the_dutch_and_the_english_edition_can_share_a_folder(tmp_path):
+    small = ["03-weighted-sums.ipynb", "04-bias.ipynb"]
+    english = student.build(tmp_path, notebooks=[ROOT / "notebooks" / name for name in small])
+    before = {path.name: path.read_bytes() for path in (tmp_path / "nnbook-student").iterdir()}
+    dutch = student.build(tmp_path, notebooks=[ROOT / "notebooks" / "nl" / name for name in small], language="nl")
+    assert dutch["folder"] == tmp_path / "nnbook-leerling" and dutch["sheet"] == tmp_path / "ontgrendelwoorden.txt"
+    assert {path.name: path.read_bytes() for path in (tmp_path / "nnbook-student").iterdir()} == before
+    assert set(english["words"].values()) <= set(student.WORDS)
+    assert set(dutch["words"].values()) <= set(student.WORDS_NL)
+    assert student.rebuild_command(tmp_path, dutch["sheet"], drop_extensions=False, clear_outputs=False,
+                                   here=tmp_path, language="nl") == \
+        f"python3 {ROOT / 'run.py'} student --language nl --out . --words ontgrendelwoorden.txt"
+
+
+def test_a_dutch_cores_only_notebook_runs_top_to_bottom_and_its_word_unlocks_its_solutions(dutch, tmp_path,
+                                                                                            monkeypatch):
+    """03 of the Dutch edition in a fresh kernel: the package speaks Dutch; a wrong word, the right one."""
+    out, _ = dutch
+    stem = "03-weighted-sums"
+    notebook = dutch_edition(out)[stem]
+    [exercise, *_] = [name for name, e in check.exercises().items() if e.notebook == stem]
+    word = dutch_sheet(out)[stem]
+    notebook.cells += [nbformat.v4.new_code_cell(source) for source in (
+        f"print(repr(check.{exercise}.solution()))", 'check.unlock("niet het woord")',
+        f"check.unlock({' ' + word.upper()!r})", f"print(repr(check.{exercise}.solution()))")]
+    record = tmp_path / "progress.jsonl"
+    monkeypatch.setenv("NNBOOK_PROGRESS", str(record))  # the kernel inherits it
+    NotebookClient(notebook, timeout=600, kernel_name="python3",
+                   resources={"metadata": {"path": str(out / "nnbook-leerling")}}).execute()
+
+    assert text(notebook.cells[3]) == "Workshopmodus: de oplossingen gaan open als je docent dat zegt.\n"
+    locked, wrong, unlocked, opened = map(text, notebook.cells[-4:])
+    assert f"De oplossing van {exercise} gaat open als je docent dat zegt" in locked
+    assert "uitgewerkte oplossing" not in locked
+    assert "opent de oplossingen hier niet" in wrong
+    assert f"De oplossingen van {stem} zijn open" in unlocked
+    assert opened.startswith(f"# Een uitgewerkte oplossing voor {exercise}:")
+    events = [json.loads(line) for line in record.read_text(encoding="utf-8").splitlines()]
+    assert [(e["event"], e["notebook"]) for e in events if e["event"] != "check"] == [
+        ("unlock", stem), ("solution", stem)]
