@@ -45,7 +45,6 @@ from __future__ import annotations
 
 import argparse
 import copy
-import dataclasses
 import datetime
 import json
 import pathlib
@@ -54,6 +53,7 @@ import secrets
 import shlex
 import shutil
 import sys
+import typing
 import zipfile
 
 import nbformat
@@ -392,8 +392,7 @@ oploste, hoe vaak je hem controleerde, welke hints je kreeg en of je de oplossin
 """
 
 
-@dataclasses.dataclass(frozen=True)
-class Language:
+class Language(typing.NamedTuple):
     """What differs between the English and the Dutch edition: sources, names, words, rewrites and texts."""
 
     notebooks: pathlib.Path
