@@ -276,3 +276,194 @@ def test_without_a_system_chromium_playwright_s_own_is_tried_and_the_error_says_
     with pytest.raises(chromium.ChromiumMissing, match="apt-get install -y chromium.*playwright install chromium"):
         chromium.launch(Playwright)
     assert tried == [None]
+
+
+# ---------------------------------------------------------------------------------------------------
+# The Dutch edition: teacher/handouts/nl/ and notebooks/nl/, built with --language nl
+
+DUTCH_SOURCES = SOURCES / "nl"
+DUTCH_NOTEBOOKS = NOTEBOOKS / "nl"
+DUTCH = handouts.EDITIONS["nl"]
+
+
+def dutch_notebook(stem: str) -> dict:
+    return json.loads((DUTCH_NOTEBOOKS / f"{stem}.ipynb").read_text(encoding="utf-8"))
+
+
+def dutch_entries() -> list[dict]:
+    return json.loads((DUTCH_SOURCES / "notebooks.json").read_text(encoding="utf-8"))["notebooks"]
+
+
+DIGIT_PLURALS = dict(zip(
+    ["nullen", "enen", "tweeën", "drieën", "vieren", "vijven", "zessen", "zevens", "achten", "negens"], "0123456789"))
+
+
+def numbers(text: str) -> list[str]:
+    """The numbers of a text, sorted, without thousands separators (13,002 and 13 002 are 13002); a Dutch
+    digit plural counts as its digit ("negens" where the English writes 9s)."""
+    text = re.sub(r"\b(" + "|".join(DIGIT_PLURALS) + r")\b", lambda m: DIGIT_PLURALS[m.group().lower()], text,
+                  flags=re.IGNORECASE)
+    text = re.sub(r"(?<=\d)[, ](?=\d{3}\b)", "", text)
+    return sorted(re.findall(r"\d+(?:\.\d+)?", text))
+
+
+def test_numbers_reads_both_ways_of_writing_them():
+    assert numbers("13,002 and 7,850 and 9s, 0.5, 1.0") == numbers("13 002 en 7850 en negens, 0.5, 1.0")
+    assert numbers("0.5, 1.0, 0.0") == ["0.0", "0.5", "1.0"]
+
+
+def test_the_language_option_names_the_languages_and_refuses_others(capsys):
+    assert set(handouts.EDITIONS) == set(handouts.WORDS) == {"en", "nl"}
+    with pytest.raises(SystemExit):
+        handouts.main(["--language", "fr"])
+    assert "--language 'fr': the handouts are made in 'en' and 'nl'" in capsys.readouterr().err
+    assert DUTCH.notebooks == DUTCH_NOTEBOOKS and DUTCH.sources == DUTCH_SOURCES
+    assert DUTCH.teacher == ROOT / "teacher" / "nl" and DUTCH.folder == "nl"
+
+
+def test_every_english_entry_has_a_dutch_twin_with_the_same_cell():
+    english, dutch = entries(), dutch_entries()
+    assert [e["notebook"] for e in dutch] == [e["notebook"] for e in english]
+    assert [e["key_cell"] for e in dutch] == [e["key_cell"] for e in english]
+    assert [len(e["formula"]) for e in dutch] == [len(e["formula"]) for e in english]
+    assert all(len(e["questions"]) == 3 for e in dutch)
+    assert sorted(json.loads((DUTCH_SOURCES / "notebooks.json").read_text(encoding="utf-8"))) == ["about", "notebooks"]
+
+
+@pytest.mark.parametrize("english, dutch", list(zip(entries(), dutch_entries())), ids=lambda e: e["notebook"])
+def test_a_dutch_entry_has_the_english_numbers(english, dutch):
+    assert numbers(dutch["idea"]) == numbers(english["idea"])
+    assert [numbers(line) for line in dutch["formula"]] == [numbers(line) for line in english["formula"]]
+    for ours, theirs in zip(dutch["questions"], english["questions"]):
+        assert numbers(ours["q"]) == numbers(theirs["q"]), ours["q"]
+        assert numbers(ours["a"]) == numbers(theirs["a"]), ours["a"]
+
+
+@pytest.mark.parametrize("entry", dutch_entries(), ids=lambda e: e["notebook"])
+def test_a_dutch_entry_is_dutch_in_the_editions_words(entry):
+    """Je-form where it speaks to the learner, the glossary's terms, and the numbers written the Dutch way."""
+    text = " ".join([entry["idea"], *entry["formula"], *(q["q"] + " " + q["a"] for q in entry["questions"])])
+    assert not re.search(r"\b(the|and|is a|weights|neuron's)\b", text), text
+    assert not re.search(r"\b(u|uw)\b", text)  # the learners' handout says je, never u
+    assert not re.search(r"\b(activatie|activaties|drempel|gewogen totaal|invoer laag|verborgen lagen van de)\b", text)
+    assert not re.search(r"\d,\d{3}\b", text)  # 13 002 and 7840, never 13,002 or 7,840
+
+
+@pytest.mark.parametrize("entry", dutch_entries(), ids=lambda e: e["notebook"])
+def test_each_dutch_key_cell_exists_and_stores_a_png(entry):
+    cells = [c for c in dutch_notebook(entry["notebook"])["cells"] if c.get("id") == entry["key_cell"]]
+    assert len(cells) == 1
+    picture = handouts.key_picture(dutch_notebook(entry["notebook"]), entry["notebook"], entry["key_cell"],
+                                   DUTCH_NOTEBOOKS)
+    assert picture.png.startswith(b"\x89PNG")
+
+
+def test_dutch_summaries_take_their_titles_and_pictures_from_the_dutch_notebooks():
+    summaries = handouts.load_summaries(DUTCH_SOURCES / "notebooks.json", DUTCH_NOTEBOOKS)
+    english = handouts.load_summaries()
+    assert [s.stem for s in summaries] == [s.stem for s in english]
+    for summary, twin in zip(summaries, english):
+        first_line = "".join(dutch_notebook(summary.stem)["cells"][0]["source"]).splitlines()[0]
+        assert first_line == f"# {summary.title}"
+        assert summary.title.startswith(summary.stem[:2] + " · ")
+        assert summary.picture.cell_id == twin.picture.cell_id and summary.picture.core == twin.picture.core
+        assert summary.picture.section.startswith("Verder: ") == twin.picture.section.startswith("Going further: ")
+    assert summaries[2].title == "03 · Gewogen sommen" and summaries[2].title != english[2].title
+
+
+@pytest.mark.parametrize("entry", dutch_entries(), ids=lambda e: e["notebook"])
+def test_the_facts_on_a_dutch_summary_are_the_dutch_notebooks_numbers(entry):
+    parts = []
+    for cell in dutch_notebook(entry["notebook"])["cells"]:
+        parts.append("".join(cell["source"]))
+        for output in cell.get("outputs", []):
+            parts.append("".join(output.get("text", "")) + "".join(output.get("data", {}).get("text/plain", "")))
+    text = "\n".join(parts)
+    answers = " ".join(q["a"] for q in entry["questions"])
+    facts = re.findall(r"\d+(?: \d{3})*(?:\.\d+)?", entry["idea"]) + re.findall(r"\d+(?:\.\d+)?%", answers)
+    assert [fact for fact in facts if fact not in text] == []
+
+
+def test_the_dutch_worksheet_has_the_english_numbers_and_dutch_words():
+    english = json.loads((SOURCES / "worksheet.json").read_text(encoding="utf-8"))
+    dutch = json.loads((DUTCH_SOURCES / "worksheet.json").read_text(encoding="utf-8"))
+    assert sorted(dutch) == sorted(english)
+    for key in ("pixels", "weights", "bias", "digit"):
+        assert dutch[key] == english[key], key
+    assert dutch["title"] == "Wees een neuron" and "streep" in dutch["stroke"]
+    ours, theirs = handouts.load_worksheet(DUTCH_SOURCES / "worksheet.json"), handouts.load_worksheet()
+    assert (ours.weighted_sum, ours.z, ours.fires, ours.activation, ours.products, ours.table) == (
+        theirs.weighted_sum, theirs.z, theirs.fires, theirs.activation, theirs.products, theirs.table)
+
+
+def test_the_dutch_glossary_is_read_from_the_dutch_notebook_09_with_the_same_words():
+    dutch = handouts.glossary(dutch_notebook("09-the-whole-network"), DUTCH.glossary_header, DUTCH_NOTEBOOKS)
+    english = handouts.glossary(notebook("09-the-whole-network"))
+    assert [(t.english, t.dutch, t.taught_in) for t in dutch] == [(t.english, t.dutch, t.taught_in) for t in english]
+    assert [t.meaning for t in dutch] != [t.meaning for t in english]  # the meaning column is in Dutch
+    with pytest.raises(handouts.BuildError, match=r"notebooks/nl/09-the-whole-network.ipynb should hold exactly one"):
+        handouts.glossary(notebook("09-the-whole-network"), DUTCH.glossary_header, DUTCH_NOTEBOOKS)
+
+
+def placeholders(template: str) -> list[str]:
+    return sorted(re.findall(r"\{(\w*)", template))
+
+
+def test_every_fixed_text_has_a_dutch_twin_with_the_same_placeholders_and_tags():
+    english, dutch = handouts.WORDS["en"], handouts.WORDS["nl"]
+    assert dutch.keys() == english.keys()
+    for key, text in english.items():
+        assert placeholders(dutch[key]) == placeholders(text), key
+        assert re.findall(r"</?\w+>|&\w+;", dutch[key]) == re.findall(r"</?\w+>|&\w+;", text), key
+        assert dutch[key] != text, key
+    assert not re.search(r"\b(u|uw|the|and)\b", " ".join(dutch.values()))
+
+
+def test_a_dutch_summary_page_says_everything_in_dutch():
+    summaries = handouts.load_summaries(DUTCH_SOURCES / "notebooks.json", DUTCH_NOTEBOOKS)
+    page = handouts.summary_section(summaries[3], "nl")  # 04: its key picture is in a Verder section
+    assert "nnbook · notebook 04 · samenvatting" in page and "<h2>Drie vragen</h2>" in page
+    assert "Uit notebook 04, Verder: “de bias verschuift het plaatje”." in page
+    assert 'alt="de belangrijkste afbeelding van notebook 04"' in page
+    assert base64.b64encode(summaries[3].picture.png).decode() in page
+    for question, answer in summaries[3].questions:
+        assert handouts.as_html(question) in page and handouts.as_html(answer) not in page
+    assert '<html lang="nl">' in handouts.page_html("x", page, language="nl")
+    answers = handouts.answers_html(summaries, "nl")
+    assert "Antwoorden op de vragen van de samenvattingen" in answers and '<html lang="nl">' in answers
+
+
+def test_the_dutch_cheat_sheet_reads_dutch_first_and_writes_13_002():
+    terms = handouts.glossary(dutch_notebook("09-the-whole-network"), DUTCH.glossary_header, DUTCH_NOTEBOOKS)
+    page = handouts.cheat_sheet_html(terms, handouts.sigmoid_table(), "nl")
+    assert '<b>gewogen som</b>: <span class="en">weighted sum</span> <span class="nb">(03)</span>' in page
+    assert "784·16 + 16 + 16·16 + 16 + 16·10 + 10 = 13 002" in page and "13,002" not in page
+    assert "Woorden in het Nederlands en het Engels" in page and "Cheat sheet" not in page
+    assert handouts.whole(13_002, "nl") == "13 002" and handouts.whole(8000, "nl") == "8000"
+    assert handouts.whole(13_002) == "13,002" and handouts.whole(8000) == "8,000"
+
+
+def test_the_dutch_worksheet_page_computes_the_same_answers():
+    page = handouts.worksheet_html(handouts.load_worksheet(DUTCH_SOURCES / "worksheet.json"), "nl")
+    sheet = handouts.load_worksheet()
+    assert f"Gewogen som = {sheet.weighted_sum:g}" in page
+    assert f"Gewogen som + bias = {sheet.weighted_sum:g} + ({sheet.bias:g}) = {sheet.z:g}" in page
+    assert ("Vuurt: ja" if sheet.fires else "Vuurt: nee") in page
+    assert f"Activering: σ({sheet.z:g}) = {sheet.activation:.2f}" in page
+    assert "Tel je bias erbij op: <b>-2</b>." in page and "Fires" not in page
+
+
+def test_the_dutch_guide_is_teacher_nl_in_order_with_dutch_headings():
+    guide = handouts.guide_html(DUTCH.teacher, ROOT / "build" / "teacher" / "nl", "nl")
+    sections = re.findall(r'<section class="guide-page" id="([^"]+)"', guide.html)
+    numbered = sorted(f"page-{p.stem}" for p in DUTCH.teacher.glob("[0-9][0-9]-*.md"))
+    expected = ["page-readme", "page-plans", "page-logistics", *numbered]
+    if (DUTCH.teacher / "answer-key.md").is_file():
+        expected.append("page-answer-key")
+    assert sections == expected
+    assert guide.contents[0][1] == "nnbook voor docenten"
+    assert "<h1>Handleiding voor docenten</h1>" in guide.html and "<h2>Inhoud</h2>" in guide.html
+    assert '<html lang="nl">' in guide.html and "Teacher guide" not in guide.html
+    ids = set(re.findall(r'id="([^"]+)"', guide.html))
+    assert [h for h in re.findall(r'href="#([^"]+)"', guide.html) if h not in ids] == []
+    assert guide.broken == {}
