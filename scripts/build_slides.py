@@ -997,6 +997,11 @@ def build(numbers: tuple[str, ...], out: pathlib.Path, snapshots: bool = True,
     return plan, slides, report
 
 
+def shown(path: pathlib.Path) -> pathlib.Path:
+    """A path as the messages show it: from the repository's folder when it is inside it."""
+    return path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      epilog="The rules for the notebooks' slide metadata are in this script's "
@@ -1009,7 +1014,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="the notebooks on the deck, by number, 00 to 10 (10, the exit ticket: all eight "
                              "questions)")
     parser.add_argument("--out", type=pathlib.Path, default=None,
-                        help=f"the HTML file to write (default: {OUT.relative_to(ROOT)}, or session-N.html beside "
+                        help=f"the HTML file to write (default: {shown(OUT)}, or session-N.html beside "
                              "it for --session 2 and 3, or slides-NN-NN.html for --notebooks)")
     parser.add_argument("--no-snapshots", action="store_true",
                         help="do not draw the widgets in Chromium: their slides say 'Live in the notebook'")
@@ -1036,12 +1041,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     seconds = time.monotonic() - started
     widgets = sum(len(slide.widgets) for slide in slides)
-    shown = out.relative_to(ROOT) if out.is_relative_to(ROOT) else out
-    print(f"{shown}: {plan.title}, {len(slides)} slides from notebooks {' '.join(plan.notebooks)}, "
+    print(f"{shown(out)}: {plan.title}, {len(slides)} slides from notebooks {' '.join(plan.notebooks)}, "
           f"{out.stat().st_size / 1e6:.1f} MB, in {seconds:.1f} s")
     if not args.no_snapshots:
         print(f"  widgets: {widgets}, snapshots drawn {report['drawn']}, from the cache "
-              f"({SNAPSHOTS.relative_to(ROOT)}) {report['cached']}")
+              f"({shown(SNAPSHOTS)}) {report['cached']}")
     for problem in report["problems"]:
         print(f"  {problem}; its slide shows the widget's text", file=sys.stderr)
     return 0

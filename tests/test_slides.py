@@ -313,3 +313,124 @@ def test_a_core_cell_without_metadata_is_an_error(tmp_path, monkeypatch):
     with pytest.raises(ValueError, match=r"03-weighted-sums.ipynb, cell 3 has none: every core cell needs"):
         slides_script.deck(("03",))
     assert NOTEBOOKS != folder
+
+
+# ------------------------------------------------------------------------------------------ the Dutch decks
+
+NL_PLANS = {"workshop": slides_script.WORKSHOP_NL, "session 2": slides_script.SESSION_2_NL,
+            "session 3": slides_script.SESSION_3_NL}
+
+
+def english_fixed_texts() -> list[str]:
+    """What the deck itself writes in English: the fixed parts of every English text (not the notebooks' words),
+    the English plans' titles and rows. None of it may be on a Dutch deck, as words (but what Dutch says the same way:
+    "Notebooks 05, 06", "08 · ReLU")."""
+    def plan_texts(plans):
+        return {text for plan in plans for text in (plan.title, *(what for _, _, what in plan.rows))}
+
+    dutch = re.sub(r"\{[a-z_]+\}", " ", " ".join(slides_script.TEXTS["nl"].values()))
+    pieces = {piece.strip(" ,:·") for template in slides_script.TEXTS["en"].values()
+              for piece in re.split(r"\{[a-z_]+\}", template)}
+    pieces = {piece for piece in pieces if len(piece) >= 4 and re.search("[a-z]", piece) and piece not in dutch}
+    return sorted(pieces | (plan_texts(PLANS.values()) - plan_texts(NL_PLANS.values())))
+
+
+def english_in(shown: str) -> list[str]:
+    """The English fixed texts in a deck's words (whole words: "cell" is not in "cellen")."""
+    return [text for text in english_fixed_texts() if re.search(rf"(?<!\w){re.escape(text)}(?!\w)", shown)]
+
+
+def deck_text(page: str) -> str:
+    """What a deck says in its own words: its text, with the title and the pictures' alt texts, entities undone;
+    not reveal.js, the style or the markup's class names, and not the notebooks' code and printed outputs (code
+    is the English code in both editions; test_a_dutch_widget_snapshot_and_a_long_output_speak_dutch checks
+    the line a deck adds to a long output)."""
+    page = re.sub(r"<(script|style|pre)[^>]*>.*?</\1>", " ", page, flags=re.DOTALL)
+    alts = re.findall(r'<img[^>]* alt="([^"]*)"', page)
+    return html.unescape(" ".join([re.sub(r"<[^>]+>", " ", page), *alts]))
+
+
+def test_the_dutch_plans_are_the_english_ones_in_the_words_of_teacher_nl_plans_md():
+    dutch_guide = (ROOT / "teacher" / "nl" / "plans.md").read_text(encoding="utf-8")
+    assert slides_script.PLANS["en"] == slides_script.SESSIONS
+    for session, plan in NL_PLANS.items():
+        english = PLANS[session]
+        assert slides_script.PLANS["nl"][{"workshop": 1, "session 2": 2, "session 3": 3}[session]] is plan
+        assert (plan.notebooks, plan.questions, plan.with_on_ramp) == \
+            (english.notebooks, english.questions, english.with_on_ramp)
+        assert [row[:2] for row in plan.rows] == [row[:2] for row in english.rows]
+        assert [what[:2] for *_, what in plan.rows if what[:2].isdigit()] == \
+            [what[:2] for *_, what in english.rows if what[:2].isdigit()]  # each notebook's slot, at the same minutes
+        assert [what[:2].isdigit() for *_, what in plan.rows] == [what[:2].isdigit() for *_, what in english.rows]
+        assert f'"{plan.title}"' in dutch_guide, plan.title
+        assert plan.rows[-1][2] == "Reserveminuten" and english.rows[-1][2] == "Spare minutes"
+
+
+@pytest.mark.parametrize("session", SESSIONS)
+def test_the_dutch_deck_has_the_english_decks_slides(session):
+    """The Dutch notebooks have the English cells and slide metadata, so the same slides from the same cells."""
+    numbers = SESSIONS[session]
+    english_plan, english = slides_script.deck(numbers)
+    plan, dutch = slides_script.deck(numbers, language="nl")
+    assert plan is NL_PLANS[session]
+    assert len(dutch) == len(english) == expected_slides(numbers, plan.with_on_ramp, plan.questions)
+    assert [(slide.notebook, slide.kind, slide.cells) for slide in dutch] == \
+        [(slide.notebook, slide.kind, slide.cells) for slide in english]
+    assert [len(slide.widgets) for slide in dutch] == [len(slide.widgets) for slide in english]
+    # the same minutes on each notebook's title slide (the English notebooks' measured ones, as the Dutch plan)
+    minutes = [re.findall(r"\d+", slide.items[1].html) for slide in dutch if slide.css == "notebook-title"]
+    assert minutes == [re.findall(r"\d+", slide.items[1].html) for slide in english if slide.css == "notebook-title"]
+    assert "Kern: " in dutch[1].items[1].html and " · in het plan: minuut " in dutch[1].items[1].html
+
+
+def test_the_dutch_workshop_asks_vraag_1_to_3_and_ends_with_inleveren():
+    _, slides = slides_script.deck(slides_script.WORKSHOP.notebooks, language="nl")
+    exit_ticket = [slide for slide in slides if slide.notebook == "10-exit-ticket"]
+    headings = [re.search(r"Vraag (\d)", slide.items[0].html)[1] for slide in exit_ticket
+                if "Vraag" in slide.items[0].html and slide.kind == "subslide"]
+    assert headings == ["1", "2", "3"]
+    assert "Inleveren" in " ".join(slide.items[0].html for slide in exit_ticket)
+    assert "Vraag 1 tot en met 3: " in exit_ticket[0].items[1].html
+    assert any("Python in tien minuten" in slide.items[0].html for slide in slides if slide.notebook == "00-welcome")
+
+
+@pytest.mark.parametrize("session", [1, 2, 3])
+def test_no_english_fixed_text_is_left_in_a_dutch_deck(tmp_path, session):
+    out = tmp_path / "deck.html"
+    run = subprocess.run([sys.executable, "scripts/build_slides.py", "--no-snapshots", "--language", "nl",
+                          "--session", str(session), "--out", str(out)], cwd=ROOT, capture_output=True, text=True,
+                         timeout=300)
+    assert run.returncode == 0, run.stderr
+    page = out.read_text(encoding="utf-8")
+    assert '<html lang="nl">' in page and "nnbook: hoe een neuraal netwerk handschrift leest" in page
+    shown = deck_text(page)
+    english = english_fixed_texts()
+    assert {"minutes", "Core", "Live in the notebook", "Spare minutes", "in the plan: minutes"} <= set(english)
+    assert english_in(shown) == []
+    assert "Live in het notebook:" in shown and "Reserveminuten" in shown and "minuten" in shown
+
+
+def test_a_dutch_widget_snapshot_and_a_long_output_speak_dutch():
+    _, slides = slides_script.deck(("01", "04", "08"), lambda where, state, model_id: ONE_PIXEL_PNG, language="nl")
+    page = " ".join(item.html for slide in slides for item in slide.items)
+    assert "Een momentopname van rules.pixel_explorer: probeer hem live in het notebook." in page
+    assert "(momentopname)" in page and 'alt="de figuur van 01-pixels.ipynb, cel ' in page
+    assert english_in(deck_text(page)) == []
+    long = "\n".join(f"regel {n}" for n in range(30))
+    assert slides_script.shortened(long, language="nl").splitlines()[-1] == "… nog 19 regels in het notebook"
+
+
+def test_language_nl_writes_its_own_default_files_and_another_language_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setattr(slides_script, "OUT", tmp_path / "workshop.html")
+    for args, name in ((["--language", "nl"], "workshop-nl.html"),
+                       (["--language", "nl", "--session", "2"], "session-2-nl.html"),
+                       (["--language", "nl", "--session", "3"], "session-3-nl.html")):
+        assert slides_script.main(["--no-snapshots", *args]) == 0
+        assert (tmp_path / name).is_file(), name
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["session-2-nl.html", "session-3-nl.html",
+                                                                "workshop-nl.html"]
+    with pytest.raises(SystemExit) as refused:
+        slides_script.main(["--no-snapshots", "--language", "de"])
+    assert refused.value.code == 2
+    with pytest.raises(ValueError, match="no notebooks in the language 'de'"):
+        slides_script.deck(("03",), language="de")
