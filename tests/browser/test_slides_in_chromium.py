@@ -12,6 +12,9 @@ widget's snapshot shows, no slide's content runs off its bottom, no code or
 output is cut off on the right (long lines wrap), code is at least 19 px on
 the screen, and a picture that shares its slide fills it on the next key
 press. A wide screen (1366×768) gets the same checks of fit.
+
+Every test runs on the English workshop deck and on the Dutch one (``--language nl``, made from notebooks/nl/,
+which has the English cells and slide metadata, so the same slides).
 """
 
 import json
@@ -24,6 +27,8 @@ import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 NOTEBOOKS = ROOT / "notebooks"
+FOLDERS = {"en": NOTEBOOKS, "nl": NOTEBOOKS / "nl"}
+TITLES = {"en": "From pixels to a neuron's weighted sum", "nl": "Van pixels naar de gewogen som van een neuron"}
 WORKSHOP = ("00", "01", "02", "03", "10")
 QUESTIONS = (1, 2, 3)  # of the exit ticket, notebook 10
 PROJECTOR = {"width": 1024, "height": 768}
@@ -32,36 +37,42 @@ WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 pytestmark = [pytest.mark.browser, pytest.mark.builds]
 
 
-def deck_cells(numbers=WORKSHOP):
+def deck_cells(language: str, numbers=WORKSHOP):
     """The core cells on the workshop's deck (00's on-ramp too; of the exit ticket only questions 1 to 3)."""
     for number in numbers:
-        (path,) = NOTEBOOKS.glob(f"{number}-*.ipynb")
+        (path,) = FOLDERS[language].glob(f"{number}-*.ipynb")
         question = None
         for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
             source = "".join(cell["source"])
             if cell["cell_type"] == "markdown" and source.startswith("#"):
-                heading = re.match(r"### Question (\d+)", source)
+                heading = re.match(r"### (?:Question|Vraag) (\d+)", source)
                 question = int(heading[1]) if heading else None
             if "extension" not in cell.get("metadata", {}).get("tags", []) and question in (None, *QUESTIONS):
                 yield cell
 
 
-def expected_slides() -> int:
+def expected_slides(language: str) -> int:
     """The title slide, and one per cell on the deck whose metadata starts a slide."""
     return 1 + sum(cell["metadata"].get("slideshow", {}).get("slide_type") in ("slide", "subslide")
-                   for cell in deck_cells())
+                   for cell in deck_cells(language))
 
 
-def expected_widgets() -> int:
+def expected_widgets(language: str) -> int:
     return sum(any(WIDGET_VIEW in output.get("data", {}) for output in cell.get("outputs", []))
-               for cell in deck_cells())
+               for cell in deck_cells(language))
+
+
+@pytest.fixture(scope="module", params=["en", "nl"])
+def language(request):
+    """The workshop's deck in English (the default) and in Dutch (``--language nl``)."""
+    return request.param
 
 
 @pytest.fixture(scope="module")
-def deck(tmp_path_factory, missing):
-    out = tmp_path_factory.mktemp("slides") / "workshop.html"
-    built = subprocess.run([sys.executable, "scripts/build_slides.py", "--out", str(out)], cwd=ROOT,
-                           capture_output=True, text=True, timeout=600)
+def deck(tmp_path_factory, missing, language):
+    out = tmp_path_factory.mktemp("slides") / f"workshop-{language}.html"
+    built = subprocess.run([sys.executable, "scripts/build_slides.py", "--language", language, "--out", str(out)],
+                           cwd=ROOT, capture_output=True, text=True, timeout=600)
     if built.returncode != 0 and "could not download" in built.stderr:
         missing(f"reveal.js is not in build/npm/ and the npm registry cannot be reached: {built.stderr.strip()}")
     assert built.returncode == 0, built.stderr
@@ -90,15 +101,16 @@ def indices(page) -> tuple[int, int, int]:
     return found["h"], found["v"], found.get("f") if found.get("f") is not None else -1
 
 
-def test_the_deck_has_a_slide_for_each_cell_the_metadata_starts_one_with(page):
-    assert page.evaluate("Reveal.getTotalSlides()") == expected_slides()
+def test_the_deck_has_a_slide_for_each_cell_the_metadata_starts_one_with(page, language):
+    assert page.evaluate("Reveal.getTotalSlides()") == expected_slides(language) == expected_slides("en")
     assert page.evaluate("Reveal.isFirstSlide()")
-    assert "From pixels to a neuron's weighted sum" in page.inner_text(".reveal .slides section.present")
+    assert TITLES[language] in page.inner_text(".reveal .slides section.present")
+    assert page.evaluate("document.documentElement.lang") == language
     assert page.evaluate("[Reveal.getConfig().width, Reveal.getConfig().height]") == [1024, 768]
 
 
-def test_the_arrow_keys_walk_through_every_slide_and_back(page, screenshots):
-    total = expected_slides()
+def test_the_arrow_keys_walk_through_every_slide_and_back(page, screenshots, language):
+    total = expected_slides(language)
     seen, steps = [indices(page)[:2]], 0
     while not page.evaluate("Reveal.isLastSlide() && !Reveal.availableFragments().next") and steps < 3 * total:
         before = indices(page)
@@ -108,7 +120,7 @@ def test_the_arrow_keys_walk_through_every_slide_and_back(page, screenshots):
         if indices(page)[:2] != seen[-1]:
             seen.append(indices(page)[:2])
     assert len(seen) == total == len(set(seen)), seen
-    page.screenshot(path=str(screenshots / "slides-last.png"))
+    page.screenshot(path=str(screenshots / f"slides-{language}-last.png"))
     while indices(page)[:2] == seen[-1] and steps < 4 * total:  # a fragment on the slide steps back first
         before = indices(page)
         page.keyboard.press("ArrowLeft")
@@ -118,7 +130,7 @@ def test_the_arrow_keys_walk_through_every_slide_and_back(page, screenshots):
     page.evaluate("Reveal.slide(0, 0)")
 
 
-def test_every_picture_loads_and_a_widget_snapshot_shows(page, screenshots):
+def test_every_picture_loads_and_a_widget_snapshot_shows(page, screenshots, language):
     pictures = page.evaluate("""async () => {
         const images = [...document.querySelectorAll('.reveal img')];
         await Promise.all(images.map((image) => image.decode().catch(() => null)));
@@ -126,7 +138,7 @@ def test_every_picture_loads_and_a_widget_snapshot_shows(page, screenshots):
     }""")
     assert pictures and all(picture["width"] > 0 for picture in pictures), \
         [picture["alt"] for picture in pictures if not picture["width"]]
-    assert sum(picture["cls"] == "snapshot" for picture in pictures) == expected_widgets()
+    assert sum(picture["cls"] == "snapshot" for picture in pictures) == expected_widgets(language)
     where = page.evaluate("""() => Reveal.getIndices(document.querySelector('section[data-widgets] img.snapshot')
         .closest('section'))""")
     page.evaluate(f"Reveal.slide({where['h']}, {where['v'] or 0}, 0)")
@@ -135,7 +147,7 @@ def test_every_picture_loads_and_a_widget_snapshot_shows(page, screenshots):
     assert snapshot.is_visible()
     box = snapshot.bounding_box()
     assert box["width"] > 300 and box["height"] > 150, box
-    page.screenshot(path=str(screenshots / "slides-widget-snapshot.png"))
+    page.screenshot(path=str(screenshots / f"slides-{language}-widget-snapshot.png"))
     page.evaluate("Reveal.slide(0, 0)")
 
 
@@ -189,7 +201,7 @@ def test_a_wide_screen_gets_a_wide_deck_that_fits_too(page):
         page.evaluate("Reveal.slide(0, 0)")
 
 
-def test_the_grey_values_figure_fills_the_slide_on_the_next_key_press(page, screenshots):
+def test_the_grey_values_figure_fills_the_slide_on_the_next_key_press(page, screenshots, language):
     where = page.evaluate("""() => Reveal.getIndices(document.querySelector(
         'section[data-notebook="01-pixels"] img.figure.zoom').closest('section'))""")
     page.evaluate(f"Reveal.slide({where['h']}, {where['v'] or 0}, -1)")
@@ -202,7 +214,7 @@ def test_the_grey_values_figure_fills_the_slide_on_the_next_key_press(page, scre
     big = figure.bounding_box()
     assert big["width"] >= 0.95 * slide["width"] and big["height"] >= 0.95 * slide["height"], (big, slide)
     assert big["height"] > 1.8 * small["height"], (small, big)
-    page.screenshot(path=str(screenshots / "slides-figure-zoomed.png"))
+    page.screenshot(path=str(screenshots / f"slides-{language}-figure-zoomed.png"))
     page.keyboard.press("ArrowRight")
     assert page.evaluate("Reveal.getIndices()") != where
     page.evaluate("Reveal.slide(0, 0)")
