@@ -249,3 +249,181 @@ def test_text_too_long_for_its_place_is_a_clear_error(built, tmp_path):
         with pytest.raises(handouts.BuildError, match=r"text does not fit"):
             printer.print(handouts.page_html("x", handouts.summary_section(long_questions)), tmp_path / "x.pdf")
         assert printer.print(handouts.page_html("x", handouts.summary_section(summary)), tmp_path / "x.pdf") == 1
+
+
+# ---------------------------------------------------------------------------------------------------
+# The Dutch edition: ``--language nl``, into handouts/nl/ and teacher/nl/, read back the same way
+
+DUTCH_NOTEBOOKS = NOTEBOOKS / "nl"
+DUTCH_SOURCES = SOURCES / "nl"
+DUTCH_TEACHER = ROOT / "teacher" / "nl"
+HANDOUTS = [f"{e['notebook']}.pdf" for e in entries()] + [
+    "summaries.pdf", "answers.pdf", "cheat-sheet.pdf", "be-a-neuron.pdf"]
+
+
+def dutch_notebook(stem: str) -> dict:
+    return json.loads((DUTCH_NOTEBOOKS / f"{stem}.ipynb").read_text(encoding="utf-8"))
+
+
+def dutch_entries() -> list[dict]:
+    return json.loads((DUTCH_SOURCES / "notebooks.json").read_text(encoding="utf-8"))["notebooks"]
+
+
+def dutch_title(stem: str) -> str:
+    return "".join(dutch_notebook(stem)["cells"][0]["source"]).splitlines()[0].removeprefix("# ")
+
+
+@pytest.fixture(scope="module")
+def built_nl(built, tmp_path_factory):
+    """The Dutch build, into the English build's folder: both editions side by side, as in build/."""
+    out, _ = built
+    result = subprocess.run([sys.executable, str(SCRIPT), "--language", "nl", "--out", str(out)], capture_output=True,
+                            text=True, timeout=600, cwd=tmp_path_factory.getbasetemp())
+    assert result.returncode == 0, result.stderr
+    return out, result.stdout
+
+
+@pytest.fixture(scope="module")
+def pdfs_nl(built_nl, tmp_path_factory):
+    out, _ = built_nl
+    scratch = tmp_path_factory.mktemp("pages-nl")
+    return {str(path.relative_to(out)): Pdf(path, scratch)
+            for path in sorted([*(out / "handouts" / "nl").glob("*.pdf"), *(out / "teacher" / "nl").glob("*.pdf")])}
+
+
+def test_the_dutch_build_makes_every_file_beside_the_english_and_says_so(built_nl):
+    out, stdout = built_nl
+    for name in HANDOUTS:
+        assert (out / "handouts" / "nl" / name).stat().st_size > 10_000
+        assert re.search(rf"handouts/nl/{re.escape(name)}\s+\d+ pages?\s+[\d,.]+ [kM]B", stdout), name
+        assert (out / "handouts" / name).is_file()  # the English build is still there
+    assert (out / "teacher" / "nl" / "guide.html").is_file() and (out / "teacher" / "nl" / "guide.pdf").is_file()
+    assert (out / "teacher" / "guide.pdf").is_file()
+
+
+@pytest.mark.parametrize("name", HANDOUTS)
+def test_each_dutch_handout_has_as_many_pages_as_the_english(pdfs, pdfs_nl, name):
+    assert pdfs_nl[f"handouts/nl/{name}"].pages == pdfs[f"handouts/{name}"].pages
+
+
+@pytest.mark.parametrize("entry", dutch_entries(), ids=lambda e: e["notebook"])
+def test_each_dutch_summary_shows_the_dutch_title_text_and_picture(pdfs_nl, built_nl, entry):
+    out, _ = built_nl
+    pdf = pdfs_nl[f"handouts/nl/{entry['notebook']}.pdf"]
+    text = squash(pdf.text)
+    assert squash(dutch_title(entry["notebook"])) in text
+    assert dutch_title(entry["notebook"]) != title(entry["notebook"]) or entry["notebook"] == "04-bias"
+    for expected in [entry["idea"], *entry["formula"], *(q["q"] for q in entry["questions"]), "Drie vragen"]:
+        assert squash(expected) in text, expected
+    for question in entry["questions"]:
+        assert squash(question["a"]) not in text
+    cell = next(c for c in dutch_notebook(entry["notebook"])["cells"] if c.get("id") == entry["key_cell"])
+    png = next("".join(o["data"]["image/png"]) for o in cell["outputs"] if "image/png" in o.get("data", {}))
+    page = (out / "handouts" / "nl" / "html" / f"{entry['notebook']}.html").read_text(encoding="utf-8")
+    assert f"data:image/png;base64,{base64.b64encode(base64.b64decode(png)).decode()}" in page
+    assert pdf.ink(0, handouts.SUMMARY_FIGURE_TOP_MM, handouts.SUMMARY_FIGURE_MM) > 0.02
+
+
+def test_the_dutch_summaries_and_answers_are_in_course_order(pdfs_nl):
+    pdf = pdfs_nl["handouts/nl/summaries.pdf"]
+    for text, entry in zip(pdf.texts, dutch_entries(), strict=True):
+        assert squash(dutch_title(entry["notebook"])) in squash(text)
+    text = squash(pdfs_nl["handouts/nl/answers.pdf"].text)
+    assert squash("Antwoorden op de vragen van de samenvattingen") in text
+    for entry in dutch_entries():
+        assert squash(dutch_title(entry["notebook"])) in text
+        for question in entry["questions"]:
+            asked = text.index(squash(question["q"]))
+            assert text.index(squash(question["a"]), asked) > asked
+
+
+def test_the_dutch_cheat_sheet_has_the_formulas_13_002_and_the_glossary_dutch_first(pdfs_nl):
+    pdf = pdfs_nl["handouts/nl/cheat-sheet.pdf"]
+    text = squash(pdf.text)
+    for formula in ["784-16-16-10", "784·16 + 16 + 16·16 + 16 + 16·10 + 10 = 13 002", "w1·a1 + w2·a2 + … + wn·an + b",
+                    "σ(x) = 1 / (1 + e⁻ˣ)", "a(1) = σ(W a(0) + b)", "ReLU(z) = max(0, z)",
+                    "Maar wat is een neuraal netwerk? Overzichtskaart", "Woorden in het Nederlands en het Engels"]:
+        assert squash(formula) in text, formula
+    assert "13,002" not in text
+    rows = glossary_rows()
+    assert len(rows) > 30
+    for english, dutch in rows:
+        assert squash(f"{dutch}: {english}") in text, dutch
+
+
+def test_the_dutch_worksheet_sums_as_the_english_one(pdfs_nl):
+    pdf = pdfs_nl["handouts/nl/be-a-neuron.pdf"]
+    assert pdf.pages == 2
+    sheet = json.loads((DUTCH_SOURCES / "worksheet.json").read_text(encoding="utf-8"))
+    assert {key: sheet[key] for key in ("pixels", "weights", "bias")} == {
+        key: worksheet()[key] for key in ("pixels", "weights", "bias")}
+    total = sum(w * a for wrow, arow in zip(sheet["weights"], sheet["pixels"]) for w, a in zip(wrow, arow))
+    z = total + sheet["bias"]
+    activation = 1 / (1 + math.exp(-z))
+    student, teacher = (squash(text) for text in pdf.texts)
+    assert squash("Wees een neuron") in student
+    sigmoids = "".join(f"{1 / (1 + math.exp(-x)):.2f}" for x in range(-4, 5))
+    assert "".join(f"{x}" for x in range(-4, 5)) + "σ(x)" + sigmoids in student
+    assert squash(f"Tel je bias erbij op: {sheet['bias']:g}.") in student
+    for answer in [f"Gewogen som = {total:g}", f"Gewogen som + bias = {total:g} + ({sheet['bias']:g}) = {z:g}",
+                   f"Vuurt: {'ja' if z > 0 else 'nee'}", f"Activering: σ({z:g}) = {activation:.2f}",
+                   "De afbeelding is een 1."]:
+        assert squash(answer) in teacher, answer
+    for answer in [f"Vuurt: {'ja' if z > 0 else 'nee'}", f"Activering: σ({z:g}) = {activation:.2f}", "voor de docent"]:
+        assert squash(answer).lower() not in student.lower(), answer
+    products = [f"{w * a + 0.0:g}" for wrow, arow in zip(sheet["weights"], sheet["pixels"]) for w, a in zip(wrow, arow)]
+    assert "".join(products) in teacher
+    assert pdf.ink(0, 30, 60) > 0.15
+
+
+def english_fixed_texts() -> set[str]:
+    """The English pages' own words, in pieces: each template of WORDS["en"] without its tags, cut at its
+    {placeholders} and line breaks, squashed; only the pieces of 10 characters or more that no Dutch template has."""
+
+    def pieces(language: str) -> set[str]:
+        found = set()
+        for template in handouts.WORDS[language].values():
+            for piece in re.split(r"\{\w*\}|\n", re.sub(r"<[^>]+>|&\w+;", " ", template)):
+                found.add(squash(piece).lower())
+        return found
+
+    dutch = pieces("nl")
+    return {piece for piece in pieces("en") if len(piece) >= 10 and piece not in dutch}
+
+
+def test_no_english_fixed_text_in_the_dutch_pdfs(pdfs, pdfs_nl):
+    english = english_fixed_texts()
+    assert len(english) > 40
+    assert "threequestions" in english and "wordsinenglishanddutch" in english
+    # The same search finds them in the English PDFs: most pieces appear there as they are.
+    found = {piece for pdf in pdfs.values() for piece in english if piece in squash(pdf.text).lower()}
+    assert len(found) > len(english) / 2
+    for name, pdf in pdfs_nl.items():
+        text = squash(pdf.text).lower()
+        assert sorted(piece for piece in english if piece in text) == [], name
+    for name in HANDOUTS:
+        text = squash(pdfs_nl[f"handouts/nl/{name}"].text)
+        for word in ["Threequestions", "Fires:", "Activation:", "Weightedsum", "fortheteacher", "FORTHETEACHER",
+                     "SUMMARY", "Cheatsheet", "Going further", "Fromnotebook"]:
+            assert word not in text, (name, word)
+
+
+def test_the_dutch_guide_holds_teacher_nl_in_order(pdfs_nl, built_nl):
+    out, _ = built_nl
+    html = (out / "teacher" / "nl" / "guide.html").read_text(encoding="utf-8")
+    pdf = pdfs_nl["teacher/nl/guide.pdf"]
+    text = squash(pdf.text)
+    pages = sorted(DUTCH_TEACHER.glob("*.md"))
+    for path in pages:
+        first = next(line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("# "))
+        assert squash(re.sub(r"[*_`]", "", first[2:])) in text, path.name
+    order = re.findall(r'<section class="guide-page" id="page-([^"]+)"', html)
+    numbered = sorted(path.stem for path in pages if re.match(r"\d\d-", path.stem))
+    expected = ["readme", "plans", "logistics", *numbered] + (["answer-key"] if "answer-key" in
+                                                              {p.stem for p in pages} else [])
+    assert order == expected
+    assert squash("Handleiding voor docenten") in text and squash("Inhoud") in text
+    assert "Teacher guide" not in pdf.text and '<html lang="nl">' in html
+    ids = set(re.findall(r'id="([^"]+)"', html))
+    assert [h for h in re.findall(r'href="#([^"]+)"', html) if h not in ids] == []
+    assert pdf.pages > len(pages)
