@@ -947,7 +947,7 @@ class Printer:
             .map(el => (el.closest('section') || el).id + ': ' + (el.innerText || '').trim().slice(0, 60))""")
         if overflowing:
             raise BuildError(f"{pdf.name}: text does not fit its place on the page ({'; '.join(overflowing)}): "
-                             "shorten it in teacher/handouts/")
+                             "shorten it in teacher/handouts/ (teacher/handouts/nl/ for the Dutch pages)")
         options = {"format": "A4", "print_background": True}
         if footer:
             options.update(display_header_footer=True, header_template="<span></span>",
@@ -971,7 +971,8 @@ class Made(NamedTuple):
 def expect_pages(made: Made, most: int, exactly: bool = False) -> Made:
     if made.pages > most or (exactly and made.pages != most):
         raise BuildError(f"{made.path.name} came out as {made.pages} pages, and it should be "
-                         f"{'exactly' if exactly else 'at most'} {most}: shorten its text in teacher/handouts/")
+                         f"{'exactly' if exactly else 'at most'} {most}: shorten its text in "
+                         "teacher/handouts/ (teacher/handouts/nl/ for the Dutch pages)")
     return made
 
 

@@ -3,7 +3,9 @@
 The PDFs themselves are built and read back in tests/browser/test_handouts_pdf.py. Here: the text in
 teacher/handouts/ names cells that exist and hold pictures, the worksheet's arithmetic, the glossary
 read from notebook 09, the count of 13,002, the clear errors for a missing cell or a changed glossary,
-and the teacher guide's HTML (order, anchors, rewritten links) from a folder made here.
+and the teacher guide's HTML (order, anchors, rewritten links) from a folder made here. The Dutch
+edition (``--language nl``): teacher/handouts/nl/ is the English text's twin, entry for entry, with the
+same key cells (in notebooks/nl/) and the same numbers, and every fixed text of the pages has a Dutch twin.
 """
 
 from __future__ import annotations

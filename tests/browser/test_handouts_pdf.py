@@ -5,7 +5,8 @@ folder (headless Chromium prints them), then read back with poppler: every page 
 What is expected is read here from the sources, not from the script: the titles from the notebooks,
 the pictures from the notebooks' cells, the glossary from notebook 09's table, the worksheet's answers
 computed from its grids. Outside CI a missing Chromium, Playwright or poppler skips these tests;
-with CI set they fail (the ``missing`` fixture of conftest.py).
+with CI set they fail (the ``missing`` fixture of conftest.py). The Dutch edition is built beside the
+English (``--language nl``, into handouts/nl/ and teacher/nl/) and read back the same way.
 """
 
 from __future__ import annotations
