@@ -8,7 +8,7 @@ import numpy as np
 
 from .. import parts
 from ..data import load_digits
-from ..language import tr
+from ..language import tr, whole
 from ._core import Wrong, as_array, call, exercise, expect_choice, expect_number, num, short
 
 NOTEBOOK = "02-layers"
@@ -33,8 +33,8 @@ def first_layer_connections(answer):
     value = expect_number(answer, tr("your answer"))
     right = INPUTS * HIDDEN
     if value == right:
-        return tr("784 × 16 = {right:,} connections, and each one will get its own weight (notebook 03). "
-                  "The first layer alone has almost all the connections of the whole network.", right=right)
+        return tr("784 × 16 = {right} connections, and each one will get its own weight (notebook 03). "
+                  "The first layer alone has almost all the connections of the whole network.", right=whole(right))
     all_16 = tr("Each of the 784 input neurons connects to all 16 hidden neurons.")
     mistakes = {
         INPUTS + HIDDEN: (tr("784 + 16 counts the neurons of the two layers, not the connections between them."),
