@@ -54,7 +54,7 @@ from ._validate import as_float_array, describe, pixel_grid, require_finite
 from .data import load_digits
 from .detectors import Region, example_weights, region_detector
 from .figures import HIGHLIGHT, NEUTRAL, STYLE, new_axes, show_digit, show_prediction, show_weights
-from .language import tr, whole
+from .language import language, tr, whole
 from .network import Network
 
 DIGITS = (0, 1, 7)
@@ -420,7 +420,10 @@ def show_costs(image, digit, **networks):
             raise TypeError(tr("{name} must be an nnbook.Network with 784 inputs and 10 outputs, got {got}",
                                name=name, got=describe(net)))
         outputs = net.forward(image)
-        show_prediction(outputs, ax=ax, title=tr("{name}: cost {cost:.3f}", name=name,
+        # The keyword names the network (trained=...); in Dutch, say which one it is in Dutch.
+        shown = name if language() == "en" else {"untrained": tr("untrained network"),
+                                                   "trained": tr("trained network")}.get(name, name)
+        show_prediction(outputs, ax=ax, title=tr("{name}: cost {cost:.3f}", name=shown,
                                                  cost=np.sum((outputs - wanted) ** 2)))
     return fig
 

@@ -395,8 +395,8 @@ def region_explorer(images, labels, region=EXAMPLE_REGION):
     return interactive(explore,
                        top=IntSlider(top, 0, SIDE - 1, description=tr("top row")),
                        left=IntSlider(left, 0, SIDE - 1, description=tr("left column")),
-                       height=IntSlider(height, 1, SIDE, description="height"),
-                       width=IntSlider(width, 1, SIDE, description="width"))
+                       height=IntSlider(height, 1, SIDE, description=tr("height")),
+                       width=IntSlider(width, 1, SIDE, description=tr("width")))
 
 
 def show_bias_shift(sums, labels, bias):
