@@ -24,7 +24,7 @@ import time
 
 import nbformat
 from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError
+from nbclient.exceptions import CellExecutionError, CellTimeoutError
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
@@ -40,13 +40,26 @@ def execute(path: pathlib.Path) -> None:
             cell.metadata.pop("execution", None)
     client = NotebookClient(
         notebook,
-        timeout=600,
+        timeout=180,
         kernel_name="python3",
         resources={"metadata": {"path": str(path.parent)}},
         store_widget_state=True,
         record_timing=False,
     )
-    client.execute(env={**os.environ, "NNBOOK_PROGRESS": "off"})
+    for attempt in (1, 2, 3):
+        # On a busy machine a kernel now and then sits idle, never having read a quick cell's request
+        # (compare ipython/ipykernel#1554); that cell times out, and the notebook runs again from the top.
+        try:
+            client.execute(env={**os.environ, "NNBOOK_PROGRESS": "off"})
+            break
+        except CellTimeoutError:
+            if attempt == 3:
+                raise
+            print(f"{path.name}: a kernel did not answer within {client.timeout} s; running it again", flush=True)
+            for cell in notebook.cells:
+                if cell.cell_type == "code":
+                    cell.outputs, cell.execution_count = [], None
+            notebook.metadata.pop("widgets", None)
     notebook.metadata.kernelspec = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
     if not _has_widgets(notebook):
         notebook.metadata.pop("widgets", None)

@@ -82,3 +82,35 @@ def numbers_in_text(prefix: str, pattern: str) -> tuple[float, ...]:
     if not found:
         raise LookupError(f"the text of notebook {prefix} no longer says anything matching {pattern!r}")
     return tuple(float(group.replace(",", "")) for group in found.groups())
+
+
+def run_in_fresh_kernel(notebook, folder, *, timeout: float = 150, attempts: int = 3, on_retry=None, **options):
+    """Run ``notebook`` (an nbformat node) top to bottom in a fresh kernel started in ``folder``; fill in its outputs.
+
+    Now and then, on a busy machine, a kernel sits idle while its client waits for the reply to a cell
+    that the kernel never read (seen here with quick cells, such as a check of an untouched stub, after
+    another; compare ipython/ipykernel#1554). Such a run times out after ``timeout`` seconds and is run
+    again from the start, in a new kernel, up to ``attempts`` times; ``on_retry()`` first undoes what the
+    failed run left behind (a progress record, say). A cell that truly hangs still fails every attempt.
+    """
+    import copy
+    import warnings
+
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellTimeoutError
+
+    for attempt in range(1, attempts + 1):
+        run = copy.deepcopy(notebook)
+        try:
+            NotebookClient(run, timeout=timeout, kernel_name="python3",
+                           resources={"metadata": {"path": str(folder)}}, **options).execute()
+        except CellTimeoutError as error:
+            if attempt == attempts:
+                raise
+            warnings.warn(f"a kernel did not answer within {timeout:.0f} s (attempt {attempt} of {attempts}); "
+                          f"running the notebook again in a new kernel: {str(error).splitlines()[0]}", stacklevel=2)
+            if on_retry is not None:
+                on_retry()
+            continue
+        notebook.cells, notebook.metadata = run.cells, run.metadata
+        return notebook

@@ -18,10 +18,10 @@ import zipfile
 
 import nbformat
 import pytest
-from nbclient import NotebookClient
 
 import nnbook
 from nnbook import check
+from notebook_code import run_in_fresh_kernel
 from project_files import load_script
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -347,8 +347,7 @@ def test_a_cores_only_notebook_runs_top_to_bottom_and_its_word_unlocks_its_solut
         f"check.unlock({' ' + word.upper()!r})", f"print(repr(check.{exercise}.solution()))")]
     record = tmp_path / "progress.jsonl"
     monkeypatch.setenv("NNBOOK_PROGRESS", str(record))  # the kernel inherits it
-    NotebookClient(notebook, timeout=600, kernel_name="python3",
-                   resources={"metadata": {"path": str(dropped / "nnbook-student")}}).execute()
+    run_in_fresh_kernel(notebook, dropped / "nnbook-student", on_retry=lambda: record.unlink(missing_ok=True))
 
     assert text(notebook.cells[3]) == "Workshop mode: the solutions open when your teacher says so.\n"
     locked, wrong, unlocked, opened = map(text, notebook.cells[-4:])
@@ -649,8 +648,7 @@ def test_a_dutch_cores_only_notebook_runs_top_to_bottom_and_its_word_unlocks_its
         f"check.unlock({' ' + word.upper()!r})", f"print(repr(check.{exercise}.solution()))")]
     record = tmp_path / "progress.jsonl"
     monkeypatch.setenv("NNBOOK_PROGRESS", str(record))  # the kernel inherits it
-    NotebookClient(notebook, timeout=600, kernel_name="python3",
-                   resources={"metadata": {"path": str(out / "nnbook-leerling")}}).execute()
+    run_in_fresh_kernel(notebook, out / "nnbook-leerling", on_retry=lambda: record.unlink(missing_ok=True))
 
     assert text(notebook.cells[3]) == "Workshopmodus: de oplossingen gaan open als je docent dat zegt.\n"
     locked, wrong, unlocked, opened = map(text, notebook.cells[-4:])

@@ -193,13 +193,13 @@ def static_export(browser, missing, tmp_path: pathlib.Path, code: str):
     No kernel behind it: what a reader of a published notebook sees. The
     page's JavaScript errors are collected in ``page.errors``.
     """
-    from nbclient import NotebookClient
     from nbconvert import HTMLExporter
+
+    from notebook_code import run_in_fresh_kernel
 
     vendored = Vendored(missing)
     notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)])
-    NotebookClient(notebook, timeout=120, kernel_name="python3", store_widget_state=True,
-                   resources={"metadata": {"path": str(tmp_path)}}).execute()
+    run_in_fresh_kernel(notebook, tmp_path, timeout=120, store_widget_state=True)
     html, _ = HTMLExporter().from_notebook_node(notebook)
     context = browser.new_context(viewport={"width": 1300, "height": 900})
     try:
