@@ -54,7 +54,18 @@ OPEN_AND_RUN_ALL = """async (path) => {
   app.shell.activateById(panel.id);
   await panel.context.ready;
   await panel.sessionContext.ready;
-  await app.commands.execute("notebook:run-all-cells");
+  app.commands.execute("notebook:run-all-cells");  // not awaited: see notebook_in_lab
+}"""
+
+FIRST_CELL_RAN = """() => {
+  const cells = window.jupyterapp.shell.currentWidget.content.widgets.filter((c) => c.model.type === "code");
+  return cells.length > 0 && cells[0].model.executionCount !== null;
+}"""
+
+RESTART_AND_RUN_ALL = """async () => {
+  const panel = window.jupyterapp.shell.currentWidget;
+  await panel.sessionContext.restartKernel();
+  window.jupyterapp.commands.execute("notebook:run-all-cells");
 }"""
 
 RUN_NEW_CELL = """async (code) => {
@@ -105,6 +116,17 @@ def notebook_in_lab(lab, context, path: str, *cells: str):
     page = context.new_page()
     open_lab(page, lab)
     page.evaluate(OPEN_AND_RUN_ALL, path)
+    # Now and then, on a busy machine, a fresh kernel never reads its first request (compare
+    # ipython/ipykernel#1554) and sits idle: then restart it and run all again, up to twice.
+    for attempt in (1, 2, 3):
+        try:
+            page.wait_for_function(FIRST_CELL_RAN, timeout=90_000, polling=500)
+            break
+        except Exception:
+            if attempt == 3:
+                page.close()
+                raise
+            page.evaluate(RESTART_AND_RUN_ALL)
     try:
         yield page
     finally:
