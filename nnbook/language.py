@@ -114,12 +114,15 @@ def tr_known(text: str) -> str:
     return catalog(_language)["messages"].get(text, text)
 
 
-def whole(value) -> str:
+def whole(value, language: str | None = None) -> str:
     """A whole number as a learner reads it: 13,002 in English; in Dutch 13 002, and 8000 without a space.
 
-    >>> whole(13002), whole(8000)
-    ('13,002', '8,000')
+    In the current language, or in ``language`` ("en" or "nl") when given,
+    as the handouts are, which are made in both languages from one process.
+
+    >>> whole(13002), whole(8000), whole(13002, "nl"), whole(8000, "nl")
+    ('13,002', '8,000', '13 002', '8000')
     """
-    if _language == "nl":
+    if (language or _language) == "nl":
         return f"{value:,.0f}".replace(",", " ") if abs(value) >= 10_000 else f"{value:.0f}"
     return f"{value:,.0f}"

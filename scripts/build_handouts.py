@@ -597,13 +597,6 @@ def words(language: str, key: str, **values) -> str:
     return WORDS[language][key].format(**values)
 
 
-def whole(n: int, language: str = "en") -> str:
-    """A whole number as the language writes it: 13,002 in English; in Dutch 13 002, and 8000 without a space."""
-    if language == "nl":
-        return f"{n:,}".replace(",", " ") if abs(n) >= 10_000 else str(n)
-    return f"{n:,}"
-
-
 def page_html(title: str, body: str, css: str = CSS, language: str = "en") -> str:
     return (f'<!DOCTYPE html>\n<html lang="{language}">\n<head>\n<meta charset="utf-8">\n'
             f"<title>{html.escape(title)}</title>\n"
@@ -650,6 +643,8 @@ def answers_html(summaries: list[Summary], language: str = "en") -> str:
 
 def cheat_sheet_html(terms: list[Term], table: list[tuple[int, float]], language: str = "en") -> str:
     """The course on one page. In English the glossary reads English: Dutch; in Dutch, Dutch: English."""
+    from nnbook.language import whole
+
     esc = html.escape
     count = whole(check_parameter_count(), language)
     sizes = "-".join(str(n) for n in COURSE_SIZES)

@@ -18,6 +18,7 @@ import re
 
 import pytest
 
+from nnbook.language import whole
 from project_files import ROOT, load_script
 
 handouts = load_script("scripts/build_handouts.py")
@@ -441,8 +442,8 @@ def test_the_dutch_cheat_sheet_reads_dutch_first_and_writes_13_002():
     assert '<b>gewogen som</b>: <span class="en">weighted sum</span> <span class="nb">(03)</span>' in page
     assert "784·16 + 16 + 16·16 + 16 + 16·10 + 10 = 13 002" in page and "13,002" not in page
     assert "Woorden in het Nederlands en het Engels" in page and "Cheat sheet" not in page
-    assert handouts.whole(13_002, "nl") == "13 002" and handouts.whole(8000, "nl") == "8000"
-    assert handouts.whole(13_002) == "13,002" and handouts.whole(8000) == "8,000"
+    assert whole(13_002, "nl") == "13 002" and whole(8000, "nl") == "8000"
+    assert whole(13_002, "en") == "13,002" and whole(8000, "en") == "8,000"
 
 
 def test_the_dutch_worksheet_page_computes_the_same_answers():
